@@ -1,0 +1,112 @@
+/** Small DOM reading helpers shared by the site adapters. Pure: DOM in, data out. */
+
+/** Text content with runs of whitespace (incl. NBSP) folded to one space, trimmed. */
+export function cleanText(node: Node | null | undefined): string {
+  return squash(node?.textContent ?? '');
+}
+
+export function squash(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** cleanText, or null when the node is missing or empty. */
+export function textOrNull(node: Node | null | undefined): string | null {
+  const t = cleanText(node);
+  return t === '' ? null : t;
+}
+
+export function $(root: ParentNode, selector: string): Element | null {
+  return root.querySelector(selector);
+}
+
+export function $$(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+/** The trimmed texts of every match, empties dropped, duplicates kept out, order kept. */
+export function texts(root: ParentNode, selector: string): string[] {
+  return unique($$(root, selector).map(cleanText).filter((t) => t !== ''));
+}
+
+export function unique<T>(items: T[]): T[] {
+  return Array.from(new Set(items));
+}
+
+/** "12,345" / "12 345" / "12.345 words" → 12345; null when there are no digits. */
+export function parseCount(s: string | null | undefined): number | null {
+  if (!s) return null;
+  const m = s.match(/\d[\d,.\s\u00a0]*/);
+  if (!m) return null;
+  const n = Number(m[0].replace(/[^\d]/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Words as the corpus counts them: runs of non-whitespace. */
+export function countWords(s: string): number {
+  const m = s.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+/** The query parameter as a positive integer, or null. */
+export function intParam(url: URL, name: string): number | null {
+  const v = url.searchParams.get(name);
+  if (v === null || !/^\d+$/.test(v)) return null;
+  return Number(v);
+}
+
+const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CENTER|DD|DIV|DL|DT|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
+const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION)$/;
+
+/**
+ * The visible text of a subtree as lines: <br> and block elements end a line. Old archives put
+ * metadata in `<b>Rating:</b> NC-17<br>` runs, so a line is the unit their labels live in.
+ */
+export function textLines(root: Node): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = squash(cur);
+    if (t) lines.push(t);
+    cur = '';
+  };
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      cur += n.textContent ?? '';
+      return;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    const name = n.nodeName.toUpperCase();
+    if (SKIP.test(name)) return;
+    if (name === 'BR') return flush();
+    const block = BLOCK.test(name);
+    if (block) flush();
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return lines;
+}
+
+/** The rest of the first line that starts with `label` (e.g. /^Rating:/i), or null. */
+export function lineValue(lines: string[], label: RegExp): string | null {
+  for (const line of lines) {
+    const m = line.match(label);
+    if (m && m.index === 0) {
+      const v = line.slice(m[0].length).trim();
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+/** The document's <title>, trimmed. */
+export function docTitle(doc: Document): string {
+  return squash(doc.title ?? '');
+}
+
+/** Host match on exact host or a dot-suffix: "fanfiction.net" matches "m.fanfiction.net", never "notfanfiction.net". */
+export function hostIs(url: URL, ...hosts: string[]): boolean {
+  const h = url.hostname.toLowerCase();
+  return hosts.some((d) => h === d || h.endsWith('.' + d));
+}

@@ -1,0 +1,92 @@
+/**
+ * The shared data model. Every site adapter maps its page onto these types; the popup, badge,
+ * reader, library and `inspect` CLI all read them. Mirrors ../shared/contracts/inspect.md.
+ */
+
+export type RatingLevel = 'general' | 'teen' | 'mature' | 'explicit' | 'unknown';
+
+/**
+ * story: a whole work on one page; chapter: one chapter of a longer work; index: table of contents
+ * or info page without the text; gate: age, adult-content or login wall; error: not found/removed;
+ * listing: search, tag or browse results; none: anything else.
+ */
+export type PageKind = 'story' | 'chapter' | 'index' | 'gate' | 'error' | 'listing' | 'none';
+
+export interface Rating {
+  level: RatingLevel;
+  /** The site's own words ("Explicit", "Fiction M", "NC-17"); null when the page shows none. */
+  label: string | null;
+  source: 'site' | 'none';
+}
+
+export interface ChapterInfo {
+  /** 1-based. */
+  index: number;
+  /** null when the site gives no total (AO3 "3/?"). */
+  count: number | null;
+  title: string | null;
+}
+
+/** What an adapter reads off a page: everything in the report but the URL, estimate and content. */
+export interface PageInfo {
+  kind: PageKind;
+  title: string | null;
+  /** Several authors joined with ", ". */
+  author: string | null;
+  fandoms: string[];
+  summary: string | null;
+  rating: Rating;
+  /** The site's own warning strings, as shown. */
+  warnings: string[];
+  /** The site hid its warnings (AO3 "Show warnings"): not the same as "no warnings". */
+  warningsHidden: boolean;
+  tags: string[];
+  chapter: ChapterInfo | null;
+  /** The work's word count as the site states it. */
+  words: number | null;
+}
+
+export interface Estimate {
+  level: RatingLevel;
+  reasons: string[];
+}
+
+export interface StoryContent {
+  /** The reader view's story body, sanitised. */
+  html: string;
+  /** Its plain text, blocks separated by newlines. */
+  text: string;
+  words: number;
+}
+
+export interface PageReport extends PageInfo {
+  url: string;
+  /** Adapter id, e.g. "ao3", "ffn", "efiction", "allaboutspike", "generic". */
+  site: string;
+  estimate: Estimate | null;
+  content: StoryContent | null;
+}
+
+export const UNRATED: Rating = Object.freeze({ level: 'unknown', label: null, source: 'none' }) as Rating;
+
+/** A PageInfo with every field empty; adapters fill in what the page shows. */
+export function emptyInfo(kind: PageKind = 'none'): PageInfo {
+  return {
+    kind,
+    title: null,
+    author: null,
+    fandoms: [],
+    summary: null,
+    rating: { ...UNRATED },
+    warnings: [],
+    warningsHidden: false,
+    tags: [],
+    chapter: null,
+    words: null,
+  };
+}
+
+/** Kinds that put (part of) a work in front of the reader, so a badge and rating apply. */
+export function isWorkPage(kind: PageKind): boolean {
+  return kind === 'story' || kind === 'chapter' || kind === 'index' || kind === 'gate';
+}
