@@ -42,3 +42,8 @@ export function knownHostPatterns(): string[] {
 export function adapterFor(doc: Document, url: URL): SiteAdapter {
   return SITES.find((s) => s.claims(doc, url)) ?? generic;
 }
+
+/** The human name of an adapter id, for the popup. */
+export function siteName(id: string): string {
+  return SITES.find((s) => s.id === id)?.name ?? id;
+}

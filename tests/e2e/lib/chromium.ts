@@ -1,0 +1,75 @@
+/** Chromium with the built extension loaded, driven by playwright-core. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { builtExtension } from './build';
+import type { BrowserDriver, PageHandle } from './driver';
+import { fixtureFor } from './routes';
+
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function handle(page: Page): PageHandle {
+  return {
+    async text(selector) {
+      const el = page.locator(selector).first();
+      await el.waitFor({ state: 'attached', timeout: 10_000 });
+      return ((await el.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    },
+    count: (selector) => page.locator(selector).count(),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(): Promise<BrowserDriver> {
+  const extension = builtExtension('chrome-mv3');
+  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'slipcase-chromium-')), {
+    executablePath: EXECUTABLE,
+    headless: false, // --headless=new below: the old headless mode cannot load extensions
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      // Chrome 137+ ignores --load-extension unless this feature is turned off.
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await context.route(/^https?:/, (route) => {
+    const f = fixtureFor(route.request().url());
+    return f ? route.fulfill({ status: f.status, contentType: f.contentType, body: f.body }) : route.abort('internetdisconnected');
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  const base = `chrome-extension://${extensionId}/`;
+  // The service worker may have been stopped and restarted since; always ask for the live one.
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+
+  const driver: BrowserDriver = {
+    name: 'chromium',
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return driver.evalInExtension(async (u: string) => {
+        const tabs = await chrome.tabs.query({ url: u.split('#')[0] });
+        return tabs[tabs.length - 1].id!;
+      }, url);
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(base + path);
+      return handle(page);
+    },
+    async evalInExtension(fn, arg) {
+      return (await worker()).evaluate(fn as (a: typeof arg) => unknown, arg) as never;
+    },
+    close: () => context.close(),
+  };
+  return driver;
+}
