@@ -1,0 +1,69 @@
+/** The `inspect` CLI as other tools call it: see ../shared/contracts/inspect.md. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../lib/corpus';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function inspect(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'inspect.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const seed = join(CORPUS_DIR, 'synthetic', 'allaboutspike', 'fic-562.html');
+const seedUrl = 'http://www.allaboutspike.com/fic.html?id=562';
+const gate = join(CORPUS_DIR, 'synthetic', 'ao3', 'works-41877321-adult-gate.html');
+const gateUrl = 'https://archiveofourown.org/works/41877321';
+
+describe('inspect CLI', () => {
+  it('prints one PageReport with every contract field, and only that, on stdout', () => {
+    const r = inspect(seed, '--url', seedUrl);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report).sort()).toEqual(
+      ['author', 'chapter', 'content', 'estimate', 'fandoms', 'kind', 'rating', 'site', 'summary', 'tags', 'title', 'url', 'warnings', 'warningsHidden', 'words'].sort(),
+    );
+    expect(report).toMatchObject({ url: seedUrl, site: 'allaboutspike', kind: 'story', rating: { level: 'unknown', label: null, source: 'none' } });
+  }, 30_000);
+
+  it('--no-content leaves content out', () => {
+    const report = JSON.parse(inspect(seed, '--url', seedUrl, '--no-content').stdout);
+    expect('content' in report).toBe(false);
+  }, 30_000);
+
+  it('--jsonl prints one object a line, in order', () => {
+    const r = inspect('--jsonl', `${gate}=${gateUrl}`, `${seed}=${seedUrl}`, '--no-content');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.site, l.kind])).toEqual([
+      ['ao3', 'gate'],
+      ['allaboutspike', 'story'],
+    ]);
+  }, 30_000);
+
+  it.each([
+    ['a missing file', [join(ROOT, 'no-such-page.html'), '--url', seedUrl]],
+    ['no --url', [seed]],
+    ['a bad URL', [seed, '--url', 'not a url']],
+  ])('exits 2 with a one-line reason for %s', (_what, args) => {
+    const r = inspect(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
+
+  it('exits 2 for input that is not HTML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
+    const png = join(dir, 'x.html');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const r = inspect(png, '--url', seedUrl);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not HTML/);
+  }, 30_000);
+});
