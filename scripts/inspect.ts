@@ -22,7 +22,7 @@ function parseArgs(argv: string[]): { jobs: Job[]; jsonl: boolean; content: bool
   let content = true;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     if (a === '--url') {
       url = argv[++i] ?? null;
       if (!url) throw new UsageError('--url needs a value');
@@ -36,7 +36,7 @@ function parseArgs(argv: string[]): { jobs: Job[]; jsonl: boolean; content: bool
   if (!jsonl) {
     if (positional.length > 1) throw new UsageError('one page at a time; use --jsonl for several');
     if (!url) throw new UsageError('missing --url');
-    return { jobs: [{ file: positional[0], url }], jsonl, content };
+    return { jobs: [{ file: positional[0]!, url }], jsonl, content };
   }
   const jobs = positional.map((p) => {
     const eq = p.indexOf('=');

@@ -20,7 +20,7 @@ export function ao3Level(label: string): RatingLevel {
 
 /** FanFiction.net / FictionPress: K, K+, T, M (also "Fiction K+"; MA is no longer used but was explicit). */
 export function ffnLevel(label: string): RatingLevel {
-  const code = label.trim().replace(/^(?:rated:?\s*)?(?:fiction\s+)?/i, '').split(/\s/)[0].toUpperCase();
+  const code = label.trim().replace(/^(?:rated:?\s*)?(?:fiction\s+)?/i, '').split(/\s/)[0]!.toUpperCase();
   if (code === 'K' || code === 'K+') return 'general';
   if (code === 'T') return 'teen';
   if (code === 'M') return 'mature';

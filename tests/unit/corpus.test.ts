@@ -16,6 +16,11 @@ describe('corpus', () => {
     expect(corpusHtmlFiles().filter((f) => !covered.has(f))).toEqual([]);
   });
 
+  it('gives every page its own URL, as the browser tests serve them by URL', () => {
+    const urls = pages.map((p) => p.expected.url);
+    expect(urls.filter((u, i) => urls.indexOf(u) !== i)).toEqual([]);
+  });
+
   it.each(pages.map((p) => [p.name, p] as const))('%s', (_name, page) => {
     const exp = page.expected;
     const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), exp.url);

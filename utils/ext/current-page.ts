@@ -18,9 +18,12 @@ function samePage(a: string, b: string | undefined): boolean {
 }
 
 export async function tabToShow(): Promise<number | null> {
-  // ?tab=N lets a test (or another extension page) point the popup at a tab.
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  // ?tab=N lets a test (or another extension page) point the popup at a tab; ?tab=none at none.
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) {
+    const id = Number(param);
+    return Number.isInteger(id) && id >= 0 ? id : null;
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }

@@ -2,10 +2,18 @@
 import { browser } from 'wxt/browser';
 import type { Badge } from '../badge';
 
-type Action = typeof browser.browserAction;
+/** The part of the toolbar-button API Slipcase uses, common to `action` and `browserAction`. */
+interface ToolbarAction {
+  setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
+  setBadgeTextColor?(details: { tabId: number; color: string }): Promise<void>;
+  setTitle(details: { tabId: number; title: string }): Promise<void>;
+  getBadgeText(details: { tabId: number }): Promise<string>;
+}
 
-function action(): Action {
-  return (browser.action ?? browser.browserAction) as Action;
+function action(): ToolbarAction {
+  const api = browser as unknown as { action?: ToolbarAction; browserAction?: ToolbarAction };
+  return (api.action ?? api.browserAction)!;
 }
 
 export async function showBadge(tabId: number, badge: Badge | null): Promise<void> {

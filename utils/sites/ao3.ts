@@ -1,11 +1,178 @@
+/**
+ * Archive of Our Own and the other archives that run the OTW's software (otwarchive). Markup as
+ * otwarchive renders it: `dl.work.meta` tags and stats, the `#workskin` preface (h2.title,
+ * h3.byline) and `#chapters`, `ol.chapter.index` on /navigate, and work blurbs (`li.blurb` with
+ * `ul.required-tags`) on listings and below the adult-content notice.
+ */
 import type { SiteAdapter } from './types';
+import type { ChapterInfo, PageInfo } from '../model';
 import { emptyInfo } from '../model';
+import { ao3Level, siteRating } from '../rating';
+import { $, $$, cleanText, hostIs, parseCount, textLines, textOrNull, texts } from '../dom';
 
-// Placeholder: replaced by the real adapter.
+/**
+ * AO3 under all its domains, then the other public otwarchive installs (the sites FanFicFare's
+ * BaseOTWAdapter subclasses serve). Unknown installs are recognised by their markup instead.
+ */
+const OTW_HOSTS = [
+  'archiveofourown.org',
+  'archiveofourown.com',
+  'archiveofourown.net',
+  'archiveofourown.gay',
+  'ao3.org',
+  'archive.transformativeworks.org',
+  'squidgeworld.org',
+  'adastrafanfic.com',
+  'cfaarchive.org',
+  'superlove.sayitditto.net',
+];
+
+/** Work lists that may be empty (no blurbs to recognise): browse, search, tag, user, collection, series. */
+const LISTING_PATH =
+  /^\/(?:(?:tags|collections|users)\/[^/]+\/(?:pseuds\/[^/]+\/)?(?:works|bookmarks|series|gifts)|works|works\/search|bookmarks|bookmarks\/search|series\/\d+)\/?$/;
+
+/** The interstitial's "This work could have adult content" (earlier "potentially has adult content"). */
+const ADULT_NOTICE = /\badult content\b/i;
+const LOGIN_WALL = /only available to registered users/i;
+
 export const ao3: SiteAdapter = {
   id: 'ao3',
-  name: 'ao3',
-  hosts: [],
-  claims: () => false,
-  read: () => emptyInfo(),
+  name: 'Archive of Our Own',
+  hosts: OTW_HOSTS.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]),
+  claims: (doc, url) => hostIs(url, ...OTW_HOSTS) || looksLikeOtw(doc),
+  read,
 };
+
+/** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */
+function looksLikeOtw(doc: Document): boolean {
+  if ($(doc, '#footer a[href*="github.com/otwcode/otwarchive"]')) return true;
+  const main = $(doc, '#main');
+  if (!main) return false;
+  return Boolean(($(main, 'dl.work.meta') && $(main, '#workskin')) || $(main, '.index .blurb ul.required-tags'));
+}
+
+function read(doc: Document, url: URL): PageInfo {
+  const main: ParentNode = $(doc, '#main') ?? doc;
+  // A work page first: its story text must never be taken for a notice below.
+  if ($(main, '#workskin')) return readWork(main);
+  if (isErrorPage(main)) return emptyInfo('error');
+  if (LOGIN_WALL.test(cleanText($(main, '#signin') ?? $(main, '.flash')))) return emptyInfo('gate');
+  if (isAdultNotice(main)) return readAdultGate(main);
+  if ($(main, 'ol.chapter.index')) return readNavigate(main);
+  if ($(main, '.index .blurb') || LISTING_PATH.test(url.pathname)) return emptyInfo('listing');
+  return emptyInfo('none');
+}
+
+function isErrorPage(main: ParentNode): boolean {
+  return Boolean($(main, '.error-404')) || texts(main, 'h2').some((t) => /^Error \d{3}\b/.test(t));
+}
+
+function isAdultNotice(main: ParentNode): boolean {
+  const notice = $$(main, 'p').some((p) => !p.closest('.blurb') && ADULT_NOTICE.test(cleanText(p)));
+  return notice && Boolean($(main, 'a[href*="view_adult=true"]'));
+}
+
+/** A work page: one chapter of a chaptered work, or the whole work (one-shot or "Entire Work"). */
+function readWork(main: ParentNode): PageInfo {
+  const meta = $(main, 'dl.work.meta');
+  const preface = $(main, '#workskin > .preface');
+  const shown = $$(main, '#chapters > div.chapter');
+  // One-shots have no chapter wrapper; "Entire Work" has one per chapter.
+  const single = shown.length === 1 ? shown[0] : undefined;
+  const info = emptyInfo(single ? 'chapter' : 'story');
+  info.title = textOrNull($(preface ?? main, 'h2.title'));
+  info.author = byline($(preface ?? main, 'h3.byline'));
+  info.summary = summaryOf($(preface ?? main, '.summary blockquote.userstuff'));
+  if (meta) {
+    info.rating = siteRating(texts(meta, 'dd.rating a.tag')[0], ao3Level);
+    info.warnings = texts(meta, 'dd.warning a.tag');
+    info.warningsHidden = Boolean($(meta, 'dd.warning a[href*="show_hidden"]'));
+    info.fandoms = texts(meta, 'dd.fandom a.tag');
+    info.tags = texts(meta, 'dd.relationship a.tag, dd.character a.tag, dd.freeform a.tag');
+    info.words = parseCount(cleanText($(meta, 'dd.words')));
+  }
+  if (single) info.chapter = chapterOf(main, single, cleanText($(meta ?? main, 'dd.chapters')));
+  return info;
+}
+
+function chapterOf(main: ParentNode, chapter: Element, stat: string): ChapterInfo {
+  const total = stat.match(/\/\s*(\d[\d,]*)/);
+  return {
+    index: chapterIndex(main, chapter),
+    count: total ? parseCount(total[1]) : null, // "3/?" has no total
+    title: chapterTitle($(chapter, 'h3.title')),
+  };
+}
+
+function chapterIndex(main: ParentNode, chapter: Element): number {
+  const id = chapter.id.match(/^chapter-(\d+)$/);
+  if (id) return Number(id[1]);
+  const options = $$(main, '#selected_id option');
+  const selected = options.findIndex((o) => o.hasAttribute('selected'));
+  // AO3 leaves the chapter menu out while only one chapter is posted.
+  return selected >= 0 ? selected + 1 : 1;
+}
+
+/**
+ * "Chapter 2: Inventory" → "Inventory"; a bare "Chapter 1" → null. The "Chapter N" part is the
+ * heading's link; whatever the author named the chapter follows it, kept as shown ("2. Tim",
+ * "No Title"). The chapter menu is no help: it shows "1. Chapter 1" for untitled chapters.
+ */
+function chapterTitle(h3: Element | null): string | null {
+  if (!h3) return null;
+  const full = cleanText(h3);
+  const label = cleanText($(h3, 'a')) || (full.match(/^Chapter \d+/i)?.[0] ?? '');
+  const rest = full.startsWith(label) ? full.slice(label.length) : full;
+  return rest.replace(/^\s*:\s*/, '').trim() || null;
+}
+
+/** Co-creators as linked ("Anonymous (orphan_account), Butterfly_Dream"); anonymous works have no link. */
+function byline(el: Element | null): string | null {
+  if (!el) return null;
+  const names = texts(el, 'a[rel="author"]');
+  return names.length ? names.join(', ') : textOrNull(el);
+}
+
+function summaryOf(el: Element | null): string | null {
+  return el ? textLines(el).join('\n') || null : null;
+}
+
+/** Below the adult-content notice, the work's blurb: the only metadata on that page. */
+function readAdultGate(main: ParentNode): PageInfo {
+  const info = emptyInfo('gate');
+  const blurb = $(main, 'li.work.blurb');
+  if (!blurb) return info;
+  const heading = $(blurb, '.header h4.heading');
+  info.title = textOrNull($(heading ?? blurb, 'a'));
+  info.author = heading ? headingCreators(heading, info.title) : null;
+  info.fandoms = texts(blurb, 'h5.fandoms a.tag');
+  info.rating = siteRating($(blurb, 'ul.required-tags span.rating')?.getAttribute('title'), ao3Level);
+  info.warnings = texts(blurb, 'ul.tags li.warnings a.tag');
+  info.warningsHidden = Boolean($(blurb, 'ul.tags li.warnings a[href*="show_hidden"]'));
+  info.tags = texts(blurb, 'ul.tags li.relationships a.tag, ul.tags li.characters a.tag, ul.tags li.freeforms a.tag');
+  info.summary = summaryOf($(blurb, 'blockquote.summary'));
+  info.words = parseCount(cleanText($(blurb, 'dl.stats dd.words')));
+  return info;
+}
+
+/**
+ * The creators in a "<title> by A, B" heading (blurbs, the chapter index). Anonymous works name
+ * no linked creator, just "by Anonymous"; a gift's trailing "for X" is not a creator.
+ */
+function headingCreators(heading: Element, title: string | null): string | null {
+  const names = texts(heading, 'a[rel="author"]');
+  if (names.length) return names.join(', ');
+  const full = cleanText(heading);
+  const rest = title && full.includes(title) ? full.slice(full.indexOf(title) + title.length) : full;
+  return rest.match(/^\s*by\s+(.+?)(?:\s+for\s+.+)?$/)?.[1] ?? null;
+}
+
+/** /works/N/navigate: "Chapter Index for <title> by <creator>" over the dated chapter list. */
+function readNavigate(main: ParentNode): PageInfo {
+  const info = emptyInfo('index');
+  const heading = $(main, 'h2.heading');
+  if (!heading) return info;
+  info.title = textOrNull($(heading, 'a[href*="/works/"]'));
+  info.author = headingCreators(heading, info.title);
+  return info;
+}

@@ -1,11 +1,253 @@
+/**
+ * eFiction: the PHP archive software behind dozens of small archives on their own hosts
+ * (viewstory.php?sid=N). Recognised on any host by its URL shape and markup, so it sits after
+ * every host-specific adapter in the registry.
+ */
 import type { SiteAdapter } from './types';
+import type { ChapterInfo, PageInfo } from '../model';
 import { emptyInfo } from '../model';
+import { $, $$, cleanText, docTitle, parseCount, squash, textOrNull, texts, unique } from '../dom';
+import { mpaaLevel, siteRating } from '../rating';
 
-// Placeholder: replaced by the real adapter.
+/** Archives known to run eFiction (FanFicFare's eFiction-based adapters), with their folder. */
+const ARCHIVES: readonly { host: string; path: string }[] = [
+  { host: 'spikeluver.com', path: '/SpuffyRealm/' },
+  { host: 'www.sunnydaleafterdark.com', path: '/' },
+  { host: 'dark-solace.org', path: '/elysian/' },
+  { host: 'ninelivesarchive.com', path: '/' },
+  { host: 'ncisfiction.com', path: '/' },
+  { host: 'tgstorytime.com', path: '/' },
+  { host: 'www.giantessworld.net', path: '/' },
+  { host: 'www.libraryofmoria.com', path: '/a/' },
+  { host: 'www.thedelphicexpanse.com', path: '/archive/' },
+  { host: 'mtt.just-once.net', path: '/fanfiction/' },
+  { host: 'www.mugglenetfanfiction.com', path: '/' },
+];
+
+/** An archive's host and, for a bare domain, its www. twin. */
+function archiveHosts(host: string): string[] {
+  return host.split('.').length === 2 ? [host, 'www.' + host] : [host];
+}
+
+function knownArchive(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  const path = url.pathname.toLowerCase();
+  return ARCHIVES.some((a) => archiveHosts(a.host).includes(host) && path.startsWith(a.path.toLowerCase()));
+}
+
+/** The PHP script a URL runs, lower-cased: "viewstory.php". */
+function script(url: URL): string {
+  return (url.pathname.split('/').pop() ?? '').toLowerCase();
+}
+
+function poweredByEfiction(doc: Document): boolean {
+  return !!$(doc, 'a[href*="efiction.org"]') || /Powered by\s+eFiction/i.test(cleanText(doc.body));
+}
+
+/**
+ * The software's markup without help from the URL: the story title line (div#pagetitle linking
+ * to viewstory.php) with a part of a story page, or the eFiction footer with a page title or
+ * story blocks.
+ */
+function efictionMarkup(doc: Document): boolean {
+  if ($(doc, '#pagetitle a[href*="viewstory.php"]') && $(doc, '#story, div.jumpmenu, div.infobox, span.label')) return true;
+  return poweredByEfiction(doc) && !!$(doc, '#pagetitle, div.listbox');
+}
+
+/** eFiction's URL shape (story, printable view, browse page) backed by any of its markup. */
+function efictionUrl(doc: Document, url: URL): boolean {
+  const s = script(url);
+  const shaped = (s === 'viewstory.php' && url.searchParams.has('sid')) || s === 'browse.php';
+  return shaped && (!!$(doc, '#pagetitle, div.listbox, div.errortext') || poweredByEfiction(doc));
+}
+
+// ---- span.label pairs: `<span class="label">Rated:</span> NC-17<br />` ----
+
+const RATED = /^(Rated|Rating)\s*:?$/i;
+const WARNINGS = /^Warnings?\s*:?$/i;
+const SUMMARY = /^Summary\s*:?$/i;
+
+function findLabel(root: ParentNode, name: RegExp): Element | null {
+  return $$(root, 'span.label').find((l) => name.test(cleanText(l))) ?? null;
+}
+
+function sidOf(href: string | null | undefined): string | null {
+  return href?.match(/viewstory\.php\?(?:[^#]*&)?sid=(\d+)/)?.[1] ?? null;
+}
+
+/** The story the page is about: the URL's sid, else the title line's link. */
+function pageSid(doc: Document, url: URL): string | null {
+  return url.searchParams.get('sid') ?? sidOf($(doc, '#pagetitle a[href*="viewstory.php"]')?.getAttribute('href'));
+}
+
+/**
+ * The story's own info box: the block holding a "Summary:" label. Skins may show blocks on every
+ * page (site statistics with "Word count:", featured stories with "Rated:"), so labels are read
+ * only here, and a box linking to another story is someone else's blurb.
+ */
+function infoBox(doc: Document, sid: string | null): Element | null {
+  for (const label of $$(doc, 'span.label')) {
+    if (!SUMMARY.test(cleanText(label))) continue;
+    const box = label.closest('div.listbox, div.infobox') ?? label.parentElement;
+    if (!box) continue;
+    const others = $$(box, 'a[href*="viewstory.php"]').some((a) => {
+      const linked = sidOf(a.getAttribute('href'));
+      return sid !== null && linked !== null && linked !== sid;
+    });
+    if (!others) return box;
+  }
+  return null;
+}
+
+/** The text and elements after a label, up to the next label or line break (skins add comments). */
+function labelValueNodes(label: Element): Node[] {
+  const nodes: Node[] = [];
+  for (let n = label.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n.nodeName === 'BR' || (n as Element).matches('span.label'))) break;
+    if (n.nodeType === 1 || n.nodeType === 3) nodes.push(n);
+  }
+  return nodes;
+}
+
+function labelText(box: Element, name: RegExp): string | null {
+  const label = findLabel(box, name);
+  return label ? orNull(labelValueNodes(label).map((n) => n.textContent ?? '').join('')) : null;
+}
+
+/**
+ * A label's list value: the link texts when the values are links (story pages), else the text
+ * split on commas (printable view). eFiction writes "None" for an empty list.
+ */
+function labelList(box: Element, name: RegExp): string[] {
+  const label = findLabel(box, name);
+  if (!label) return [];
+  const nodes = labelValueNodes(label);
+  const links = nodes.flatMap((n) => (n.nodeType !== 1 ? [] : n.nodeName === 'A' ? [n as Element] : $$(n as Element, 'a')));
+  const items = links.length
+    ? links.map(cleanText)
+    : squash(nodes.map((n) => n.textContent ?? '').join('')).split(/\s*,\s*/);
+  return unique(items.filter((t) => t !== '' && t.toLowerCase() !== 'none'));
+}
+
+function orNull(s: string): string | null {
+  const t = squash(s);
+  return t === '' ? null : t;
+}
+
+// ---- title line ----
+
+function storyTitle(doc: Document): string | null {
+  const line = $(doc, '#pagetitle');
+  return textOrNull($(doc, '#pagetitle a[href*="viewstory.php"]')) ?? (line && !$(line, 'a') ? textOrNull(line) : null);
+}
+
+/** Author links in the title line; else the "Title by Author" <title> eFiction writes on story pages. */
+function storyAuthor(doc: Document, title: string | null): string | null {
+  const names = texts(doc, '#pagetitle a[href*="viewuser.php"]');
+  if (names.length) return names.join(', ');
+  const head = docTitle(doc);
+  return title && head.startsWith(title + ' by ') ? orNull(head.slice(title.length + 4)) : null;
+}
+
+// ---- page kinds ----
+
+/** Age consent, members-only and warning click-through walls all come as div.errortext with a way on. */
+function isGate(err: Element): boolean {
+  const text = cleanText(err);
+  if (/Age Consent Required|Registered Users Only/i.test(text)) return true;
+  return $$(err, 'a').some((a) => /[?&](ageconsent|warning)=/.test(a.getAttribute('href') ?? ''));
+}
+
+/** The chapter the jump menu shows, when the story has more than one. */
+function jumpMenuChapter(doc: Document, url: URL): ChapterInfo | null {
+  const select = $(doc, 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]');
+  if (!select) return null;
+  const options = $$(select, 'option');
+  const wanted = url.searchParams.get('chapter');
+  const current =
+    options.find((o) => o.hasAttribute('selected')) ?? options.find((o) => o.getAttribute('value') === wanted) ?? options[0];
+  if (!current || options.length < 2) return null;
+  const value = current.getAttribute('value') ?? '';
+  const label = cleanText(current);
+  return {
+    index: /^\d+$/.test(value) ? Number(value) : options.indexOf(current) + 1,
+    count: options.length,
+    title: orNull(label.replace(/^\d+\.\s*/, '')),
+  };
+}
+
+/**
+ * The printable view: chapter=all is the whole story; chapter=N of a longer story is one chapter,
+ * titled in div.chaptertitle as "Title by Author".
+ */
+function printableChapter(doc: Document, url: URL, box: Element | null, author: string | null): ChapterInfo | null {
+  const wanted = url.searchParams.get('chapter');
+  const count = box ? parseCount(labelText(box, /^Chapters\s*:?$/i)) : null;
+  if (!wanted || !/^\d+$/.test(wanted) || count === null || count < 2 || $$(doc, 'div.chapter').length !== 1) return null;
+  const heading = cleanText($(doc, 'div.chaptertitle'));
+  const byline = author ? ' by ' + author : null;
+  const title = byline && heading.endsWith(byline) ? heading.slice(0, -byline.length) : heading;
+  return { index: Number(wanted), count, title: orNull(title) };
+}
+
+function isPrintable(doc: Document, url: URL): boolean {
+  return url.searchParams.get('action') === 'printable' || (!!$(doc, 'div.infobox') && !!$(doc, 'div.chapter') && !$(doc, '#story'));
+}
+
+/** Rating, warnings, words, summary and tags from the info box's label pairs. */
+function readLabels(box: Element, info: PageInfo): void {
+  info.rating = siteRating(labelText(box, RATED), mpaaLevel);
+  info.warnings = labelList(box, WARNINGS);
+  info.words = parseCount(labelText(box, /^Word count\s*:?$/i));
+  info.summary = labelText(box, SUMMARY);
+  info.tags = unique(
+    [/^Categories\s*:?$/i, /^Characters\s*:?$/i, /^Genres?\s*:?$/i, /^Pairings?\s*:?$/i].flatMap((re) => labelList(box, re)),
+  );
+}
+
+function readStoryPage(doc: Document, url: URL): PageInfo {
+  const err = $(doc, 'div.errortext, div.errormsg');
+  if (err && !$(doc, '#story')) {
+    if (!isGate(err)) return emptyInfo('error');
+    const gate = emptyInfo('gate');
+    gate.title = storyTitle(doc);
+    gate.author = storyAuthor(doc, gate.title);
+    return gate;
+  }
+  const info = emptyInfo();
+  info.title = storyTitle(doc);
+  info.author = storyAuthor(doc, info.title);
+  const box = infoBox(doc, pageSid(doc, url));
+  if (box) readLabels(box, info);
+  if (isPrintable(doc, url)) {
+    info.chapter = printableChapter(doc, url, box, info.author);
+    info.kind = info.chapter ? 'chapter' : 'story';
+  } else if ($(doc, '#story')) {
+    info.chapter = jumpMenuChapter(doc, url);
+    info.kind = info.chapter ? 'chapter' : 'story';
+  } else {
+    // The story index (&index=1, or the default view on archives set to show it): info, no text.
+    info.kind = box || url.searchParams.has('index') ? 'index' : 'none';
+  }
+  return info;
+}
+
+/** Browse, search and top-ten pages, and any page of story blocks linking to stories. */
+function isListing(doc: Document, url: URL): boolean {
+  if (['browse.php', 'search.php', 'toplists.php'].includes(script(url))) return true;
+  return $$(doc, 'div.listbox').some((b) => !!$(b, 'a[href*="viewstory.php"]'));
+}
+
 export const efiction: SiteAdapter = {
   id: 'efiction',
-  name: 'efiction',
-  hosts: [],
-  claims: () => false,
-  read: () => emptyInfo(),
+  name: 'eFiction archive',
+  hosts: ARCHIVES.flatMap((a) => archiveHosts(a.host).map((h) => `*://${h}${a.path}*`)),
+  claims: (doc, url) => knownArchive(url) || efictionUrl(doc, url) || efictionMarkup(doc),
+  read(doc, url) {
+    const err = $(doc, 'div.errortext, div.errormsg');
+    const storyPage =
+      script(url) === 'viewstory.php' || !!$(doc, '#pagetitle a[href*="viewstory.php"], #story, div.infobox') || (!!err && isGate(err));
+    if (storyPage) return readStoryPage(doc, url);
+    return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
+  },
 };

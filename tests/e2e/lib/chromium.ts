@@ -31,8 +31,9 @@ export async function launchChromium(): Promise<BrowserDriver> {
       '--headless=new',
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
-      // Chrome 137+ ignores --load-extension unless this feature is turned off.
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      // Chrome 137+ ignores --load-extension unless the first feature is off; the others would
+      // try https:// first for the old http:// archives, which the fixture routes do not serve.
+      '--disable-features=DisableLoadExtensionCommandLineSwitch,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -51,15 +52,18 @@ export async function launchChromium(): Promise<BrowserDriver> {
   // The service worker may have been stopped and restarted since; always ask for the live one.
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 
+  const tabIds = () => driver.evalInExtension(async () => (await chrome.tabs.query({})).map((t) => t.id!), undefined);
+
   const driver: BrowserDriver = {
     name: 'chromium',
     async openTab(url) {
+      // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
+      const before = await tabIds();
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
-      return driver.evalInExtension(async (u: string) => {
-        const tabs = await chrome.tabs.query({ url: u.split('#')[0] });
-        return tabs[tabs.length - 1].id!;
-      }, url);
+      const added = (await tabIds()).filter((id) => !before.includes(id));
+      if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
+      return added[0]!;
     },
     async openExtensionPage(path) {
       const page = await context.newPage();
@@ -67,7 +71,7 @@ export async function launchChromium(): Promise<BrowserDriver> {
       return handle(page);
     },
     async evalInExtension(fn, arg) {
-      return (await worker()).evaluate(fn as (a: typeof arg) => unknown, arg) as never;
+      return (await worker()).evaluate(fn as never, arg as never) as never;
     },
     close: () => context.close(),
   };

@@ -15,7 +15,7 @@ const byUrl = new Map<string, string>(corpusPages().map((p) => [p.expected.url, 
 
 /** The fixture served at `url`, or null to refuse the request (as if offline). */
 export function fixtureFor(url: string): Fixture | null {
-  const path = byUrl.get(url.split('#')[0]);
+  const path = byUrl.get(url.split('#')[0]!);
   if (!path) return null;
   return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(path, 'utf8') };
 }

@@ -1,0 +1,126 @@
+/**
+ * Firefox ESR with the built extension installed as a temporary add-on, driven by puppeteer-core
+ * over WebDriver BiDi.
+ */
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../wxt.config';
+import { builtExtension } from './build';
+import type { BrowserDriver, PageHandle } from './driver';
+import { fixtureFor } from './routes';
+
+const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Prefs that keep a test Firefox quiet and offline, and pin the add-on's page origin. */
+function prefs(uuid: string): Record<string, unknown> {
+  return {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'messaging-system.rsexperimentloader.enabled': false,
+    'app.normandy.enabled': false,
+    'app.shield.optoutstudies.enabled': false,
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.archive.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'browser.region.update.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.predictor.enabled': false,
+    'security.OCSP.enabled': 0,
+    'security.remote_settings.crlite_filters.enabled': false,
+    'media.gmp-gmpopenh264.enabled': false,
+    'identity.fxaccounts.enabled': false,
+    'browser.urlbar.quicksuggest.enabled': false,
+    'browser.ml.chat.enabled': false,
+    // Old archives are plain http://; do not try https:// first.
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+  };
+}
+
+function handle(page: Page): PageHandle {
+  return {
+    async text(selector) {
+      await page.waitForSelector(selector, { timeout: 10_000 });
+      return page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+    },
+    count: (selector) => page.$$eval(selector, (els) => els.length),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(): Promise<BrowserDriver> {
+  const extension = builtExtension('firefox-mv2');
+  const uuid = randomUUID();
+  const origin = `moz-extension://${uuid}/`;
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: EXECUTABLE,
+    headless: true,
+    // Lets BiDi navigate a tab to the add-on's own moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    env: {
+      ...process.env,
+      // ESR ignores services.settings.server unless this is set; the second refuses any
+      // non-loopback connection, so a missed route fails loudly instead of reaching out.
+      MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+    },
+    extraPrefsFirefox: prefs(uuid),
+  });
+  await browser.installExtension(extension);
+  // Any extension page has the API; the popup pointed at no tab touches nothing.
+  let apiPage: Page | null = null;
+  const tabIds = () =>
+    driver.evalInExtension(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.tabs.query({})).map((t) => t.id!);
+    }, undefined);
+
+  async function openExtension(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    const url = origin + path;
+    // Firefox sends no load events for extension pages (bug 1755014): navigate, then poll.
+    await (page.mainFrame() as unknown as { browsingContext: { navigate(u: string, wait: string): Promise<void> } }).browsingContext.navigate(url, 'none');
+    for (let i = 0; i < 400; i++) {
+      const ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+      if (ready) return page;
+      await sleep(25);
+    }
+    throw new Error(`extension page ${url} did not load`);
+  }
+
+  const driver: BrowserDriver = {
+    name: 'firefox',
+    async openTab(url) {
+      // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
+      const before = await tabIds();
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (req) => {
+        const f = fixtureFor(req.url());
+        void (f ? req.respond({ status: f.status, contentType: f.contentType, body: f.body }) : req.abort());
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      const added = (await tabIds()).filter((id) => !before.includes(id));
+      if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
+      return added[0]!;
+    },
+    async openExtensionPage(path) {
+      return handle(await openExtension(path));
+    },
+    async evalInExtension(fn, arg) {
+      apiPage ??= await openExtension('popup.html?tab=none');
+      return apiPage.evaluate(fn as never, arg as never) as never;
+    },
+    close: () => browser.close(),
+  };
+  return driver;
+}
