@@ -90,3 +90,28 @@ export function emptyInfo(kind: PageKind = 'none'): PageInfo {
 export function isWorkPage(kind: PageKind): boolean {
   return kind === 'story' || kind === 'chapter' || kind === 'index' || kind === 'gate';
 }
+
+/** A collapsible part shown around the story body in the reader: summary, author's notes. */
+export interface ReaderNote {
+  label: string;
+  /** Sanitised HTML. */
+  html: string;
+  position: 'before' | 'after';
+}
+
+/** The way from this chapter to its neighbours. URLs are absolute. */
+export interface ChapterNav {
+  prev: string | null;
+  next: string | null;
+  /** Every chapter the page lists, in order; empty when the page lists none. */
+  chapters: { title: string; url: string; current: boolean }[];
+}
+
+/** Everything the reader view shows for a page. */
+export interface ReaderView {
+  report: PageReport;
+  /** The story body (sanitised) with its text and word count. */
+  content: StoryContent;
+  notes: ReaderNote[];
+  nav: ChapterNav;
+}

@@ -6,9 +6,10 @@
  * WebToEpub's AdultfanfictionParser.js reads (h4, `ul#dropdown1`, `#contentdata`) as a fallback.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, Rating } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo, Rating } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, hostIs, intParam, textOrNull } from '../dom';
+import { absoluteUrl, linkUrl, listNav, menuChapters } from '../extract-dom';
 
 /** The site's "story not found" message (FanFicFare checks for the same sentence). */
 const NOT_FOUND = /can not seem to find the story you are looking for/i;
@@ -22,7 +23,24 @@ export const aff: SiteAdapter = {
   hosts: ['*://adult-fanfiction.org/*', '*://*.adult-fanfiction.org/*'],
   claims: (_doc, url) => hostIs(url, 'adult-fanfiction.org'),
   read,
+  extract(doc) {
+    const text = $(doc, STORY_TEXT);
+    return text ? { body: [text], notes: [] } : null;
+  },
+  nav,
 };
+
+/** The chapter menu (option values are chapter numbers: story.php?no=N&chapter=k) and the Prev / Next buttons. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const no = url.searchParams.get('no');
+  const here = String(intParam(url, 'chapter') ?? 1);
+  const chapters = menuChapters(
+    no ? $$(doc, 'select.chapter-select option') : [],
+    (k) => (/^\d+$/.test(k) ? absoluteUrl(`story.php?no=${no}&chapter=${k}`, url.href) : null),
+    (k) => k === here,
+  );
+  return listNav(chapters, linkUrl($(doc, '.chapter-nav a.prev')), linkUrl($(doc, '.chapter-nav a.next')));
+}
 
 function read(doc: Document, url: URL): PageInfo {
   const page = url.pathname.replace(/^.*\//, '').toLowerCase();

@@ -5,11 +5,12 @@
  * ("Summary:", "Rating: R", …), "Chapter: 1 2 3" links on multi-chapter fics, then the text.
  * The site itself prints no rating: the only one there is comes from the author's header.
  */
-import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo } from '../model';
+import type { ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { mpaaLevel, siteRating } from '../rating';
 import { $$, cleanText, docTitle, hostIs, intParam, lineValue, textLines } from '../dom';
+import { linkByText, linkUrl, listNav, noNav } from '../extract-dom';
 
 /** The author header sits right under the byline; looking further would read story text. */
 const HEADER_LINES = 15;
@@ -87,4 +88,67 @@ export const allaboutspike: SiteAdapter = {
     // Home, site map, contact, store: no fic. Author pages, search and category results list fics.
     return emptyInfo(linkedFicIds(doc).size >= 2 ? 'listing' : 'none');
   },
+  extract,
+  nav,
 };
+
+// ---- reader: story text and chapter navigation ----
+
+/** The "Chapter: 1 2 3" row: the label, then only numbers. */
+function isChapterRow(n: Node): boolean {
+  return n.nodeType === 1 && /^Chapters?\s*:\s*[\d\s]+$/i.test(cleanText(n));
+}
+
+/** Site links between and after chapters: "Next Chapter", "Previous Chapter". */
+function isChapterLink(n: Node): boolean {
+  if (n.nodeType !== 1) return false;
+  const el = n as Element;
+  return /^(?:Next|Previous|Prev)\s+Chapter$/i.test(cleanText(el)) && (el.matches('a') || $$(el, 'a').length > 0);
+}
+
+/** Where the story ends and the site resumes: reviews, feedback and print links. */
+const CHROME_START = /^(?:Read Reviews|Post a Review)\b|^Send feedback to\b|^Print Version\b|^Plain Version\b/i;
+
+/** The author's header block: every line a "Label: value" pair. */
+const HEADER_LABEL = /^(?:Summary|Spoilers?|Rating|Rated|Disclaimer|A\/N|Author'?s Notes?|Warnings?|Pairings?|Characters?|Feedback|Archive|Distribution|Dedication|Beta)\s*:/i;
+
+function isHeaderBlock(n: Node): boolean {
+  if (n.nodeType !== 1) return false;
+  const lines = textLines(n);
+  return lines.length > 0 && lines.every((l) => HEADER_LABEL.test(l));
+}
+
+/**
+ * The story is the run of nodes after the title-and-byline block, up to the reviews and
+ * feedback links. Chapter rows and "Next Chapter" links in that run are left out; the author's
+ * header block ("Summary:", "Rating:", "A/N:") becomes a note.
+ */
+function extract(doc: Document): Extraction | null {
+  const byline = $$(doc, 'a[href*="author.html"]')
+    .map((a) => a.closest('p, div, td, center'))
+    .find((b) => b !== null && /(?:^|\s)By\s/.test(cleanText(b)));
+  if (!byline) return null;
+  const body: Node[] = [];
+  const notes: ExtractedNote[] = [];
+  for (let n = byline.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && CHROME_START.test(cleanText(n))) break;
+    if (isChapterRow(n) || isChapterLink(n) || n.nodeType === 8) continue;
+    if (!body.some((b) => cleanText(b) !== '') && isHeaderBlock(n)) notes.push({ label: 'Story header', nodes: [n], position: 'before' });
+    else body.push(n);
+  }
+  return body.some((b) => cleanText(b) !== '') ? { body, notes } : null;
+}
+
+/** The chapter row's links (the current chapter is bold, unlinked) and the Next / Previous Chapter links. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const row = $$(doc, 'p, div, td, center').find(isChapterRow);
+  if (!row) return noNav();
+  const chapters = $$(row, 'a, b, strong').flatMap((e) => {
+    const n = cleanText(e);
+    if (!/^\d+$/.test(n)) return [];
+    const target = e.matches('a') ? linkUrl(e) : url.href;
+    return target ? [{ title: `Chapter ${n}`, url: target, current: !e.matches('a') }] : [];
+  });
+  const links = $$(doc, 'a');
+  return listNav(chapters, linkByText(links, /^(?:Previous|Prev)\s+Chapter$/i), linkByText(links, /^Next\s+Chapter$/i));
+}

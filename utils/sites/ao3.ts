@@ -4,11 +4,12 @@
  * h3.byline) and `#chapters`, `ol.chapter.index` on /navigate, and work blurbs (`li.blurb` with
  * `ul.required-tags`) on listings and below the adult-content notice.
  */
-import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo } from '../model';
+import type { ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { ao3Level, siteRating } from '../rating';
 import { $, $$, cleanText, hostIs, parseCount, textLines, textOrNull, texts } from '../dom';
+import { absoluteUrl, heading, linkUrl, listNav, menuChapters, noNav } from '../extract-dom';
 
 /**
  * AO3 under all its domains, then the other public otwarchive installs (the sites FanFicFare's
@@ -41,6 +42,8 @@ export const ao3: SiteAdapter = {
   hosts: OTW_HOSTS.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]),
   claims: (doc, url) => hostIs(url, ...OTW_HOSTS) || looksLikeOtw(doc),
   read,
+  extract,
+  nav,
 };
 
 /** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */
@@ -175,4 +178,111 @@ function readNavigate(main: ParentNode): PageInfo {
   info.title = textOrNull($(heading, 'a[href*="/works/"]'));
   info.author = headingCreators(heading, info.title);
   return info;
+}
+
+// ---- reader: story text, notes and chapter navigation ----
+
+/** The chapter's own text: the div.userstuff that is a direct child (notes hold userstuff too). */
+function chapterText(chapter: Element): Element | null {
+  return $(chapter, ':scope > div.userstuff') ?? $(chapter, ':scope > .userstuff');
+}
+
+/**
+ * A note's text: the blockquote.userstuff inside a notes module, without the "(See the end of
+ * the chapter for more notes.)" jump line that an unclosed blockquote can swallow.
+ */
+function noteNodes(module: Element | null): Node[] {
+  const quote = module ? $(module, 'blockquote.userstuff') : null;
+  if (!quote) return [];
+  return Array.from(quote.childNodes).filter(
+    (n) => !(n.nodeType === 1 && ((n as Element).matches('p.jump') || $(n as Element, 'a[href*="endnotes"]'))),
+  );
+}
+
+function note(label: string, module: Element | null, position: ExtractedNote['position']): ExtractedNote[] {
+  const nodes = noteNodes(module);
+  return nodes.length ? [{ label, nodes, position }] : [];
+}
+
+/**
+ * One chapter (chapter page, or a work's first chapter): its text, with the chapter summary and
+ * notes around it. A one-shot: the work text straight in #chapters. The whole work
+ * (view_full_work): every chapter under its heading, chapter notes inline.
+ */
+function extract(doc: Document): Extraction | null {
+  const main: ParentNode = $(doc, '#main') ?? doc;
+  const skin = $(main, '#workskin');
+  if (!skin) return null;
+  const preface = $(skin, ':scope > .preface');
+  const notes: ExtractedNote[] = [
+    ...note('Summary', preface ? $(preface, '.summary') : null, 'before'),
+    ...note('Notes', preface ? $(preface, '.notes') : null, 'before'),
+  ];
+  const workEnd = note('End Notes', $(skin, '#work_endnotes'), 'after');
+  const drop = ['h3.landmark'];
+  const chapters = $$(skin, '#chapters > div.chapter');
+
+  if (chapters.length === 0) {
+    const text = $(skin, '#chapters > .userstuff') ?? $(skin, '#chapters');
+    return text ? { body: [text], notes: [...notes, ...workEnd], drop } : null;
+  }
+  if (chapters.length === 1) {
+    const chapter = chapters[0]!;
+    const text = chapterText(chapter);
+    if (!text) return null;
+    const head = $(chapter, ':scope > .chapter.preface');
+    const end = $(chapter, '.end.notes');
+    return {
+      body: [text],
+      notes: [
+        ...notes,
+        ...note('Chapter Summary', head ? $(head, '.summary') : null, 'before'),
+        ...note('Chapter Notes', head ? $(head, '.notes:not(.end)') : null, 'before'),
+        ...note('Chapter End Notes', end, 'after'),
+        ...workEnd,
+      ],
+      drop,
+    };
+  }
+  const body: Node[] = [];
+  for (const chapter of chapters) {
+    const head = $(chapter, ':scope > .chapter.preface');
+    const title = cleanText($(chapter, 'h3.title'));
+    if (title) body.push(heading(doc, title));
+    for (const [label, module] of [
+      ['Chapter Summary', head ? $(head, '.summary') : null],
+      ['Chapter Notes', head ? $(head, '.notes:not(.end)') : null],
+    ] as const) {
+      const nodes = noteNodes(module);
+      if (nodes.length) body.push(heading(doc, label, 4), ...nodes);
+    }
+    const text = chapterText(chapter);
+    if (text) body.push(text);
+    const endNodes = noteNodes($(chapter, '.end.notes'));
+    if (endNodes.length) body.push(heading(doc, 'Chapter End Notes', 4), ...endNodes);
+  }
+  return { body, notes: [...notes, ...workEnd], drop };
+}
+
+/**
+ * The chapter menu (`#selected_id`, whose option values are chapter ids) and the Previous /
+ * Next Chapter links. The whole-work view has no menu: its chapter headings link each chapter.
+ */
+function nav(doc: Document, url: URL): ChapterNav {
+  const work = url.pathname.match(/\/works\/(\d+)/)?.[1];
+  if (!work) return noNav();
+  const here = url.pathname.match(/\/chapters\/(\d+)/)?.[1];
+  const base = doc.baseURI;
+  let chapters = menuChapters(
+    $$(doc, '#selected_id option'),
+    (id) => (/^\d+$/.test(id) ? absoluteUrl(`/works/${work}/chapters/${id}`, base) : null),
+    (id) => id === here,
+  );
+  if (!chapters.length) {
+    chapters = $$(doc, '#chapters > div.chapter h3.title a').flatMap((a) => {
+      const target = linkUrl(a);
+      return target ? [{ title: cleanText(a.parentElement), url: target, current: false }] : [];
+    });
+  }
+  return listNav(chapters, linkUrl($(doc, 'li.chapter.previous a')), linkUrl($(doc, 'li.chapter.next a')));
 }

@@ -6,10 +6,11 @@
  * so read pages are unrated.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, PageKind } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../model';
 import { emptyInfo } from '../model';
 import { mpaaLevel, siteRating } from '../rating';
 import { $, $$, cleanText, docTitle, hostIs, parseCount, squash, textOrNull } from '../dom';
+import { absoluteUrl, linkByText, listNav, menuChapters } from '../extract-dom';
 
 export const bloodshedverse: SiteAdapter = {
   id: 'bloodshedverse',
@@ -17,7 +18,28 @@ export const bloodshedverse: SiteAdapter = {
   hosts: ['*://bloodshedverse.com/*', '*://*.bloodshedverse.com/*'],
   claims: (_doc, url) => hostIs(url, 'bloodshedverse.com'),
   read,
+  /**
+   * div#storytext (FanFicFare: the first class-less div in div.tl). The in-text ad links
+   * (`nobr > a.FAtxtL`) wrap story words: the links go, the words stay.
+   */
+  extract(doc) {
+    const text = $(doc, '#storytext') ?? $$(doc, 'div.tl > div').find((d) => !d.getAttribute('class'));
+    return text ? { body: [text], notes: [], unwrap: ['a.FAtxtL', 'nobr'] } : null;
+  },
+  nav,
 };
+
+/** The chapter menu (option values are each chapter's `no`) and the Previous / Next Chapter links. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const no = url.searchParams.get('no');
+  const chapters = menuChapters(
+    $$(doc, 'select[name="chapter"] option'),
+    (n) => (/^\d+$/.test(n) ? absoluteUrl(`stories.php?go=read&no=${n}`, url.href) : null),
+    (n) => n === no,
+  );
+  const links = $$(doc, '.chapter_nav a');
+  return listNav(chapters, linkByText(links, /Previous Chapter/i), linkByText(links, /Next Chapter/i));
+}
 
 function read(doc: Document, url: URL): PageInfo {
   const page = url.pathname.replace(/^.*\//, '').toLowerCase();

@@ -3,11 +3,12 @@
  * (viewstory.php?sid=N). Recognised on any host by its URL shape and markup, so it sits after
  * every host-specific adapter in the registry.
  */
-import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo } from '../model';
+import type { ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, docTitle, parseCount, squash, textOrNull, texts, unique } from '../dom';
 import { mpaaLevel, siteRating } from '../rating';
+import { absoluteUrl, heading, linkUrl, listNav, menuChapters, noNav, precedes } from '../extract-dom';
 
 /** Archives known to run eFiction (FanFicFare's eFiction-based adapters), with their folder. */
 const ARCHIVES: readonly { host: string; path: string }[] = [
@@ -250,4 +251,59 @@ export const efiction: SiteAdapter = {
     if (storyPage) return readStoryPage(doc, url);
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },
+  extract,
+  nav,
 };
+
+// ---- reader: story text, notes and chapter navigation ----
+
+/** A notes block: `<div class='notes'><div class='title'><span class='label'>End Notes:</span></div><div class='noteinfo'>…</div></div>`. */
+function noteOf(block: Element, position: ExtractedNote['position']): ExtractedNote[] {
+  const text = $(block, '.noteinfo');
+  const label = cleanText($(block, '.label') ?? $(block, '.title')).replace(/\s*:$/, '') || 'Notes';
+  return text ? [{ label, nodes: [text], position }] : [];
+}
+
+/**
+ * The chapter page: div#story, with the notes blocks before and after it as notes. The printable
+ * view: every div.chapter under its title line, the notes between chapters kept where they are
+ * and the story notes above the first chapter as a note; the table of contents and "Back to
+ * index" links left out.
+ */
+function extract(doc: Document, url: URL): Extraction | null {
+  const story = $(doc, '#story');
+  if (story && !isPrintable(doc, url)) {
+    const notes = $$(doc, 'div.notes').flatMap((n) => noteOf(n, precedes(n, story) ? 'before' : 'after'));
+    return { body: [story], notes };
+  }
+  const chapters = $$(doc, 'div.chapter');
+  if (!chapters.length) return null;
+  const first = $(doc, 'div.chaptertitle') ?? chapters[0]!;
+  const notes: ExtractedNote[] = [];
+  const body: Node[] = [];
+  for (const el of $$(doc, 'div.chaptertitle, div.notes, div.chapter')) {
+    if (el.matches('div.chaptertitle')) {
+      const title = cleanText(el);
+      if (title) body.push(heading(doc, title));
+    } else if (el.matches('div.notes') && precedes(el, first)) notes.push(...noteOf(el, 'before'));
+    else body.push(el);
+  }
+  return { body, notes };
+}
+
+/**
+ * The jump menu (option values are chapter numbers: viewstory.php?sid=N&chapter=k) and the
+ * Previous / Next links. The printable view shows neither.
+ */
+function nav(doc: Document, url: URL): ChapterNav {
+  const sid = pageSid(doc, url);
+  if (!sid || isPrintable(doc, url)) return noNav();
+  const select = $(doc, 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]');
+  const here = url.searchParams.get('chapter') ?? '1';
+  const chapters = menuChapters(
+    select ? $$(select, 'option') : [],
+    (k) => (/^\d+$/.test(k) ? absoluteUrl(`viewstory.php?sid=${sid}&chapter=${k}`, url.href) : null),
+    (k) => k === here,
+  );
+  return listNav(chapters, linkUrl($(doc, '#prev a, a.prev')), linkUrl($(doc, '#next a, a.next')));
+}

@@ -3,10 +3,11 @@
  * (www.) and mobile (m.) editions. Story URLs are /s/<id>/<chapter>/<slug>.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textOrNull, unique } from '../dom';
 import { ffnLevel, siteRating } from '../rating';
+import { absoluteUrl, listNav, menuChapters, noNav } from '../extract-dom';
 
 /** The site's genre names: they tell the genre field of the metadata line from the characters. */
 const GENRES = new Set([
@@ -135,4 +136,37 @@ export const ffn: SiteAdapter = {
     if (/^\/s\/\d+/.test(url.pathname)) return readStory(doc, url);
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },
+  extract(doc) {
+    const text = $(doc, '#storytext') ?? $(doc, '#storycontent');
+    return text ? { body: [text], notes: [] } : null;
+  },
+  nav,
 };
+
+/**
+ * The chapter menu: option values are chapter numbers, chapter k of story N is /s/N/k/slug (the
+ * slug is optional). The Prev / Next buttons go to the neighbouring entries.
+ */
+function nav(doc: Document, url: URL): ChapterNav {
+  const m = url.pathname.match(/^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]+))?/);
+  if (!m) return noNav();
+  const [, story, chapter = '1', slug] = m;
+  const select = $(doc, 'select#chap_select') ?? $(doc, 'select[name="chapter"]');
+  const chapters = menuChapters(
+    select ? $$(select, 'option') : [],
+    (k) => (/^\d+$/.test(k) ? absoluteUrl(`/s/${story}/${k}${slug ? '/' + slug : ''}`, url.href) : null),
+    (k) => k === chapter,
+  );
+  return listNav(chapters, stepTarget(doc, /^<\s*Prev\b|^«\s*Prev\b/i), stepTarget(doc, /^Next\s*(?:>|»)/i));
+}
+
+/** Where the "< Prev" / "Next >" control leads: a button's `self.location='…'` (desktop) or a link (mobile). */
+function stepTarget(doc: Document, label: RegExp): string | null {
+  for (const el of $$(doc, 'button[onclick], a[href]')) {
+    if (!label.test(cleanText(el))) continue;
+    const href = el.getAttribute('href') ?? el.getAttribute('onclick')?.match(/location\s*=\s*'([^']+)'/)?.[1];
+    const target = absoluteUrl(href, doc.baseURI);
+    if (target) return target;
+  }
+  return null;
+}

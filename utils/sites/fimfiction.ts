@@ -4,10 +4,11 @@
  * (`div.story_content_box`, `a.content-rating-*`, `ul.story-tags`, `ul.chapters`); chapter pages
  * (/story/ID/N/slug/chapter-slug) hold `div#chapter` and show no rating badge.
  */
-import type { SiteAdapter } from './types';
+import type { Extraction, SiteAdapter } from './types';
 import type { ChapterInfo, PageInfo, RatingLevel } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, docTitle, hostIs, parseCount, squash, textLines, textOrNull, texts } from '../dom';
+import { linkUrl, precedes } from '../extract-dom';
 
 const STORY_PATH = /^\/story\/(\d+)(?:\/(\d+))?(?:\/|$)/;
 const LISTING_PATH = /^\/(?:stories|tag|tags|bookshelf|group\/\d+\/[^/]+\/folder|user\/\d+\/[^/]+\/stories)(?:\/|$)/;
@@ -31,7 +32,28 @@ export const fimfiction: SiteAdapter = {
   hosts: ['*://fimfiction.net/*', '*://*.fimfiction.net/*'],
   claims: (_doc, url) => hostIs(url, 'fimfiction.net'),
   read,
+  extract,
+  nav: (doc) => ({
+    prev: linkUrl($(doc, '.chapter-navigation a.previous')),
+    next: linkUrl($(doc, '.chapter-navigation a.next')),
+    chapters: [],
+  }),
 };
+
+/** div#chapter-body, with the author's notes (div.authors-note, "Author's Note:") above or below it as notes. */
+function extract(doc: Document): Extraction | null {
+  const text = $(doc, '#chapter-body');
+  if (!text) return null;
+  const notes = $$(doc, 'div.authors-note').map((n) => {
+    const label = $(n, ':scope > b');
+    return {
+      label: cleanText(label).replace(/\s*:$/, '') || "Author's Note",
+      nodes: Array.from(n.childNodes).filter((c) => c !== label),
+      position: precedes(n, text) ? ('before' as const) : ('after' as const),
+    };
+  });
+  return { body: [text], notes };
+}
 
 function read(doc: Document, url: URL): PageInfo {
   const m = url.pathname.match(STORY_PATH);

@@ -6,10 +6,11 @@
  * profile, home page or blog post called a story is worse than a story missed, so unsure is 'none'.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, Rating } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo, Rating } from '../model';
 import { emptyInfo } from '../model';
 import { $$, countWords, docTitle, parseCount, squash } from '../dom';
 import { mpaaLevel, siteRating } from '../rating';
+import { linkByText, relNav } from '../extract-dom';
 
 /** One visible line of text: <br> and block boundaries end a line, as in dom.textLines. */
 interface Line {
@@ -149,7 +150,7 @@ const CHAPTER = new RegExp(
 );
 const CHAPTER_LINK =
   /\b(?:next|previous|prev|last|back)\b\W*(?:chapter|part)\b|^(?:chapter|part)\s+\d+\s*(?:»|>|→)|^(?:«|<|←)\s*(?:chapter|part)\b/i;
-const ENDING = /^[\s~*=_\-–—.·]*(?:the end|fin|finis|end|tbc|to be continued|end of (?:chapter|part)\b.*)[\s~*=_\-–—.!·]*$/i;
+export const ENDING = /^[\s~*=_\-–—.·]*(?:the end|fin|finis|end|tbc|to be continued|end of (?:chapter|part)\b.*)[\s~*=_\-–—.!·]*$/i;
 const BLOG_META = /\bposted (?:on|by|in|at)\b|\bpermalink\b|\btrackback\b|\bfiled under\b|\bthis entry was posted\b/i;
 const COMMENT_HEAD =
   /^(?:\d+\s+(?:comments?|responses?|replies|thoughts\b.*)|comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|add a comment)$/i;
@@ -621,4 +622,18 @@ export const generic: SiteAdapter = {
   hosts: [],
   claims: () => true,
   read: (doc) => read(doc),
+  // No markup to rely on: the reader takes the story from Readability.
+  extract: () => null,
+  nav,
 };
+
+/** The page's rel=prev/next links, else its "Previous Chapter" / "Next Chapter" links. */
+function nav(doc: Document): ChapterNav {
+  const rel = relNav(doc);
+  const links = $$(doc, 'a[href]');
+  return {
+    prev: rel.prev ?? linkByText(links, /^\W*prev(?:ious)?\s+(?:chapter|part)\b/i),
+    next: rel.next ?? linkByText(links, /^\W*next\s+(?:chapter|part)\b/i),
+    chapters: [],
+  };
+}

@@ -6,9 +6,10 @@
  * names (`_author__title_h5t6y_15`), so they are matched on their stable prefix.
  */
 import type { SiteAdapter } from './types';
-import type { PageInfo, PageKind } from '../model';
+import type { ChapterNav, PageInfo, PageKind } from '../model';
 import { emptyInfo } from '../model';
-import { $, cleanText, docTitle, hostIs, textOrNull, texts } from '../dom';
+import { $, $$, cleanText, docTitle, hostIs, intParam, textOrNull, texts } from '../dom';
+import { linkUrl } from '../extract-dom';
 
 const WORK_PATH = /^\/(?:s|p)\/[^/]+\/?$/;
 const SERIES_PATH = /^\/series\/se\/\d+/;
@@ -26,7 +27,32 @@ export const literotica: SiteAdapter = {
   hosts: ['*://literotica.com/*', '*://*.literotica.com/*'],
   claims: (_doc, url) => hostIs(url, 'literotica.com'),
   read,
+  /** The text div inside the article content (the current layout), or the older layout's story body. */
+  extract(doc) {
+    const text =
+      $(doc, 'div[class^="_article__content"] > div, div[class*=" _article__content"] > div') ??
+      $(doc, 'div[class^="_article__content"], div[class*=" _article__content"], div.b-story-body-x > div, div.aa_ht');
+    return text ? { body: [text], notes: [] } : null;
+  },
+  nav,
 };
+
+/**
+ * A long story is split into ?page=N pages: the neighbours are the page's rel=prev/next links,
+ * else its links to page N-1 and N+1 of the same story.
+ */
+function nav(doc: Document, url: URL): ChapterNav {
+  const page = intParam(url, 'page') ?? 1;
+  const linkTo = (n: number) =>
+    $$(doc, 'a[href*="page="]')
+      .map(linkUrl)
+      .find((u) => u !== null && new URL(u).pathname === url.pathname && new URL(u).searchParams.get('page') === String(n)) ?? null;
+  return {
+    prev: linkUrl($(doc, 'link[rel="prev"]')) ?? (page > 1 ? linkTo(page - 1) : null),
+    next: linkUrl($(doc, 'link[rel="next"]')) ?? linkTo(page + 1),
+    chapters: [],
+  };
+}
 
 function read(doc: Document, url: URL): PageInfo {
   if (hostIs(url, ...LISTING_HOSTS)) return emptyInfo('listing');

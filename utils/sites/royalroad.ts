@@ -4,10 +4,11 @@
  * chapter (div.chapter-inner.chapter-content). Royal Road has no age rating, only content
  * warnings, so the rating stays unknown.
  */
-import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo } from '../model';
+import type { Extraction, SiteAdapter } from './types';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, hostIs, parseCount, texts, textOrNull } from '../dom';
+import { absoluteUrl, childNodesWithout, linkByText, linkUrl, listNav, noNav, precedes, styleHiddenClasses } from '../extract-dom';
 
 const FICTION = /^\/fiction\/(\d+)(?:\/[^/]*)?\/?$/;
 const CHAPTER = /^\/fiction\/(?:\d+\/[^/]+\/)?chapter\/(\d+)(?:\/|$)/;
@@ -22,6 +23,7 @@ interface ScriptChapter {
   id: number;
   title?: string;
   order?: number;
+  url?: string;
 }
 
 /** The `window.chapters = [...]` list Royal Road embeds for its chapter table, when the page has it. */
@@ -140,4 +142,44 @@ export const royalroad: SiteAdapter = {
     if (FICTION.test(url.pathname)) return readFiction(doc);
     return emptyInfo(LISTING.test(url.pathname) ? 'listing' : 'none');
   },
+  extract,
+  nav,
 };
+
+// ---- reader: story text, author's notes and chapter navigation ----
+
+/**
+ * div.chapter-content, without the sentences the page hides from readers: Royal Road plants
+ * "stolen from Royal Road" lines in the text under random class names and hides them with its
+ * own <style> rules (`.cjMzMjk1 { display: none; speak: never; }`). The author's notes above and
+ * below become notes; a top note left unclosed (it then holds the text) gives only its own nodes.
+ */
+function extract(doc: Document): Extraction | null {
+  const content = $(doc, '.chapter-inner.chapter-content') ?? $(doc, '.chapter-content');
+  if (!content) return null;
+  const notes = $$(doc, '.author-note-portlet').flatMap((portlet) => {
+    const body = $(portlet, '.author-note') ?? $(portlet, '.portlet-body');
+    if (!body) return [];
+    const label = textOrNull($(portlet, '.portlet-title .caption')) ?? "Author's note";
+    const position = precedes(portlet, content) ? ('before' as const) : ('after' as const);
+    return [{ label, nodes: childNodesWithout(body, content), position }];
+  });
+  return { body: [content], notes, drop: styleHiddenClasses(doc).map((c) => '.' + c) };
+}
+
+/** The Previous / Next Chapter buttons (disabled at either end), and the embedded chapter list when present. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const here = url.pathname.match(CHAPTER)?.[1];
+  const fiction = url.pathname.match(/^\/fiction\/(\d+)/)?.[1];
+  if (!here || !fiction) return noNav();
+  const chapters = (scriptChapters(doc) ?? []).flatMap((c) => {
+    const target = absoluteUrl(c.url ?? `/fiction/${fiction}/chapter/${c.id}`, url.href);
+    return target ? [{ title: c.title ?? '', url: target, current: String(c.id) === here }] : [];
+  });
+  const buttons = $$(doc, '.nav-buttons a, .chapter a.btn');
+  return listNav(
+    chapters,
+    linkByText(buttons, /^Previous\s*Chapter/i) ?? linkUrl($(doc, 'link[rel="prev"]')),
+    linkByText(buttons, /^Next\s*Chapter/i) ?? linkUrl($(doc, 'link[rel="next"]')),
+  );
+}

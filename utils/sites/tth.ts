@@ -4,10 +4,11 @@
  * `select#chapnav` chapter list, `div#storyinnerbody` text.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, PageKind, RatingLevel } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo, PageKind, RatingLevel } from '../model';
 import { emptyInfo } from '../model';
 import { mpaaLevel, siteRating } from '../rating';
 import { $, $$, cleanText, hostIs, parseCount, textOrNull, texts } from '../dom';
+import { absoluteUrl, linkUrl, listNav, menuChapters } from '../extract-dom';
 
 /** /Story-123, /Story-123-4/Author+Title.htm, /T-999/Story-123-4/…, /story.php?no=123. */
 const STORY_PATH = /^(?:\/T-\d+)?\/Story-(\d+)(?:-(\d+))?(?:\/|$)/i;
@@ -28,7 +29,23 @@ export const tth: SiteAdapter = {
   hosts: ['*://tthfanfic.org/*', '*://*.tthfanfic.org/*'],
   claims: (_doc, url) => hostIs(url, 'tthfanfic.org'),
   read,
+  extract(doc) {
+    const text = $(doc, '#storyinnerbody');
+    return text ? { body: [text], notes: [] } : null;
+  },
+  nav,
 };
+
+/** The chapter menu (option values are chapter paths) and the « Previous / Next » Chapter links. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const select = $(doc, 'select#chapnav, select[name="chapnav"]');
+  const chapters = menuChapters(
+    select ? $$(select, 'option') : [],
+    (path) => absoluteUrl(path, url.href),
+    (path) => samePath(path, url),
+  );
+  return listNav(chapters, linkUrl($(doc, 'a.arrowb')), linkUrl($(doc, 'a.arrowf')));
+}
 
 function isStoryUrl(url: URL): boolean {
   return STORY_PATH.test(url.pathname) || (/^\/story\.php$/i.test(url.pathname) && url.searchParams.has('no'));

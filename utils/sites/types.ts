@@ -1,4 +1,31 @@
-import type { PageInfo } from '../model';
+import type { ChapterNav, PageInfo } from '../model';
+
+/**
+ * A note the author wrote around the story (summary, author's note), shown collapsible in the
+ * reader. `nodes` are the page's own nodes, in order.
+ */
+export interface ExtractedNote {
+  label: string;
+  nodes: Node[];
+  position: 'before' | 'after';
+}
+
+/**
+ * Where the story sits on a page. Adapters only point at the page's nodes: the reader copies them
+ * into an inert document before it touches anything, so the live page is never changed.
+ */
+export interface Extraction {
+  /**
+   * The story body in reading order: the page's nodes (elements, or text runs on old pages), and
+   * headings made for the reader (chapter titles of a whole work, threadmark labels).
+   */
+  body: Node[];
+  notes: ExtractedNote[];
+  /** Site chrome inside the body and notes (landmarks, hidden anti-piracy lines): removed from the copy. */
+  drop?: string[];
+  /** Wrappers whose words belong to the story but whose element does not (in-text ad links): replaced by their contents. */
+  unwrap?: string[];
+}
 
 /**
  * A site adapter: one file per archive (or archive software family). It declares where it applies
@@ -25,4 +52,11 @@ export interface SiteAdapter {
   claims(doc: Document, url: URL): boolean;
   /** Read the page kind and metadata. Only called after `claims` accepted the page. */
   read(doc: Document, url: URL): PageInfo;
+  /**
+   * Pick the story body and the author's notes precisely. Null when the page does not have the
+   * markup the adapter knows: the reader then falls back to Readability.
+   */
+  extract(doc: Document, url: URL): Extraction | null;
+  /** The previous and next chapter and the chapter list, as far as the page shows them. */
+  nav(doc: Document, url: URL): ChapterNav;
 }

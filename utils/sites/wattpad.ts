@@ -6,9 +6,10 @@
  * WebToEpub's WattpadParser.js uses are the fallback.
  */
 import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, PageKind } from '../model';
+import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, docTitle, hostIs, textOrNull, texts, unique } from '../dom';
+import { linkUrl, listNav } from '../extract-dom';
 
 const PART_PATH = /^\/(\d+)(?:-[^/]*)?\/?$/;
 const STORY_PATH = /^\/story\/(\d+)(?:-[^/]*)?\/?$/;
@@ -33,7 +34,30 @@ export const wattpad: SiteAdapter = {
   hosts: ['*://wattpad.com/*', '*://*.wattpad.com/*'],
   claims: (_doc, url) => hostIs(url, 'wattpad.com'),
   read,
+  /**
+   * The paragraphs of every loaded page of the part (`div[data-page-number]`), taken out of the
+   * <pre> Wattpad wraps them in, which would keep the markup's indentation as visible space.
+   */
+  extract(doc) {
+    const body = $$(doc, 'div[data-page-number] .panel-reading').flatMap((panel) => {
+      const pre = $(panel, ':scope > pre');
+      return pre ? $$(pre, ':scope > *') : [panel];
+    });
+    return body.length ? { body, notes: [] } : null;
+  },
+  nav,
 };
+
+/** The table of contents (this part is the entry linking its id) and the "Continue to next part" link. */
+function nav(doc: Document, url: URL): ChapterNav {
+  const part = url.pathname.match(PART_PATH)?.[1];
+  const partOf = (href: string) => new URL(href).pathname.match(PART_PATH)?.[1];
+  const chapters = $$(doc, 'ul.table-of-contents li a').flatMap((a) => {
+    const target = linkUrl(a);
+    return target ? [{ title: cleanText(a), url: target, current: partOf(target) === part }] : [];
+  });
+  return listNav(chapters, null, linkUrl($(doc, 'a.next-part-link')));
+}
 
 function read(doc: Document, url: URL): PageInfo {
   const part = url.pathname.match(PART_PATH)?.[1];

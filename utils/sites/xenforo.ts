@@ -12,10 +12,11 @@
  *
  * None of these forums rates stories, so the rating is unknown.
  */
-import type { SiteAdapter } from './types';
-import type { ChapterInfo, PageInfo, PageKind } from '../model';
+import type { Extraction, SiteAdapter } from './types';
+import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, hostIs, texts, textOrNull } from '../dom';
+import { heading, linkUrl, noNav } from '../extract-dom';
 
 const HOSTS = ['forums.spacebattles.com', 'forums.sufficientvelocity.com', 'questionablequesting.com'];
 const THREAD = /\/threads\/(?:[^/]*\.)?(\d+)(\/.*)?$/;
@@ -130,4 +131,47 @@ export const xenforo: SiteAdapter = {
     }
     return info;
   },
+  extract,
+  nav,
 };
+
+// ---- reader: threadmarked posts and their navigation ----
+
+function isReaderPage(url: URL): boolean {
+  return /^\/(?:\d+\/)?reader\b/.test(url.pathname.match(THREAD)?.[2] ?? '');
+}
+
+/**
+ * Reader mode: every threadmarked post on the page, in order, each under its threadmark label. A
+ * thread page: the threadmarked post the URL points at. The text is the post's bbWrapper (the
+ * message body when a page lacks it), without quote-selection and lightbox furniture.
+ */
+function extract(doc: Document, url: URL): Extraction | null {
+  const posts = isReaderPage(url) ? $$(doc, 'article.hasThreadmark') : [threadmarkedPost(doc, url)].filter((p) => p !== null);
+  const body: Node[] = [];
+  for (const post of posts) {
+    const text = $(post, '.message-body .bbWrapper') ?? $(post, 'article.message-body') ?? $(post, '.message-userContent');
+    if (!text) continue;
+    const label = textOrNull($(post, '.threadmarkLabel'));
+    if (label) body.push(heading(doc, label));
+    body.push(text);
+  }
+  return body.length ? { body, notes: [], drop: ['.js-selectToQuoteEnd', '.message-lastEdit', '.bbCodeBlock-expandLink', '.js-unfurl'] } : null;
+}
+
+/**
+ * Reader pages: the page navigation (each reader page is the next run of threadmarks). A thread
+ * page: the post's previous / next threadmark controls.
+ */
+function nav(doc: Document, url: URL): ChapterNav {
+  if (isReaderPage(url)) {
+    return { prev: linkUrl($(doc, '.pageNav-jump--prev')), next: linkUrl($(doc, '.pageNav-jump--next')), chapters: [] };
+  }
+  const post = threadmarkedPost(doc, url);
+  if (!post) return noNav();
+  return {
+    prev: linkUrl($(post, '.threadmark-control--previous, .threadmark-control--prev')),
+    next: linkUrl($(post, '.threadmark-control--next')),
+    chapters: [],
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * How precisely and how fast the reader picks the story: `npx tsx scripts/bench/quality.ts [--runs N]`.
+ *
+ * For every corpus page with ground-truth story text: token precision and recall of Slipcase's
+ * reader text, and of plain Readability's text, against the ground-truth span (the page's text
+ * from storyText.first to storyText.last); then the median time of N runs of each extraction on
+ * the page and their ratio, measured in the same run. Slipcase's time covers the whole reader
+ * pipeline (site adapter or fallback, copy-out, sanitising, text); Readability's covers cloning
+ * the document and parsing it.
+ *
+ * A page whose ground truth runs across chrome (the XenForo reader pages join post bodies that
+ * the page separates with post headers) has no contiguous span: its figures print as "-".
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { corpusPages } from '../../tests/lib/corpus';
+import { parseHtml } from '../lib/html';
+import { extractStory } from '../../utils/extract';
+import { readPage } from '../../utils/reader-view';
+import { adapterFor } from '../../utils/sites';
+import { squash, textLines } from '../../utils/dom';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+
+interface Truth {
+  first: string;
+  last: string;
+}
+
+function tokens(text: string): string[] {
+  return squash(text).split(' ').filter(Boolean);
+}
+
+/** Multiset overlap: how many of `got`'s tokens the truth holds, counting repeats. */
+function precisionRecall(got: string[], truth: string[]): { p: number; r: number } {
+  const want = new Map<string, number>();
+  for (const t of truth) want.set(t, (want.get(t) ?? 0) + 1);
+  let hit = 0;
+  for (const t of got) {
+    const n = want.get(t) ?? 0;
+    if (n > 0) {
+      hit++;
+      want.set(t, n - 1);
+    }
+  }
+  return { p: got.length ? hit / got.length : 0, r: truth.length ? hit / truth.length : 0 };
+}
+
+/** The page's visible text from the first words of the story to its last, or null when they are not one run. */
+function truthSpan(doc: Document, truth: Truth): string | null {
+  const text = squash(textLines(doc.body ?? doc.documentElement).join(' '));
+  const start = text.indexOf(truth.first);
+  const end = start < 0 ? -1 : text.lastIndexOf(truth.last);
+  return start >= 0 && end >= start ? text.slice(start, end + truth.last.length) : null;
+}
+
+function readabilityText(doc: Document): string {
+  const html = new Readability(doc.cloneNode(true) as Document).parse()?.content ?? '';
+  const holder = doc.implementation.createHTMLDocument('').body;
+  holder.innerHTML = html;
+  return textLines(holder).join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Median times of two functions, run alternately so that drift in machine load hits both alike. */
+function timePair(a: () => unknown, b: () => unknown): [number, number] {
+  a(); // warm-up
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
+  }
+  return [median(ta), median(tb)];
+}
+
+const pct = (x: number | null) => (x === null ? '-' : (100 * x).toFixed(1));
+const ms = (x: number) => x.toFixed(2);
+
+const rows: string[][] = [];
+const totals = { slipcase: { p: 0, r: 0 }, readability: { p: 0, r: 0 }, n: 0, tSlipcase: 0, tReadability: 0 };
+
+for (const page of corpusPages()) {
+  const truth = (page.expected as { storyText?: Truth | null }).storyText;
+  if (!truth) continue;
+  const html = readFileSync(page.htmlPath, 'utf8');
+  const url = page.expected.url;
+  const doc = parseHtml(html, url);
+  const span = truthSpan(doc, truth);
+  const ours = readPage(doc, url, { content: true }).content?.text ?? '';
+  const theirs = readabilityText(doc);
+  const a = span === null ? null : precisionRecall(tokens(ours), tokens(span));
+  const b = span === null ? null : precisionRecall(tokens(theirs), tokens(span));
+
+  const u = new URL(url);
+  const adapter = adapterFor(doc, u);
+  const title = readPage(doc, url).title;
+  const [tOurs, tTheirs] = timePair(
+    () => extractStory(doc, u, adapter, title),
+    () => new Readability(doc.cloneNode(true) as Document).parse(),
+  );
+
+  if (a && b) {
+    totals.slipcase.p += a.p;
+    totals.slipcase.r += a.r;
+    totals.readability.p += b.p;
+    totals.readability.r += b.r;
+    totals.n++;
+  }
+  totals.tSlipcase += tOurs;
+  totals.tReadability += tTheirs;
+  rows.push([
+    page.name,
+    span === null ? '-' : String(tokens(span).length),
+    pct(a?.p ?? null),
+    pct(a?.r ?? null),
+    pct(b?.p ?? null),
+    pct(b?.r ?? null),
+    ms(tOurs),
+    ms(tTheirs),
+    (tOurs / tTheirs).toFixed(2),
+  ]);
+}
+
+const n = totals.n;
+rows.push([
+  `mean of ${n} pages with a span; time: sum over all ${rows.length}`,
+  '',
+  pct(totals.slipcase.p / n),
+  pct(totals.slipcase.r / n),
+  pct(totals.readability.p / n),
+  pct(totals.readability.r / n),
+  ms(totals.tSlipcase),
+  ms(totals.tReadability),
+  (totals.tSlipcase / totals.tReadability).toFixed(2),
+]);
+
+const head = ['page', 'truth tokens', 'slipcase P%', 'slipcase R%', 'readability P%', 'readability R%', 'slipcase ms', 'readability ms', 'time ratio'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(`medians of ${RUNS} runs per page`);
+console.log(line(head));
+for (const r of rows) console.log(line(r));

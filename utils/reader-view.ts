@@ -1,0 +1,44 @@
+/**
+ * The reader view of a page, and `readPage` with the story text: the page report from
+ * ./page.ts plus the story body, the author's notes and the chapter navigation that the site
+ * adapter picks out (./extract.ts). This module brings in Readability and DOMPurify, so the
+ * always-on detection pass imports ./page.ts instead.
+ */
+import type { PageKind, PageReport, ReaderView } from './model';
+import { adapterFor } from './sites';
+import { reportWith } from './page';
+import { extractStory } from './extract';
+import { estimateText } from './estimate';
+
+export interface ReadOptions {
+  /** Extract the story text too. */
+  content?: boolean;
+}
+
+/** Only story and chapter pages hold story text; an index, gate or listing has none to show. */
+function holdsStory(kind: PageKind): boolean {
+  return kind === 'story' || kind === 'chapter';
+}
+
+/** The page report; with `content`, the story text as the reader shows it (null when the page has none). */
+export function readPage(doc: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
+  const u = new URL(url);
+  const adapter = adapterFor(doc, u);
+  const report = reportWith(adapter, doc, u);
+  if (!opts.content || !holdsStory(report.kind)) return report;
+  const content = extractStory(doc, u, adapter, report.title)?.content ?? null;
+  // The estimate comes with the text it reads: present whenever content is (inspect contract).
+  return { ...report, content, estimate: content ? estimateText(content.text) : null };
+}
+
+/** Everything the reader shows for a page, or null when the page holds no story text. */
+export function readerView(doc: Document, url: string | URL): ReaderView | null {
+  const u = new URL(url);
+  const adapter = adapterFor(doc, u);
+  const report = reportWith(adapter, doc, u);
+  if (!holdsStory(report.kind)) return null;
+  const story = extractStory(doc, u, adapter, report.title);
+  if (!story) return null;
+  const estimate = estimateText(story.content.text);
+  return { report: { ...report, content: story.content, estimate }, content: story.content, notes: story.notes, nav: story.nav };
+}

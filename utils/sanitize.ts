@@ -1,0 +1,84 @@
+/**
+ * Every archive page is untrusted. Story HTML is sanitised with DOMPurify before it is shown
+ * anywhere and again before it is stored. An allow-list, not a block-list:
+ *
+ * - only the tags fiction needs survive (text styling, scene breaks, poetry line breaks, lists,
+ *   tables, images); scripts, styles, forms, frames, embeds, SVG and MathML do not, and the text
+ *   inside scripts, styles and form controls goes with them;
+ * - only presentational attributes survive: no event handlers, ids, names, classes or data-*;
+ * - links and images must be absolute http(s) URLs (mailto: for links): javascript:, vbscript:,
+ *   relative and protocol-less URLs are dropped, so resolve relative URLs against the page first;
+ * - images may also be data:image/* URIs other than SVG: an embedded picture costs no request;
+ *   SVG is left out as it is a document, not a picture;
+ * - inline styles keep only alignment and emphasis, so nothing can load (no url(), @import or
+ *   remote CSS), position, overlay or hide;
+ * - every link opens in a new tab with rel="noopener noreferrer nofollow".
+ */
+import createDOMPurify, { type Config } from 'dompurify';
+
+const CONFIG: Config = {
+  ALLOWED_TAGS: [
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'dd', 'del', 'details',
+    'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
+    'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span',
+    'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u',
+    'ul', 'var', 'wbr',
+  ],
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'width', 'height', 'align', 'colspan', 'rowspan', 'lang', 'dir', 'style', 'start', 'type', 'open'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // DOMPurify tests every attribute not named here against the URI pattern above.
+  ADD_URI_SAFE_ATTR: ['width', 'height', 'align', 'colspan', 'rowspan', 'lang', 'dir', 'start', 'type', 'open'],
+  // Removed with their text: form controls would leave their option and button labels in the story.
+  ADD_FORBID_CONTENTS: ['select', 'option', 'optgroup', 'datalist', 'textarea', 'button', 'object', 'embed', 'applet', 'canvas'],
+};
+
+/** Inline styles are kept only for alignment and emphasis: nothing can load, position or hide. */
+const SAFE_STYLE = /^(?:text-align|font-style|font-weight|text-decoration(?:-line)?)\s*:\s*[a-z0-9 -]+$/i;
+/** Embedded raster images. */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);base64,[a-z0-9+/=\s]+$/i;
+
+type Purifier = ReturnType<typeof createDOMPurify>;
+
+/** One configured DOMPurify per window: the hooks hold no state, so the instance is reused. */
+const purifiers = new WeakMap<Window, Purifier>();
+
+function purifier(win: Window & typeof globalThis): Purifier {
+  const cached = purifiers.get(win);
+  if (cached) return cached;
+  const purify = createDOMPurify(win);
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    // DOMPurify lets data: URIs through on images by default; only embedded pictures may stay.
+    if (data.attrName === 'src' && /^\s*data:/i.test(data.attrValue) && !(node.nodeName === 'IMG' && DATA_IMAGE.test(data.attrValue.trim())))
+      data.keepAttr = false;
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.hasAttribute('style')) {
+      const kept = (node.getAttribute('style') ?? '')
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => SAFE_STYLE.test(d));
+      if (kept.length) node.setAttribute('style', kept.join('; '));
+      else node.removeAttribute('style');
+    }
+    if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer nofollow');
+    }
+  });
+  purifiers.set(win, purify);
+  return purify;
+}
+
+export function sanitizeHtml(html: string, win: Window & typeof globalThis): string {
+  return purifier(win).sanitize(html, CONFIG);
+}
+
+/**
+ * The same, as nodes of DOMPurify's own inert document, for a caller that reads the result
+ * (text, word count) without parsing the HTML a second time. Serialised, it is sanitizeHtml's string.
+ */
+export function sanitizeToFragment(html: string, win: Window & typeof globalThis): DocumentFragment {
+  return purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}
