@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DYSLEXIC_FONT } from './utils/reader-settings';
 import { knownHostPatterns } from './utils/sites';
+
+const require = createRequire(import.meta.url);
 
 // Fixed so Firefox keeps one extension identity (and one page origin in the browser tests).
 export const GECKO_ID = 'slipcase@slipcase.org';
@@ -10,13 +14,29 @@ export default defineConfig({
   // Explicit imports everywhere: a reader of a file sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The reader's dyslexia-friendly font (OpenDyslexic, SIL OFL 1.1) ships inside the extension.
+    'build:publicAssets': (_wxt, files) => {
+      for (const { file } of DYSLEXIC_FONT.faces) {
+        const source = file.replace(/^fonts\/opendyslexic-/, '@fontsource/opendyslexic/files/opendyslexic-latin-');
+        files.push({ absoluteSrc: require.resolve(source), relativeDest: file });
+      }
+      files.push({ absoluteSrc: require.resolve('@fontsource/opendyslexic/LICENSE'), relativeDest: DYSLEXIC_FONT.licence });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Slipcase',
     description: 'Reader mode, offline library and content-rating warnings for fan-fiction archives.',
-    // activeTab + scripting: on any other site Slipcase runs only when the reader clicks it.
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // activeTab + scripting: on any other site Slipcase runs only when the reader clicks it (the
+    // toolbar button, the reader shortcut or the context menu item).
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     host_permissions: knownHostPatterns(),
     action: { default_title: 'Slipcase' },
+    commands: {
+      // utils/ext/reader-open.ts#READER_COMMAND; readers can change the keys in the browser's shortcut
+      // settings. Not Alt+Shift+R: Chromium keeps that one for itself and would assign none.
+      'open-reader': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open or close the reader view' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -29,6 +49,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // Chrome lets a content script fetch the reader's font files only if they are web-accessible
+          // (Firefox does without); the dynamic URL keeps pages from probing for the extension.
+          web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        }),
   }),
 });

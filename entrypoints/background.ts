@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeFor } from '../utils/badge';
 import { isSlipcaseMessage } from '../utils/messages';
+import { READER_COMMAND, openReader } from '../utils/ext/reader-open';
 import { forgetTab, saveTabReport } from '../utils/ext/tab-reports';
 import { showBadge } from '../utils/ext/toolbar';
 
@@ -20,4 +21,18 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url) void Promise.all([forgetTab(tabId), showBadge(tabId, null)]);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // The keyboard shortcut and the context menu open the reader; both grant activeTab, so this
+  // works on any page, not only the archives Slipcase has host permission for.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === READER_COMMAND && tab?.id !== undefined) void openReader(tab.id);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === READER_COMMAND && tab?.id !== undefined) void openReader(tab.id);
+  });
+  // Chrome keeps menu items across service-worker restarts and Firefox does not keep them across
+  // browser restarts: start from none every time, so there is always exactly one.
+  void browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: READER_COMMAND, title: 'Read in Slipcase', contexts: ['page', 'selection'] }));
 });

@@ -2,14 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { PageSummary } from '../../components/PageSummary';
 import { siteName } from '../../utils/sites';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../utils/ext/current-page';
+import { openReader, readerShortcut } from '../../utils/ext/reader-open';
 
 export function App() {
+  const [tabId, setTabId] = useState<number | null>(null);
   const [page, setPage] = useState<CurrentPage | null>(null);
 
   useEffect(() => {
     void (async () => {
-      const tabId = await tabToShow();
-      setPage(tabId === null ? { state: 'unreadable', url: null } : await readCurrentPage(tabId));
+      const tab = await tabToShow();
+      setTabId(tab);
+      setPage(tab === null ? { state: 'unreadable', url: null } : await readCurrentPage(tab));
     })();
   }, []);
 
@@ -19,7 +22,10 @@ export function App() {
       {page === null ? (
         <p class="loading">Reading this page…</p>
       ) : page.state === 'report' ? (
-        <PageSummary report={page.report} siteName={siteName(page.report.site)} />
+        <>
+          <PageSummary report={page.report} siteName={siteName(page.report.site)} />
+          {tabId !== null ? <ReadButton tabId={tabId} /> : null}
+        </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">
           <p class="headline">Not a story page</p>
@@ -27,5 +33,32 @@ export function App() {
         </section>
       )}
     </main>
+  );
+}
+
+/** Opens the reader view in the tab; the popup closes so the reader is in front. */
+function ReadButton({ tabId }: { tabId: number }) {
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(false);
+  const [shortcut, setShortcut] = useState('');
+
+  useEffect(() => void readerShortcut().then(setShortcut), []);
+
+  async function read() {
+    setBusy(true);
+    const result = await openReader(tabId);
+    setBusy(false);
+    if (result === 'not-allowed') setRefused(true);
+    else window.close();
+  }
+
+  return (
+    <div class="read">
+      <button type="button" class="read-button" disabled={busy} onClick={() => void read()}>
+        Read
+        {shortcut ? <kbd class="shortcut">{shortcut}</kbd> : null}
+      </button>
+      {refused ? <p class="detail read-refused">The browser does not let Slipcase open this page in the reader.</p> : null}
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { fixtureFor } from './routes';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function handle(page: Page): PageHandle {
+function handle(page: Page, extensionId: string): PageHandle {
   return {
     async text(selector) {
       const el = page.locator(selector).first();
@@ -19,6 +19,24 @@ function handle(page: Page): PageHandle {
     count: (selector) => page.locator(selector).count(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    // Playwright's CSS selectors search open shadow roots already.
+    click: (selector) => page.locator(selector).first().click({ timeout: 10_000 }),
+    press: (keys) => page.keyboard.press(keys),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    url: () => page.url(),
+    async pressToolbarButton() {
+      // CDP's Extensions.triggerAction runs the action as a click would (it needs
+      // --enable-unsafe-extension-debugging and the pipe connection Playwright uses).
+      const cdp = await page.context().browser()!.newBrowserCDPSession();
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+        const tabs = targetInfos.filter((t) => t.url === page.url());
+        if (tabs.length !== 1) throw new Error(`expected one tab at ${page.url()}, got ${tabs.length}`);
+        await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
+      } finally {
+        await cdp.detach();
+      }
+    },
   };
 }
 
@@ -34,6 +52,8 @@ export async function launchChromium(): Promise<BrowserDriver> {
       // Chrome 137+ ignores --load-extension unless the first feature is off; the others would
       // try https:// first for the old http:// archives, which the fixture routes do not serve.
       '--disable-features=DisableLoadExtensionCommandLineSwitch,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      // Lets a test press the toolbar button (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -57,18 +77,21 @@ export async function launchChromium(): Promise<BrowserDriver> {
   const driver: BrowserDriver = {
     name: 'chromium',
     async openTab(url) {
+      return (await driver.openPage(url)).tabId;
+    },
+    async openPage(url) {
       // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
       const before = await tabIds();
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
-      return added[0]!;
+      return { tabId: added[0]!, page: handle(page, extensionId) };
     },
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(base + path);
-      return handle(page);
+      return handle(page, extensionId);
     },
     async evalInExtension(fn, arg) {
       return (await worker()).evaluate(fn as never, arg as never) as never;

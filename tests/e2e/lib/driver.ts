@@ -11,12 +11,28 @@ export interface PageHandle {
   count(selector: string): Promise<number>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** Click the first element matching `selector`, searching open shadow roots too, as a person would (trusted input). */
+  click(selector: string): Promise<void>;
+  /** Press a key or chord as a person would, e.g. "Escape", "n", "Alt+Shift+KeyR". */
+  press(keys: string): Promise<void>;
+  /** Run `fn` in the page's own JavaScript world and return its (serialisable) result. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The page's address now. */
+  url(): string;
+  /**
+   * What a click on Slipcase's toolbar button does for this page's tab, through the browser's own
+   * code for it: the extension gets activeTab for the tab and its popup opens (out of the test's
+   * reach). Then the extension may inject into the tab as its popup would.
+   */
+  pressToolbarButton(): Promise<void>;
 }
 
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
   /** Open `url` in a new tab (served from the fixture routes); resolves after load. Returns the tab id. */
   openTab(url: string): Promise<number>;
+  /** Like openTab, and also returns the page, to drive it. */
+  openPage(url: string): Promise<{ tabId: number; page: PageHandle }>;
   /** Open one of the extension's own pages, e.g. "popup.html?tab=3". */
   openExtensionPage(path: string): Promise<PageHandle>;
   /** Run `fn` in an extension page, where the WebExtension API (`browser` or `chrome`) is available. */

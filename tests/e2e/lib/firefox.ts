@@ -3,7 +3,7 @@
  * over WebDriver BiDi.
  */
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
@@ -43,7 +43,7 @@ function prefs(uuid: string): Record<string, unknown> {
   };
 }
 
-function handle(page: Page): PageHandle {
+function handle(page: Page, browser: Browser): PageHandle {
   return {
     async text(selector) {
       await page.waitForSelector(selector, { timeout: 10_000 });
@@ -52,6 +52,34 @@ function handle(page: Page): PageHandle {
     count: (selector) => page.$$eval(selector, (els) => els.length),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
+    // pierce/ searches the document and every open shadow root, as Playwright's CSS does.
+    click: (selector) => page.locator(`pierce/${selector}`).setTimeout(10_000).click(),
+    async press(keys) {
+      // "Alt+Shift+KeyR": hold the modifiers, press the last key, release in reverse.
+      const parts = keys.split('+') as KeyInput[];
+      const last = parts.pop()!;
+      for (const k of parts) await page.keyboard.down(k);
+      await page.keyboard.press(last);
+      for (const k of parts.reverse()) await page.keyboard.up(k);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    url: () => page.url(),
+    async pressToolbarButton() {
+      // --remote-allow-system-access lets BiDi run script in the browser window itself, where
+      // the browser action's triggerAction does what a click does.
+      await page.bringToFront();
+      const connection = (browser as unknown as { connection: unknown }).connection as { send(method: string, params: object): Promise<{ result: unknown }> };
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as { result: { contexts: { context: string; url: string }[] } };
+      const win = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+      if (!win) throw new Error('no browser window');
+      const expression = `(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+        await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      })()`;
+      const out = (await connection.send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true })) as unknown as { result: { type: string; exceptionDetails?: { text: string } } };
+      if (out.result.type === 'exception') throw new Error(`triggerAction failed: ${out.result.exceptionDetails?.text}`);
+    },
   };
 }
 
@@ -100,21 +128,25 @@ export async function launchFirefox(): Promise<BrowserDriver> {
   const driver: BrowserDriver = {
     name: 'firefox',
     async openTab(url) {
+      return (await driver.openPage(url)).tabId;
+    },
+    async openPage(url) {
       // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
       const before = await tabIds();
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (req) => {
         const f = fixtureFor(req.url());
-        void (f ? req.respond({ status: f.status, contentType: f.contentType, body: f.body }) : req.abort());
+        // The page may be gone by the time a late request is answered.
+        void (f ? req.respond({ status: f.status, contentType: f.contentType, body: f.body }) : req.abort()).catch(() => undefined);
       });
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
-      return added[0]!;
+      return { tabId: added[0]!, page: handle(page, browser) };
     },
     async openExtensionPage(path) {
-      return handle(await openExtension(path));
+      return handle(await openExtension(path), browser);
     },
     async evalInExtension(fn, arg) {
       apiPage ??= await openExtension('popup.html?tab=none');

@@ -1,0 +1,35 @@
+/**
+ * Opening the reader in a tab: the popup's Read button, the keyboard shortcut and the context menu
+ * all run this. The reader script is not part of the always-on content script; it is injected only
+ * now, on the archives by host permission and on any other page by activeTab (granted by the click,
+ * shortcut or menu that led here).
+ */
+import { browser } from 'wxt/browser';
+
+export const READER_SCRIPT = '/content-scripts/reader.js';
+/** The command in wxt.config.ts (its keyboard shortcut) and the context menu item. */
+export const READER_COMMAND = 'open-reader';
+
+/** What the injected reader did: opened, closed (it was open: the same command toggles it), or found no text. */
+export type ReaderOutcome = 'opened' | 'closed' | 'no-text';
+/** The browser refused to run the reader here (its own pages, the web store, PDFs…). */
+export type OpenResult = ReaderOutcome | 'not-allowed';
+
+export function isReaderOutcome(v: unknown): v is ReaderOutcome {
+  return v === 'opened' || v === 'closed' || v === 'no-text';
+}
+
+export async function openReader(tabId: number): Promise<OpenResult> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: [READER_SCRIPT] });
+    return isReaderOutcome(result?.result) ? result.result : 'not-allowed';
+  } catch {
+    return 'not-allowed';
+  }
+}
+
+/** The keys the reader shortcut is set to now ("Alt+Shift+S"), or "" when it has none. */
+export async function readerShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll();
+  return commands.find((c) => c.name === READER_COMMAND)?.shortcut ?? '';
+}
