@@ -86,6 +86,11 @@ export function emptyInfo(kind: PageKind = 'none'): PageInfo {
   };
 }
 
+/** Kinds that hold story text for the reader: an index, gate or listing has none. */
+export function holdsStory(kind: PageKind): boolean {
+  return kind === 'story' || kind === 'chapter';
+}
+
 /** Kinds that put (part of) a work in front of the reader, so a badge and rating apply. */
 export function isWorkPage(kind: PageKind): boolean {
   return kind === 'story' || kind === 'chapter' || kind === 'index' || kind === 'gate';

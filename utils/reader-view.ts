@@ -4,7 +4,8 @@
  * adapter picks out (./extract.ts). This module brings in Readability and DOMPurify, so the
  * always-on detection pass imports ./page.ts instead.
  */
-import type { PageKind, PageReport, ReaderView } from './model';
+import type { PageReport, ReaderView } from './model';
+import { holdsStory } from './model';
 import { adapterFor } from './sites';
 import { reportWith } from './page';
 import { extractStory } from './extract';
@@ -13,11 +14,6 @@ import { estimateText } from './estimate';
 export interface ReadOptions {
   /** Extract the story text too. */
   content?: boolean;
-}
-
-/** Only story and chapter pages hold story text; an index, gate or listing has none to show. */
-function holdsStory(kind: PageKind): boolean {
-  return kind === 'story' || kind === 'chapter';
 }
 
 /** The page report; with `content`, the story text as the reader shows it (null when the page has none). */

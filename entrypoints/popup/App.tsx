@@ -3,6 +3,7 @@ import { PageSummary } from '../../components/PageSummary';
 import { siteName } from '../../utils/sites';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../utils/ext/current-page';
 import { openReader, readerShortcut } from '../../utils/ext/reader-open';
+import { holdsStory } from '../../utils/model';
 
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -24,7 +25,7 @@ export function App() {
       ) : page.state === 'report' ? (
         <>
           <PageSummary report={page.report} siteName={siteName(page.report.site)} />
-          {tabId !== null ? <ReadButton tabId={tabId} /> : null}
+          {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">
@@ -39,7 +40,7 @@ export function App() {
 /** Opens the reader view in the tab; the popup closes so the reader is in front. */
 function ReadButton({ tabId }: { tabId: number }) {
   const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState('');
 
   useEffect(() => void readerShortcut().then(setShortcut), []);
@@ -48,7 +49,8 @@ function ReadButton({ tabId }: { tabId: number }) {
     setBusy(true);
     const result = await openReader(tabId);
     setBusy(false);
-    if (result === 'not-allowed') setRefused(true);
+    if (result === 'not-allowed') setProblem('The browser does not let Slipcase open this page in the reader.');
+    else if (result === 'no-text') setProblem('Slipcase found no story text to show on this page.');
     else window.close();
   }
 
@@ -58,7 +60,7 @@ function ReadButton({ tabId }: { tabId: number }) {
         Read
         {shortcut ? <kbd class="shortcut">{shortcut}</kbd> : null}
       </button>
-      {refused ? <p class="detail read-refused">The browser does not let Slipcase open this page in the reader.</p> : null}
+      {problem ? <p class="detail read-refused">{problem}</p> : null}
     </div>
   );
 }
