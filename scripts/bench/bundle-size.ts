@@ -1,0 +1,71 @@
+/**
+ * What Slipcase costs every archive page and what the reader adds when asked:
+ * `npx tsx scripts/bench/bundle-size.ts` after `npm run build`.
+ *
+ * For each build, the content scripts the manifest runs on every matching page (always-on) and the
+ * reader script injected only on demand (utils/ext/reader-open.ts). Raw bytes are what the browser
+ * parses on each page; gzip (level 9) and Brotli (quality 11) show the size with repetition
+ * squeezed out, which is what a download of the package carries.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const OUTPUT = join(import.meta.dirname, '..', '..', '.output');
+const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
+const READER = 'content-scripts/reader.js';
+
+interface Manifest {
+  content_scripts?: { js?: string[]; css?: string[] }[];
+}
+
+interface Row {
+  target: string;
+  file: string;
+  when: string;
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+function measure(target: string, file: string, when: string): Row {
+  const bytes = readFileSync(join(OUTPUT, target, file));
+  return {
+    target,
+    file,
+    when,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function rowsFor(target: string): Row[] {
+  const dir = join(OUTPUT, target);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build in ${dir}: run \`npm run build\` first.`);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const alwaysOn = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))];
+  if (!alwaysOn.length) throw new Error(`${target}: the manifest lists no content scripts`);
+  return [...alwaysOn.map((file) => measure(target, file, 'every archive page')), measure(target, READER, 'on demand (reader)')];
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+const rows = TARGETS.flatMap(rowsFor);
+const head = ['build', 'file', 'loaded', 'raw', 'gzip -9', 'brotli 11'];
+const cells = rows.map((r) => [r.target, r.file, r.when, kb(r.raw), kb(r.gzip), kb(r.brotli)]);
+const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+const line = (c: string[]) => c.map((s, i) => (i < 3 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ');
+console.log('Content script sizes');
+console.log(line(head));
+for (const c of cells) console.log(line(c));
+for (const target of TARGETS) {
+  const mine = rows.filter((r) => r.target === target);
+  const always = mine.filter((r) => r.file !== READER);
+  const reader = mine.find((r) => r.file === READER)!;
+  const sum = (key: 'raw' | 'gzip') => always.reduce((s, r) => s + r[key], 0);
+  console.log(
+    `${target}: always-on ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzipped; the reader adds ${kb(reader.raw)} raw ` +
+      `(${(reader.raw / sum('raw')).toFixed(2)}× the always-on scripts) only when opened`,
+  );
+}
