@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeFor } from '../utils/badge';
+import { gatedBadge } from '../utils/gate-badge';
 import { isSlipcaseMessage } from '../utils/messages';
 import { READER_COMMAND, openReader } from '../utils/ext/reader-open';
 import { forgetTab, saveTabReport } from '../utils/ext/tab-reports';
@@ -13,7 +13,7 @@ export default defineBackground(() => {
     if (!isSlipcaseMessage(message) || tabId === undefined) return;
     // Only the top frame speaks for the tab; frames inside a page are not the page.
     if (sender.frameId !== undefined && sender.frameId !== 0) return;
-    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, badgeFor(message.report))]).then(() => undefined);
+    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, gatedBadge(message.report, message.decision))]).then(() => undefined);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

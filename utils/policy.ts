@@ -237,13 +237,25 @@ function matcherFor(patterns: readonly string[]): TagMatcher {
   return cached.matcher;
 }
 
-function allowedBy(report: PageReport, settings: RatingSettings, key: string): Decision['allowedBy'] {
+export type AllowedBy = NonNullable<Decision['allowedBy']>;
+
+/**
+ * The "always allow" exception that lets a page through, if any: its story's, then one of its
+ * authors', then its site's (a site exception covers the site's subdomains too). `key` is the
+ * entry as stored, so it can be taken back.
+ */
+export function findException(
+  report: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>,
+  settings: RatingSettings,
+  story: string = storyKey(report),
+): { by: AllowedBy; key: string } | null {
   const { stories, authors, sites } = settings.exceptions;
-  if (stories.includes(key)) return 'story';
-  if (authorKeys(report).some((a) => authors.includes(a))) return 'author';
+  if (stories.includes(story)) return { by: 'story', key: story };
+  const author = authorKeys(report).find((a) => authors.includes(a));
+  if (author) return { by: 'author', key: author };
   const site = siteKey(report);
-  if (sites.some((s) => site === s || site.endsWith('.' + s))) return 'site';
-  return undefined;
+  const allowed = sites.find((s) => site === s || site.endsWith('.' + s));
+  return allowed ? { by: 'site', key: allowed } : null;
 }
 
 /**
@@ -262,6 +274,6 @@ export function decide(report: PageReport, settings: RatingSettings, key: string
     ...matcherFor(settings.tags).match(report).map(tagReason),
   ].filter((r): r is Reason => r !== null);
   if (reasons.length === 0) return { gate: false, reasons };
-  const allowed = allowedBy(report, settings, key);
-  return allowed ? { gate: false, reasons, allowedBy: allowed } : { gate: true, reasons };
+  const allowed = findException(report, settings, key);
+  return allowed ? { gate: false, reasons, allowedBy: allowed.by } : { gate: true, reasons };
 }

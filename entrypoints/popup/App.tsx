@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageSummary } from '../../components/PageSummary';
+import { DecisionPanel } from '../../components/gate/DecisionPanel';
 import { siteName } from '../../utils/sites';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../utils/ext/current-page';
 import { openReader, readerShortcut } from '../../utils/ext/reader-open';
@@ -25,6 +26,7 @@ export function App() {
       ) : page.state === 'report' ? (
         <>
           <PageSummary report={page.report} siteName={siteName(page.report.site)} />
+          <DecisionPanel report={page.report} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
         </>
       ) : (
@@ -51,6 +53,7 @@ function ReadButton({ tabId }: { tabId: number }) {
     setBusy(false);
     if (result === 'not-allowed') setProblem('The browser does not let Slipcase open this page in the reader.');
     else if (result === 'no-text') setProblem('Slipcase found no story text to show on this page.');
+    else if (result === 'gated') setProblem('This story is covered by your content warnings: choose “Show this story” on the page first.');
     else window.close();
   }
 

@@ -8,6 +8,7 @@ import { loadDyslexicFont } from '../../utils/ext/reader-fonts';
 import type { ReaderOutcome } from '../../utils/ext/reader-open';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../utils/ext/reader-storage';
 import { readerView } from '../../utils/reader-view';
+import { INTERSTITIAL_TAG } from '../../components/gate/interstitial';
 
 /**
  * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
@@ -40,6 +41,14 @@ export default defineContentScript({
     if (shared[TOGGLED]) {
       shared[TOGGLED] = false;
       return 'closed';
+    }
+
+    // The content-warning gate guards the reader too: while the page's interstitial stands, the
+    // reader does not open past it; the reader chooses on the interstitial first.
+    const gate = document.querySelector(INTERSTITIAL_TAG);
+    if (gate) {
+      (gate as HTMLElement).focus();
+      return 'gated';
     }
 
     const openedAt = location.href;

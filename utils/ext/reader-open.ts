@@ -10,13 +10,16 @@ export const READER_SCRIPT = '/content-scripts/reader.js';
 /** The command in wxt.config.ts (its keyboard shortcut) and the context menu item. */
 export const READER_COMMAND = 'open-reader';
 
-/** What the injected reader did: opened, closed (it was open: the same command toggles it), or found no text. */
-export type ReaderOutcome = 'opened' | 'closed' | 'no-text';
+/**
+ * What the injected reader did: opened, closed (it was open: the same command toggles it), found
+ * no text, or stayed shut because the page's content-warning gate stands.
+ */
+export type ReaderOutcome = 'opened' | 'closed' | 'no-text' | 'gated';
 /** The browser refused to run the reader here (its own pages, the web store, PDFs…). */
 export type OpenResult = ReaderOutcome | 'not-allowed';
 
 export function isReaderOutcome(v: unknown): v is ReaderOutcome {
-  return v === 'opened' || v === 'closed' || v === 'no-text';
+  return v === 'opened' || v === 'closed' || v === 'no-text' || v === 'gated';
 }
 
 export async function openReader(tabId: number): Promise<OpenResult> {

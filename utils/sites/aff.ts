@@ -28,6 +28,7 @@ export const aff: SiteAdapter = {
     return text ? { body: [text], notes: [] } : null;
   },
   nav,
+  cover: STORY_TEXT.split(/\s*,\s*/),
 };
 
 /** The chapter menu (option values are chapter numbers: story.php?no=N&chapter=k) and the Prev / Next buttons. */

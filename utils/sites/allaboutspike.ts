@@ -90,6 +90,8 @@ export const allaboutspike: SiteAdapter = {
   },
   extract,
   nav,
+  // Tables and <font> runs with no element of the story's own: the whole page waits for the gate.
+  cover: ['body'],
 };
 
 // ---- reader: story text and chapter navigation ----

@@ -4,7 +4,7 @@
  * h3.byline) and `#chapters`, `ol.chapter.index` on /navigate, and work blurbs (`li.blurb` with
  * `ul.required-tags`) on listings and below the adult-content notice.
  */
-import type { ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { Blurb, ExtractedNote, Extraction, SiteAdapter } from './types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { ao3Level, siteRating } from '../rating';
@@ -44,6 +44,8 @@ export const ao3: SiteAdapter = {
   read,
   extract,
   nav,
+  cover: ['#workskin'],
+  blurbs: { selector: 'li.blurb', read: readListedBlurb },
 };
 
 /** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */
@@ -142,9 +144,16 @@ function summaryOf(el: Element | null): string | null {
 
 /** Below the adult-content notice, the work's blurb: the only metadata on that page. */
 function readAdultGate(main: ParentNode): PageInfo {
-  const info = emptyInfo('gate');
   const blurb = $(main, 'li.work.blurb');
-  if (!blurb) return info;
+  return blurb ? readBlurb(blurb, 'gate') : emptyInfo('gate');
+}
+
+/**
+ * A work's blurb (listings, the adult-content notice): heading, fandoms, required-tags symbols,
+ * tags, summary, stats. Bookmark blurbs show the bookmarked work the same way.
+ */
+function readBlurb(blurb: Element, kind: PageInfo['kind']): PageInfo {
+  const info = emptyInfo(kind);
   const heading = $(blurb, '.header h4.heading');
   info.title = textOrNull($(heading ?? blurb, 'a'));
   info.author = heading ? headingCreators(heading, info.title) : null;
@@ -156,6 +165,17 @@ function readAdultGate(main: ParentNode): PageInfo {
   info.summary = summaryOf($(blurb, 'blockquote.summary'));
   info.words = parseCount(cleanText($(blurb, 'dl.stats dd.words')));
   return info;
+}
+
+/**
+ * A listed work: a blurb with the required-tags symbols and a link to the work (series and
+ * collection blurbs rate nothing). External-work bookmarks link elsewhere and count too.
+ */
+function readListedBlurb(blurb: Element): Blurb | null {
+  if (!$(blurb, 'ul.required-tags span.rating')) return null;
+  const link = $(blurb, '.header h4.heading a[href*="/works/"], .header h4.heading a[href*="/external_works/"]');
+  if (!link) return null;
+  return { url: linkUrl(link), info: readBlurb(blurb, 'index') };
 }
 
 /**

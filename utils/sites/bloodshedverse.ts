@@ -27,6 +27,7 @@ export const bloodshedverse: SiteAdapter = {
     return text ? { body: [text], notes: [], unwrap: ['a.FAtxtL', 'nobr'] } : null;
   },
   nav,
+  cover: ['#storytext', 'div.tl'],
 };
 
 /** The chapter menu (option values are each chapter's `no`) and the Previous / Next Chapter links. */

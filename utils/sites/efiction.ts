@@ -3,7 +3,7 @@
  * (viewstory.php?sid=N). Recognised on any host by its URL shape and markup, so it sits after
  * every host-specific adapter in the registry.
  */
-import type { ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { Blurb, ExtractedNote, Extraction, SiteAdapter } from './types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, docTitle, parseCount, squash, textOrNull, texts, unique } from '../dom';
@@ -197,7 +197,8 @@ function isPrintable(doc: Document, url: URL): boolean {
 
 /** Rating, warnings, words, summary and tags from the info box's label pairs. */
 function readLabels(box: Element, info: PageInfo): void {
-  info.rating = siteRating(labelText(box, RATED), mpaaLevel);
+  // Story blocks run the review count on after the rating: "NC-17 [Reviews - 22] New!".
+  info.rating = siteRating(labelText(box, RATED)?.replace(/\s*\[.*$/, ''), mpaaLevel);
   info.warnings = labelList(box, WARNINGS);
   info.words = parseCount(labelText(box, /^Word count\s*:?$/i));
   info.summary = labelText(box, SUMMARY);
@@ -253,7 +254,26 @@ export const efiction: SiteAdapter = {
   },
   extract,
   nav,
+  cover: ['#story', 'div.chapter'],
+  blurbs: { selector: 'div.listbox', read: readBlurb },
 };
+
+/**
+ * A story block on browse, search and author pages: the title line (the story link, "by" the
+ * author links, "Rated:") and the label pairs below it. Adult stories link through a
+ * `javascript:if(confirm(…)) location = 'viewstory.php?sid=N&ageconsent=ok'` age check; the
+ * story's own address is rebuilt from its sid. Series blocks link no story and are left out.
+ */
+function readBlurb(box: Element): Blurb | null {
+  const link = $(box, 'a[href*="viewstory.php"]');
+  const sid = sidOf(link?.getAttribute('href'));
+  if (!link || !sid) return null;
+  const info = emptyInfo('index');
+  info.title = textOrNull(link);
+  info.author = orNull(texts(box, 'a[href*="viewuser.php"]').join(', '));
+  readLabels(box, info);
+  return { url: absoluteUrl(`viewstory.php?sid=${sid}`, box.ownerDocument.baseURI), info };
+}
 
 // ---- reader: story text, notes and chapter navigation ----
 

@@ -2,12 +2,12 @@
  * FanFiction.net and its original-fiction sister FictionPress: the same software on both, desktop
  * (www.) and mobile (m.) editions. Story URLs are /s/<id>/<chapter>/<slug>.
  */
-import type { SiteAdapter } from './types';
+import type { Blurb, SiteAdapter } from './types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textOrNull, unique } from '../dom';
 import { ffnLevel, siteRating } from '../rating';
-import { absoluteUrl, listNav, menuChapters, noNav } from '../extract-dom';
+import { absoluteUrl, childNodesWithout, linkUrl, listNav, menuChapters, noNav } from '../extract-dom';
 
 /** The site's genre names: they tell the genre field of the metadata line from the characters. */
 const GENRES = new Set([
@@ -42,17 +42,22 @@ function field(fields: string[], key: string): string | null {
   return f ? squash(f.slice(prefix.length)) : null;
 }
 
+const RATED = /Rated:\s*((?:Fiction\s+)?(?:K\+|K|T|MA|M))(?![\w+])/i;
+
 /** The rating link's text ("Fiction M"), else the words after "Rated:" wherever the header has them. */
 function ratingLabel(head: Element): string | null {
   const link = textOrNull($(head, 'a[href*="fictionratings.com"]'));
   if (link) return link;
-  const m = cleanText(head).match(/Rated:\s*((?:Fiction\s+)?(?:K\+|K|T|MA|M))(?![\w+])/i);
-  return m?.[1] ?? null;
+  return cleanText(head).match(RATED)?.[1] ?? null;
 }
 
-/** Genres and characters: the unkeyed fields after the rating and language. */
+/**
+ * Genres and characters: the unkeyed fields after the rating and language. Listings put the
+ * fandom ("Harry Potter", "Crossover - A & B") before the rating.
+ */
 function tags(fields: string[]): string[] {
-  const rest = fields[0]?.startsWith('Rated:') ? fields.slice(2) : fields;
+  const rated = fields.findIndex((f) => f.startsWith('Rated:'));
+  const rest = rated >= 0 ? fields.slice(rated + 2) : fields;
   return unique(
     rest
       .filter((f) => !/^[\w ]+:/.test(f))
@@ -141,7 +146,31 @@ export const ffn: SiteAdapter = {
     return text ? { body: [text], notes: [] } : null;
   },
   nav,
+  cover: ['#storytext', '#storycontent'],
+  blurbs: { selector: 'div.z-list', read: readBlurb },
 };
+
+/**
+ * A story on a browse, search or community page: `a.stitle` (the story link), the author link,
+ * and `div.z-indent`, the summary followed by the `div.xgray` line "Harry Potter - Rated: T -
+ * English - Romance/Drama - Chapters: 20 - Words: 100,234 - … - Harry P., Hermione G. - Complete".
+ */
+function readBlurb(el: Element): Blurb | null {
+  const link = $(el, 'a.stitle');
+  if (!link) return null;
+  const info = emptyInfo('index');
+  const line = $(el, 'div.xgray');
+  const fields = line ? cleanText(line).split(/\s+-\s+/) : [];
+  info.title = textOrNull(link);
+  info.author = textOrNull($(el, 'a[href^="/u/"]'));
+  info.rating = siteRating(line ? (cleanText(line).match(RATED)?.[1] ?? null) : null, ffnLevel);
+  info.words = parseCount(field(fields, 'Words'));
+  info.tags = tags(fields).filter((t) => t !== 'Complete');
+  const indent = $(el, 'div.z-indent');
+  const summary = indent ? squash(childNodesWithout(indent, line).map((n) => n.textContent ?? '').join('')) : '';
+  info.summary = summary === '' ? null : summary;
+  return { url: linkUrl(link), info };
+}
 
 /**
  * The chapter menu: option values are chapter numbers, chapter k of story N is /s/N/k/slug (the

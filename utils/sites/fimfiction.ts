@@ -38,6 +38,7 @@ export const fimfiction: SiteAdapter = {
     next: linkUrl($(doc, '.chapter-navigation a.next')),
     chapters: [],
   }),
+  cover: ['#chapter-body'],
 };
 
 /** div#chapter-body, with the author's notes (div.authors-note, "Author's Note:") above or below it as notes. */

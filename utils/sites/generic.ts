@@ -625,6 +625,8 @@ export const generic: SiteAdapter = {
   // No markup to rely on: the reader takes the story from Readability.
   extract: () => null,
   nav,
+  // No hosts: it never runs before the page paints.
+  cover: [],
 };
 
 /** The page's rel=prev/next links, else its "Previous Chapter" / "Next Chapter" links. */

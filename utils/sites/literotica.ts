@@ -35,6 +35,7 @@ export const literotica: SiteAdapter = {
     return text ? { body: [text], notes: [] } : null;
   },
   nav,
+  cover: ['div[class^="_article__content"]', 'div[class*=" _article__content"]', 'div.b-story-body-x', 'div.aa_ht'],
 };
 
 /**

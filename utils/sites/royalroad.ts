@@ -144,6 +144,7 @@ export const royalroad: SiteAdapter = {
   },
   extract,
   nav,
+  cover: ['.chapter-content'],
 };
 
 // ---- reader: story text, author's notes and chapter navigation ----

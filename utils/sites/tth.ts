@@ -34,6 +34,7 @@ export const tth: SiteAdapter = {
     return text ? { body: [text], notes: [] } : null;
   },
   nav,
+  cover: ['#storyinnerbody'],
 };
 
 /** The chapter menu (option values are chapter paths) and the « Previous / Next » Chapter links. */

@@ -1,5 +1,20 @@
 import type { ChapterNav, PageInfo } from '../model';
 
+/** One work's entry on a listing page (search, tag, browse results), read into the model. */
+export interface Blurb {
+  /** The work's address, absolute; null when the entry links to none. */
+  url: string | null;
+  info: PageInfo;
+}
+
+/** How an adapter reads the work entries of its listing pages. */
+export interface BlurbReader {
+  /** Selects each entry's element; it also goes into the early cover (see `cover`). */
+  selector: string;
+  /** Reads one entry; null for an element that is not a work's entry (a series, a collection). */
+  read(el: Element, url: URL): Blurb | null;
+}
+
 /**
  * A note the author wrote around the story (summary, author's note), shown collapsible in the
  * reader. `nodes` are the page's own nodes, in order.
@@ -59,4 +74,12 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL): Extraction | null;
   /** The previous and next chapter and the chapter list, as far as the page shows them. */
   nav(doc: Document, url: URL): ChapterNav;
+  /**
+   * CSS selectors of the elements that hold story text. On the adapter's hosts the content script
+   * hides them from the first paint until the rating gate has decided, so they must be plain
+   * selectors that hold before the page's scripts run. Empty for adapters without hosts.
+   */
+  cover: string[];
+  /** The work entries of listing pages, where the adapter knows them: the gate folds those above the reader's limits. */
+  blurbs?: BlurbReader;
 }

@@ -46,6 +46,7 @@ export const wattpad: SiteAdapter = {
     return body.length ? { body, notes: [] } : null;
   },
   nav,
+  cover: ['div[data-page-number]'],
 };
 
 /** The table of contents (this part is the entry linking its id) and the "Continue to next part" link. */

@@ -133,6 +133,7 @@ export const xenforo: SiteAdapter = {
   },
   extract,
   nav,
+  cover: ['.message-body', '.message-userContent'],
 };
 
 // ---- reader: threadmarked posts and their navigation ----

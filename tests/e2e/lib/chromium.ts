@@ -24,6 +24,7 @@ function handle(page: Page, extensionId: string): PageHandle {
     press: (keys) => page.keyboard.press(keys),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     url: () => page.url(),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
     async pressToolbarButton() {
       // CDP's Extensions.triggerAction runs the action as a click would (it needs
       // --enable-unsafe-extension-debugging and the pipe connection Playwright uses).
@@ -62,9 +63,11 @@ export async function launchChromium(): Promise<BrowserDriver> {
       '--no-first-run',
     ],
   });
-  await context.route(/^https?:/, (route) => {
+  await context.route(/^https?:/, async (route) => {
     const f = fixtureFor(route.request().url());
-    return f ? route.fulfill({ status: f.status, contentType: f.contentType, body: f.body }) : route.abort('internetdisconnected');
+    if (f?.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    // The page may be gone by the time a late request is answered.
+    await (f ? route.fulfill({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : route.abort('internetdisconnected')).catch(() => undefined);
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
@@ -79,10 +82,11 @@ export async function launchChromium(): Promise<BrowserDriver> {
     async openTab(url) {
       return (await driver.openPage(url)).tabId;
     },
-    async openPage(url) {
+    async openPage(url, options = {}) {
       // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
       const before = await tabIds();
       const page = await context.newPage();
+      if (options.initScript) await page.addInitScript({ content: options.initScript });
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);

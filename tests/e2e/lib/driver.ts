@@ -19,6 +19,8 @@ export interface PageHandle {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** The page's address now. */
   url(): string;
+  /** Load the page again; resolves after load. Init scripts run again. */
+  reload(): Promise<void>;
   /**
    * What a click on Slipcase's toolbar button does for this page's tab, through the browser's own
    * code for it: the extension gets activeTab for the tab and its popup opens (out of the test's
@@ -27,12 +29,20 @@ export interface PageHandle {
   pressToolbarButton(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * JavaScript source run in the page's own world at the start of every document the page loads
+   * (this one and reloads), before any script of the page's own.
+   */
+  initScript?: string;
+}
+
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
   /** Open `url` in a new tab (served from the fixture routes); resolves after load. Returns the tab id. */
   openTab(url: string): Promise<number>;
   /** Like openTab, and also returns the page, to drive it. */
-  openPage(url: string): Promise<{ tabId: number; page: PageHandle }>;
+  openPage(url: string, options?: OpenOptions): Promise<{ tabId: number; page: PageHandle }>;
   /** Open one of the extension's own pages, e.g. "popup.html?tab=3". */
   openExtensionPage(path: string): Promise<PageHandle>;
   /** Run `fn` in an extension page, where the WebExtension API (`browser` or `chrome`) is available. */

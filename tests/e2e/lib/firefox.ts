@@ -64,6 +64,7 @@ function handle(page: Page, browser: Browser): PageHandle {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     url: () => page.url(),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
     async pressToolbarButton() {
       // --remote-allow-system-access lets BiDi run script in the browser window itself, where
       // the browser action's triggerAction does what a click does.
@@ -130,16 +131,18 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     async openTab(url) {
       return (await driver.openPage(url)).tabId;
     },
-    async openPage(url) {
+    async openPage(url, options = {}) {
       // Without host permission an extension cannot see a tab's URL, so find the new tab by id.
       const before = await tabIds();
       const page = await browser.newPage();
       await page.setRequestInterception(true);
-      page.on('request', (req) => {
+      page.on('request', async (req) => {
         const f = fixtureFor(req.url());
+        if (f?.delayMs) await sleep(f.delayMs);
         // The page may be gone by the time a late request is answered.
-        void (f ? req.respond({ status: f.status, contentType: f.contentType, body: f.body }) : req.abort()).catch(() => undefined);
+        void (f ? req.respond({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : req.abort()).catch(() => undefined);
       });
+      if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);

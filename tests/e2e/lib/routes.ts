@@ -9,13 +9,34 @@ export interface Fixture {
   status: number;
   contentType: string;
   body: string;
+  /** Answer this long after the request (a slow server). */
+  delayMs?: number;
+  /** More response headers, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 const byUrl = new Map<string, string>(corpusPages().map((p) => [p.expected.url, p.htmlPath]));
+const added = new Map<string, Fixture>();
 
 /** The fixture served at `url`, or null to refuse the request (as if offline). */
 export function fixtureFor(url: string): Fixture | null {
-  const path = byUrl.get(url.split('#')[0]!);
+  const key = url.split('#')[0]!;
+  const extra = added.get(key);
+  if (extra) return extra;
+  const path = byUrl.get(key);
   if (!path) return null;
   return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(path, 'utf8') };
+}
+
+/** The corpus page at `url` as served. */
+export function corpusBody(url: string): string {
+  const path = byUrl.get(url);
+  if (!path) throw new Error(`no corpus page at ${url}`);
+  return readFileSync(path, 'utf8');
+}
+
+/** Serve `fixture` at `url` (over the corpus page there, if any) until the returned function is called. */
+export function serve(url: string, fixture: Fixture): () => void {
+  added.set(url, fixture);
+  return () => void added.delete(url);
 }

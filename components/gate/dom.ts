@@ -1,0 +1,26 @@
+/**
+ * A few lines of DOM building for the gate's page UI. The always-on content script carries it, so
+ * it is plain DOM rather than Preact: no framework loads on every archive page.
+ */
+
+type Child = Node | string | null | false;
+
+/** `h(doc, 'p', { class: 'x' }, 'text', child)`: an element with attributes and children. */
+export function h(doc: Document, tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const c of children) if (c !== null && c !== false) el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+  return el;
+}
+
+/**
+ * A host element for a shadow root, out of the page's CSS: its own styles inline and
+ * `!important` (which no stylesheet of the page's outranks), everything else reset.
+ */
+export function shadowHost(doc: Document, tag: string, hostStyle: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement(tag);
+  host.setAttribute('style', `all: initial !important; ${hostStyle}`);
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(h(doc, 'style', {}, css));
+  return { host, root };
+}

@@ -1,0 +1,314 @@
+/**
+ * The rating gate in the built extension, in real browsers. What counts is what is on screen: a
+ * script put in before the page's own records, in every animation frame from the start of the
+ * document, whether any story text is shown — laid out, visible, not transparent, and, where it
+ * is in the window, what the window shows at that point (text scrolled out of the window counts
+ * as shown when nothing hides it) — and the tests read the same measure after each step.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, storyKey, type RatingSettings } from '../../utils/policy';
+import { fromStoredItems, storedItems } from '../../utils/gate-settings';
+import { corpusPages } from '../lib/corpus';
+import { SCREENSHOT_DIR } from './lib/build';
+import { launchChromium } from './lib/chromium';
+import type { BrowserDriver, PageHandle } from './lib/driver';
+import { launchFirefox } from './lib/firefox';
+import { corpusBody, serve } from './lib/routes';
+
+const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
+
+const urlOf = (name: string) => {
+  const page = corpusPages().find((p) => p.name === name);
+  if (!page) throw new Error(`no corpus page ${name}`);
+  return page.expected.url;
+};
+
+interface Case {
+  name: string;
+  /** The story's text blocks on the page. */
+  text: string;
+  settings?: Partial<RatingSettings>;
+}
+
+/** Gated with the settings given: AO3, All About Spike (unrated, by its estimate), FFN, eFiction, AFF. */
+const GATED: Case[] = [
+  { name: 'real/ao3/ao3js-works-23824891.html', text: '#chapters .userstuff p' },
+  { name: 'synthetic/allaboutspike/fic-562.html', text: 'p' },
+  { name: 'real/ffn/efictopub-www.fanfiction.net_1.html', text: '#storytext p', settings: { limit: 'teen' } },
+  { name: 'synthetic/efiction/viewstory-sid3117-chapter2.html', text: '#story', settings: { unrated: 'warn' } },
+  { name: 'synthetic/aff/story-600098765-chapter-2.html', text: 'div.chapter-body p' },
+];
+
+interface Frame {
+  t: number;
+  ready: DocumentReadyState;
+  present: number;
+  shown: number;
+  gate: boolean;
+}
+
+/**
+ * Runs in the page's own world before any of its scripts. `__slipcaseStory()` counts the story
+ * blocks present and those painted; every animation frame records it, from the first one on.
+ */
+function recorder(textSelector: string): string {
+  return `(() => {
+    const SEL = ${JSON.stringify(textSelector)};
+    const frames = [];
+    window.__slipcaseFrames = frames;
+    const opaque = (el) => { for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).opacity === '0') return false; return true; };
+    const shown = (el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return false;
+      if (getComputedStyle(el).visibility !== 'visible' || !opaque(el)) return false;
+      const left = Math.max(r.left, 0), top = Math.max(r.top, 0), right = Math.min(r.right, innerWidth), bottom = Math.min(r.bottom, innerHeight);
+      // Laid out, visible and opaque, only scrolled out of the window: it shows as soon as it is scrolled to.
+      if (right - left < 1 || bottom - top < 1) return true;
+      const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+      return hit !== null && (hit === el || el.contains(hit));
+    };
+    window.__slipcaseStory = () => {
+      const els = Array.from(document.querySelectorAll(SEL)).filter((e) => (e.textContent || '').trim() !== '');
+      return { present: els.length, shown: els.filter(shown).length };
+    };
+    const tick = () => {
+      const s = window.__slipcaseStory();
+      frames.push({ t: performance.now(), ready: document.readyState, present: s.present, shown: s.shown, gate: document.querySelector('slipcase-gate') !== null });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })();`;
+}
+
+type Recorded = Window & { __slipcaseFrames: Frame[]; __slipcaseStory(): { present: number; shown: number } };
+
+const story = (page: PageHandle) => page.evaluate(() => (window as unknown as Recorded).__slipcaseStory(), undefined);
+const frames = (page: PageHandle) => page.evaluate(() => (window as unknown as Recorded).__slipcaseFrames, undefined);
+const gateUp = (page: PageHandle) => page.evaluate(() => document.querySelector('slipcase-gate') !== null, undefined);
+/** Text in the interstitial's shadow root. */
+const gateText = (page: PageHandle, selector: string) =>
+  page.evaluate((sel) => document.querySelector('slipcase-gate')?.shadowRoot?.querySelector(sel)?.textContent?.trim() ?? null, selector);
+
+async function until(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The page's corpus body with a script that the server answers late after the `nth` closing </p>
+ * past `marker`: the parser stops there a while. `headers` go with the page.
+ */
+function slowed(url: string, marker: string, nth: number, delayMs: number, headers?: Record<string, string>): () => void {
+  const body = corpusBody(url);
+  let at = body.indexOf(marker);
+  if (at < 0) throw new Error(`no ${marker} in ${url}`);
+  for (let i = 0; i < nth; i++) at = body.indexOf('</p>', at) + 4;
+  const script = new URL('/__slipcase_slow.js', url).href;
+  const stops = [
+    serve(url, { status: 200, contentType: 'text/html; charset=utf-8', headers, body: `${body.slice(0, at)}<script src="${script}"></script>${body.slice(at)}` }),
+    serve(script, { status: 200, contentType: 'text/javascript', body: '', delayMs }),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (browserName) => {
+  let driver: BrowserDriver;
+  const shot = (page: PageHandle, what: string) => page.screenshot(join(SCREENSHOT_DIR, `${browserName}-gate-${what.replace(/[/.]/g, '_')}.png`));
+
+  async function useSettings(settings: Partial<RatingSettings>): Promise<void> {
+    const items = storedItems({ ...DEFAULT_SETTINGS, ...settings });
+    await driver.evalInExtension(async (set: Record<string, unknown>) => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      const api = g.browser ?? g.chrome;
+      await api.storage.sync.clear();
+      await api.storage.sync.set(set);
+    }, items);
+  }
+
+  const storedSettings = async () =>
+    fromStoredItems(
+      await driver.evalInExtension(async () => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        return (g.browser ?? g.chrome).storage.sync.get(null);
+      }, undefined),
+    );
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    driver = await LAUNCHERS[browserName]();
+  }, 120_000);
+
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  beforeEach(async () => {
+    await useSettings({});
+  });
+
+  it.each(GATED.map((c) => [c.name, c] as const))('%s: covered from the first frame until “Show this story”', async (_n, c) => {
+    await useSettings(c.settings ?? {});
+    const { page } = await driver.openPage(urlOf(c.name), { initScript: recorder(c.text) });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      expect(await gateText(page, 'h1')).toBe('This story is covered');
+      expect(await story(page)).toMatchObject({ present: expect.any(Number), shown: 0 });
+      expect((await story(page)).present).toBeGreaterThan(0);
+      await shot(page, c.name);
+
+      await page.click('button[data-action="show"]');
+      await until(async () => (await story(page)).shown > 0, 'the story on screen');
+      expect(await gateUp(page)).toBe(false);
+
+      const recorded = await frames(page);
+      const firstShown = recorded.findIndex((f) => f.shown > 0);
+      expect(recorded.length).toBeGreaterThan(1);
+      // Every frame before the reader chose to see it showed none of the story.
+      expect(recorded.slice(0, firstShown).every((f) => f.shown === 0)).toBe(true);
+      expect(recorded.slice(0, firstShown).some((f) => f.gate)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['', undefined],
+    [' and a Content-Security-Policy that forbids inline styles', { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" }],
+  ])('on a slow page%s, the story text in the document before it finishes loading is never painted', async (_what, headers) => {
+    const name = 'real/ao3/ao3js-works-23824891.html';
+    const stop = slowed(urlOf(name), 'id="chapters"', 3, 1500, headers);
+    try {
+      const { page } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+      try {
+        await until(() => gateUp(page), 'the interstitial');
+        const recorded = await frames(page);
+        const whileLoading = recorded.filter((f) => f.ready === 'loading' && f.present > 0);
+        // The browser painted frames with story text in the document while the parser waited…
+        expect(whileLoading.length).toBeGreaterThan(3);
+        // …and none of them showed it.
+        expect(recorded.every((f) => f.shown === 0)).toBe(true);
+        await page.click('button[data-action="show"]');
+        await until(async () => (await story(page)).shown > 0, 'the story on screen');
+      } finally {
+        await page.close();
+      }
+    } finally {
+      stop();
+    }
+  });
+
+  it('“Always allow this story” lifts the gate and still holds after a reload', async () => {
+    const name = 'real/ao3/ao3js-works-23824891.html';
+    const { page } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      await page.click('button[data-action="allow"]');
+      await until(async () => !(await gateUp(page)) && (await story(page)).shown > 0, 'the story on screen');
+      const key = storyKey({ url: urlOf(name), site: 'ao3', title: null, author: null });
+      expect((await storedSettings()).exceptions.stories).toEqual([key]);
+
+      await page.reload();
+      await until(async () => (await story(page)).shown > 0, 'the story on screen after the reload');
+      expect((await frames(page)).some((f) => f.gate)).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('guards the reader too: Read does not open past the interstitial', async () => {
+    const name = 'real/ao3/ao3js-works-23824891.html';
+    const { page, tabId } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.click('.read-button');
+      expect(await popup.text('.read-refused')).toMatch(/covered by your content warnings/);
+      await popup.close();
+      expect(await gateUp(page)).toBe(true);
+      expect((await story(page)).shown).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an exception made elsewhere (the popup, another device) lifts the gate on the open page', async () => {
+    const name = 'synthetic/aff/story-600098765-chapter-2.html';
+    const { page } = await driver.openPage(urlOf(name), { initScript: recorder('div.chapter-body p') });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      await useSettings({ exceptions: { stories: [], authors: [], sites: ['adult-fanfiction.org'] } });
+      await until(async () => !(await gateUp(page)) && (await story(page)).shown > 0, 'the story on screen');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page within the limits shows its text once the gate has read it', async () => {
+    const { page } = await driver.openPage(urlOf('real/ao3/ao3js-works-6475531.html'), { initScript: recorder('#chapters .userstuff p') });
+    try {
+      await until(async () => (await story(page)).shown > 0, 'the story on screen');
+      const recorded = await frames(page);
+      expect(recorded.some((f) => f.gate)).toBe(false);
+      // Nothing is shown before the page is parsed and judged.
+      expect(recorded.filter((f) => f.ready === 'loading').every((f) => f.shown === 0)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['synthetic/ao3/tags-buffy-summers-spike-works-page1071.html', 'li.blurb', ['Velvet and Ash', 'Small Hours', 'Debts']],
+    ['synthetic/efiction/browse-recent.html', 'div.listbox', ['Tuesdays', 'Borrowed Light', 'Bloodlines']],
+  ] as const)('%s: entries above the limits are folded to one line; a click opens one', async (name, entrySelector, folded) => {
+    const { page } = await driver.openPage(urlOf(name));
+    try {
+      await until(async () => (await page.count('slipcase-fold')) === folded.length, 'the folded entries');
+      const state = () =>
+        page.evaluate((sel) => {
+          return Array.from(document.querySelectorAll<HTMLElement>(sel)).map((e) => ({
+            title: (e.querySelector('h4 a, div.title a') as HTMLElement | null)?.textContent?.trim() ?? '',
+            height: e.getBoundingClientRect().height,
+          }));
+        }, entrySelector);
+      const hidden = (await state()).filter((e) => e.height === 0).map((e) => e.title);
+      expect(hidden).toEqual(folded);
+      const lines = await page.evaluate(
+        () => Array.from(document.querySelectorAll('slipcase-fold'), (f) => f.shadowRoot!.querySelector('button')!.textContent),
+        undefined,
+      );
+      expect(lines[0]).toMatch(/^EExplicit.*Rated Explicit.*above your limit of Mature.*Show$/);
+      await page.evaluate(() => document.querySelector('slipcase-fold')!.scrollIntoView({ block: 'center' }), undefined);
+      await shot(page, name);
+
+      await page.click('button.line');
+      await until(async () => (await page.count('slipcase-fold')) === folded.length - 1, 'the entry to open');
+      expect((await state()).filter((e) => e.height === 0).map((e) => e.title)).toEqual(folded.slice(1));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the options page sets what is covered', async () => {
+    const options = await driver.openExtensionPage('options.html');
+    try {
+      expect(await options.text('h2')).toBe('Content warnings');
+      await options.click('input[name="limit"][value="teen"]');
+      await until(async () => (await storedSettings()).limit === 'teen', 'the limit to be saved');
+      await options.screenshot(join(SCREENSHOT_DIR, `${browserName}-gate-options.png`));
+    } finally {
+      await options.close();
+    }
+    const { page } = await driver.openPage(urlOf('real/ffn/efictopub-www.fanfiction.net_1.html'), { initScript: recorder('#storytext p') });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      expect(await gateText(page, '.reasons')).toBe('Rated Mature (site: Fiction M) — above your limit of Teen');
+    } finally {
+      await page.close();
+    }
+  });
+});
