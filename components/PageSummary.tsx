@@ -1,6 +1,7 @@
 import type { PageKind, PageReport } from '../utils/model';
 import { isWorkPage } from '../utils/model';
 import { RatingBadge } from './RatingBadge';
+import { RATING_STYLE } from '../utils/badge';
 
 const KIND_NOTE: Partial<Record<PageKind, string>> = {
   index: 'Story index',
@@ -27,6 +28,18 @@ export function PageSummary({ report, siteName }: { report: PageReport; siteName
       <h1 class="title">{report.title ?? 'Untitled'}</h1>
       {report.author ? <p class="author">by {report.author}</p> : null}
       <RatingBadge rating={report.rating} />
+      {report.rating.level === 'unknown' && report.estimate ? (
+        <div class="estimate">
+          <p class="estimate-level">Unrated · estimated {RATING_STYLE[report.estimate.level].name}</p>
+          {report.estimate.reasons.length > 0 ? (
+            <ul class="estimate-reasons">
+              {report.estimate.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
       <dl class="facts">
         {report.fandoms.length > 0 ? (
           <Fact name="Fandom" value={report.fandoms.join(', ')} cls="fandom" />

@@ -9,6 +9,8 @@ import type { ReaderOutcome } from '../../utils/ext/reader-open';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../utils/ext/reader-storage';
 import { readerView } from '../../utils/reader-view';
 import { INTERSTITIAL_TAG } from '../../components/gate/interstitial';
+import { decide } from '../../utils/policy';
+import { loadRatingSettings } from '../../utils/ext/settings';
 
 /**
  * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
@@ -25,7 +27,16 @@ import { INTERSTITIAL_TAG } from '../../components/gate/interstitial';
 const TOGGLED = '__slipcaseReaderToggled';
 
 const services: ReaderServices = {
-  loadChapter: (url) => fetchReaderView(url),
+  async loadChapter(url) {
+    const next = await fetchReaderView(url);
+    if (next.view && decide(next.view.report, await loadRatingSettings()).gate) {
+      // The next chapter crosses the reader's limits: load it as a page, where the gate covers it
+      // before it is painted. The reader ends with this page, so nothing is left to resolve.
+      location.assign(next.url);
+      return new Promise<never>(() => undefined);
+    }
+    return next;
+  },
   canLoadInPlace: (url) => canFetchInPlace(url, location.href),
   loadPosition,
   savePosition,

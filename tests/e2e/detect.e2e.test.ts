@@ -88,6 +88,11 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
       const rating = await popup.text('.rating-text');
       expect(rating).toBe(ratingText({ level: exp.rating.level, label: exp.rating.label, source: 'site' }));
       if (exp.rating.level === 'unknown') expect(rating).toMatch(/^Unrated/);
+      // The unrated seed is explicit: the popup says what its text estimate found, and why.
+      if (name === 'synthetic/allaboutspike/fic-562.html') {
+        expect(await popup.text('.estimate-level')).toBe('Unrated · estimated Explicit');
+        expect(await popup.text('.estimate-reasons')).toMatch(/explicit sexual language: \d+ passages in [\d,]+ words/);
+      }
       if (exp.chapter) expect(await popup.text('.fact.chapter dd')).toMatch(new RegExp(`^${exp.chapter.index}/${exp.chapter.count ?? '\\?'}`));
       const warnings = await popup.text('.fact.warnings dd');
       if (exp.warningsHidden) expect(warnings).toMatch(/^Hidden/);

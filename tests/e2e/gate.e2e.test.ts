@@ -236,6 +236,27 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
     }
   });
 
+  it('guards chapters the reader turns to: a covered next chapter opens as a page, behind the gate', async () => {
+    // A Mature work under a Teen limit: shown once on chapter 1, then the reader turns to chapter 2.
+    await useSettings({ limit: 'teen' });
+    const { page, tabId } = await driver.openPage(urlOf('real/ao3/ao3js-works-17793689.html'), { initScript: recorder('#chapters .userstuff p') });
+    try {
+      await until(() => gateUp(page), 'the interstitial');
+      await page.click('button[data-action="show"]');
+      await until(async () => (await story(page)).shown > 0, 'the story on screen');
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.click('.read-button');
+      await popup.close().catch(() => undefined);
+      await until(() => page.evaluate(() => Boolean(document.querySelector('slipcase-reader')), undefined), 'the reader');
+      await page.press('n');
+      await until(async () => page.url() === urlOf('real/ao3/ao3js-works-17793689-chapters-42035519.html'), 'chapter 2 as a page');
+      await until(() => gateUp(page), 'the interstitial on chapter 2');
+      expect((await story(page)).shown).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an exception made elsewhere (the popup, another device) lifts the gate on the open page', async () => {
     const name = 'synthetic/aff/story-600098765-chapter-2.html';
     const { page } = await driver.openPage(urlOf(name), { initScript: recorder('div.chapter-body p') });
