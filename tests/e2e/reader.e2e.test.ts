@@ -14,6 +14,18 @@ import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';
 import type { BrowserDriver, PageHandle } from './lib/driver';
 import { launchFirefox } from './lib/firefox';
+import { DEFAULT_SETTINGS, siteKey } from '../../utils/policy';
+import { storedItems } from '../../utils/gate-settings';
+
+/**
+ * These tests are about the reader, so the content-warning gate (tests/e2e/gate.e2e.test.ts, which
+ * also checks that it guards the reader) lets every fixture site through: under the default
+ * settings the unrated seed, and the unrated anonymised pages too short to estimate, are covered.
+ */
+const ALLOW_FIXTURE_SITES = storedItems({
+  ...DEFAULT_SETTINGS,
+  exceptions: { ...DEFAULT_SETTINGS.exceptions, sites: [...new Set(corpusPages().map((p) => siteKey({ url: p.expected.url })))] },
+});
 
 const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
 const DOCS = join(import.meta.dirname, '..', '..', 'docs');
@@ -144,12 +156,13 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   let driver: BrowserDriver;
 
   const resetSettings = () =>
-    driver.evalInExtension(async () => {
+    driver.evalInExtension(async (ratingSettings: Record<string, unknown>) => {
       const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
       const api = g.browser ?? g.chrome;
       await api.storage.sync.clear();
       await api.storage.local.clear();
-    }, undefined);
+      await api.storage.sync.set(ratingSettings);
+    }, ALLOW_FIXTURE_SITES);
 
   async function openReader(name: string): Promise<{ page: PageHandle; state: ReaderState; exp: ReturnType<typeof expectedFor> }> {
     const exp = expectedFor(name);
