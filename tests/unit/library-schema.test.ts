@@ -1,0 +1,104 @@
+/**
+ * Migrations, from every earlier schema version: a database written at version n, opened at the
+ * latest, must hold exactly what the same library saved at the latest version holds — records,
+ * versions, the search index — and work as one (search, new indexes, updates).
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openLibrary, type LibraryDb } from '../../utils/library/db';
+import { loadStory, setProgress } from '../../utils/library/read';
+import { saveStory } from '../../utils/library/save';
+import { DB_VERSION } from '../../utils/library/schema';
+import { searchLibrary } from '../../utils/library/search';
+import { dump, freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
+
+const win = testWindow();
+const rand = seeded(11);
+const copies = Array.from({ length: 8 }, (_, i) => makeStory(rand, 300 + i, { chapters: [1, 3], words: [40, 120] }));
+
+type Dump = Awaited<ReturnType<typeof dump>>;
+
+/** The library saved at the latest version: what every migration must arrive at. */
+async function latest(): Promise<Dump> {
+  const db = await freshLibrary();
+  for (const c of copies) await saveStory(db, c, win);
+  await setProgress(db, 'ao3:archiveofourown.org:302', { chapter: 0, fraction: 0.4 }, 1_900_000_000_000);
+  const d = await dump(db);
+  db.close();
+  return d;
+}
+
+const omit = (v: unknown, ...keys: string[]) => Object.fromEntries(Object.entries(v as object).filter(([k]) => !keys.includes(k)));
+
+/** The same library's records as schema version `version` stored them: a new version adds its case. */
+function recordsAt(version: number, d: Dump): Record<string, unknown[]> {
+  const values = (store: string) => d[store]!.map(([, v]) => v);
+  if (version === 1)
+    return {
+      stories: values('stories').map((s) => omit(s, 'version', 'pending')),
+      chapters: values('chapters').map((c) => omit(c, 'version')),
+      progress: values('progress'),
+    };
+  return { stories: values('stories'), chapters: values('chapters'), versions: values('versions'), progress: values('progress') };
+}
+
+async function writeRaw(db: LibraryDb, records: Record<string, unknown[]>): Promise<void> {
+  const tx = db.transaction(Object.keys(records) as never, 'readwrite');
+  for (const [store, list] of Object.entries(records)) for (const r of list) await tx.objectStore(store as never).put(r as never);
+  await tx.done;
+}
+
+describe('migrations', () => {
+  const earlier = Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1);
+
+  it.each(earlier)('from version %i, every record arrives as the latest version would have saved it', async (version) => {
+    const target = await latest();
+    const factory = new IDBFactory();
+    const old = await openLibrary(factory, { name: 'lib', version });
+    expect(Array.from(old.objectStoreNames)).not.toContain('postings');
+    await writeRaw(old, recordsAt(version, target));
+    old.close();
+
+    const db = await openLibrary(factory, { name: 'lib' });
+    expect(db.version).toBe(DB_VERSION);
+    expect(await dump(db)).toEqual(target);
+
+    // The new indexes and stores work on migrated data.
+    const some = copies[2]!;
+    const id = 'ao3:archiveofourown.org:302';
+    expect((await searchLibrary(db, { text: some.meta.title, fields: ['title'] })).stories[0]!.id).toBe(id);
+    expect((await searchLibrary(db, { read: 'read' })).stories.map((s) => s.id)).toEqual([id]);
+    const statuses = (await searchLibrary(db, { status: 'complete' })).stories.map((s) => s.meta.status);
+    expect(statuses).toEqual(copies.filter((c) => c.meta.status === 'complete').map(() => 'complete'));
+    const words = (await searchLibrary(db, { sort: 'words' })).stories.map((s) => s.words);
+    expect(words).toEqual([...words].sort((a, b) => b - a));
+    const grown = { ...some, chapters: [...some.chapters, { ...some.chapters[0]!, html: '<p>brand new chapter</p>' }], fetchedAt: some.fetchedAt! + 1 };
+    expect((await saveStory(db, grown, win)).outcome).toBe('updated');
+    expect((await loadStory(db, id))!.story.version).toBe(2);
+    expect((await searchLibrary(db, { text: 'brand new chapter' })).stories.map((s) => s.id)).toEqual([id]);
+    db.close();
+  });
+
+  it('a failing step leaves the database at its version, data and all, and reports the error', async () => {
+    const factory = new IDBFactory();
+    const old = await openLibrary(factory, { name: 'lib', version: 2 });
+    const broken = { ...(recordsAt(2, await latest()).stories![0] as object), meta: { title: 'No authors list' } };
+    await writeRaw(old, { stories: [broken] });
+    old.close();
+    await expect(openLibrary(factory, { name: 'lib' })).rejects.toThrow(TypeError);
+    const again = await openLibrary(factory, { name: 'lib', version: 2 });
+    expect(again.version).toBe(2);
+    expect(Array.from(again.objectStoreNames)).not.toContain('postings');
+    expect(await again.getAll('stories')).toEqual([broken]);
+    again.close();
+  });
+
+  it('an open connection at an older version does not block the upgrade', async () => {
+    const factory = new IDBFactory();
+    const old = await openLibrary(factory, { name: 'lib', version: 1 });
+    const db = await openLibrary(factory, { name: 'lib' });
+    expect(db.version).toBe(DB_VERSION);
+    await expect(old.getAll('stories')).rejects.toThrow();
+    db.close();
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The library's IndexedDB schema and its history. MIGRATIONS[n] upgrades a database at version n
+ * to n + 1; a new schema version is a new step at the end, never an edit of an old one, as a
+ * reader's database may sit at any earlier version. Steps read and write old records through an
+ * untyped view, since the record types in types.ts describe only the latest version.
+ *
+ * Stores (latest):
+ * - stories     StoryRecord by id; indexes title, author, fandom (multi-entry), rating, updated,
+ *               words, lastRead, status
+ * - chapters    ChapterRecord by [storyId, version, index]
+ * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
+ * - progress    ProgressRecord by storyId
+ * - postings    the search index: keys [term, storyId, mask of the fields holding the term]
+ * - storyTerms  per story the terms it is indexed under, so an update removes only stale postings
+ *
+ * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
+ * version in their key, each story's copy becomes version 1. v3 adds the search index and the
+ * words / lastRead / status indexes, built from the stored copies.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from './types';
+import { indexStory, termsOf } from './postings';
+import { contentHash } from './text';
+
+export interface StoryTermsRecord {
+  storyId: string;
+  terms: string[];
+  /** Field mask per term, same order. */
+  masks: number[];
+}
+
+export interface LibrarySchema extends DBSchema {
+  stories: {
+    key: string;
+    value: StoryRecord;
+    indexes: { title: string; author: string; fandom: string; rating: string; updated: number; words: number; lastRead: number; status: string };
+  };
+  chapters: { key: [string, number, number]; value: ChapterRecord };
+  versions: { key: [string, number]; value: VersionRecord };
+  progress: { key: string; value: ProgressRecord };
+  postings: { key: [string, string, number]; value: 0 };
+  storyTerms: { key: string; value: StoryTermsRecord };
+}
+
+export type StoreName = StoreNames<LibrarySchema>;
+export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'postings', 'storyTerms'];
+
+/** A transaction that may write every store: a save touches most of them. */
+export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
+
+type RawDb = IDBPDatabase<unknown>;
+export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+type Migration = (db: RawDb, tx: UpgradeTx) => Promise<void>;
+
+/** Records as version 1 wrote them. */
+type V1Story = Omit<StoryRecord, 'version' | 'pending'>;
+type V1Chapter = Omit<ChapterRecord, 'version'>;
+
+/** Every record of a store, in key order, each handed to `visit` (which may issue more requests). */
+async function eachRecord<T>(tx: UpgradeTx, store: string, visit: (value: T) => Promise<void>): Promise<void> {
+  let cursor = await tx.objectStore(store).openCursor();
+  while (cursor) {
+    await visit(cursor.value as T);
+    cursor = await cursor.continue();
+  }
+}
+
+const v1: Migration = async (db) => {
+  const stories = db.createObjectStore('stories', { keyPath: 'id' });
+  stories.createIndex('title', 'sortTitle');
+  stories.createIndex('author', 'sortAuthor');
+  stories.createIndex('fandom', 'meta.fandoms', { multiEntry: true });
+  stories.createIndex('rating', 'meta.rating.level');
+  stories.createIndex('updated', 'updatedAt');
+  db.createObjectStore('chapters', { keyPath: ['storyId', 'index'] });
+  db.createObjectStore('progress', { keyPath: 'storyId' });
+};
+
+const v2: Migration = async (db, tx) => {
+  // IndexedDB cannot change a store's key: copy into a new store, drop the old, take its name.
+  const chapters = db.createObjectStore('chapters-v2', { keyPath: ['storyId', 'version', 'index'] });
+  const copies = new Map<string, { words: number[]; hashes: string[] }>();
+  await eachRecord(tx, 'chapters', async (ch: V1Chapter) => {
+    await chapters.put({ ...ch, version: 1 } satisfies ChapterRecord);
+    const copy = copies.get(ch.storyId) ?? { words: [], hashes: [] };
+    copy.words.push(ch.words);
+    copy.hashes.push(contentHash(ch.html));
+    copies.set(ch.storyId, copy);
+  });
+  db.deleteObjectStore('chapters');
+  chapters.name = 'chapters';
+
+  const versions = db.createObjectStore('versions', { keyPath: ['storyId', 'version'] });
+  await eachRecord(tx, 'stories', async (story: V1Story) => {
+    const copy = copies.get(story.id) ?? { words: [], hashes: [] };
+    await versions.put({
+      storyId: story.id,
+      version: 1,
+      state: 'current',
+      createdAt: story.updatedAt,
+      url: story.url,
+      meta: story.meta,
+      chapterWords: copy.words,
+      chapterHashes: copy.hashes,
+      problems: [],
+    } satisfies VersionRecord);
+    await tx.objectStore('stories').put({ ...story, version: 1, pending: null } satisfies StoryRecord);
+  });
+};
+
+const v3: Migration = async (db, tx) => {
+  const stories = tx.objectStore('stories');
+  stories.createIndex('words', 'words');
+  stories.createIndex('lastRead', 'lastReadAt');
+  stories.createIndex('status', 'meta.status');
+  db.createObjectStore('postings');
+  db.createObjectStore('storyTerms', { keyPath: 'storyId' });
+  const typed = tx as unknown as WriteTx;
+  await eachRecord(tx, 'stories', async (story: StoryRecord) => {
+    const range = IDBKeyRange.bound([story.id, story.version, 0], [story.id, story.version, Infinity]);
+    const chapters = await typed.objectStore('chapters').getAll(range);
+    await indexStory(typed, story.id, termsOf(story.meta, chapters));
+  });
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */
+export async function migrate(db: RawDb, tx: UpgradeTx, from: number, to: number): Promise<void> {
+  for (let v = from; v < to; v++) await MIGRATIONS[v]!(db, tx);
+}
