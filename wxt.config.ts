@@ -29,7 +29,9 @@ export default defineConfig({
     description: 'Reader mode, offline library and content-rating warnings for fan-fiction archives.',
     // activeTab + scripting: on any other site Slipcase runs only when the reader clicks it (the
     // toolbar button, the reader shortcut or the context menu item).
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // unlimitedStorage: the offline library may outgrow the default quota, and must not be
+    // evicted under storage pressure. alarms: the schedule for checking saved works for new chapters.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: knownHostPatterns(),
     action: { default_title: 'Slipcase' },
     commands: {

@@ -2,13 +2,35 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { gatedBadge } from '../utils/gate-badge';
 import { isSlipcaseMessage } from '../utils/messages';
+import { isLibraryEvent, isLibraryRequest } from '../utils/library-messages';
 import { READER_COMMAND, openReader } from '../utils/ext/reader-open';
 import { forgetTab, saveTabReport } from '../utils/ext/tab-reports';
 import { showBadge } from '../utils/ext/toolbar';
+import { localHost, offscreenHost } from '../utils/ext/library-host';
+import {
+  handleLibraryRequest,
+  onLibraryAlarm,
+  onLibraryEvent,
+  refreshLibraryBadge,
+  resumeUnfinishedJobs,
+  scheduleLibraryAlarms,
+  syncNow,
+} from '../utils/ext/library-background';
+import { watchRemoteSync } from '../utils/ext/library-sync';
+
+const SAVE_CHAPTER_MENU = 'save-chapter';
+const SAVE_STORY_MENU = 'save-story';
 
 export default defineBackground(() => {
+  // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
+  // has none: they run in an offscreen document (utils/ext/library-host.ts).
+  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent) : offscreenHost();
+
   // Listeners are registered synchronously so a woken service worker sees the first message.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isLibraryRequest(message)) return handleLibraryRequest(library, message, sender.tab?.id);
+    // Chrome: progress from the offscreen document's runner.
+    if (isLibraryEvent(message)) return void onLibraryEvent(message);
     const tabId = sender.tab?.id;
     if (!isSlipcaseMessage(message) || tabId === undefined) return;
     // Only the top frame speaks for the tab; frames inside a page are not the page.
@@ -28,11 +50,24 @@ export default defineBackground(() => {
     if (command === READER_COMMAND && tab?.id !== undefined) void openReader(tab.id);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === READER_COMMAND && tab?.id !== undefined) void openReader(tab.id);
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === READER_COMMAND) void openReader(tab.id);
+    if (info.menuItemId === SAVE_CHAPTER_MENU || info.menuItemId === SAVE_STORY_MENU)
+      void handleLibraryRequest(library, { type: 'library-save', tabId: tab.id, scope: info.menuItemId === SAVE_STORY_MENU ? 'story' : 'chapter' }, tab.id);
   });
   // Chrome keeps menu items across service-worker restarts and Firefox does not keep them across
-  // browser restarts: start from none every time, so there is always exactly one.
-  void browser.contextMenus
-    .removeAll()
-    .then(() => browser.contextMenus.create({ id: READER_COMMAND, title: 'Read in Slipcase', contexts: ['page', 'selection'] }));
+  // browser restarts: start from none every time, so there is always exactly one of each.
+  void browser.contextMenus.removeAll().then(() => {
+    const contexts: ['page', 'selection'] = ['page', 'selection'];
+    browser.contextMenus.create({ id: READER_COMMAND, title: 'Read in Slipcase', contexts });
+    browser.contextMenus.create({ id: SAVE_CHAPTER_MENU, title: 'Save this chapter to the Slipcase library', contexts });
+    browser.contextMenus.create({ id: SAVE_STORY_MENU, title: 'Save the whole story to the Slipcase library', contexts });
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => void onLibraryAlarm(library, alarm.name));
+  watchRemoteSync(() => void syncNow());
+  void scheduleLibraryAlarms();
+  void refreshLibraryBadge();
+  // After a browser restart (or an update), jobs cut off half-way carry on.
+  void resumeUnfinishedJobs(library);
 });

@@ -7,11 +7,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ReaderNote, ReaderView } from '../../utils/model';
 import { RATE, clampToRange, resolveTheme, type FontChoice, type ReaderSettings } from '../../utils/reader-settings';
 import { siteName } from '../../utils/sites';
-import { anchorAt, readingBlocks, scrollToAnchor, type Anchor } from './blocks';
+import { anchorAt, anchorAtFraction, fractionOf, readingBlocks, scrollToAnchor, type Anchor } from './blocks';
 import { ChapterList } from './ChapterList';
-import { CloseIcon, ListIcon, NextIcon, PrevIcon, SpeakerIcon } from './icons';
+import { CloseIcon, ListIcon, NextIcon, PrevIcon, SaveIcon, SpeakerIcon } from './icons';
 import { ReadAloud, type SpeechState } from './read-aloud';
 import { ReadAloudBar } from './ReadAloudBar';
+import { SavePanel, SaveProgress, isFinished, useSaveJob, type SaveService } from './SavePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { StoryHeader } from './StoryHeader';
 
@@ -20,13 +21,17 @@ export interface ReaderServices {
   loadChapter(url: string): Promise<{ view: ReaderView | null; url: string }>;
   /** Whether `url` can be shown without leaving the page (same origin). */
   canLoadInPlace(url: string): boolean;
-  loadPosition(url: string): Promise<Anchor | null>;
-  savePosition(url: string, anchor: Anchor): Promise<void>;
+  /** Where the chapter was left: an anchor, or how far through its blocks (see blocks.ts#fractionOf). */
+  loadPosition(url: string): Promise<Anchor | { fraction: number } | null>;
+  /** The place in the chapter, as an anchor and as the fraction of its blocks read. */
+  savePosition(url: string, anchor: Anchor, fraction: number): Promise<void>;
   saveSettings(settings: ReaderSettings): Promise<void>;
   /** Settings changed elsewhere; returns the unsubscribe. */
   watchSettings(onChange: (settings: ReaderSettings) => void): () => void;
   /** Makes a font usable before it is shown (the bundled dyslexia-friendly font is loaded on demand). */
   loadFont(font: FontChoice): Promise<void>;
+  /** Saving the story to the offline library; without it the reader offers no Save. */
+  save?: SaveService;
 }
 
 export interface ReaderProps {
@@ -38,7 +43,7 @@ export interface ReaderProps {
   onClose(): void;
 }
 
-type Panel = 'settings' | 'chapters' | 'speech' | null;
+type Panel = 'settings' | 'chapters' | 'speech' | 'save' | null;
 type Shown = { url: string; view: ReaderView | null };
 
 /** Height of the sticky toolbar: a position is the place just below it. */
@@ -58,6 +63,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
   const [speech, setSpeech] = useState<{ state: SpeechState; block: number }>({ state: 'stopped', block: -1 });
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
   const [announcement, setAnnouncement] = useState('');
+  const saving = useSaveJob(services.save);
 
   const scroller = useRef<HTMLDivElement>(null);
   const story = useRef<HTMLDivElement>(null);
@@ -85,7 +91,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
     clearTimeout(saveTimer.current);
     const { url: at, view: open } = live.current.shown;
     if (!open) return Promise.resolve();
-    return services.savePosition(at, anchor.current).catch(() => undefined);
+    return services.savePosition(at, anchor.current, fractionOf(anchor.current, blocks.current.length)).catch(() => undefined);
   }
 
   async function close(): Promise<void> {
@@ -192,8 +198,8 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
     let current = true;
     void services.loadPosition(shown.url).then((saved) => {
       if (!current || !saved) return;
-      anchor.current = saved;
-      scrollToAnchor(el, blocks.current, TOOLBAR, saved);
+      anchor.current = 'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
+      scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
     });
     return () => {
       current = false;
@@ -317,11 +323,18 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
                 <SpeakerIcon />
               </button>
             ) : null}
+            {services.save && shown.view ? (
+              <button type="button" class="icon-button save-toggle" aria-label="Save to library" title="Save to library" aria-expanded={panel === 'save'} onClick={() => toggle('save')}>
+                <SaveIcon />
+              </button>
+            ) : null}
           </div>
+          {saving.job && !isFinished(saving.job) && panel !== 'save' ? <SaveProgress job={saving.job} /> : null}
         </div>
 
         {panel === 'settings' ? <SettingsPanel settings={settings} onChange={changeSettings} /> : null}
         {panel === 'chapters' && nav ? <ChapterList nav={nav} onGo={(u) => void go(u, 'push')} /> : null}
+        {panel === 'save' ? <SavePanel saving={saving} target={{ url: shown.url, title: shown.view?.report.title ?? null }} /> : null}
         {panel === 'speech' && reader ? (
           <ReadAloudBar
             state={speech.state}

@@ -48,3 +48,20 @@ export function scrollToAnchor(scroller: HTMLElement, blocks: HTMLElement[], top
   const top = topIn(scroller, el) + anchor.offset * el.getBoundingClientRect().height;
   scroller.scrollTop = Math.max(0, top - topInset);
 }
+
+/**
+ * How far through the chapter an anchor is, 0 to 1, counted in blocks: the library keeps a place
+ * as this one number, and anchorAtFraction turns it back into the same anchor on the same text.
+ */
+export function fractionOf(anchor: Anchor, blockCount: number): number {
+  if (blockCount === 0) return 0;
+  return Math.min(1, (anchor.block + anchor.offset) / blockCount);
+}
+
+export function anchorAtFraction(fraction: number, blockCount: number): Anchor {
+  if (blockCount === 0) return { block: 0, offset: 0 };
+  // Rounded first: the division and this product may differ from the anchor in the last bits.
+  const at = Math.round(Math.min(1, Math.max(0, fraction)) * blockCount * 1e6) / 1e6;
+  const block = Math.min(Math.floor(at), blockCount - 1);
+  return { block, offset: Math.round((at - block) * 1000) / 1000 };
+}

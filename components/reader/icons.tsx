@@ -57,3 +57,10 @@ export const StopIcon = () => (
     <rect x="6" y="6" width="12" height="12" rx="1.5" />
   </Icon>
 );
+
+/** A book ribbon: keep this story in the library. */
+export const SaveIcon = () => (
+  <Icon>
+    <path d="M7 3.5h10a1 1 0 0 1 1 1V20l-6-4-6 4V4.5a1 1 0 0 1 1-1z" />
+  </Icon>
+);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RatingSettingsSection } from '../../components/gate/RatingSettingsSection';
+import { LibrarySection } from './LibrarySection';
 import type { RatingSettings } from '../../utils/policy';
 import type { ExceptionKind } from '../../utils/gate-settings';
 import {
@@ -10,8 +11,18 @@ import {
   watchRatingSettings,
 } from '../../utils/ext/settings';
 
-/** The options page: one section per part of Slipcase, each saving as it changes. */
+const SECTIONS = [
+  { id: 'library', label: 'Library' },
+  { id: 'warnings', label: 'Content warnings' },
+] as const;
+type Section = (typeof SECTIONS)[number]['id'];
+
+/** The section an address names (options.html#warnings); the library when it names none. */
+const sectionOf = (hash: string): Section => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
+
+/** The options page: the library, and one section per part of Slipcase's settings, each saving as it changes. */
 export function App() {
+  const [section, setSection] = useState<Section>(() => sectionOf(location.hash));
   const [settings, setSettings] = useState<RatingSettings | null>(null);
   const [labels, setLabels] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
@@ -21,7 +32,13 @@ export function App() {
       setSettings(s);
       setLabels(l);
     });
-    return watchRatingSettings(setSettings);
+    const onHash = () => setSection(sectionOf(location.hash));
+    addEventListener('hashchange', onHash);
+    const unwatch = watchRatingSettings(setSettings);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      unwatch();
+    };
   }, []);
 
   async function save(write: () => Promise<unknown>) {
@@ -44,17 +61,28 @@ export function App() {
     });
 
   return (
-    <main class="options" aria-busy={settings === null}>
+    <main class="options">
       <header class="brand">
         <h1>Slipcase</h1>
+        <nav class="sections" aria-label="Sections">
+          {SECTIONS.map((s) => (
+            <a key={s.id} href={`#${s.id}`} class={`section-link section-${s.id}`} aria-current={section === s.id ? 'page' : undefined}>
+              {s.label}
+            </a>
+          ))}
+        </nav>
         <p class="status" role="status">
-          {status}
+          {section === 'warnings' ? status : ''}
         </p>
       </header>
-      {settings ? (
+      {section === 'library' ? (
+        <LibrarySection />
+      ) : settings ? (
         <RatingSettingsSection settings={settings} labels={labels} onChange={change} onRemoveException={remove} />
       ) : (
-        <p class="loading">Loading settings…</p>
+        <p class="loading" aria-busy="true">
+          Loading settings…
+        </p>
       )}
     </main>
   );

@@ -5,6 +5,7 @@ import { siteName } from '../../utils/sites';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../utils/ext/current-page';
 import { openReader, readerShortcut } from '../../utils/ext/reader-open';
 import { holdsStory } from '../../utils/model';
+import { SaveSection } from './SaveSection';
 
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -20,7 +21,12 @@ export function App() {
 
   return (
     <main class="popup" aria-busy={page === null}>
-      <header class="brand">Slipcase</header>
+      <header class="brand">
+        Slipcase
+        <a class="library-link" href="/options.html#library" target="_blank" rel="noopener">
+          Library
+        </a>
+      </header>
       {page === null ? (
         <p class="loading">Reading this page…</p>
       ) : page.state === 'report' ? (
@@ -28,6 +34,7 @@ export function App() {
           <PageSummary report={page.report} siteName={siteName(page.report.site)} />
           <DecisionPanel report={page.report} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
+          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? <SaveSection tabId={tabId} report={page.report} /> : null}
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">

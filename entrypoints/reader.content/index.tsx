@@ -11,6 +11,7 @@ import { readerView } from '../../utils/reader-view';
 import { INTERSTITIAL_TAG } from '../../components/gate/interstitial';
 import { decide } from '../../utils/policy';
 import { loadRatingSettings } from '../../utils/ext/settings';
+import { librarySave } from './save';
 
 /**
  * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
@@ -26,7 +27,7 @@ import { loadRatingSettings } from '../../utils/ext/settings';
  */
 const TOGGLED = '__slipcaseReaderToggled';
 
-const services: ReaderServices = {
+const pageServices: Omit<ReaderServices, 'save'> = {
   async loadChapter(url) {
     const next = await fetchReaderView(url);
     if (next.view && decide(next.view.report, await loadRatingSettings()).gate) {
@@ -97,6 +98,7 @@ export default defineContentScript({
         if (document.body) document.body.inert = true;
         // No second scrollbar: the page's own stays hidden under the reader's.
         html.style.setProperty('overflow', 'hidden', 'important');
+        const services: ReaderServices = { ...pageServices, save: librarySave(openedAt) };
         render(<Reader url={openedAt} view={view} settings={settings} services={services} onClose={close} />, container);
         return container;
       },

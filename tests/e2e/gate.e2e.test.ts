@@ -315,7 +315,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it('the options page sets what is covered', async () => {
-    const options = await driver.openExtensionPage('options.html');
+    const options = await driver.openExtensionPage('options.html#warnings');
     try {
       expect(await options.text('h2')).toBe('Content warnings');
       await options.click('input[name="limit"][value="teen"]');

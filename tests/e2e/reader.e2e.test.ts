@@ -14,6 +14,7 @@ import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';
 import type { BrowserDriver, PageHandle } from './lib/driver';
 import { launchFirefox } from './lib/firefox';
+import { until } from './lib/wait';
 import { DEFAULT_SETTINGS, siteKey } from '../../utils/policy';
 import { storedItems } from '../../utils/gate-settings';
 
@@ -125,16 +126,6 @@ function readerState(): ReaderState | null {
     coversPage: probes.every(([x, y]) => document.elementFromPoint(x, y) === host),
     url: location.href,
   };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const stateOf = (page: PageHandle) => page.evaluate(readerState, undefined);

@@ -30,21 +30,30 @@ async function latest(): Promise<Dump> {
 
 const omit = (v: unknown, ...keys: string[]) => Object.fromEntries(Object.entries(v as object).filter(([k]) => !keys.includes(k)));
 
+type Records = Record<string, [IDBValidKey, unknown][]>;
+
 /** The same library's records as schema version `version` stored them: a new version adds its case. */
-function recordsAt(version: number, d: Dump): Record<string, unknown[]> {
-  const values = (store: string) => d[store]!.map(([, v]) => v);
+function recordsAt(version: number, d: Dump): Records {
+  const map = (store: string, f: (v: unknown) => unknown) => d[store]!.map(([k, v]): [IDBValidKey, unknown] => [k, f(v)]);
+  const stories = map('stories', (s) => omit(s, 'newChapters'));
   if (version === 1)
     return {
-      stories: values('stories').map((s) => omit(s, 'version', 'pending')),
-      chapters: values('chapters').map((c) => omit(c, 'version')),
-      progress: values('progress'),
+      stories: map('stories', (s) => omit(s, 'version', 'pending', 'newChapters')),
+      chapters: map('chapters', (c) => omit(c, 'version')),
+      progress: d.progress!,
     };
-  return { stories: values('stories'), chapters: values('chapters'), versions: values('versions'), progress: values('progress') };
+  if (version === 2) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress! };
+  if (version === 3) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, postings: d.postings!, storyTerms: d.storyTerms! };
+  throw new Error(`No records for version ${version}: add its case`);
 }
 
-async function writeRaw(db: LibraryDb, records: Record<string, unknown[]>): Promise<void> {
+async function writeRaw(db: LibraryDb, records: Records): Promise<void> {
   const tx = db.transaction(Object.keys(records) as never, 'readwrite');
-  for (const [store, list] of Object.entries(records)) for (const r of list) await tx.objectStore(store as never).put(r as never);
+  for (const [name, list] of Object.entries(records)) {
+    const store = tx.objectStore(name as never);
+    // Stores without a key path (the postings) take the key beside the value.
+    for (const [key, value] of list) await (store.keyPath === null ? store.put(value as never, key as never) : store.put(value as never));
+  }
   await tx.done;
 }
 
@@ -55,13 +64,15 @@ describe('migrations', () => {
     const target = await latest();
     const factory = new IDBFactory();
     const old = await openLibrary(factory, { name: 'lib', version });
-    expect(Array.from(old.objectStoreNames)).not.toContain('postings');
+    expect(Array.from(old.objectStoreNames)).not.toContain('jobs');
     await writeRaw(old, recordsAt(version, target));
     old.close();
 
     const db = await openLibrary(factory, { name: 'lib' });
     expect(db.version).toBe(DB_VERSION);
     expect(await dump(db)).toEqual(target);
+    expect((await db.getAll('stories')).map((s) => s.newChapters)).toEqual(copies.map(() => 0));
+    expect(await db.getAll('jobs')).toEqual([]);
 
     // The new indexes and stores work on migrated data.
     const some = copies[2]!;
@@ -82,8 +93,8 @@ describe('migrations', () => {
   it('a failing step leaves the database at its version, data and all, and reports the error', async () => {
     const factory = new IDBFactory();
     const old = await openLibrary(factory, { name: 'lib', version: 2 });
-    const broken = { ...(recordsAt(2, await latest()).stories![0] as object), meta: { title: 'No authors list' } };
-    await writeRaw(old, { stories: [broken] });
+    const broken = { ...(recordsAt(2, await latest()).stories![0]![1] as { id: string }), meta: { title: 'No authors list' } };
+    await writeRaw(old, { stories: [[broken.id, broken]] });
     old.close();
     await expect(openLibrary(factory, { name: 'lib' })).rejects.toThrow(TypeError);
     const again = await openLibrary(factory, { name: 'lib', version: 2 });

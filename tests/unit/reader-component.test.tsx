@@ -10,6 +10,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Reader, type ReaderServices } from '../../components/reader/Reader';
+import type { SaveService } from '../../components/reader/SavePanel';
+import { anchorAtFraction, fractionOf } from '../../components/reader/blocks';
+import type { JobView, LibraryRequest } from '../../utils/library-messages';
+import { librarySave } from '../../entrypoints/reader.content/save';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderView } from '../../utils/model';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../utils/reader-settings';
 import { readerView } from '../../utils/reader-view';
@@ -75,10 +80,11 @@ afterEach(() => {
   host.remove();
 });
 
-async function mount(view: ReaderView | null, settings: ReaderSettings = DEFAULT_SETTINGS) {
+async function mount(view: ReaderView | null, settings: ReaderSettings = DEFAULT_SETTINGS, save?: SaveService) {
   const mem = memoryServices(new Map([[second.url, second]]));
   let closed = 0;
-  await act(() => render(<Reader url={first.url} view={view} settings={settings} services={mem.services} onClose={() => closed++} />, host));
+  const services = save ? { ...mem.services, save } : mem.services;
+  await act(() => render(<Reader url={first.url} view={view} settings={settings} services={services} onClose={() => closed++} />, host));
   await settle();
   return { ...mem, closed: () => closed };
 }
@@ -241,6 +247,71 @@ describe('Reader', () => {
     }
   });
 
+  it('offers no Save without a save service', async () => {
+    await mount(first.view);
+    expect(host.querySelector('.save-toggle')).toBeNull();
+  });
+
+  it('Save starts a job for the chapter shown, shows its progress as a bar, then how it ended', async () => {
+    const started: [string, string, string | null][] = [];
+    let report: ((job: JobView) => void) | null = null;
+    let following = false;
+    const save: SaveService = {
+      async start(scope, target) {
+        started.push([scope, target.url, target.title]);
+        return 'job-1';
+      },
+      follow(id, onJob) {
+        following = id === 'job-1';
+        report = onJob;
+        return () => (following = false);
+      },
+      cancel: async () => undefined,
+    };
+    const job = (over: Partial<JobView>): JobView => ({
+      id: 'job-1', scope: 'story', url: first.url, title: 'Nobody Expects', storyId: null, state: 'running',
+      done: 0, total: null, message: null, outcome: null, createdAt: 1, updatedAt: 1, ...over,
+    });
+    await mount(first.view, DEFAULT_SETTINGS, save);
+    await click(host.querySelector('.save-toggle'));
+    expect(Array.from(host.querySelectorAll('.panel.save button')).map((b) => b.textContent)).toEqual(['Save chapter', 'Save whole story']);
+    await click(host.querySelector('.save-story'));
+    await settle();
+    expect(started).toEqual([['story', first.url, 'Nobody Expects the Dragon Age Inquisition']]);
+    expect(following).toBe(true);
+    expect(host.querySelector<HTMLButtonElement>('.save-chapter')!.disabled).toBe(true);
+
+    await act(() => report!(job({ done: 2, total: 5 })));
+    const bar = host.querySelector<HTMLProgressElement>('.panel.save progress')!;
+    expect([bar.value, bar.max]).toEqual([2, 5]);
+    expect(text('.save-status')).toBe('Saving: 2 of 5…');
+    // With the panel closed, the bar stays on the toolbar.
+    await click(host.querySelector('.save-toggle'));
+    expect(host.querySelector('.bar > progress')).not.toBeNull();
+    await click(host.querySelector('.save-toggle'));
+
+    await act(() => report!(job({ state: 'done', done: 5, total: 5, outcome: 'saved', updatedAt: 2 })));
+    expect(text('.save-status')).toBe('Saved to your library.');
+    expect(host.querySelector('progress')).toBeNull();
+    expect(following).toBe(false);
+    expect(host.querySelector<HTMLButtonElement>('.save-chapter')!.disabled).toBe(false);
+  });
+
+  it('a save that cannot start says why', async () => {
+    const save: SaveService = {
+      start: async () => {
+        throw new Error('Slipcase did not answer.');
+      },
+      follow: () => () => undefined,
+      cancel: async () => undefined,
+    };
+    await mount(first.view, DEFAULT_SETTINGS, save);
+    await click(host.querySelector('.save-toggle'));
+    await click(host.querySelector('.save-chapter'));
+    await settle();
+    expect(host.querySelector('.panel.save [role="alert"]')?.textContent).toBe('Slipcase did not answer.');
+  });
+
   it('a page without story text says so in a dialog that can be closed', async () => {
     const { closed } = await mount(null);
     const dialog = host.querySelector('[role="dialog"]')!;
@@ -249,5 +320,64 @@ describe('Reader', () => {
     await click(host.querySelector('.close'));
     await settle();
     expect(closed()).toBe(1);
+  });
+});
+
+describe('reading places', () => {
+  it('a place kept as a fraction of the blocks comes back as the same anchor', () => {
+    for (const count of [1, 3, 7, 8, 113, 4096])
+      for (let block = 0; block < count; block += Math.max(1, Math.floor(count / 9)))
+        for (const offset of [0, 0.001, 0.25, 0.5, 0.56, 0.999]) {
+          const anchor = { block, offset };
+          expect(anchorAtFraction(fractionOf(anchor, count), count)).toEqual(anchor);
+        }
+    expect(anchorAtFraction(1, 8)).toEqual({ block: 7, offset: 1 });
+    expect(fractionOf({ block: 5, offset: 0 }, 0)).toBe(0);
+  });
+});
+
+describe('saving from reader mode', () => {
+  /** The background, answering every library request with `reply` and noting it. */
+  function background(reply: (r: LibraryRequest) => unknown) {
+    fakeBrowser.reset();
+    const asked: LibraryRequest[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+      asked.push(message as LibraryRequest);
+      respond(reply(message as LibraryRequest));
+      return true;
+    });
+    return asked;
+  }
+  const PAGE = 'https://archiveofourown.org/works/17793689/chapters/41937947';
+
+  it('asks the background to save the tab for the chapter the page holds, and fetch by address for another', async () => {
+    const asked = background(() => ({ ok: true, jobIds: ['j'] }));
+    const save = librarySave(PAGE);
+    expect(await save.start('chapter', { url: `${PAGE}#workskin`, title: 'T' })).toBe('j');
+    expect(await save.start('story', { url: PAGE, title: 'T' })).toBe('j');
+    const other = 'https://archiveofourown.org/works/17793689/chapters/42035519';
+    expect(await save.start('story', { url: other, title: 'T' })).toBe('j');
+    expect(asked).toEqual([
+      { type: 'library-save', scope: 'chapter' },
+      { type: 'library-save', scope: 'story' },
+      { type: 'library-save-url', url: other, title: 'T' },
+    ]);
+    await expect(save.start('chapter', { url: other, title: 'T' })).rejects.toThrow(/Only the chapter the reader was opened on/);
+  });
+
+  it('follows its job by asking for the jobs until it is stopped', async () => {
+    let done = 0;
+    const view = (d: number, updatedAt: number): JobView => ({
+      id: 'j', scope: 'story', url: PAGE, title: 'T', storyId: null, state: 'running', done: d, total: 3, message: null, outcome: null, createdAt: 0, updatedAt,
+    });
+    background((r) => (r.type === 'library-jobs' ? { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] } : { ok: false, error: 'no' }));
+    const seen: number[] = [];
+    const stop = librarySave(PAGE).follow('j', (job) => seen.push(job.done));
+    await new Promise((r) => setTimeout(r, 1700));
+    stop();
+    const after = seen.length;
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(seen).toEqual([1, 2]);
+    expect(seen.length).toBe(after);
   });
 });

@@ -79,6 +79,7 @@ async function saveLabel(key: string, label: string): Promise<void> {
 }
 
 /** The options page, where the rating settings are. */
+/** The options page at its content-warning settings (the library is its first section). */
 export async function openSettings(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#warnings') });
 }

@@ -27,6 +27,8 @@ export interface BackupChapter {
   title: string | null;
   url: string;
   html: string;
+  /** The site's chapter number, when known: a story saved chapter by chapter is ordered by it. */
+  number?: number;
 }
 
 export interface BackupStory {
@@ -56,7 +58,7 @@ export class BackupError extends Error {
 
 // ---- export ----
 
-const chapterOut = (c: ChapterRecord): BackupChapter => ({ title: c.title, url: c.url, html: c.html });
+const chapterOut = (c: ChapterRecord): BackupChapter => ({ title: c.title, url: c.url, html: c.html, ...(c.number !== undefined && { number: c.number }) });
 
 export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Promise<LibraryBackup> {
   const tx = read(db);
@@ -163,8 +165,16 @@ const problemCheck: Check<Problem> = (v, p) => {
   }
 };
 
+const optional =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (v, p) =>
+    v === undefined ? undefined : check(v, p);
+const chapterNumber: Check<number> = (v, p) => (Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)'));
+
 const chaptersCheck: Check<BackupChapter[]> = (v, p) => {
-  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str }))(v, p);
+  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber) }))(v, p).map(({ number, ...c }) =>
+    number === undefined ? c : { ...c, number },
+  );
   return chapters.length ? chapters : fail(p, 'a list of at least one chapter');
 };
 
@@ -256,7 +266,12 @@ async function merge(tx: WriteTx, { id, story: b, chapters, pending }: Incoming)
 
   const progress = furthest(localProgress, b.progress && { ...clampPosition(b.progress, current.chapterWords.length), at: b.progress.at });
   if (progress) await tx.objectStore('progress').put({ storyId: id, ...progress });
-  const times = { savedAt: Math.min(local?.savedAt ?? b.savedAt, b.savedAt), updatedAt: current.createdAt, lastReadAt: progress?.at ?? 0 };
+  const times = {
+    savedAt: Math.min(local?.savedAt ?? b.savedAt, b.savedAt),
+    updatedAt: current.createdAt,
+    lastReadAt: progress?.at ?? 0,
+    newChapters: local?.newChapters ?? 0,
+  };
   const merged = storyRecord(local && !newer ? local.site : b.site, current, times, held);
   await tx.objectStore('stories').put(merged);
   if (!local) return 'added';

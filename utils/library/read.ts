@@ -24,6 +24,11 @@ export async function loadStory(db: LibraryDb, id: string, which: 'current' | 'p
   return { story, chapters, progress: progress ?? null };
 }
 
+/** Where the reader last was in a story, or null when they never opened it. */
+export async function loadProgress(db: LibraryDb, id: string): Promise<ProgressRecord | null> {
+  return (await db.get('progress', id)) ?? null;
+}
+
 /**
  * Remembers the reader's place (chapter clamped to the saved ones, fraction to 0..1) and when
  * they were there. False when the story is not saved. Scrolling calls this often: debounce it.
@@ -46,4 +51,26 @@ export function clampPosition(p: Position, chapters: number): Position {
 /** n within [lo, hi]; lo for NaN. */
 function clamp(n: number, lo: number, hi: number): number {
   return Number.isNaN(n) ? lo : Math.max(lo, Math.min(n, hi));
+}
+
+/**
+ * The reader has reached chapter `chapter` (0-based): the new chapters an update check brought,
+ * the last `newChapters` of the story, stop counting as new up to and including it. Returns how
+ * many are still new; 0 when the story is not saved.
+ */
+export async function markChapterSeen(db: LibraryDb, id: string, chapter: number): Promise<number> {
+  return write(db, async (tx) => {
+    const story = await tx.objectStore('stories').get(id);
+    if (!story) return 0;
+    const left = Math.max(0, Math.min(story.newChapters, story.chapterCount - 1 - chapter));
+    if (left !== story.newChapters) await tx.objectStore('stories').put({ ...story, newChapters: left });
+    return left;
+  });
+}
+
+/** The offline reader's address for a saved story (relative to the extension's root), at a chapter or at its saved place. */
+export function readerPath(id: string, chapter?: number): string {
+  const params = new URLSearchParams({ id });
+  if (chapter !== undefined) params.set('chapter', String(chapter));
+  return `/read.html?${params}`;
 }

@@ -17,6 +17,8 @@ export function storyIdOf(site: string, url: string, meta: Pick<StoryMeta, 'titl
 export interface PreparedChapter {
   title: string | null;
   url: string;
+  /** The site's 1-based chapter number; null when unknown. */
+  number: number | null;
   html: string;
   words: number;
   textLength: number;
@@ -36,12 +38,12 @@ function inertDocument(win: Window & typeof globalThis): Document {
  * Sanitises and measures one chapter. `win` builds the sanitiser (an extension page's window, or
  * jsdom's); the HTML is parsed into an inert document, where nothing of it loads or runs.
  */
-export function prepareChapter(c: { title: string | null; url: string; html: string }, win: Window & typeof globalThis): PreparedChapter {
+export function prepareChapter(c: { title: string | null; url: string; html: string; number?: number | null }, win: Window & typeof globalThis): PreparedChapter {
   const holder = inertDocument(win).createElement('div');
   holder.append(sanitizeToFragment(c.html, win));
   const text = textLines(holder).join('\n');
   const html = holder.innerHTML;
-  return { title: c.title, url: c.url, html, words: countWords(text), textLength: text.length, hash: contentHash(html) };
+  return { title: c.title, url: c.url, number: c.number ?? null, html, words: countWords(text), textLength: text.length, hash: contentHash(html) };
 }
 
 export function chapterRecords(storyId: string, version: number, chapters: readonly PreparedChapter[], fetchedAt: number): ChapterRecord[] {
@@ -51,6 +53,8 @@ export function chapterRecords(storyId: string, version: number, chapters: reado
     index,
     title: c.title,
     url: c.url,
+    // Only when known, as chapters saved before numbers were kept have none.
+    ...(c.number !== null && { number: c.number }),
     html: c.html,
     words: c.words,
     textLength: c.textLength,
@@ -66,11 +70,11 @@ export function versionRecord(
   return { ...v, chapterWords: chapters.map((c) => c.words), chapterHashes: chapters.map((c) => c.hash), problems };
 }
 
-/** The story record for a current version; times and the held copy come from the caller. */
+/** The story record for a current version; times, the count of new chapters and the held copy come from the caller. */
 export function storyRecord(
   site: string,
   current: VersionRecord,
-  times: Pick<StoryRecord, 'savedAt' | 'updatedAt' | 'lastReadAt'>,
+  times: Pick<StoryRecord, 'savedAt' | 'updatedAt' | 'lastReadAt' | 'newChapters'>,
   pending: PendingInfo | null,
 ): StoryRecord {
   const { meta } = current;

@@ -62,8 +62,14 @@ export function judgeCopy(saved: VersionRecord | null, fetched: Fetched): Verdic
   const held: Problem[] = [];
   const before = saved.chapterWords.length;
   if (fetched.chapters.length < before) held.push({ kind: 'fewer-chapters', before, after: fetched.chapters.length });
-  fetched.chapters.forEach((c, i) => {
-    const words = saved.chapterWords[i];
+  // A chapter whose text the saved copy holds is unchanged wherever it now stands (a chapter saved
+  // on its own goes in among the saved ones); the others are compared in order.
+  const savedHashes = new Set(saved.chapterHashes);
+  const fetchedHashes = new Set(hashes);
+  const savedLeft = saved.chapterWords.filter((_, i) => !fetchedHashes.has(saved.chapterHashes[i]!));
+  const fetchedLeft = fetched.chapters.flatMap((c, i) => (savedHashes.has(c.hash) ? [] : [{ c, i }]));
+  fetchedLeft.forEach(({ c, i }, k) => {
+    const words = savedLeft[k];
     if (words !== undefined && c.words * 2 < words) held.push({ kind: 'shorter-chapter', chapter: i, before: words, after: c.words });
   });
   return held.length ? { action: 'hold', problems: held } : { action: 'save', problems: [] };
@@ -89,12 +95,17 @@ export interface SaveResult {
   problems: Problem[];
 }
 
+export interface SaveOptions {
+  /** Chapters this copy brings that the reader has not seen (an update check's): added to the story's newChapters when it is saved. */
+  newChapters?: number;
+}
+
 /**
  * Saves a fetched story. Its chapters are sanitised again here (see utils/sanitize.ts: before
  * rendering and before storing), with a sanitiser built on `win`. Throws LibraryQuotaError when
  * the browser is out of space; nothing is written then.
  */
-export async function saveStory(db: LibraryDb, copy: StoryCopy, win: Window & typeof globalThis): Promise<SaveResult> {
+export async function saveStory(db: LibraryDb, copy: StoryCopy, win: Window & typeof globalThis, options: SaveOptions = {}): Promise<SaveResult> {
   const at = copy.fetchedAt ?? Date.now();
   const chapters = copy.chapters.map((c) => prepareChapter(c, win));
   const id = storyIdOf(copy.site, copy.url, copy.meta);
@@ -123,7 +134,12 @@ export async function saveStory(db: LibraryDb, copy: StoryCopy, win: Window & ty
     const current = versionRecord({ ...base, state: 'current' }, chapters);
     await putVersion(tx, current, chapters);
     if (story) await dropVersion(tx, id, story.version);
-    const times = { savedAt: story?.savedAt ?? at, updatedAt: at, lastReadAt: story?.lastReadAt ?? 0 };
+    const times = {
+      savedAt: story?.savedAt ?? at,
+      updatedAt: at,
+      lastReadAt: story?.lastReadAt ?? 0,
+      newChapters: (story?.newChapters ?? 0) + (options.newChapters ?? 0),
+    };
     await tx.objectStore('stories').put(storyRecord(copy.site, current, times, null));
     await indexStory(tx, id, termsOf(copy.meta, chapters));
     return { id, outcome: story ? 'updated' : 'saved', problems };
@@ -141,7 +157,7 @@ export async function promotePending(db: LibraryDb, id: string): Promise<boolean
     await dropVersion(tx, id, story.version);
     const current: VersionRecord = { ...held, state: 'current', problems: [] };
     await tx.objectStore('versions').put(current);
-    const times = { savedAt: story.savedAt, updatedAt: held.createdAt, lastReadAt: story.lastReadAt };
+    const times = { savedAt: story.savedAt, updatedAt: held.createdAt, lastReadAt: story.lastReadAt, newChapters: story.newChapters };
     await tx.objectStore('stories').put(storyRecord(story.site, current, times, null));
     await indexStory(tx, id, termsOf(held.meta, chapters));
     return true;

@@ -12,12 +12,17 @@
  * - progress    ProgressRecord by storyId
  * - postings    the search index: keys [term, storyId, mask of the fields holding the term]
  * - storyTerms  per story the terms it is indexed under, so an update removes only stale postings
+ * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
+ * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
+ *               a restart without fetching them again
  *
  * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
  * version in their key, each story's copy becomes version 1. v3 adds the search index and the
- * words / lastRead / status indexes, built from the stored copies.
+ * words / lastRead / status indexes, built from the stored copies. v4 adds save jobs and their
+ * fetched pages, and every story's count of new chapters (0).
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { JobPage, JobRecord } from './jobs';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from './types';
 import { indexStory, termsOf } from './postings';
 import { contentHash } from './text';
@@ -40,10 +45,12 @@ export interface LibrarySchema extends DBSchema {
   progress: { key: string; value: ProgressRecord };
   postings: { key: [string, string, number]; value: 0 };
   storyTerms: { key: string; value: StoryTermsRecord };
+  jobs: { key: string; value: JobRecord };
+  jobPages: { key: [string, number]; value: JobPage };
 }
 
 export type StoreName = StoreNames<LibrarySchema>;
-export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'postings', 'storyTerms'];
+export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'postings', 'storyTerms', 'jobs', 'jobPages'];
 
 /** A transaction that may write every store: a save touches most of them. */
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
@@ -53,8 +60,10 @@ export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 type Migration = (db: RawDb, tx: UpgradeTx) => Promise<void>;
 
 /** Records as version 1 wrote them. */
-type V1Story = Omit<StoryRecord, 'version' | 'pending'>;
+type V1Story = Omit<StoryRecord, 'version' | 'pending' | 'newChapters'>;
 type V1Chapter = Omit<ChapterRecord, 'version'>;
+/** Stories as versions 2 and 3 wrote them. */
+type V3Story = Omit<StoryRecord, 'newChapters'>;
 
 /** Every record of a store, in key order, each handed to `visit` (which may issue more requests). */
 async function eachRecord<T>(tx: UpgradeTx, store: string, visit: (value: T) => Promise<void>): Promise<void> {
@@ -104,7 +113,7 @@ const v2: Migration = async (db, tx) => {
       chapterHashes: copy.hashes,
       problems: [],
     } satisfies VersionRecord);
-    await tx.objectStore('stories').put({ ...story, version: 1, pending: null } satisfies StoryRecord);
+    await tx.objectStore('stories').put({ ...story, version: 1, pending: null } satisfies V3Story);
   });
 };
 
@@ -116,14 +125,22 @@ const v3: Migration = async (db, tx) => {
   db.createObjectStore('postings');
   db.createObjectStore('storyTerms', { keyPath: 'storyId' });
   const typed = tx as unknown as WriteTx;
-  await eachRecord(tx, 'stories', async (story: StoryRecord) => {
+  await eachRecord(tx, 'stories', async (story: V3Story) => {
     const range = IDBKeyRange.bound([story.id, story.version, 0], [story.id, story.version, Infinity]);
     const chapters = await typed.objectStore('chapters').getAll(range);
     await indexStory(typed, story.id, termsOf(story.meta, chapters));
   });
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+const v4: Migration = async (db, tx) => {
+  db.createObjectStore('jobs', { keyPath: 'id' });
+  db.createObjectStore('jobPages', { keyPath: ['jobId', 'n'] });
+  await eachRecord(tx, 'stories', async (story: V3Story) => {
+    await tx.objectStore('stories').put({ ...story, newChapters: 0 } satisfies StoryRecord);
+  });
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -54,6 +54,8 @@ export interface StoryRecord {
   savedAt: number;
   updatedAt: number;
   lastReadAt: number;
+  /** Chapters update checks brought since the reader last opened the story (0: none). */
+  newChapters: number;
   /** Case- and accent-folded sort keys (a leading "The"/"A"/"An" left out of the title's). */
   sortTitle: string;
   sortAuthor: string;
@@ -66,6 +68,12 @@ export interface ChapterRecord {
   index: number;
   title: string | null;
   url: string;
+  /**
+   * The site's 1-based chapter number, when the page said: a story saved chapter by chapter may
+   * hold chapters 2 and 5 only. Absent when unknown (and in chapters saved before schema v4);
+   * reading order (index + 1) then stands in.
+   */
+  number?: number;
   /** Sanitised HTML (utils/sanitize.ts), sanitised again by the library before it is stored. */
   html: string;
   words: number;
@@ -119,6 +127,8 @@ export interface ChapterCopy {
   html: string;
   /** The kind of page the chapter was read from (utils/page.ts): 'story' or 'chapter' if all went well. */
   kind: PageKind;
+  /** The site's 1-based chapter number, when the page says; saving one chapter merges by it. */
+  number?: number | null;
 }
 
 /** A whole story as fetched: what saveStory takes. */

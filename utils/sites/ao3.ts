@@ -4,7 +4,7 @@
  * h3.byline) and `#chapters`, `ol.chapter.index` on /navigate, and work blurbs (`li.blurb` with
  * `ul.required-tags`) on listings and below the adult-content notice.
  */
-import type { Blurb, ExtractedNote, Extraction, SiteAdapter } from './types';
+import type { Blurb, ExtractedNote, Extraction, SiteAdapter, SplitChapter } from './types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../model';
 import { emptyInfo } from '../model';
 import { ao3Level, siteRating } from '../rating';
@@ -46,6 +46,9 @@ export const ao3: SiteAdapter = {
   nav,
   cover: ['#workskin'],
   blurbs: { selector: 'li.blurb', read: readListedBlurb },
+  wholeWork,
+  splitChapters,
+  adultGate,
 };
 
 /** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */
@@ -224,6 +227,38 @@ function note(label: string, module: Element | null, position: ExtractedNote['po
   return nodes.length ? [{ label, nodes, position }] : [];
 }
 
+/** The work's summary and notes above the first chapter, and its end notes below the last. */
+function workNotes(skin: Element): { before: ExtractedNote[]; after: ExtractedNote[] } {
+  const preface = $(skin, ':scope > .preface');
+  return {
+    before: [
+      ...note('Summary', preface ? $(preface, '.summary') : null, 'before'),
+      ...note('Notes', preface ? $(preface, '.notes') : null, 'before'),
+    ],
+    after: note('End Notes', $(skin, '#work_endnotes'), 'after'),
+  };
+}
+
+/** Landmark headings ("Chapter Text") are for screen readers, not part of the story. */
+const DROP = ['h3.landmark'];
+
+/** One div.chapter: its text, with its summary and notes around it inside the work's notes. */
+function chapterExtraction(chapter: Element, before: ExtractedNote[], after: ExtractedNote[]): Extraction {
+  const text = chapterText(chapter);
+  const head = $(chapter, ':scope > .chapter.preface');
+  return {
+    body: text ? [text] : [],
+    notes: [
+      ...before,
+      ...note('Chapter Summary', head ? $(head, '.summary') : null, 'before'),
+      ...note('Chapter Notes', head ? $(head, '.notes:not(.end)') : null, 'before'),
+      ...note('Chapter End Notes', $(chapter, '.end.notes'), 'after'),
+      ...after,
+    ],
+    drop: DROP,
+  };
+}
+
 /**
  * One chapter (chapter page, or a work's first chapter): its text, with the chapter summary and
  * notes around it. A one-shot: the work text straight in #chapters. The whole work
@@ -233,36 +268,16 @@ function extract(doc: Document): Extraction | null {
   const main: ParentNode = $(doc, '#main') ?? doc;
   const skin = $(main, '#workskin');
   if (!skin) return null;
-  const preface = $(skin, ':scope > .preface');
-  const notes: ExtractedNote[] = [
-    ...note('Summary', preface ? $(preface, '.summary') : null, 'before'),
-    ...note('Notes', preface ? $(preface, '.notes') : null, 'before'),
-  ];
-  const workEnd = note('End Notes', $(skin, '#work_endnotes'), 'after');
-  const drop = ['h3.landmark'];
+  const work = workNotes(skin);
   const chapters = $$(skin, '#chapters > div.chapter');
 
   if (chapters.length === 0) {
     const text = $(skin, '#chapters > .userstuff') ?? $(skin, '#chapters');
-    return text ? { body: [text], notes: [...notes, ...workEnd], drop } : null;
+    return text ? { body: [text], notes: [...work.before, ...work.after], drop: DROP } : null;
   }
   if (chapters.length === 1) {
-    const chapter = chapters[0]!;
-    const text = chapterText(chapter);
-    if (!text) return null;
-    const head = $(chapter, ':scope > .chapter.preface');
-    const end = $(chapter, '.end.notes');
-    return {
-      body: [text],
-      notes: [
-        ...notes,
-        ...note('Chapter Summary', head ? $(head, '.summary') : null, 'before'),
-        ...note('Chapter Notes', head ? $(head, '.notes:not(.end)') : null, 'before'),
-        ...note('Chapter End Notes', end, 'after'),
-        ...workEnd,
-      ],
-      drop,
-    };
+    const found = chapterExtraction(chapters[0]!, work.before, work.after);
+    return found.body.length ? found : null;
   }
   const body: Node[] = [];
   for (const chapter of chapters) {
@@ -281,7 +296,54 @@ function extract(doc: Document): Extraction | null {
     const endNodes = noteNodes($(chapter, '.end.notes'));
     if (endNodes.length) body.push(heading(doc, 'Chapter End Notes', 4), ...endNodes);
   }
-  return { body, notes: [...notes, ...workEnd], drop };
+  return { body, notes: [...work.before, ...work.after], drop: DROP };
+}
+
+/**
+ * The whole work ("Entire Work", view_full_work) cut into its chapters: each as its chapter page
+ * shows it, the work's notes with the first chapter and its end notes with the last, as AO3 puts
+ * them on those chapters' pages.
+ */
+function splitChapters(doc: Document): SplitChapter[] | null {
+  const skin = $($(doc, '#main') ?? doc, '#workskin');
+  const chapters = skin ? $$(skin, '#chapters > div.chapter') : [];
+  if (!skin || chapters.length < 2) return null;
+  const work = workNotes(skin);
+  const last = chapters.length - 1;
+  return chapters.map((chapter, i) => ({
+    number: Number(chapter.id.match(/^chapter-(\d+)$/)?.[1] ?? i + 1),
+    title: chapterTitle($(chapter, 'h3.title')),
+    url: linkUrl($(chapter, 'h3.title a')),
+    extraction: chapterExtraction(chapter, i === 0 ? work.before : [], i === last ? work.after : []),
+  }));
+}
+
+/** The work's number in a work, chapter or navigate address. */
+function workId(url: URL): string | null {
+  return url.pathname.match(/^\/works\/(\d+)(?:\/|$)/)?.[1] ?? null;
+}
+
+/** /works/N?view_full_work=true on the page's own archive, keeping the page's view_adult=true. */
+function wholeWork(_doc: Document, url: URL): string | null {
+  const work = workId(url);
+  if (!work) return null;
+  const whole = new URL(`/works/${work}`, url.origin);
+  whole.searchParams.set('view_full_work', 'true');
+  if (url.searchParams.get('view_adult') === 'true') whole.searchParams.set('view_adult', 'true');
+  return whole.href;
+}
+
+/**
+ * The adult-content notice's "Yes, Continue": the page asked for, with view_adult=true (as the
+ * notice's own link has it), so a whole-work address stays the whole work.
+ */
+function adultGate(doc: Document, url: URL): string | null {
+  const main: ParentNode = $(doc, '#main') ?? doc;
+  if ($(main, '#workskin') || !isAdultNotice(main)) return null;
+  const next = new URL(url.href);
+  next.hash = '';
+  next.searchParams.set('view_adult', 'true');
+  return next.href;
 }
 
 /**

@@ -168,8 +168,18 @@ function extract(doc: Document): Extraction | null {
   return { body: [content], notes, drop: styleHiddenClasses(doc).map((c) => '.' + c) };
 }
 
-/** The Previous / Next Chapter buttons (disabled at either end), and the embedded chapter list when present. */
+/**
+ * The Previous / Next Chapter buttons (disabled at either end), and the embedded chapter list when
+ * present. The fiction page lists every chapter in table#chapters: the library plans from it.
+ */
 function nav(doc: Document, url: URL): ChapterNav {
+  if (FICTION.test(url.pathname)) {
+    const chapters = $$(doc, 'table#chapters tbody tr td:first-child a[href]').flatMap((a) => {
+      const target = linkUrl(a);
+      return target ? [{ title: cleanText(a), url: target, current: false }] : [];
+    });
+    return listNav(chapters);
+  }
   const here = url.pathname.match(CHAPTER)?.[1];
   const fiction = url.pathname.match(/^\/fiction\/(\d+)/)?.[1];
   if (!here || !fiction) return noNav();

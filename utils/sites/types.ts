@@ -43,6 +43,22 @@ export interface Extraction {
 }
 
 /**
+ * One chapter of a page that holds a whole work (AO3's "Entire Work", eFiction's printable
+ * story), pointed at the same way `extract` points at a single chapter, so the library saves
+ * each chapter exactly as the reader would show it on its own page.
+ */
+export interface SplitChapter {
+  /** The site's 1-based chapter number. */
+  number: number;
+  /** The chapter's own title, as the chapter page reports it: null for a bare "Chapter 3". */
+  title: string | null;
+  /** The chapter's own page, absolute; null when the whole-work page does not say. */
+  url: string | null;
+  /** Its text and the notes a reader of the chapter page would see around it. */
+  extraction: Extraction;
+}
+
+/**
  * A site adapter: one file per archive (or archive software family). It declares where it applies
  * and reads a page into the shared model. Pure DOM-in, data-out: no extension APIs, so it runs in
  * the content script, the tests and the `inspect` CLI alike.
@@ -82,4 +98,21 @@ export interface SiteAdapter {
   cover: string[];
   /** The work entries of listing pages, where the adapter knows them: the gate folds those above the reader's limits. */
   blurbs?: BlurbReader;
+  /**
+   * The address of the site's view of the whole work on one page (AO3 `view_full_work`, eFiction's
+   * printable story), for any page of the work; null where the site has none or the page belongs
+   * to no work. Consent the page's address already carries (AO3 `view_adult`) carries over.
+   */
+  wholeWork?(doc: Document, url: URL): string | null;
+  /**
+   * A whole-work page cut into its chapters, in reading order; null when the page is not one
+   * (a chapter page or one-shot reads as one chapter through `extract`).
+   */
+  splitChapters?(doc: Document, url: URL): SplitChapter[] | null;
+  /**
+   * On an adult-content or age-consent gate: the address that answers "I am an adult, continue",
+   * for the page the gate stands in front of. Null on any other page. The library follows it only
+   * when the reader's settings allow.
+   */
+  adultGate?(doc: Document, url: URL): string | null;
 }

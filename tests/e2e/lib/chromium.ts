@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
+import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,6 +23,8 @@ function handle(page: Page, extensionId: string): PageHandle {
     // Playwright's CSS selectors search open shadow roots already.
     click: (selector) => page.locator(selector).first().click({ timeout: 10_000 }),
     press: (keys) => page.keyboard.press(keys),
+    fill: (selector, text) => page.locator(selector).first().fill(text, { timeout: 10_000 }),
+    upload: (selector, path) => page.locator(selector).first().setInputFiles(path),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     url: () => page.url(),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
@@ -41,9 +44,16 @@ function handle(page: Page, extensionId: string): PageHandle {
   };
 }
 
-export async function launchChromium(): Promise<BrowserDriver> {
+export interface ChromiumOptions {
+  /** A profile directory to start from: a browser closed and started again with its data. */
+  profile?: string;
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<BrowserDriver> {
   const extension = builtExtension('chrome-mv3');
-  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'slipcase-chromium-')), {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'slipcase-chromium-'));
+  const proxy = await startFixtureProxy();
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
     headless: false, // --headless=new below: the old headless mode cannot load extensions
     args: [
@@ -61,6 +71,9 @@ export async function launchChromium(): Promise<BrowserDriver> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // The offscreen document's requests pass page routing by; the proxy answers them (./proxy.ts).
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      '--ignore-certificate-errors',
     ],
   });
   await context.route(/^https?:/, async (route) => {
@@ -79,6 +92,8 @@ export async function launchChromium(): Promise<BrowserDriver> {
 
   const driver: BrowserDriver = {
     name: 'chromium',
+    profile,
+    proxyRequests: proxy.requests,
     async openTab(url) {
       return (await driver.openPage(url)).tabId;
     },
@@ -100,7 +115,10 @@ export async function launchChromium(): Promise<BrowserDriver> {
     async evalInExtension(fn, arg) {
       return (await worker()).evaluate(fn as never, arg as never) as never;
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      await proxy.close();
+    },
   };
   return driver;
 }

@@ -3,6 +3,8 @@
  * Chromium (playwright-core) and Firefox (puppeteer-core over WebDriver BiDi).
  */
 
+import type { ProxiedRequest } from './proxy';
+
 /** A page the test can read. */
 export interface PageHandle {
   /** Wait until `selector` exists, then return its trimmed text content. */
@@ -11,6 +13,10 @@ export interface PageHandle {
   count(selector: string): Promise<number>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** Type `text` into the field matching `selector` (replacing what it holds), as a person would. */
+  fill(selector: string, text: string): Promise<void>;
+  /** Choose the file at `path` in the file input matching `selector`, as a person would in the file picker. */
+  upload(selector: string, path: string): Promise<void>;
   /** Click the first element matching `selector`, searching open shadow roots too, as a person would (trusted input). */
   click(selector: string): Promise<void>;
   /** Press a key or chord as a person would, e.g. "Escape", "n", "Alt+Shift+KeyR". */
@@ -39,6 +45,10 @@ export interface OpenOptions {
 
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
+  /** The profile directory, to start the browser again with its data (Chromium); null where the driver cannot. */
+  profile: string | null;
+  /** Every request that reached the network (./proxy.ts) rather than page routing, in order. */
+  proxyRequests: readonly ProxiedRequest[];
   /** Open `url` in a new tab (served from the fixture routes); resolves after load. Returns the tab id. */
   openTab(url: string): Promise<number>;
   /** Like openTab, and also returns the page, to drive it. */

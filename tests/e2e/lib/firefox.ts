@@ -7,6 +7,7 @@ import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-cor
 import { GECKO_ID } from '../../../wxt.config';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
+import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
 
 const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -14,8 +15,15 @@ const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Prefs that keep a test Firefox quiet and offline, and pin the add-on's page origin. */
-function prefs(uuid: string): Record<string, unknown> {
+function prefs(uuid: string, proxyPort: number): Record<string, unknown> {
   return {
+    // The background page's requests pass page routing by; the proxy answers them (./proxy.ts).
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.no_proxies_on': '',
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
     'services.settings.server': 'data:,#remote-settings-dummy/v1',
     'messaging-system.rsexperimentloader.enabled': false,
@@ -62,6 +70,11 @@ function handle(page: Page, browser: Browser): PageHandle {
       await page.keyboard.press(last);
       for (const k of parts.reverse()) await page.keyboard.up(k);
     },
+    fill: (selector, text) => page.locator(`pierce/${selector}`).setTimeout(10_000).fill(text),
+    async upload(selector, path) {
+      const input = await page.waitForSelector(selector, { timeout: 10_000 });
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+    },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     url: () => page.url(),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
@@ -88,7 +101,10 @@ export async function launchFirefox(): Promise<BrowserDriver> {
   const extension = builtExtension('firefox-mv2');
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}/`;
+  const proxy = await startFixtureProxy();
   const browser: Browser = await puppeteer.launch({
+    // The proxy's https answers come with a throwaway certificate.
+    acceptInsecureCerts: true,
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: EXECUTABLE,
@@ -102,7 +118,7 @@ export async function launchFirefox(): Promise<BrowserDriver> {
       MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
       MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
     },
-    extraPrefsFirefox: prefs(uuid),
+    extraPrefsFirefox: prefs(uuid, proxy.port),
   });
   await browser.installExtension(extension);
   // Any extension page has the API; the popup pointed at no tab touches nothing.
@@ -128,6 +144,8 @@ export async function launchFirefox(): Promise<BrowserDriver> {
 
   const driver: BrowserDriver = {
     name: 'firefox',
+    profile: null,
+    proxyRequests: proxy.requests,
     async openTab(url) {
       return (await driver.openPage(url)).tabId;
     },
@@ -155,7 +173,10 @@ export async function launchFirefox(): Promise<BrowserDriver> {
       apiPage ??= await openExtension('popup.html?tab=none');
       return apiPage.evaluate(fn as never, arg as never) as never;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await proxy.close();
+    },
   };
   return driver;
 }

@@ -2,7 +2,9 @@
  * The browsers in the end-to-end tests see no network: every request is answered from the fixture
  * corpus under the archive's real URL, or refused.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { corpusPages } from '../../lib/corpus';
 
 export interface Fixture {
@@ -15,11 +17,27 @@ export interface Fixture {
   headers?: Record<string, string>;
 }
 
-const byUrl = new Map<string, string>(corpusPages().map((p) => [p.expected.url, p.htmlPath]));
+/** The library tests' multi-chapter pages (tests/fixtures/library/SOURCES.md), beside the corpus. */
+const LIBRARY_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/library');
+
+function libraryPages(): [string, string][] {
+  const index = join(LIBRARY_FIXTURES, 'routes.json');
+  if (!existsSync(index)) return [];
+  return (JSON.parse(readFileSync(index, 'utf8')) as { url: string; file: string }[]).map((r) => [r.url, join(LIBRARY_FIXTURES, r.file)]);
+}
+
+const byUrl = new Map<string, string>([...corpusPages().map((p): [string, string] => [p.expected.url, p.htmlPath]), ...libraryPages()]);
 const added = new Map<string, Fixture>();
+let offline = false;
+
+/** Refuse every request from now on (true), or serve the fixtures again (false). */
+export function setOffline(value: boolean): void {
+  offline = value;
+}
 
 /** The fixture served at `url`, or null to refuse the request (as if offline). */
 export function fixtureFor(url: string): Fixture | null {
+  if (offline) return null;
   const key = url.split('#')[0]!;
   const extra = added.get(key);
   if (extra) return extra;

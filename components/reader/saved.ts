@@ -1,0 +1,87 @@
+/**
+ * A saved story as the reader and the rating gate see it: the page report its work page would
+ * give, and one chapter as a reader view, with navigation across the saved chapters only. DOM in
+ * (a window for the sanitiser), data out; nothing is fetched.
+ */
+import { countWords, textLines } from '../../utils/dom';
+import { estimateText } from '../../utils/estimate';
+import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../../utils/model';
+import { sanitizeToFragment } from '../../utils/sanitize';
+import type { ChapterRecord, StoryRecord } from '../../utils/library/types';
+
+/** A chapter's text as the reader shows it: stored HTML, sanitised again before it is rendered. */
+export function chapterContent(chapter: Pick<ChapterRecord, 'html'>, win: Window & typeof globalThis): StoryContent {
+  const holder = win.document.implementation.createHTMLDocument('').createElement('div');
+  holder.append(sanitizeToFragment(chapter.html, win));
+  const text = textLines(holder).join('\n');
+  return { html: holder.innerHTML, text, words: countWords(text) };
+}
+
+/**
+ * The report of the story's own page, from what the library stored about it. With `content` (the
+ * chapter about to be shown), an unrated story carries the estimate of that text, as the gate on
+ * the live chapter page would.
+ */
+export function savedReport(story: StoryRecord, content: StoryContent | null = null): PageReport {
+  const { meta } = story;
+  return {
+    url: story.url,
+    kind: story.chapterCount > 1 ? 'chapter' : 'story',
+    site: story.site,
+    title: meta.title,
+    author: meta.authors.join(', ') || null,
+    fandoms: [...meta.fandoms],
+    summary: meta.summary,
+    rating: { ...meta.rating },
+    estimate: content && meta.rating.level === 'unknown' ? estimateText(content.text) : null,
+    warnings: [...meta.warnings],
+    warningsHidden: meta.warningsHidden,
+    tags: [...meta.tags],
+    chapter: null,
+    words: meta.words,
+    content: null,
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+
+/** The stored summary is plain text: its paragraphs, escaped. */
+function summaryNote(summary: string | null): ReaderNote[] {
+  const paragraphs = (summary ?? '').split(/\n+/).map((p) => p.trim()).filter((p) => p !== '');
+  if (paragraphs.length === 0) return [];
+  return [{ label: 'Summary', html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), position: 'before' }];
+}
+
+/**
+ * Chapter `index` of a saved story as a reader view. The navigation names the chapters by
+ * `addressOf` (the offline reader's own address for each), never by the site's URLs, so turning a
+ * chapter stays in the library.
+ */
+export function savedChapterView(
+  story: StoryRecord,
+  chapters: readonly ChapterRecord[],
+  index: number,
+  addressOf: (index: number) => string,
+  win: Window & typeof globalThis,
+): ReaderView {
+  const chapter = chapters[index];
+  if (!chapter) throw new RangeError(`No chapter ${index} in ${story.id}`);
+  const content = chapterContent(chapter, win);
+  const report = savedReport(story, content);
+  const nav: ChapterNav = {
+    prev: index > 0 ? addressOf(index - 1) : null,
+    next: index < chapters.length - 1 ? addressOf(index + 1) : null,
+    chapters: chapters.length > 1 ? chapters.map((c, i) => ({ title: c.title ?? '', url: addressOf(i), current: i === index })) : [],
+  };
+  return {
+    report: {
+      ...report,
+      url: chapter.url,
+      content,
+      chapter: chapters.length > 1 ? { index: index + 1, count: story.meta.chapterTotal, title: chapter.title } : null,
+    },
+    content,
+    notes: index === 0 ? summaryNote(story.meta.summary) : [],
+    nav,
+  };
+}

@@ -1,0 +1,4 @@
+import '../../components/reader/reader.css';
+import { openSavedStory } from './open';
+
+void openSavedStory(document.getElementById('app')!);

@@ -1,0 +1,78 @@
+/**
+ * A network for the whole browser. Page routing (Playwright's, BiDi's) reaches tabs and, in
+ * Chromium, the service worker, but not Chrome's offscreen document or Firefox's background page,
+ * where Slipcase's save jobs fetch. The browsers are pointed at this proxy, which answers from the
+ * same fixture routes as page routing: plain http directly, https by terminating the CONNECT tunnel
+ * with a throwaway self-signed certificate (the test browsers are told to accept it). Anything the
+ * routes do not serve is refused, as if offline.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtureFor } from './routes';
+
+export interface ProxiedRequest {
+  url: string;
+  at: number;
+}
+
+export interface FixtureProxy {
+  port: number;
+  /** Every request the proxy was asked for, in order (answered or refused), with when (ms). */
+  requests: ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+function throwawayCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'slipcase-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=slipcase-test', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
+      stdio: 'ignore',
+    });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function startFixtureProxy(): Promise<FixtureProxy> {
+  const requests: ProxiedRequest[] = [];
+  const answer = (url: string, res: http.ServerResponse) => {
+    requests.push({ url, at: Date.now() });
+    const f = fixtureFor(url);
+    if (!f) {
+      res.socket?.destroy();
+      return;
+    }
+    const reply = () => {
+      res.writeHead(f.status, { 'content-type': f.contentType, ...f.headers });
+      res.end(f.body);
+    };
+    if (f.delayMs) setTimeout(reply, f.delayMs);
+    else reply();
+  };
+  const tls = https.createServer(throwawayCertificate(), (req, res) => answer(`https://${req.headers.host}${req.url}`, res));
+  // A proxied plain-http request names the whole URL on its request line.
+  const server = http.createServer((req, res) => answer(req.url ?? '', res));
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => undefined);
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tls.emit('connection', socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        tls.closeAllConnections();
+        tls.close();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,392 @@
+/**
+ * The offline library in the built extension, in real Chromium and Firefox. A reader saves a
+ * multi-chapter AO3 work, an FFN story, an eFiction story and the All About Spike page from the
+ * popup (the archives served at their real URLs); the network is cut; each story is found in the
+ * library by a word of its text, read in the offline reader, left part-way and reopened at the same
+ * place; the library is exported, wiped and imported with nothing lost. In Chromium also: a save
+ * cut off by closing the browser carries on when it starts again, and a database left at schema
+ * version 1 is upgraded in place by the real IndexedDB.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedItems } from '../../utils/gate-settings';
+import { DEFAULT_SETTINGS, siteKey } from '../../utils/policy';
+import { corpusPages } from '../lib/corpus';
+import { SCREENSHOT_DIR } from './lib/build';
+import { launchChromium } from './lib/chromium';
+import type { BrowserDriver, PageHandle } from './lib/driver';
+import { launchFirefox } from './lib/firefox';
+import { fixtureFor, serve, setOffline } from './lib/routes';
+import { until } from './lib/wait';
+
+const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
+
+interface ChapterTruth {
+  number: number;
+  title: string;
+  words: number;
+  /** A word found in this chapter's text and no other's. */
+  word: string;
+}
+interface StoryTruth {
+  story: string;
+  start: string;
+  plan: string;
+  title: string;
+  chapters: ChapterTruth[];
+}
+
+const MULTI: StoryTruth[] = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/library/stories.json'), 'utf8'));
+const AAS_PAGE = corpusPages().find((p) => p.name === 'synthetic/allaboutspike/fic-562.html')!.expected;
+const AAS: StoryTruth = {
+  story: 'allaboutspike-562',
+  start: AAS_PAGE.url,
+  plan: 'complete',
+  title: AAS_PAGE.title!,
+  chapters: [{ number: 1, title: AAS_PAGE.title!, words: 0, word: 'diners' }],
+};
+const SAVES = [...MULTI, AAS];
+const [AO3, FFN] = MULTI as [StoryTruth, StoryTruth];
+
+/** The fixture sites pass the content-warning gate (tests/e2e/gate.e2e.test.ts tests the gate). */
+const ALLOW_FIXTURE_SITES = storedItems({
+  ...DEFAULT_SETTINGS,
+  exceptions: { ...DEFAULT_SETTINGS.exceptions, sites: [...new Set(SAVES.map((s) => siteKey({ url: s.start })))] },
+});
+
+/** The library as plain data, read with IndexedDB itself in an extension page: what a backup must carry. */
+interface Dumped {
+  stories: { id: string; title: string; url: string; chapterCount: number; words: number; meta: unknown; savedAt: number; updatedAt: number; lastReadAt: number }[];
+  chapters: { storyId: string; index: number; title: string | null; url: string; html: string; words: number }[];
+  progress: { storyId: string; chapter: number; fraction: number; at: number }[];
+}
+
+function dumpLibrary(): Promise<Dumped> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('slipcase-library');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['stories', 'chapters', 'progress'], 'readonly');
+      const all = (store: string) =>
+        new Promise<unknown[]>((res) => {
+          const r = tx.objectStore(store).getAll();
+          r.onsuccess = () => res(r.result);
+        });
+      void Promise.all([all('stories'), all('chapters'), all('progress')]).then(([stories, chapters, progress]) => {
+        db.close();
+        const current = new Map((stories as { id: string; version: number }[]).map((s) => [s.id, s.version]));
+        resolve({
+          stories: (stories as Dumped['stories'][number][]).map((s) => ({
+            id: s.id,
+            title: (s.meta as { title: string }).title,
+            url: s.url,
+            chapterCount: s.chapterCount,
+            words: s.words,
+            meta: s.meta,
+            savedAt: s.savedAt,
+            updatedAt: s.updatedAt,
+            lastReadAt: s.lastReadAt,
+          })),
+          chapters: (chapters as (Dumped['chapters'][number] & { version: number })[])
+            .filter((c) => current.get(c.storyId) === c.version)
+            .map((c) => ({ storyId: c.storyId, index: c.index, title: c.title, url: c.url, html: c.html, words: c.words })),
+          progress: progress as Dumped['progress'],
+        });
+      });
+    };
+  });
+}
+
+/** The reader's place in the offline reader: which chapter and how far down its scroller. */
+function readerPlace(): { chapter: string; scrollTop: number; story: string } | null {
+  const title = document.querySelector('.story-head .chapter-title');
+  const scroller = document.querySelector('.reader');
+  const story = document.querySelector('.story');
+  if (!title || !scroller || !story) return null;
+  return { chapter: title.textContent ?? '', scrollTop: scroller.scrollTop, story: story.textContent ?? '' };
+}
+
+/**
+ * Clicks `selector` and returns the text of the file the page offers for download: anchors with a
+ * download attribute are caught before the browser saves them, and their blob read in the page.
+ */
+async function downloadText(page: PageHandle, selector: string): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __downloads: string[] };
+    w.__downloads = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.hasAttribute('download')) w.__downloads.push(this.href);
+      else click.call(this);
+    };
+  }, undefined);
+  await page.click(selector);
+  const href = await until('the download', () => page.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads[0] ?? null, undefined), 20_000);
+  return page.evaluate(async (url: string) => (await fetch(url)).text(), href);
+}
+
+describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (browserName) => {
+  let driver: BrowserDriver;
+
+  beforeAll(async () => {
+    setOffline(false);
+    driver = await LAUNCHERS[browserName]();
+    await driver.evalInExtension(async (ratingSettings: Record<string, unknown>) => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      await (g.browser ?? g.chrome).storage.sync.set(ratingSettings);
+    }, ALLOW_FIXTURE_SITES);
+  });
+  afterAll(async () => {
+    setOffline(false);
+    await driver?.close();
+  });
+
+  const dump = async (): Promise<Dumped> => {
+    const page = await driver.openExtensionPage('popup.html?tab=none');
+    try {
+      return await page.evaluate(dumpLibrary, undefined);
+    } finally {
+      await page.close();
+    }
+  };
+
+  it('saves an AO3 work, an FFN story, an eFiction story and the All About Spike page, fetching politely', async () => {
+    for (const s of SAVES) {
+      const { tabId, page } = await driver.openPage(s.start);
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.click('.save-story');
+      await until(`${s.story} to be saved`, async () => (await popup.count('.job-outcome.job-done')) > 0, 60_000);
+      expect(await popup.text('.job-outcome')).toBe('Saved to your library.');
+      expect(await popup.text('.saved-status')).toContain('In your library');
+      if (s === FFN) await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-popup.png`));
+      await popup.close();
+      await page.close();
+    }
+
+    const library = await dump();
+    expect(library.stories.map((s) => s.title).sort()).toEqual(SAVES.map((s) => s.title).sort());
+    for (const s of SAVES) {
+      const story = library.stories.find((x) => x.title === s.title && x.url.startsWith(new URL(s.start).origin))!;
+      const chapters = library.chapters.filter((c) => c.storyId === story.id).sort((a, b) => a.index - b.index);
+      expect(chapters.length, s.story).toBe(s.chapters.length);
+      s.chapters.forEach((truth, i) => {
+        expect(chapters[i]!.html, `${s.story} chapter ${truth.number}`).toContain(truth.word);
+        for (const other of s.chapters) if (other !== truth) expect(chapters[i]!.html).not.toContain(other.word);
+      });
+    }
+
+    // The open page came from its live DOM; the rest in as few requests as the site allows.
+    const asked = driver.proxyRequests.map((r) => r.url);
+    expect(asked.filter((u) => u.startsWith('https://archiveofourown.org/'))).toEqual(['https://archiveofourown.org/works/23824891?view_full_work=true']);
+    expect(asked.filter((u) => u.startsWith('http://fanfiction.mugglenet.com/'))).toEqual([
+      'http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all',
+    ]);
+    expect(asked.filter((u) => u.includes('allaboutspike.com'))).toEqual([]);
+    const ffn = driver.proxyRequests.filter((r) => r.url.startsWith('https://www.fanfiction.net/s/1234567/'));
+    expect(ffn.map((r) => r.url)).toEqual([2, 3, 4, 5].map((n) => `https://www.fanfiction.net/s/1234567/${n}/WebToEpub`));
+    // One at a time, at least a second apart (a little slack for when each request reached the proxy).
+    for (let i = 1; i < ffn.length; i++) expect(ffn[i]!.at - ffn[i - 1]!.at).toBeGreaterThanOrEqual(950);
+  }, 180_000);
+
+  it('offline, finds each story by a word of its text and reads it from where the reader left off', async () => {
+    setOffline(true);
+    const before = driver.proxyRequests.length;
+    const library = await driver.openExtensionPage('options.html#library');
+    try {
+      for (const s of SAVES) {
+        const last = s.chapters[s.chapters.length - 1]!;
+        await library.fill('.library-search input', last.word);
+        await until(`${s.story} alone in the results`, async () => (await library.count('li.library-card[data-story-id]')) === 1 && (await library.text('.card-title')) === s.title, 15_000);
+        if (s === AO3) await library.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-search.png`));
+        const href = await library.evaluate(() => document.querySelector('li.library-card .read')!.getAttribute('href')!, undefined);
+
+        const reader = await driver.openExtensionPage(href.replace(/^\//, ''));
+        const first = await until('the offline reader', () => reader.evaluate(readerPlace, undefined), 15_000);
+        expect(first.story).toContain(s.chapters[0]!.word);
+        for (let i = 1; i < s.chapters.length; i++) {
+          await reader.click('.bar .next');
+          await until(`chapter ${i + 1}`, async () => (await reader.evaluate(readerPlace, undefined))?.story.includes(s.chapters[i]!.word) ?? false);
+        }
+        // Part-way down the last chapter, then away: the place is kept.
+        const scrolled = await reader.evaluate(() => {
+          const scroller = document.querySelector('.reader')!;
+          scroller.scrollTop = Math.floor((scroller.scrollHeight - scroller.clientHeight) / 2);
+          scroller.dispatchEvent(new Event('scroll'));
+          return scroller.scrollTop;
+        }, undefined);
+        await new Promise((r) => setTimeout(r, 1_500));
+        if (s === FFN) await reader.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-reader.png`));
+        await reader.close();
+
+        const again = await driver.openExtensionPage(href.replace(/^\//, ''));
+        const back = await until('the reader back at its place', async () => {
+          const p = await again.evaluate(readerPlace, undefined);
+          return p && p.story.includes(last.word) && Math.abs(p.scrollTop - scrolled) < 40 ? p : null;
+        }, 15_000);
+        expect(back.story).toContain(last.word);
+        await again.close();
+      }
+      // The offline reader and the library asked the network for nothing.
+      expect(driver.proxyRequests.slice(before).filter((r) => !r.url.includes('dummy.test'))).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  }, 240_000);
+
+  it('exports the library, and a wiped library imported from the file is the same library', async () => {
+    const saved = await dump();
+    expect(saved.progress.length).toBe(SAVES.length);
+    const library = await driver.openExtensionPage('options.html#library');
+    try {
+      await until('the library', async () => (await library.count('li.library-card[data-story-id]')) === SAVES.length);
+      const backup = await downloadText(library, '.library-export');
+      const file = join(mkdtempSync(join(tmpdir(), 'slipcase-backup-')), 'slipcase-library.json');
+      writeFileSync(file, backup);
+      expect(JSON.parse(backup).stories).toHaveLength(SAVES.length);
+
+      // Wipe: every story selected and deleted, as a reader would.
+      const boxes = await library.count('li.library-card .card-select');
+      for (let i = 0; i < boxes; i++) await library.click(`li.library-card[data-index="${i}"] .card-select`);
+      await library.click('.library-delete-selected');
+      await until('an empty library', async () => (await dump()).stories.length === 0);
+
+      await library.upload('.library-import input[type=file]', file);
+      await until('the import', async () => (await dump()).stories.length === SAVES.length, 20_000);
+      const restored = await dump();
+      const byId = <T extends { storyId: string }>(xs: T[]) => [...xs].sort((a, b) => a.storyId.localeCompare(b.storyId) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      expect([...restored.stories].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...saved.stories].sort((a, b) => a.id.localeCompare(b.id)));
+      expect(byId(restored.chapters)).toEqual(byId(saved.chapters));
+      expect(byId(restored.progress)).toEqual(byId(saved.progress));
+    } finally {
+      await library.close();
+    }
+  }, 120_000);
+});
+
+describe('chromium, closed half-way and started again', () => {
+  it('a whole-story save carries on where it stopped and fetches nothing twice', async () => {
+    setOffline(false);
+    // Slow chapters, so the browser can be closed while the save is under way.
+    const unserve = [2, 3, 4, 5].map((n) => {
+      const url = `https://www.fanfiction.net/s/1234567/${n}/WebToEpub`;
+      return serve(url, { ...fixtureFor(url)!, delayMs: 800 });
+    });
+    let driver = await launchChromium();
+    const profile = driver.profile!;
+    const asked: string[] = [];
+    try {
+      const { tabId } = await driver.openPage(FFN.start);
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.click('.save-story');
+      // Chapter 3 is asked for only once chapter 2 is in and stored.
+      await until('chapter 3 to be asked for', async () => driver.proxyRequests.some((r) => r.url.endsWith('/3/WebToEpub')), 30_000);
+      asked.push(...driver.proxyRequests.map((r) => r.url));
+      await driver.close();
+
+      driver = await launchChromium({ profile });
+      const library = await driver.openExtensionPage('options.html#library');
+      await until('the story saved whole', async () => (await library.text('.card-chapters').catch(() => '')).startsWith('5'), 60_000);
+      asked.push(...driver.proxyRequests.map((r) => r.url));
+      const chapters = asked.filter((u) => u.startsWith('https://www.fanfiction.net/s/1234567/'));
+      // Chapter 2 was stored before the close: never asked again. Chapter 3 may have been cut off in flight.
+      expect(chapters.filter((u) => u.endsWith('/2/WebToEpub'))).toHaveLength(1);
+      for (const n of [4, 5]) expect(chapters.filter((u) => u.endsWith(`/${n}/WebToEpub`))).toHaveLength(1);
+      expect(chapters.filter((u) => u.endsWith('/3/WebToEpub')).length).toBeLessThanOrEqual(2);
+    } finally {
+      unserve.forEach((u) => u());
+      await driver.close();
+    }
+  }, 180_000);
+
+  it('a library left at schema version 1 opens upgraded, every story readable', async () => {
+    const driver = await launchChromium();
+    try {
+      const setup = await driver.openExtensionPage('popup.html?tab=none');
+      await setup.evaluate(async () => {
+        const done = (r: IDBRequest | IDBOpenDBRequest) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+        await done(indexedDB.deleteDatabase('slipcase-library'));
+        const open = indexedDB.open('slipcase-library', 1);
+        open.onupgradeneeded = () => {
+          // Version 1 as it shipped (utils/library/schema.ts, step v1).
+          const db = open.result;
+          const stories = db.createObjectStore('stories', { keyPath: 'id' });
+          stories.createIndex('title', 'sortTitle');
+          stories.createIndex('author', 'sortAuthor');
+          stories.createIndex('fandom', 'meta.fandoms', { multiEntry: true });
+          stories.createIndex('rating', 'meta.rating.level');
+          stories.createIndex('updated', 'updatedAt');
+          db.createObjectStore('chapters', { keyPath: ['storyId', 'index'] });
+          db.createObjectStore('progress', { keyPath: 'storyId' });
+        };
+        const db = (await done(open)) as IDBDatabase;
+        const tx = db.transaction(['stories', 'chapters', 'progress'], 'readwrite');
+        const id = 'ao3:archiveofourown.org:900001';
+        const meta = {
+          title: 'The Lighthouse Keeper',
+          authors: ['Wren'],
+          fandoms: ['Original Work'],
+          summary: 'A keeper and a storm.',
+          rating: { level: 'teen', label: 'Teen And Up Audiences', source: 'site' },
+          warnings: [],
+          warningsHidden: false,
+          tags: ['Storms'],
+          words: 12,
+          chapterTotal: 2,
+          status: 'complete',
+        };
+        tx.objectStore('stories').put({
+          id,
+          site: 'ao3',
+          host: 'archiveofourown.org',
+          url: 'https://archiveofourown.org/works/900001',
+          meta,
+          chapterCount: 2,
+          words: 12,
+          savedAt: 1_700_000_000_000,
+          updatedAt: 1_700_000_000_000,
+          lastReadAt: 1_700_000_500_000,
+          sortTitle: 'lighthouse keeper',
+          sortAuthor: 'wren',
+        });
+        const chapter = (index: number, text: string) => ({
+          storyId: id,
+          index,
+          title: `Part ${index + 1}`,
+          url: `https://archiveofourown.org/works/900001/chapters/${index + 1}`,
+          html: `<p>${text}</p>`,
+          words: 6,
+          textLength: text.length,
+          fetchedAt: 1_700_000_000_000,
+        });
+        tx.objectStore('chapters').put(chapter(0, 'The lamp turned all night long.'));
+        tx.objectStore('chapters').put(chapter(1, 'Morning found the gannets circling.'));
+        tx.objectStore('progress').put({ storyId: id, chapter: 1, fraction: 0, at: 1_700_000_500_000 });
+        await new Promise((res) => (tx.oncomplete = res));
+        db.close();
+      }, undefined);
+      await setup.close();
+
+      const library = await driver.openExtensionPage('options.html#library');
+      await library.fill('.library-search input', 'gannets');
+      await until('the migrated story found by its text', async () => (await library.text('.card-title').catch(() => '')) === 'The Lighthouse Keeper', 15_000);
+      const href = await library.evaluate(() => document.querySelector('li.library-card .read')!.getAttribute('href')!, undefined);
+      const reader = await driver.openExtensionPage(href.replace(/^\//, ''));
+      const place = await until('the reader at the saved chapter', () => reader.evaluate(readerPlace, undefined), 15_000);
+      expect(place.story).toContain('Morning found the gannets circling.');
+      const version = await reader.evaluate(
+        () =>
+          new Promise<number>((res) => {
+            const r = indexedDB.open('slipcase-library');
+            r.onsuccess = () => (res(r.result.version), r.result.close());
+          }),
+        undefined,
+      );
+      expect(version).toBeGreaterThan(1);
+    } finally {
+      await driver.close();
+    }
+  }, 120_000);
+});
