@@ -47,7 +47,9 @@ export type LibraryRequest =
   /** Look for new chapters of these saved works, or of every saved work in progress. */
   | { type: 'library-check'; storyIds?: string[] }
   /** The current jobs, newest first. */
-  | { type: 'library-jobs' };
+  | { type: 'library-jobs' }
+  /** Reading progress changed here: sync it to the reader's other browsers soon. */
+  | { type: 'library-sync' };
 
 export type LibraryReply =
   | { ok: true; jobIds: string[]; jobs?: JobView[] }
@@ -61,7 +63,7 @@ export interface LibraryEvent {
   changed: string[];
 }
 
-const LIBRARY_REQUESTS = new Set(['library-save', 'library-save-url', 'library-cancel', 'library-check', 'library-jobs']);
+const LIBRARY_REQUESTS = new Set(['library-save', 'library-save-url', 'library-cancel', 'library-check', 'library-jobs', 'library-sync']);
 
 export function isLibraryRequest(m: unknown): m is LibraryRequest {
   return typeof m === 'object' && m !== null && LIBRARY_REQUESTS.has((m as { type?: unknown }).type as string);

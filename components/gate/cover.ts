@@ -4,6 +4,7 @@
  * themselves, where no stylesheet of the site's and no script that drops the style can undo it.
  */
 import { coverCss } from '../../utils/gate-cover';
+import { PINNED_ATTRIBUTE } from '../../utils/page-snapshot';
 
 export interface Cover {
   /** Is anything on the page covered now? */
@@ -34,13 +35,19 @@ export function coverEarly(doc: Document, selectors: readonly string[]): Cover {
     pin() {
       for (const el of elements()) {
         if (pinned.some((p) => p.el === el)) continue;
-        pinned.push({ el, before: HIDDEN.map(([p]) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]) });
+        const before: [string, string, string][] = HIDDEN.map(([p]) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
+        pinned.push({ el, before });
         for (const [p, v] of HIDDEN) el.style.setProperty(p, v, 'important');
+        // A saved copy of the page (utils/page-snapshot.ts) puts the page's own values back.
+        el.setAttribute(PINNED_ATTRIBUTE, JSON.stringify(before));
       }
     },
     lift() {
       style.remove();
-      for (const { el, before } of pinned.splice(0)) for (const [p, v, priority] of before) el.style.setProperty(p, v, priority);
+      for (const { el, before } of pinned.splice(0)) {
+        for (const [p, v, priority] of before) el.style.setProperty(p, v, priority);
+        el.removeAttribute(PINNED_ATTRIBUTE);
+      }
     },
   };
 }

@@ -120,6 +120,9 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
       cache.current.set(next.url, next);
       if (how === 'push') history.pushState(history.state, '', next.url);
       setShown(next);
+      // Reaching a chapter is progress, kept even if the reader never scrolls in it.
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => void flushPosition(), SAVE_DELAY);
       setAnnouncement(next.view?.report.chapter?.title ?? next.view?.report.title ?? 'Chapter loaded');
     } catch {
       setFailed(target);

@@ -7,6 +7,7 @@ import { countWords, textLines } from '../../utils/dom';
 import { estimateText } from '../../utils/estimate';
 import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../../utils/model';
 import { sanitizeToFragment } from '../../utils/sanitize';
+import { storyReport } from '../../utils/library/report';
 import type { ChapterRecord, StoryRecord } from '../../utils/library/types';
 
 /** A chapter's text as the reader shows it: stored HTML, sanitised again before it is rendered. */
@@ -18,29 +19,17 @@ export function chapterContent(chapter: Pick<ChapterRecord, 'html'>, win: Window
 }
 
 /**
- * The report of the story's own page, from what the library stored about it. With `content` (the
- * chapter about to be shown), an unrated story carries the estimate of that text, as the gate on
- * the live chapter page would.
+ * The report of the story's own page, from what the library stored about it. With `text` (the
+ * saved story's text), an unrated story carries the estimate of it, as the gate on a live page
+ * estimates the text it shows.
  */
-export function savedReport(story: StoryRecord, content: StoryContent | null = null): PageReport {
-  const { meta } = story;
-  return {
-    url: story.url,
-    kind: story.chapterCount > 1 ? 'chapter' : 'story',
-    site: story.site,
-    title: meta.title,
-    author: meta.authors.join(', ') || null,
-    fandoms: [...meta.fandoms],
-    summary: meta.summary,
-    rating: { ...meta.rating },
-    estimate: content && meta.rating.level === 'unknown' ? estimateText(content.text) : null,
-    warnings: [...meta.warnings],
-    warningsHidden: meta.warningsHidden,
-    tags: [...meta.tags],
-    chapter: null,
-    words: meta.words,
-    content: null,
-  };
+export function savedReport(story: StoryRecord, text: string | null = null): PageReport {
+  return storyReport(story, text !== null && story.meta.rating.level === 'unknown' ? estimateText(text) : null);
+}
+
+/** The plain text of every saved chapter: the rating gate judges an unrated story as a whole. */
+export function storyText(chapters: readonly Pick<ChapterRecord, 'html'>[], win: Window & typeof globalThis): string {
+  return chapters.map((c) => chapterContent(c, win).text).join('\n');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
@@ -67,7 +56,7 @@ export function savedChapterView(
   const chapter = chapters[index];
   if (!chapter) throw new RangeError(`No chapter ${index} in ${story.id}`);
   const content = chapterContent(chapter, win);
-  const report = savedReport(story, content);
+  const report = savedReport(story, content.text);
   const nav: ChapterNav = {
     prev: index > 0 ? addressOf(index - 1) : null,
     next: index < chapters.length - 1 ? addressOf(index + 1) : null,

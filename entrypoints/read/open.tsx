@@ -6,16 +6,16 @@
  */
 import { render } from 'preact';
 import { Reader, type ReaderServices } from '../../components/reader/Reader';
-import { savedChapterView, savedReport } from '../../components/reader/saved';
+import { savedChapterView, savedReport, storyText } from '../../components/reader/saved';
 import { buildInterstitial, mountInterstitial } from '../../components/gate/interstitial';
-import { libraryDb } from '../../utils/ext/library-client';
+import { askLibrary, libraryDb } from '../../utils/ext/library-client';
 import { loadDyslexicFont } from '../../utils/ext/reader-fonts';
 import { loadSettings, saveSettings, watchSettings } from '../../utils/ext/reader-storage';
 import { allow, loadRatingSettings } from '../../utils/ext/settings';
 import { loadProgress, loadStory, markChapterSeen, readerPath, setProgress } from '../../utils/library/read';
 import type { ChapterRecord, StoryRecord } from '../../utils/library/types';
 import type { LibraryDb } from '../../utils/library/db';
-import type { ReaderView } from '../../utils/model';
+import type { PageReport, ReaderView } from '../../utils/model';
 import { decide, type RatingSettings } from '../../utils/policy';
 import { browser } from 'wxt/browser';
 
@@ -45,22 +45,21 @@ export async function openSavedStory(root: HTMLElement): Promise<void> {
   const opened = new SavedStory(db, story, chapters, await loadRatingSettings(), () => void leave(ownTab));
   history.replaceState(history.state, '', opened.address(start));
 
+  // Judged once, as a whole: an unrated story's estimate reads all of its saved text, so a short
+  // chapter (too little to estimate on its own) does not cover a story already judged.
+  await opened.passGate(savedReport(story, storyText(chapters, window)));
   const view = opened.view(start);
-  await opened.passGate(view);
   void markChapterSeen(db, story.id, start).catch(() => undefined);
   render(<Reader url={opened.address(start)} view={view} settings={await loadSettings()} services={opened.services()} onClose={opened.leave} />, root);
 }
 
 /** One saved story open in this page: its chapters' addresses and views, the gate, the services. */
 class SavedStory {
-  /** "Show this story" was chosen: this time, the gate stays down. */
-  private shownAnyway = false;
-
   constructor(
     private readonly db: LibraryDb,
     private readonly story: StoryRecord,
     private readonly chapters: readonly ChapterRecord[],
-    private ratings: RatingSettings,
+    private readonly ratings: RatingSettings,
     readonly leave: () => void,
   ) {}
 
@@ -81,13 +80,11 @@ class SavedStory {
   }
 
   /**
-   * Resolves once the chapter may be shown: at once when the reader's settings let the story
-   * through, else when they choose to show or always allow it on the interstitial. "Go back"
-   * leaves the reader, and this never resolves.
+   * Resolves once the story may be shown: at once when the reader's settings let it through, else
+   * when they choose to show or always allow it on the interstitial. "Go back" leaves the reader,
+   * and this never resolves.
    */
-  passGate(view: ReaderView): Promise<void> {
-    if (this.shownAnyway) return Promise.resolve();
-    const report = savedReport(this.story, view.content);
+  passGate(report: PageReport): Promise<void> {
     const decision = decide(report, this.ratings, this.story.id);
     if (!decision.gate) return Promise.resolve();
     return new Promise((resolve) => {
@@ -96,12 +93,9 @@ class SavedStory {
         resolve();
       };
       const host = buildInterstitial(document, report, decision, {
-        show: () => {
-          this.shownAnyway = true;
-          lift();
-        },
+        show: lift,
         allowStory: async () => {
-          this.ratings = await allow(report, 'stories');
+          await allow(report, 'stories');
           lift();
         },
         back: this.leave,
@@ -121,7 +115,6 @@ class SavedStory {
       loadChapter: async (url) => {
         const index = indexOf(url);
         const view = this.view(index);
-        await this.passGate(view);
         void markChapterSeen(db, story.id, index).catch(() => undefined);
         return { view, url: this.address(index) };
       },
@@ -132,6 +125,8 @@ class SavedStory {
       },
       async savePosition(url, _anchor, fraction) {
         await setProgress(db, story.id, { chapter: indexOf(url), fraction });
+        // The place follows the reader to their other browsers (the background syncs it).
+        void askLibrary({ type: 'library-sync' });
       },
       saveSettings,
       watchSettings,

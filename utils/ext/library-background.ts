@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { openLibrary, type LibraryDb } from '../library/db';
 import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../library-messages';
 import { decide } from '../policy';
+import { pageSnapshot, type PageSnapshot } from '../page-snapshot';
 import { loadRatingSettings } from './settings';
 import { loadTabReport } from './tab-reports';
 import { showLibraryBadge } from './toolbar';
@@ -27,12 +28,9 @@ function db(): Promise<LibraryDb> {
 }
 
 /** The open page as the reader sees it now: its live DOM, not a fresh fetch. */
-async function snapshotTab(tabId: number): Promise<{ url: string; html: string }> {
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: () => ({ url: location.href, html: document.documentElement.outerHTML }),
-  });
-  const snapshot = result?.result as { url: string; html: string } | undefined;
+async function snapshotTab(tabId: number): Promise<PageSnapshot> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: pageSnapshot, args: [] });
+  const snapshot = result?.result as PageSnapshot | undefined;
   if (!snapshot?.html) throw new Error('Slipcase could not read this page.');
   return snapshot;
 }
@@ -70,6 +68,9 @@ export async function handleLibraryRequest(host: RunnerHost, request: LibraryReq
         return { ok: true, jobIds: [request.jobId] };
       case 'library-jobs':
         return { ok: true, jobIds: [], jobs: (await host.call({ op: 'jobs' })) as JobView[] };
+      case 'library-sync':
+        syncSoon();
+        return { ok: true, jobIds: [] };
     }
   } catch (e) {
     return failure(e);
@@ -92,12 +93,17 @@ export async function refreshLibraryBadge(): Promise<void> {
 
 let syncTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Saves changed the library: the badge and the synced list follow (sync at most every few seconds). */
+/** Sync once things settle: a burst of saves or of reading progress is one write. */
+function syncSoon(): void {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => void syncNow().catch(() => undefined), 5_000);
+}
+
+/** Saves changed the library: the badge and the synced list follow. */
 export function onLibraryEvent(event: LibraryEvent): void {
   if (!event.changed.length) return;
   void refreshLibraryBadge();
-  clearTimeout(syncTimer);
-  syncTimer = setTimeout(() => void syncNow(), 5_000);
+  syncSoon();
 }
 
 /** Pull what other browsers synced, then push this one's list and progress. */

@@ -23,6 +23,8 @@ const ARCHIVES: readonly { host: string; path: string }[] = [
   { host: 'www.thedelphicexpanse.com', path: '/archive/' },
   { host: 'mtt.just-once.net', path: '/fanfiction/' },
   { host: 'www.mugglenetfanfiction.com', path: '/' },
+  // MuggleNet's archive before it moved to its own domain; old links and saved pages point here.
+  { host: 'fanfiction.mugglenet.com', path: '/' },
 ];
 
 /** An archive's host and, for a bare domain, its www. twin. */

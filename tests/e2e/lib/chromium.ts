@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
+import { chromiumOptions } from './chromium-args';
 import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
-
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function handle(page: Page, extensionId: string): PageHandle {
   return {
@@ -53,29 +52,16 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
   const extension = builtExtension('chrome-mv3');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'slipcase-chromium-'));
   const proxy = await startFixtureProxy();
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: EXECUTABLE,
-    headless: false, // --headless=new below: the old headless mode cannot load extensions
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      // Chrome 137+ ignores --load-extension unless the first feature is off; the others would
-      // try https:// first for the old http:// archives, which the fixture routes do not serve.
-      '--disable-features=DisableLoadExtensionCommandLineSwitch,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+  const context: BrowserContext = await chromium.launchPersistentContext(
+    profile,
+    chromiumOptions(extension, [
       // Lets a test press the toolbar button (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       // The offscreen document's requests pass page routing by; the proxy answers them (./proxy.ts).
       `--proxy-server=http://127.0.0.1:${proxy.port}`,
       '--ignore-certificate-errors',
-    ],
-  });
+    ]),
+  );
   await context.route(/^https?:/, async (route) => {
     const f = fixtureFor(route.request().url());
     if (f?.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));

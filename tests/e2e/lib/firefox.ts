@@ -134,8 +134,10 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     const url = origin + path;
     // Firefox sends no load events for extension pages (bug 1755014): navigate, then poll.
     await (page.mainFrame() as unknown as { browsingContext: { navigate(u: string, wait: string): Promise<void> } }).browsingContext.navigate(url, 'none');
+    // The page may rewrite its own query as it starts (the offline reader adds the chapter): match the path.
+    const path_ = new URL(url).pathname;
     for (let i = 0; i < 400; i++) {
-      const ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+      const ready = await page.evaluate((p) => location.protocol === 'moz-extension:' && location.pathname === p && document.readyState === 'complete', path_).catch(() => false);
       if (ready) return page;
       await sleep(25);
     }

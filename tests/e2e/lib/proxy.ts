@@ -18,6 +18,8 @@ import { fixtureFor } from './routes';
 export interface ProxiedRequest {
   url: string;
   at: number;
+  /** The browser's own speculative fetches say so (Sec-Purpose: prefetch); a page's or extension's do not. */
+  speculative: boolean;
 }
 
 export interface FixtureProxy {
@@ -41,8 +43,8 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
 
 export async function startFixtureProxy(): Promise<FixtureProxy> {
   const requests: ProxiedRequest[] = [];
-  const answer = (url: string, res: http.ServerResponse) => {
-    requests.push({ url, at: Date.now() });
+  const answer = (url: string, req: http.IncomingMessage, res: http.ServerResponse) => {
+    requests.push({ url, at: Date.now(), speculative: /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? '')) });
     const f = fixtureFor(url);
     if (!f) {
       res.socket?.destroy();
@@ -55,9 +57,9 @@ export async function startFixtureProxy(): Promise<FixtureProxy> {
     if (f.delayMs) setTimeout(reply, f.delayMs);
     else reply();
   };
-  const tls = https.createServer(throwawayCertificate(), (req, res) => answer(`https://${req.headers.host}${req.url}`, res));
+  const tls = https.createServer(throwawayCertificate(), (req, res) => answer(`https://${req.headers.host}${req.url}`, req, res));
   // A proxied plain-http request names the whole URL on its request line.
-  const server = http.createServer((req, res) => answer(req.url ?? '', res));
+  const server = http.createServer((req, res) => answer(req.url ?? '', req, res));
   server.on('connect', (_req, socket) => {
     socket.on('error', () => undefined);
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
