@@ -57,7 +57,8 @@ function handle(page: Page, browser: Browser): PageHandle {
       await page.waitForSelector(selector, { timeout: 10_000 });
       return page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
     },
-    count: (selector) => page.$$eval(selector, (els) => els.length),
+    // pierce/ counts in open shadow roots too, as Playwright's CSS does.
+    count: (selector) => page.$$eval(`pierce/${selector}`, (els) => els.length),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
     // pierce/ searches the document and every open shadow root, as Playwright's CSS does.
