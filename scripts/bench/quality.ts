@@ -12,7 +12,6 @@
  * the page separates with post headers) has no contiguous span: its figures print as "-".
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { corpusPages } from '../../tests/lib/corpus';
 import { parseHtml } from '../lib/html';
@@ -20,6 +19,7 @@ import { extractStory } from '../../utils/extract';
 import { readPage } from '../../utils/reader-view';
 import { adapterFor } from '../../utils/sites';
 import { squash, textLines } from '../../utils/dom';
+import { table, timePair } from './timing';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
@@ -63,29 +63,6 @@ function readabilityText(doc: Document): string {
   return textLines(holder).join('\n');
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Median times of two functions, run alternately so that drift in machine load hits both alike. */
-function timePair(a: () => unknown, b: () => unknown): [number, number] {
-  a(); // warm-up
-  b();
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    let t0 = performance.now();
-    a();
-    ta.push(performance.now() - t0);
-    t0 = performance.now();
-    b();
-    tb.push(performance.now() - t0);
-  }
-  return [median(ta), median(tb)];
-}
-
 const pct = (x: number | null) => (x === null ? '-' : (100 * x).toFixed(1));
 const ms = (x: number) => x.toFixed(2);
 
@@ -110,6 +87,7 @@ for (const page of corpusPages()) {
   const [tOurs, tTheirs] = timePair(
     () => extractStory(doc, u, adapter, title),
     () => new Readability(doc.cloneNode(true) as Document).parse(),
+    RUNS,
   );
 
   if (a && b) {
@@ -148,8 +126,5 @@ rows.push([
 ]);
 
 const head = ['page', 'truth tokens', 'slipcase P%', 'slipcase R%', 'readability P%', 'readability R%', 'slipcase ms', 'readability ms', 'time ratio'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`medians of ${RUNS} runs per page`);
-console.log(line(head));
-for (const r of rows) console.log(line(r));
+table(head, rows);

@@ -21,10 +21,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { chromium, type Worker } from 'playwright-core';
 import { builtExtension } from '../../tests/e2e/lib/build';
+import { chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { fixtureFor } from '../../tests/e2e/lib/routes';
 import { extractStory } from '../../utils/extract';
 import { READER_SCRIPT } from '../../utils/ext/reader-open';
@@ -32,10 +32,10 @@ import { readPage } from '../../utils/reader-view';
 import { adapterFor } from '../../utils/sites';
 import { parseHtml } from '../lib/html';
 import { benchPages, type BenchPage } from './pages';
+import { median, table, timePair } from './timing';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Time for a freshly loaded page to go quiet: the always-on content script, AO3's prerendering. */
 const SETTLE_MS = 1500;
 /** The page every other page's time is compared with: an ordinary AO3 chapter. */
@@ -80,22 +80,7 @@ async function launch(pages: BenchPage[]) {
   // A copy of the build: another build of the working tree must not change files under a running bench.
   const extension = join(scratch, 'extension');
   cpSync(builtExtension('chrome-mv3'), extension, { recursive: true });
-  const context = await chromium.launchPersistentContext(join(scratch, 'user-data'), {
-    executablePath: EXECUTABLE,
-    headless: false, // --headless=new below: the old headless mode cannot load extensions
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--disable-features=DisableLoadExtensionCommandLineSwitch,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(join(scratch, 'user-data'), chromiumOptions(extension));
   const served = new Map(pages.map((p) => [p.url, p.html]));
   await context.route(/^https?:/, (route) => {
     const url = route.request().url().split('#')[0]!;
@@ -151,19 +136,6 @@ async function openReader(browser: Browser, url: string): Promise<Opened> {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function table(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (c: string[]) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ');
-  console.log(line(head));
-  for (const r of rows) console.log(line(r));
-}
-
 const spread = (xs: number[]) => `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
 
 async function benchOpen(pages: BenchPage[]): Promise<void> {
@@ -207,23 +179,6 @@ async function benchOpen(pages: BenchPage[]): Promise<void> {
   }
 }
 
-/** Median times of two functions, run alternately so that drift in machine load hits both alike. */
-function timePair(a: () => unknown, b: () => unknown): [number, number] {
-  a(); // warm-up
-  b();
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    let t = performance.now();
-    a();
-    ta.push(performance.now() - t);
-    t = performance.now();
-    b();
-    tb.push(performance.now() - t);
-  }
-  return [median(ta), median(tb)];
-}
-
 function benchExtraction(pages: BenchPage[]): void {
   console.log(`\nStory extraction in jsdom on the same pages: ms, median of ${RUNS} runs`);
   table(
@@ -236,6 +191,7 @@ function benchExtraction(pages: BenchPage[]): void {
       const [ours, theirs] = timePair(
         () => extractStory(doc, url, adapter, title),
         () => new Readability(doc.cloneNode(true) as Document).parse(),
+        RUNS,
       );
       return [`${p.label} [${adapter.id}]`, ours.toFixed(1), theirs.toFixed(1), (ours / theirs).toFixed(2)];
     }),

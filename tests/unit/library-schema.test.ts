@@ -9,7 +9,8 @@ import { openLibrary, type LibraryDb } from '../../utils/library/db';
 import { loadStory, setProgress } from '../../utils/library/read';
 import { saveStory } from '../../utils/library/save';
 import { DB_VERSION } from '../../utils/library/schema';
-import { searchLibrary } from '../../utils/library/search';
+import { searchLibrary, type LibraryQuery } from '../../utils/library/search';
+import { tokens } from '../../utils/library/text';
 import { dump, freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
 const win = testWindow();
@@ -18,19 +19,61 @@ const copies = Array.from({ length: 8 }, (_, i) => makeStory(rand, 300 + i, { ch
 
 type Dump = Awaited<ReturnType<typeof dump>>;
 
-/** The library saved at the latest version: what every migration must arrive at. */
-async function latest(): Promise<Dump> {
+/** The library saved at the latest version. */
+async function savedNow(): Promise<LibraryDb> {
   const db = await freshLibrary();
   for (const c of copies) await saveStory(db, c, win);
   await setProgress(db, 'ao3:archiveofourown.org:302', { chapter: 0, fraction: 0.4 }, 1_900_000_000_000);
+  return db;
+}
+
+/** What every migration must arrive at. */
+async function latest(): Promise<Dump> {
+  const db = await savedNow();
   const d = await dump(db);
   db.close();
   return d;
 }
 
+/** Searches in every field and in some, whole words and prefixes, drawn from the copies. */
+const queries: LibraryQuery[] = copies.flatMap((c) => {
+  const m = c.meta;
+  const first = (t: string) => tokens(t)[0]!;
+  const [title, author, fandom, tag, summary] = [first(m.title), first(m.authors[0]!), first(m.fandoms[0]!), first(m.tags[0] ?? m.title), first(m.summary ?? m.title)];
+  const text = tokens(c.chapters[0]!.html.replace(/<[^>]*>/g, ' '))[5]!;
+  return [
+    { text: `${title} ` },
+    { text: `${title} `, fields: ['title'] },
+    { text: `${author} `, fields: ['author', 'text'] },
+    { text: author.slice(0, 3), fields: ['author'] },
+    { text: `${fandom} ${tag.slice(0, 3)}`, fields: ['fandom', 'tag'] },
+    { text: `${summary} `, fields: ['summary'] },
+    { text: `${text} ${summary.slice(0, 3)}` },
+    { text: text.slice(0, 3), fields: ['text'], sort: 'title' },
+  ];
+});
+
 const omit = (v: unknown, ...keys: string[]) => Object.fromEntries(Object.entries(v as object).filter(([k]) => !keys.includes(k)));
 
 type Records = Record<string, [IDBValidKey, unknown][]>;
+
+const FIELD_OF_LETTER: Record<string, number> = { t: 1, a: 2, f: 4, g: 8, s: 16, x: 32 };
+
+/** The search index as versions 3 and 4 stored it: postings keys, and terms with masks per story. */
+function indexAtV3(d: Dump): Records {
+  const byStory = new Map<string, Map<string, number>>();
+  for (const [, value] of d.searchKeys!) {
+    const { storyId, keys } = value as { storyId: string; keys: string[] };
+    const terms = byStory.get(storyId) ?? new Map<string, number>();
+    for (const k of keys) terms.set(k.slice(1), (terms.get(k.slice(1)) ?? 0) | FIELD_OF_LETTER[k[0]!]!);
+    byStory.set(storyId, terms);
+  }
+  const stories = [...byStory];
+  return {
+    postings: stories.flatMap(([storyId, terms]) => [...terms].map(([term, mask]): [IDBValidKey, unknown] => [[term, storyId, mask], 0])),
+    storyTerms: stories.map(([storyId, terms]) => [storyId, { storyId, terms: [...terms.keys()], masks: [...terms.values()] }]),
+  };
+}
 
 /** The same library's records as schema version `version` stored them: a new version adds its case. */
 function recordsAt(version: number, d: Dump): Records {
@@ -43,7 +86,8 @@ function recordsAt(version: number, d: Dump): Records {
       progress: d.progress!,
     };
   if (version === 2) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress! };
-  if (version === 3) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, postings: d.postings!, storyTerms: d.storyTerms! };
+  if (version === 3) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
+  if (version === 4) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
   throw new Error(`No records for version ${version}: add its case`);
 }
 
@@ -64,7 +108,7 @@ describe('migrations', () => {
     const target = await latest();
     const factory = new IDBFactory();
     const old = await openLibrary(factory, { name: 'lib', version });
-    expect(Array.from(old.objectStoreNames)).not.toContain('jobs');
+    expect(Array.from(old.objectStoreNames)).toEqual(Object.keys(recordsAt(version, target)).concat(version === 4 ? ['jobPages', 'jobs'] : []).sort());
     await writeRaw(old, recordsAt(version, target));
     old.close();
 
@@ -74,7 +118,14 @@ describe('migrations', () => {
     expect((await db.getAll('stories')).map((s) => s.newChapters)).toEqual(copies.map(() => 0));
     expect(await db.getAll('jobs')).toEqual([]);
 
-    // The new indexes and stores work on migrated data.
+    // The new indexes and stores work on migrated data, and search finds what it finds in a library saved now.
+    const now = await savedNow();
+    for (const q of queries) {
+      const [migrated, saved] = await Promise.all([searchLibrary(db, q), searchLibrary(now, q)]);
+      expect(migrated.stories.map((s) => s.id), JSON.stringify(q)).toEqual(saved.stories.map((s) => s.id));
+      expect(migrated.total).toBeGreaterThan(0);
+    }
+    now.close();
     const some = copies[2]!;
     const id = 'ao3:archiveofourown.org:302';
     expect((await searchLibrary(db, { text: some.meta.title, fields: ['title'] })).stories[0]!.id).toBe(id);

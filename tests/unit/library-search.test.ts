@@ -116,6 +116,24 @@ describe('searchLibrary', () => {
     }
   });
 
+  it('completes the last word in the fields asked for, and only there', async () => {
+    const r = seeded(9);
+    const all = [...oracle.values()];
+    const choices: SearchField[][] = [['title'], ['author'], ['fandom'], ['tag'], ['summary'], ['text'], ['title', 'summary'], ['author', 'tag', 'text']];
+    for (let i = 0; i < 40; i++) {
+      const o = pick(r, all);
+      const from = pick(r, ['title', 'author', 'fandom', 'tag', 'summary', 'text'] as SearchField[]);
+      const word = o.fields[from].find((w) => w.length >= 4);
+      if (!word) continue;
+      const prefix = word.slice(0, 3 + Math.floor(r() * (word.length - 3)));
+      for (const fields of [undefined, pick(r, choices)]) {
+        const ids = await found({ text: prefix, fields });
+        expect(ids, `${prefix} in ${fields}`).toEqual(expected({ text: prefix, fields }));
+        if (!fields || fields.includes(from)) expect(ids).toContain(o.story.id);
+      }
+    }
+  });
+
   it('folds case, accents and apostrophes, and completes the last word as it is typed', async () => {
     const id = 'ao3:archiveofourown.org:5000';
     expect(await found({ text: 'POKEMON trainers' })).toEqual([id]);
@@ -204,6 +222,26 @@ describe('searchLibrary', () => {
 
   it('a query of punctuation alone filters nothing out', async () => {
     expect((await searchLibrary(db, { text: ' -- ' })).total).toBe(oracle.size);
+  });
+});
+
+describe('the index of a story saved again', () => {
+  it('holds the new copy\'s words only, when the new copy has fewer', async () => {
+    const lib = await freshLibrary();
+    const first = makeStory(seeded(8), 7000, { chapters: [3, 3], words: [400, 400] });
+    const { id } = await saveStory(lib, first, win);
+    const before = (await loadStory(lib, id))!.chapters.flatMap((c) => tokens(plainText(c.html)));
+    // As many words as before, nearly all one word: far fewer distinct terms to index.
+    const same = (html: string) => `<p>${'lorem '.repeat(tokens(plainText(html)).length)}</p>`;
+    const second = { ...first, chapters: first.chapters.map((c) => ({ ...c, html: same(c.html) })), fetchedAt: first.fetchedAt! + 1 };
+    expect((await saveStory(lib, second, win)).outcome).toBe('updated');
+    const m = second.meta;
+    const kept = new Set(tokens([m.title, m.summary ?? '', ...m.authors, ...m.fandoms, ...m.tags, ...m.warnings, ...second.chapters.map((c) => c.title ?? ''), 'lorem'].join(' ')));
+    const gone = [...new Set(before)].filter((w) => !kept.has(w));
+    expect(gone.length).toBeGreaterThan(100);
+    for (const w of gone) expect((await searchLibrary(lib, { text: `${w} ` })).total, w).toBe(0);
+    expect((await searchLibrary(lib, { text: 'lorem ', fields: ['text'] })).stories.map((s) => s.id)).toEqual([id]);
+    lib.close();
   });
 });
 

@@ -10,8 +10,8 @@
  * - chapters    ChapterRecord by [storyId, version, index]
  * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
  * - progress    ProgressRecord by storyId
- * - postings    the search index: keys [term, storyId, mask of the fields holding the term]
- * - storyTerms  per story the terms it is indexed under, so an update removes only stale postings
+ * - searchKeys  the search index (postings.ts): per story its index keys, one per (field, term)
+ *               pair, in parts by [storyId, part]; index keys (multi-entry)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
  *               a restart without fetching them again
@@ -19,19 +19,22 @@
  * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
  * version in their key, each story's copy becomes version 1. v3 adds the search index and the
  * words / lastRead / status indexes, built from the stored copies. v4 adds save jobs and their
- * fetched pages, and every story's count of new chapters (0).
+ * fetched pages, and every story's count of new chapters (0). v5 moves the search index from the
+ * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
+ * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from './jobs';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from './types';
-import { indexStory, termsOf } from './postings';
+import { indexKeys, indexParts, termsOf } from './postings';
+import { each } from './requests';
 import { contentHash } from './text';
 
-export interface StoryTermsRecord {
+export interface SearchKeysRecord {
   storyId: string;
-  terms: string[];
-  /** Field mask per term, same order. */
-  masks: number[];
+  part: number;
+  /** Index keys: per term, the letter of each field holding it, then the term. */
+  keys: string[];
 }
 
 export interface LibrarySchema extends DBSchema {
@@ -43,14 +46,13 @@ export interface LibrarySchema extends DBSchema {
   chapters: { key: [string, number, number]; value: ChapterRecord };
   versions: { key: [string, number]; value: VersionRecord };
   progress: { key: string; value: ProgressRecord };
-  postings: { key: [string, string, number]; value: 0 };
-  storyTerms: { key: string; value: StoryTermsRecord };
+  searchKeys: { key: [string, number]; value: SearchKeysRecord; indexes: { keys: string } };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
 }
 
 export type StoreName = StoreNames<LibrarySchema>;
-export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'postings', 'storyTerms', 'jobs', 'jobPages'];
+export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'jobs', 'jobPages'];
 
 /** A transaction that may write every store: a save touches most of them. */
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
@@ -64,6 +66,13 @@ type V1Story = Omit<StoryRecord, 'version' | 'pending' | 'newChapters'>;
 type V1Chapter = Omit<ChapterRecord, 'version'>;
 /** Stories as versions 2 and 3 wrote them. */
 type V3Story = Omit<StoryRecord, 'newChapters'>;
+/** Index records as versions 3 and 4 wrote them. */
+interface V3StoryTerms {
+  storyId: string;
+  terms: string[];
+  /** Field mask per term, same order. */
+  masks: number[];
+}
 
 /** Every record of a store, in key order, each handed to `visit` (which may issue more requests). */
 async function eachRecord<T>(tx: UpgradeTx, store: string, visit: (value: T) => Promise<void>): Promise<void> {
@@ -117,6 +126,7 @@ const v2: Migration = async (db, tx) => {
   });
 };
 
+// v3's index is written here rather than by postings.ts, whose layout has moved on since (v5).
 const v3: Migration = async (db, tx) => {
   const stories = tx.objectStore('stories');
   stories.createIndex('words', 'words');
@@ -124,11 +134,12 @@ const v3: Migration = async (db, tx) => {
   stories.createIndex('status', 'meta.status');
   db.createObjectStore('postings');
   db.createObjectStore('storyTerms', { keyPath: 'storyId' });
-  const typed = tx as unknown as WriteTx;
   await eachRecord(tx, 'stories', async (story: V3Story) => {
     const range = IDBKeyRange.bound([story.id, story.version, 0], [story.id, story.version, Infinity]);
-    const chapters = await typed.objectStore('chapters').getAll(range);
-    await indexStory(typed, story.id, termsOf(story.meta, chapters));
+    const chapters: ChapterRecord[] = await tx.objectStore('chapters').getAll(range);
+    const terms = termsOf(story.meta, chapters);
+    await each(terms, ([term, mask]) => tx.objectStore('postings').put(0, [term, story.id, mask]));
+    await tx.objectStore('storyTerms').put({ storyId: story.id, terms: [...terms.keys()], masks: [...terms.values()] } satisfies V3StoryTerms);
   });
 };
 
@@ -140,7 +151,18 @@ const v4: Migration = async (db, tx) => {
   });
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+const v5: Migration = async (db, tx) => {
+  const searchKeys = db.createObjectStore('searchKeys', { keyPath: ['storyId', 'part'] });
+  searchKeys.createIndex('keys', 'keys', { multiEntry: true });
+  await eachRecord(tx, 'storyTerms', async ({ storyId, terms, masks }: V3StoryTerms) => {
+    const keys = indexKeys(new Map(terms.map((t, i) => [t, masks[i]!])));
+    await each(indexParts(storyId, keys), (part) => searchKeys.put(part));
+  });
+  db.deleteObjectStore('postings');
+  db.deleteObjectStore('storyTerms');
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -3,7 +3,7 @@
  * full text of the saved chapters, with filters and a sort order.
  *
  * Every part of a query is an id set read from an index without touching the story records:
- * each word is one key range of the postings store (postings.ts), each filter one index read.
+ * each word is a key range of the search index per field (postings.ts), each filter one index read.
  * Then the page: with nothing to match, it is read straight off the sort index (a cursor, so the
  * cost is the page, not the library); a few hundred matches are sorted from their own records;
  * more are put in order by the sort index's keys, and only the page's records are read.
@@ -72,7 +72,7 @@ const weight = (mask: number) => WEIGHTS.reduce((best, [field, w]) => (mask & fi
 const MIN_PREFIX = 3;
 
 type ReadTx = ReturnType<typeof searchTx>;
-const searchTx = (db: LibraryDb) => db.transaction(['stories', 'postings'], 'readonly');
+const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys'], 'readonly');
 
 /**
  * Stories holding every word of `text`, with their relevance: for each word the weight of the
@@ -83,10 +83,10 @@ async function textMatches(tx: ReadTx, text: string, fields: number): Promise<Ma
   if (words.length === 0) return null;
   const last = words[words.length - 1]!;
   const prefixLast = last.length >= MIN_PREFIX && !/\s$/.test(text);
-  const postings = tx.objectStore('postings');
+  const index = tx.objectStore('searchKeys').index('keys');
   let scores: Map<string, number> | null = null;
   for (const word of words) {
-    const hits = await lookup(postings, word, fields, prefixLast && word === last);
+    const hits = await lookup(index, word, fields, prefixLast && word === last);
     const next = new Map<string, number>();
     for (const [id, mask] of hits) {
       if (scores && !scores.has(id)) continue;
@@ -168,14 +168,14 @@ const SORT_KEYS: Record<Exclude<SortKey, 'relevance'>, (s: StoryRecord) => strin
 /** IndexedDB's order for string or number keys: strings by UTF-16 code units, as `<` compares them. */
 const compareKeys = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every fandom in the library with its number of stories, most stories first. */
+/**
+ * Every fandom in the library with its number of stories, most stories first. The names come
+ * off the fandom index one step at a time; the counts are then asked for all at once.
+ */
 export async function fandomCounts(db: LibraryDb): Promise<{ fandom: string; count: number }[]> {
   const index = db.transaction('stories').store.index('fandom');
-  const counts: { fandom: string; count: number }[] = [];
-  let cursor = await index.openKeyCursor(null, 'nextunique');
-  while (cursor) {
-    counts.push({ fandom: cursor.key, count: await index.count(cursor.key) });
-    cursor = await cursor.continue();
-  }
+  const fandoms: string[] = [];
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) fandoms.push(cursor.key);
+  const counts = await Promise.all(fandoms.map(async (fandom) => ({ fandom, count: await index.count(fandom) })));
   return counts.sort((a, b) => b.count - a.count || a.fandom.localeCompare(b.fandom));
 }

@@ -1,0 +1,173 @@
+/**
+ * The library benchmark's side in the browser (bundled and served by library.ts): the library's
+ * own code on the page's real IndexedDB, driven from Node through `window.libraryBench`.
+ * Times are taken here with performance.now(), so the driver's round trips are not in them.
+ */
+import { openLibrary, write, type LibraryDb } from '../../utils/library/db';
+import { indexKeys, indexStory, termsOf } from '../../utils/library/postings';
+import { loadStory } from '../../utils/library/read';
+import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../utils/library/records';
+import { saveStory } from '../../utils/library/save';
+import { fandomCounts, searchLibrary, type LibraryQuery } from '../../utils/library/search';
+import { tokens } from '../../utils/library/text';
+import type { StoryCopy } from '../../utils/library/types';
+import { putVersion } from '../../utils/library/versions';
+import { StoryWorld, type Vocabulary } from './library-stories';
+
+export interface FillStats {
+  stories: number;
+  chapters: number;
+  words: number;
+  /** Characters of stored chapter HTML. */
+  html: number;
+  /** Search index keys: one per (field, term) pair of a story. */
+  indexKeys: number;
+  ms: number;
+  /** Where the time went: making the stories up, prepareChapter, termsOf, the transaction. */
+  generateMs: number;
+  prepareMs: number;
+  termsMs: number;
+  writeMs: number;
+}
+
+export interface Timed {
+  ms: number;
+  /** Matches (search), chapters (open), or the story's words (save). */
+  size: number;
+}
+
+let world: StoryWorld;
+const libraries = new Map<string, LibraryDb>();
+const win = window as Window & typeof globalThis;
+
+async function library(name: string): Promise<LibraryDb> {
+  let db = libraries.get(name);
+  if (!db) libraries.set(name, (db = await openLibrary(indexedDB, { name })));
+  return db;
+}
+
+/**
+ * Stores stories [from, to) in one transaction, as saveStory stores a first save: the same record
+ * builders and index writer, without its per-story transaction and policy read (nothing is saved
+ * yet to compare with).
+ */
+async function fill(name: string, from: number, to: number): Promise<FillStats> {
+  const t = performance.now();
+  const db = await library(name);
+  const stats: FillStats = { stories: 0, chapters: 0, words: 0, html: 0, indexKeys: 0, ms: 0, generateMs: 0, prepareMs: 0, termsMs: 0, writeMs: 0 };
+  const prepared: { copy: StoryCopy; chapters: PreparedChapter[]; terms: Map<string, number> }[] = [];
+  for (let n = from; n < to; n++) {
+    let mark = performance.now();
+    const lap = () => -mark + (mark = performance.now());
+    const copy = world.story(n);
+    stats.generateMs += lap();
+    const chapters = copy.chapters.map((c) => prepareChapter(c, win));
+    stats.prepareMs += lap();
+    const terms = termsOf(copy.meta, chapters);
+    stats.termsMs += lap();
+    prepared.push({ copy, chapters, terms });
+    stats.stories++;
+    stats.chapters += chapters.length;
+    stats.words += chapters.reduce((a, c) => a + c.words, 0);
+    stats.html += chapters.reduce((a, c) => a + c.html.length, 0);
+    stats.indexKeys += indexKeys(terms).length;
+  }
+  const writing = performance.now();
+  await write(db, async (tx) => {
+    await Promise.all(
+      prepared.map(async ({ copy, chapters, terms }) => {
+        const at = copy.fetchedAt!;
+        const current = versionRecord({ storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta }, chapters);
+        await putVersion(tx, current, chapters);
+        await tx.objectStore('stories').put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
+        await indexStory(tx, current.storyId, terms);
+      }),
+    );
+  });
+  stats.writeMs = performance.now() - writing;
+  stats.ms = performance.now() - t;
+  return stats;
+}
+
+async function timed(run: () => Promise<number>): Promise<Timed> {
+  const t = performance.now();
+  const size = await run();
+  return { ms: performance.now() - t, size };
+}
+
+/** saveStory of stories [from, to), one at a time, as the runner saves them. */
+async function saves(name: string, from: number, to: number): Promise<Timed[]> {
+  const db = await library(name);
+  const out: Timed[] = [];
+  for (let n = from; n < to; n++) {
+    const copy = world.story(n);
+    out.push(
+      await timed(async () => {
+        const r = await saveStory(db, copy, win);
+        if (r.outcome !== 'saved') throw new Error(`story ${n}: ${r.outcome}`);
+        return copy.meta.words ?? 0;
+      }),
+    );
+  }
+  return out;
+}
+
+async function opens(name: string, ns: number[]): Promise<Timed[]> {
+  const db = await library(name);
+  const out: Timed[] = [];
+  for (const n of ns) {
+    const copy = world.story(n);
+    const id = storyIdOf(copy.site, copy.url, copy.meta);
+    out.push(
+      await timed(async () => {
+        const bundle = await loadStory(db, id);
+        if (!bundle) throw new Error(`story ${n} is not in the library`);
+        return bundle.chapters.length;
+      }),
+    );
+  }
+  return out;
+}
+
+async function searches(name: string, queries: LibraryQuery[]): Promise<Timed[]> {
+  const db = await library(name);
+  const out: Timed[] = [];
+  for (const q of queries) out.push(await timed(async () => (await searchLibrary(db, q)).total));
+  return out;
+}
+
+async function fandoms(name: string, runs: number): Promise<Timed[]> {
+  const db = await library(name);
+  const out: Timed[] = [];
+  for (let i = 0; i < runs; i++) out.push(await timed(async () => (await fandomCounts(db)).length));
+  return out;
+}
+
+/** What a reader would search story n by: its title's rarest word, its first author. */
+function handles(n: number): { titleWord: string; author: string; fandom: string } {
+  const { meta } = world.story(n);
+  const rank = (w: string) => {
+    const i = world.head.findIndex((h) => h.toLowerCase() === w);
+    return i < 0 ? Infinity : i;
+  };
+  const titleWord = tokens(meta.title).reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  return { titleWord, author: meta.authors[0]!, fandom: meta.fandoms[0]! };
+}
+
+const api = {
+  setup(vocab: Vocabulary, seed: number) {
+    world = new StoryWorld(vocab, seed);
+  },
+  fill,
+  saves,
+  opens,
+  searches,
+  fandoms,
+  handles,
+  /** A tail word of this rank (0: the commonest of the rare words). */
+  tailWord: (rank: number) => world.tail[rank]!,
+  fandomNames: () => world.fandoms.map((f) => f.name),
+};
+
+export type LibraryBench = typeof api;
+(window as unknown as { libraryBench: LibraryBench }).libraryBench = api;
