@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { openLibrary, type LibraryDb } from '../library/db';
-import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../library-messages';
+import type { LibraryEvent, LibraryReply, LibraryRequest } from '../library-messages';
 import { decide } from '../policy';
 import { pageSnapshot, type PageSnapshot } from '../page-snapshot';
 import { loadRatingSettings } from './settings';
@@ -13,7 +13,7 @@ import { loadTabReport } from './tab-reports';
 import { showLibraryBadge } from './toolbar';
 import type { RunnerHost } from './library-runner-host';
 import { pullLibrarySync, pushLibrarySync } from './library-sync';
-import { hasUnfinishedJobs } from '../library/jobs';
+import { allJobs, hasUnfinishedJobs, jobView } from '../library/jobs';
 
 export const UPDATE_ALARM = 'library-updates';
 export const SYNC_ALARM = 'library-sync';
@@ -23,7 +23,11 @@ const SYNC_PERIOD_MINUTES = 15;
 
 let opening: Promise<LibraryDb> | null = null;
 function db(): Promise<LibraryDb> {
-  opening ??= openLibrary(indexedDB);
+  opening ??= openLibrary(indexedDB).then((library) => {
+    // The connection closes itself for a newer version (db.ts): open afresh next time.
+    library.addEventListener('versionchange', () => (opening = null));
+    return library;
+  });
   return opening;
 }
 
@@ -67,7 +71,8 @@ export async function handleLibraryRequest(host: RunnerHost, request: LibraryReq
         await host.call({ op: 'cancel', jobId: request.jobId });
         return { ok: true, jobIds: [request.jobId] };
       case 'library-jobs':
-        return { ok: true, jobIds: [], jobs: (await host.call({ op: 'jobs' })) as JobView[] };
+        // Read where the runner keeps them, without starting it (in Chrome, an offscreen document).
+        return { ok: true, jobIds: [], jobs: (await allJobs(await db())).reverse().map(jobView) };
       case 'library-sync':
         syncSoon();
         return { ok: true, jobIds: [] };

@@ -10,10 +10,17 @@ let opening: Promise<LibraryDb> | null = null;
 
 /** The library, opened once per page. Extension pages only: never from a content script. */
 export function libraryDb(): Promise<LibraryDb> {
-  opening ??= openLibrary(indexedDB).catch((e: unknown) => {
-    opening = null;
-    throw e;
-  });
+  opening ??= openLibrary(indexedDB).then(
+    (library) => {
+      // The connection closes itself for a newer version (db.ts): open afresh next time.
+      library.addEventListener('versionchange', () => (opening = null));
+      return library;
+    },
+    (e: unknown) => {
+      opening = null;
+      throw e;
+    },
+  );
   return opening;
 }
 

@@ -18,7 +18,6 @@ export type RunnerCall =
   | { op: 'enqueueUrl'; url: string; title: string; followAdultGate: boolean }
   | { op: 'enqueueUpdates'; storyIds: string[] | null; settings: RatingSettings }
   | { op: 'cancel'; jobId: string }
-  | { op: 'jobs' }
   | { op: 'resume' };
 
 /** Whether the reader's settings let a saved work through, so its site's adult gate may be followed. */
@@ -69,8 +68,6 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
           return runner.enqueueUpdates(call.storyIds, adultGateAllowed(call.settings));
         case 'cancel':
           return runner.cancel(call.jobId);
-        case 'jobs':
-          return runner.jobs();
         case 'resume':
           return runner.resume();
       }
