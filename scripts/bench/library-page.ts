@@ -4,7 +4,7 @@
  * Times are taken here with performance.now(), so the driver's round trips are not in them.
  */
 import { openLibrary, write, type LibraryDb } from '../../utils/library/db';
-import { indexKeys, indexStory, termsOf } from '../../utils/library/postings';
+import { indexKeys, indexStory, termsOf } from '../../utils/library/search-index';
 import { loadStory } from '../../utils/library/read';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../utils/library/records';
 import { saveStory } from '../../utils/library/save';

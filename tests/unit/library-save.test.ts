@@ -5,7 +5,7 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryQuotaError, type LibraryDb } from '../../utils/library/db';
-import { lookup, ALL_FIELDS } from '../../utils/library/postings';
+import { lookup, ALL_FIELDS } from '../../utils/library/search-index';
 import { loadStory } from '../../utils/library/read';
 import { deleteStory, discardPending, judgeCopy, metaFromReport, promotePending, saveStory, type Fetched } from '../../utils/library/save';
 import type { StoryCopy, VersionRecord } from '../../utils/library/types';

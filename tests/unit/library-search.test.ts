@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textLines } from '../../utils/dom';
 import type { LibraryDb } from '../../utils/library/db';
-import type { SearchField } from '../../utils/library/postings';
+import type { SearchField } from '../../utils/library/search-index';
 import { loadStory, setProgress } from '../../utils/library/read';
 import { saveStory } from '../../utils/library/save';
 import { fandomCounts, searchLibrary, type LibraryQuery, type SortKey } from '../../utils/library/search';

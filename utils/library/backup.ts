@@ -14,7 +14,7 @@ import type { LibraryDb } from './db';
 import { read, write } from './db';
 import { clampPosition } from './read';
 import type { WriteTx } from './schema';
-import { indexStory, termsOf } from './postings';
+import { indexStory, termsOf } from './search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from './records';
 import { dropVersion, putVersion, versionRange } from './versions';
 import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from './types';

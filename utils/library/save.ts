@@ -17,7 +17,7 @@ import type { PageKind, PageReport } from '../model';
 import type { WriteTx } from './schema';
 import type { LibraryDb } from './db';
 import { write } from './db';
-import { indexStory, termsOf, unindexStory } from './postings';
+import { indexStory, termsOf, unindexStory } from './search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord } from './records';
 import { each } from './requests';
 import { dropVersion, putVersion, versionRange } from './versions';

@@ -10,7 +10,7 @@
  * - chapters    ChapterRecord by [storyId, version, index]
  * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
  * - progress    ProgressRecord by storyId
- * - searchKeys  the search index (postings.ts): per story its index keys, one per (field, term)
+ * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
  *               pair, in parts by [storyId, part]; index keys (multi-entry)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
@@ -26,7 +26,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from './jobs';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from './types';
-import { indexKeys, indexParts, termsOf } from './postings';
+import { indexKeys, indexParts, termsOf } from './search-index';
 import { each } from './requests';
 import { contentHash } from './text';
 
@@ -126,7 +126,7 @@ const v2: Migration = async (db, tx) => {
   });
 };
 
-// v3's index is written here rather than by postings.ts, whose layout has moved on since (v5).
+// v3's index is written here rather than by search-index.ts, whose layout has moved on since (v5).
 const v3: Migration = async (db, tx) => {
   const stories = tx.objectStore('stories');
   stories.createIndex('words', 'words');

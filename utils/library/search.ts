@@ -3,14 +3,14 @@
  * full text of the saved chapters, with filters and a sort order.
  *
  * Every part of a query is an id set read from an index without touching the story records:
- * each word is a key range of the search index per field (postings.ts), each filter one index read.
+ * each word is a key range of the search index per field (search-index.ts), each filter one index read.
  * Then the page: with nothing to match, it is read straight off the sort index (a cursor, so the
  * cost is the page, not the library); a few hundred matches are sorted from their own records;
  * more are put in order by the sort index's keys, and only the page's records are read.
  */
 import type { RatingLevel } from '../model';
 import type { LibraryDb } from './db';
-import { FIELDS, lookup, type SearchField } from './postings';
+import { FIELDS, lookup, type SearchField } from './search-index';
 import { tokens } from './text';
 import type { StoryRecord, StoryStatus } from './types';
 
