@@ -11,6 +11,7 @@
  */
 import type { ChapterCopy, StoryCopy, StoryMeta } from '../../utils/library/types';
 import type { RatingLevel } from '../../utils/model';
+import { seeded, type Rand } from '../../tests/lib/seeded';
 
 /** Corpus words, most frequent first, with how often each occurs there. */
 export interface Vocabulary {
@@ -28,19 +29,6 @@ const TAG_POOL = 2500;
 const BASE_TIME = Date.UTC(2021, 0, 1);
 const SPAN = 3 * 365 * 24 * 3600 * 1000;
 
-export type Rand = () => number;
-
-/** mulberry32: small, fast, good enough to pick words. */
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;

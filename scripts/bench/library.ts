@@ -45,7 +45,8 @@ import { LIBRARY_NAME } from '../../utils/library/db';
 import type { LibraryQuery } from '../../utils/library/search';
 import { parseHtml } from '../lib/html';
 import type { FillStats, LibraryBench, Timed } from './library-page';
-import { SIZE, seeded, type Vocabulary } from './library-stories';
+import { seeded } from '../../tests/lib/seeded';
+import { SIZE, type Vocabulary } from './library-stories';
 import { median, percentile, table } from './timing';
 
 const { values } = parseArgs({

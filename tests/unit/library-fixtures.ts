@@ -10,19 +10,9 @@ import type { RatingLevel } from '../../utils/model';
 import { openLibrary, type LibraryDb, type OpenOptions } from '../../utils/library/db';
 import type { ChapterCopy, StoryCopy, StoryMeta } from '../../utils/library/types';
 
-export type Rand = () => number;
+import { seeded, type Rand } from '../lib/seeded';
 
-/** mulberry32: small, fast, good enough to pick words. */
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded, type Rand };
 
 export const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const between = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
