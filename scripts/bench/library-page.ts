@@ -47,9 +47,10 @@ async function library(name: string): Promise<LibraryDb> {
 }
 
 /**
- * Stores stories [from, to) in one transaction, as saveStory stores a first save: the same record
- * builders and index writer, without its per-story transaction and policy read (nothing is saved
- * yet to compare with).
+ * Stores stories [from, to) as saveStory stores a first save: the same record builders and index
+ * writer, a transaction per story, without its policy read (nothing is saved yet to compare
+ * with). A transaction per story, as one of many stories would pass the 1 MB Chromium's
+ * IndexedDB buffers in memory, and then read back every key it writes (search-index.ts).
  */
 async function fill(name: string, from: number, to: number): Promise<FillStats> {
   const t = performance.now();
@@ -73,17 +74,15 @@ async function fill(name: string, from: number, to: number): Promise<FillStats> 
     stats.indexKeys += indexKeys(terms).length;
   }
   const writing = performance.now();
-  await write(db, async (tx) => {
-    await Promise.all(
-      prepared.map(async ({ copy, chapters, terms }) => {
-        const at = copy.fetchedAt!;
-        const current = versionRecord({ storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta }, chapters);
-        await putVersion(tx, current, chapters);
-        await tx.objectStore('stories').put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
-        await indexStory(tx, current.storyId, terms);
-      }),
-    );
-  });
+  for (const { copy, chapters, terms } of prepared) {
+    await write(db, async (tx) => {
+      const at = copy.fetchedAt!;
+      const current = versionRecord({ storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta }, chapters);
+      await putVersion(tx, current, chapters);
+      await tx.objectStore('stories').put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
+      await indexStory(tx, current.storyId, terms);
+    });
+  }
   stats.writeMs = performance.now() - writing;
   stats.ms = performance.now() - t;
   return stats;

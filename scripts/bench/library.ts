@@ -10,8 +10,8 @@
  * headless Chromium at an https origin; its database lives on disk in a fresh profile, as a
  * reader's does. The stories come from library-stories.ts (sizes and vocabulary described there).
  *
- * - fill: all N stories are written in bulk, 25 to a transaction, with the records saveStory
- *   writes for a first save (library-page.ts#fill). Not a figure of saveStory's speed. A story's
+ * - fill: all N stories are written, a transaction each, with the records saveStory writes for
+ *   a first save (library-page.ts#fill). Not a figure of saveStory's speed. A story's
  *   search index is ~2,000 keys (one per field and term) in records of 128 that Chromium adds to
  *   the multi-entry index, so 10,000 realistic stories hold about 20 million index entries. The
  *   filled profile is kept in node_modules/.cache/slipcase-bench/, keyed by a hash of the page's
@@ -60,6 +60,7 @@ const { values } = parseArgs({
 const STORIES = Number(values.stories);
 const SAVES = Number(values.saves);
 const SEED = Number(values.seed);
+/** Stories a call to the page fills. */
 const BATCH = 25;
 /** Stories between progress lines. */
 const PROGRESS = 500;
@@ -238,7 +239,7 @@ try {
       `${(total.html / 2 ** 20).toFixed(0)} MiB of chapter HTML, ${thousands(total.indexKeys)} search index keys (mean ${thousands(total.indexKeys / total.stories)} per story)`,
   );
   console.log(
-    `Fill (bulk, ${BATCH} stories a transaction, same records as saveStory): ${seconds(fillMs)}, ${fmt(fillMs / total.stories)} ms a story, ` +
+    `Fill (a transaction a story, same records as saveStory): ${seconds(fillMs)}, ${fmt(fillMs / total.stories)} ms a story, ` +
       `${thousands((1000 * total.indexKeys) / total.writeMs)} index keys a second written; ` +
       (cached.reused ? `profile reused from ${cached.filled.builtAt} (node_modules/.cache/slipcase-bench; --fresh to refill)` : 'filled in this run'),
   );

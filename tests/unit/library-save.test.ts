@@ -5,8 +5,9 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryQuotaError, type LibraryDb } from '../../utils/library/db';
-import { lookup, ALL_FIELDS } from '../../utils/library/search-index';
+import { lookup, storyIds, ALL_FIELDS } from '../../utils/library/search-index';
 import { loadStory } from '../../utils/library/read';
+import { searchLibrary } from '../../utils/library/search';
 import { deleteStory, discardPending, judgeCopy, metaFromReport, promotePending, saveStory, type Fetched } from '../../utils/library/save';
 import type { StoryCopy, VersionRecord } from '../../utils/library/types';
 import { emptyInfo, type PageReport } from '../../utils/model';
@@ -29,7 +30,9 @@ const story = (): StoryCopy => {
 
 /** Ids of the stories whose current copy holds `word`. */
 async function storiesWith(word: string): Promise<string[]> {
-  return [...(await lookup(db.transaction('searchKeys').store.index('keys'), word, ALL_FIELDS, false)).keys()];
+  const tx = db.transaction(['searchKeys', 'indexedStories']);
+  const numbers = [...(await lookup(tx.objectStore('searchKeys').index('keys'), word, ALL_FIELDS)).keys()];
+  return (await storyIds(tx.objectStore('indexedStories'), numbers)).map((id) => id!);
 }
 
 describe('judgeCopy', () => {
@@ -196,6 +199,26 @@ describe('saveStory', () => {
     expect(await dump(db)).toEqual(before);
     expect(await deleteStory(db, id)).toBe(false);
     expect(await loadStory(db, other.id)).not.toBeNull();
+  });
+
+  it('numbers each story once for the index, never reusing a deleted story\'s number, so a connection\'s known ids stay true', async () => {
+    const withWord = (n: number) => {
+      const s = makeStory(seeded(n), n, { chapters: [1, 1], words: [50, 50] });
+      return { ...s, chapters: [{ ...s.chapters[0]!, html: `${s.chapters[0]!.html}<p>axolotl</p>` }] };
+    };
+    const numbers = async () => (await dump(db)).indexedStories!.map(([n, v]) => [n, (v as { id: string }).id]);
+    const [a, b] = [await saveStory(db, withWord(1), win), await saveStory(db, withWord(2), win)];
+    const found = async () => (await searchLibrary(db, { text: 'axolotl ' })).stories.map((s) => s.id).sort();
+    expect(await found()).toEqual([a.id, b.id].sort());
+    expect(await numbers()).toEqual([[1, a.id], [2, b.id]]);
+
+    await deleteStory(db, b.id);
+    const c = await saveStory(db, withWord(3), win);
+    expect((await saveStory(db, { ...withWord(1), fetchedAt: Date.now(), chapters: [...withWord(1).chapters, ...withWord(4).chapters] }, win)).outcome).toBe('updated');
+    expect(await numbers()).toEqual([[1, a.id], [3, c.id]]);
+    expect(await found()).toEqual([a.id, c.id].sort());
+    await deleteStory(db, a.id);
+    expect(await found()).toEqual([c.id]);
   });
 });
 

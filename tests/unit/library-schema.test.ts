@@ -9,6 +9,7 @@ import { openLibrary, type LibraryDb } from '../../utils/library/db';
 import { loadStory, setProgress } from '../../utils/library/read';
 import { saveStory } from '../../utils/library/save';
 import { DB_VERSION } from '../../utils/library/schema';
+import { PARTS } from '../../utils/library/search-index';
 import { searchLibrary, type LibraryQuery } from '../../utils/library/search';
 import { tokens } from '../../utils/library/text';
 import { dump, freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
@@ -48,8 +49,9 @@ const queries: LibraryQuery[] = copies.flatMap((c) => {
     { text: author.slice(0, 3), fields: ['author'] },
     { text: `${fandom} ${tag.slice(0, 3)}`, fields: ['fandom', 'tag'] },
     { text: `${summary} `, fields: ['summary'] },
-    { text: `${text} ${summary.slice(0, 3)}` },
-    { text: text.slice(0, 3), fields: ['text'], sort: 'title' },
+    { text: `${text} ${summary}` },
+    { text: `${text} ${title.slice(0, 3)}` },
+    { text: title.slice(0, 3), fields: ['title'], sort: 'title' },
   ];
 });
 
@@ -59,10 +61,19 @@ type Records = Record<string, [IDBValidKey, unknown][]>;
 
 const FIELD_OF_LETTER: Record<string, number> = { t: 1, a: 2, f: 4, g: 8, s: 16, x: 32 };
 
+/** The search index's parts as version 5 stored them: by [storyId, part], not by story number. */
+function partsAtV5(d: Dump): [IDBValidKey, unknown][] {
+  const ids = new Map(d.indexedStories!.map(([n, v]) => [n as number, (v as { id: string }).id]));
+  return d.searchKeys!.map(([key, value]) => {
+    const [storyId, part] = [ids.get(Math.floor((key as number) / PARTS))!, (key as number) % PARTS];
+    return [[storyId, part], { storyId, part, keys: (value as { keys: string[] }).keys }];
+  });
+}
+
 /** The search index as versions 3 and 4 stored it: postings keys, and terms with masks per story. */
 function indexAtV3(d: Dump): Records {
   const byStory = new Map<string, Map<string, number>>();
-  for (const [, value] of d.searchKeys!) {
+  for (const [, value] of partsAtV5(d)) {
     const { storyId, keys } = value as { storyId: string; keys: string[] };
     const terms = byStory.get(storyId) ?? new Map<string, number>();
     for (const k of keys) terms.set(k.slice(1), (terms.get(k.slice(1)) ?? 0) | FIELD_OF_LETTER[k[0]!]!);
@@ -88,6 +99,7 @@ function recordsAt(version: number, d: Dump): Records {
   if (version === 2) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress! };
   if (version === 3) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
   if (version === 4) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
+  if (version === 5) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, searchKeys: partsAtV5(d) };
   throw new Error(`No records for version ${version}: add its case`);
 }
 
@@ -108,7 +120,7 @@ describe('migrations', () => {
     const target = await latest();
     const factory = new IDBFactory();
     const old = await openLibrary(factory, { name: 'lib', version });
-    expect(Array.from(old.objectStoreNames)).toEqual(Object.keys(recordsAt(version, target)).concat(version === 4 ? ['jobPages', 'jobs'] : []).sort());
+    expect(Array.from(old.objectStoreNames)).toEqual(Object.keys(recordsAt(version, target)).concat(version >= 4 ? ['jobPages', 'jobs'] : []).sort());
     await writeRaw(old, recordsAt(version, target));
     old.close();
 

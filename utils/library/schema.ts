@@ -11,7 +11,8 @@
  * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
  * - progress    ProgressRecord by storyId
  * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
- *               pair, in parts by [storyId, part]; index keys (multi-entry)
+ *               pair, in parts, each by its story's number × PARTS + part; index keys (multi-entry)
+ * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
  *               a restart without fetching them again
@@ -21,18 +22,17 @@
  * words / lastRead / status indexes, built from the stored copies. v4 adds save jobs and their
  * fetched pages, and every story's count of new chapters (0). v5 moves the search index from the
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
- * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms.
+ * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
+ * the parts by a number per story (indexedStories) instead of [storyId, part].
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from './jobs';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from './types';
-import { indexKeys, indexParts, termsOf } from './search-index';
+import { PARTS, indexKeys, termsOf } from './search-index';
 import { each } from './requests';
 import { contentHash } from './text';
 
 export interface SearchKeysRecord {
-  storyId: string;
-  part: number;
   /** Index keys: per term, the letter of each field holding it, then the term. */
   keys: string[];
 }
@@ -46,13 +46,14 @@ export interface LibrarySchema extends DBSchema {
   chapters: { key: [string, number, number]; value: ChapterRecord };
   versions: { key: [string, number]; value: VersionRecord };
   progress: { key: string; value: ProgressRecord };
-  searchKeys: { key: [string, number]; value: SearchKeysRecord; indexes: { keys: string } };
+  searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
+  indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
 }
 
 export type StoreName = StoreNames<LibrarySchema>;
-export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'jobs', 'jobPages'];
+export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'indexedStories', 'jobs', 'jobPages'];
 
 /** A transaction that may write every store: a save touches most of them. */
 export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
@@ -66,6 +67,12 @@ type V1Story = Omit<StoryRecord, 'version' | 'pending' | 'newChapters'>;
 type V1Chapter = Omit<ChapterRecord, 'version'>;
 /** Stories as versions 2 and 3 wrote them. */
 type V3Story = Omit<StoryRecord, 'newChapters'>;
+/** Search index parts as version 5 wrote them. */
+interface V5SearchKeys {
+  storyId: string;
+  part: number;
+  keys: string[];
+}
 /** Index records as versions 3 and 4 wrote them. */
 interface V3StoryTerms {
   storyId: string;
@@ -151,18 +158,36 @@ const v4: Migration = async (db, tx) => {
   });
 };
 
+// v5's parts are written here, as v6 has moved them on since.
 const v5: Migration = async (db, tx) => {
   const searchKeys = db.createObjectStore('searchKeys', { keyPath: ['storyId', 'part'] });
   searchKeys.createIndex('keys', 'keys', { multiEntry: true });
   await eachRecord(tx, 'storyTerms', async ({ storyId, terms, masks }: V3StoryTerms) => {
     const keys = indexKeys(new Map(terms.map((t, i) => [t, masks[i]!])));
-    await each(indexParts(storyId, keys), (part) => searchKeys.put(part));
+    const parts: V5SearchKeys[] = [];
+    for (let at = 0; at < keys.length; at += 128) parts.push({ storyId, part: parts.length, keys: keys.slice(at, at + 128) });
+    await each(parts, (part) => searchKeys.put(part));
   });
   db.deleteObjectStore('postings');
   db.deleteObjectStore('storyTerms');
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+// Stories are numbered in id order, as the parts come; each part keeps its keys and its place.
+const v6: Migration = async (db, tx) => {
+  const numbers = db.createObjectStore('indexedStories', { autoIncrement: true });
+  numbers.createIndex('id', 'id', { unique: true });
+  const searchKeys = db.createObjectStore('searchKeys-v6');
+  searchKeys.createIndex('keys', 'keys', { multiEntry: true });
+  let story: { id: string; n: number } | null = null;
+  await eachRecord(tx, 'searchKeys', async ({ storyId, part, keys }: V5SearchKeys) => {
+    if (story?.id !== storyId) story = { id: storyId, n: (await numbers.add({ id: storyId })) as number };
+    await searchKeys.put({ keys } satisfies SearchKeysRecord, story.n * PARTS + part);
+  });
+  db.deleteObjectStore('searchKeys');
+  searchKeys.name = 'searchKeys';
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

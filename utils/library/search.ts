@@ -10,7 +10,7 @@
  */
 import type { RatingLevel } from '../model';
 import type { LibraryDb } from './db';
-import { FIELDS, lookup, type SearchField } from './search-index';
+import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
 import { tokens } from './text';
 import type { StoryRecord, StoryStatus } from './types';
 
@@ -18,8 +18,11 @@ export type SortKey = 'relevance' | 'updated' | 'title' | 'author' | 'words' | '
 
 export interface LibraryQuery {
   /**
-   * Words that must all occur (in any of `fields`). The last word also matches longer words once
-   * it has three letters and is not followed by a space, so a search can run as the reader types.
+   * Words that must all occur (in any of `fields`). So that a search can run as the reader types,
+   * the last word also matches longer words in the title, authors, fandoms and tags once it has
+   * three letters and is not followed by a space. In the summary and the text it matches whole
+   * words only: three letters begin a dozen words of every story's text ("the": then, there,
+   * they…), and reading all of them would take seconds in a large library.
    */
   text?: string;
   /** Where the words may occur; all fields when absent. */
@@ -70,32 +73,42 @@ const WEIGHTS: [number, number][] = [
 const weight = (mask: number) => WEIGHTS.reduce((best, [field, w]) => (mask & field && w > best ? w : best), 0);
 
 const MIN_PREFIX = 3;
+/** The fields a word being typed matches as a prefix in (see LibraryQuery.text). */
+const PREFIX_FIELDS = FIELDS.title | FIELDS.author | FIELDS.fandom | FIELDS.tag;
+
+/** Each connection's story ids by number (search-index.ts#KnownIds). */
+const knownIds = new WeakMap<LibraryDb, KnownIds>();
 
 type ReadTx = ReturnType<typeof searchTx>;
-const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys'], 'readonly');
+const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories'], 'readonly');
 
 /**
  * Stories holding every word of `text`, with their relevance: for each word the weight of the
- * best field it occurs in, summed.
+ * best field it occurs in, summed. The words are matched among story numbers (search-index.ts),
+ * and only the stories holding them all are turned into ids.
  */
-async function textMatches(tx: ReadTx, text: string, fields: number): Promise<Map<string, number> | null> {
+async function textMatches(tx: ReadTx, text: string, fields: number, known: KnownIds): Promise<Map<string, number> | null> {
   const words = [...new Set(tokens(text))];
   if (words.length === 0) return null;
   const last = words[words.length - 1]!;
   const prefixLast = last.length >= MIN_PREFIX && !/\s$/.test(text);
   const index = tx.objectStore('searchKeys').index('keys');
-  let scores: Map<string, number> | null = null;
+  let scores: Map<number, number> | null = null;
   for (const word of words) {
-    const hits = await lookup(index, word, fields, prefixLast && word === last);
-    const next = new Map<string, number>();
-    for (const [id, mask] of hits) {
-      if (scores && !scores.has(id)) continue;
-      next.set(id, (scores?.get(id) ?? 0) + weight(mask));
+    const hits = await lookup(index, word, fields, prefixLast && word === last ? PREFIX_FIELDS : 0);
+    const next = new Map<number, number>();
+    for (const [n, mask] of hits) {
+      if (scores && !scores.has(n)) continue;
+      next.set(n, (scores?.get(n) ?? 0) + weight(mask));
     }
     scores = next;
     if (scores.size === 0) break;
   }
-  return scores;
+  const numbers = [...scores!.keys()];
+  const ids = await storyIds(tx.objectStore('indexedStories'), numbers, known);
+  const byId = new Map<string, number>();
+  ids.forEach((id, i) => id !== undefined && byId.set(id, scores!.get(numbers[i]!)!));
+  return byId;
 }
 
 /** One id set per filter in the query: a story must be in all of them. */
@@ -116,7 +129,9 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   const tx = searchTx(db);
   const stories = tx.objectStore('stories');
   const mask = q.fields ? q.fields.reduce((m, f) => m | FIELDS[f], 0) : ~0;
-  const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask) : null, filterIds(tx, q)]);
+  let known = knownIds.get(db);
+  if (!known) knownIds.set(db, (known = new Map()));
+  const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
   const sets = scores ? [new Set(scores.keys()), ...filters] : filters;
   const sort = q.sort === 'relevance' && !scores ? 'updated' : (q.sort ?? (scores ? 'relevance' : 'updated'));
   const from = q.offset ?? 0;
