@@ -6,7 +6,7 @@ export default defineConfig({
   // WxtVitest does not carry the Vite plugins over, so Preact is added here too.
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
   },
 });

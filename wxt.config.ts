@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DYSLEXIC_FONT } from './utils/reader-settings';
-import { knownHostPatterns } from './utils/sites';
+import { DYSLEXIC_FONT } from './src/reader/settings';
+import { knownHostPatterns } from './src/sites/registry';
 
 const require = createRequire(import.meta.url);
 
@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 export const GECKO_ID = 'slipcase@slipcase.org';
 
 export default defineConfig({
+  // One folder per feature under src/ (core, sites, warnings, reader, library, shell), entrypoints beside them.
+  srcDir: 'src',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader of a file sees where each name comes from.
   imports: false,
@@ -35,7 +37,7 @@ export default defineConfig({
     host_permissions: knownHostPatterns(),
     action: { default_title: 'Slipcase' },
     commands: {
-      // utils/ext/reader-open.ts#READER_COMMAND; readers can change the keys in the browser's shortcut
+      // src/reader/ext/open-reader.ts#READER_COMMAND; readers can change the keys in the browser's shortcut
       // settings. Not Alt+Shift+R: Chromium keeps that one for itself and would assign none.
       'open-reader': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open or close the reader view' },
     },

@@ -3,7 +3,7 @@
  * Prints one row per site: pages, and how many had the right kind, title, author, rating and chapter.
  */
 import { readFileSync } from 'node:fs';
-import { readPage } from '../utils/page';
+import { readPage } from '../src/core/page';
 import { parseHtml } from './lib/html';
 import { corpusPages } from '../tests/lib/corpus';
 

@@ -6,7 +6,7 @@
  * Contract: ../shared/contracts/inspect.md.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readPage } from '../utils/reader-view';
+import { readPage } from '../src/reader/view';
 import { looksLikeHtml, parseHtml } from './lib/html';
 
 class UsageError extends Error {}

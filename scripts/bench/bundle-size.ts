@@ -3,7 +3,7 @@
  * `npx tsx scripts/bench/bundle-size.ts` after `npm run build`.
  *
  * For each build, the content scripts the manifest runs on every matching page (always-on) and the
- * reader script injected only on demand (utils/ext/reader-open.ts). Raw bytes are what the browser
+ * reader script injected only on demand (src/reader/ext/open-reader.ts). Raw bytes are what the browser
  * parses on each page; gzip (level 9) and Brotli (quality 11) show the size with repetition
  * squeezed out, which is what a download of the package carries.
  */

@@ -1,7 +1,7 @@
 /**
  * How well and how fast the text estimator rates the corpus: `npx tsx scripts/bench/estimator.ts`.
  *
- * Every corpus page with a site rating and story text is read through readPage (utils/reader-view.ts,
+ * Every corpus page with a site rating and story text is read through readPage (src/reader/view.ts,
  * with content), its rating hidden, its text estimated, and the estimate compared with the site's
  * level (fic-562, unrated, with its known true audience). Prints the confusion matrix, explicit
  * recall and the General/Teen pages called Explicit for all pages, real pages, synthetic pages and
@@ -17,10 +17,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { estimateText } from '../../utils/estimate';
-import { textLines } from '../../utils/dom';
-import type { RatingLevel } from '../../utils/model';
-import { readPage } from '../../utils/reader-view';
+import { estimateText } from '../../src/warnings/estimate/estimate';
+import { textLines } from '../../src/core/dom';
+import type { RatingLevel } from '../../src/core/model';
+import { readPage } from '../../src/reader/view';
 import { parseHtml } from '../lib/html';
 import { corpusPages } from '../../tests/lib/corpus';
 

@@ -3,15 +3,15 @@
  * own code on the page's real IndexedDB, driven from Node through `window.libraryBench`.
  * Times are taken here with performance.now(), so the driver's round trips are not in them.
  */
-import { openLibrary, write, type LibraryDb } from '../../utils/library/db';
-import { indexKeys, indexStory, termsOf } from '../../utils/library/search-index';
-import { loadStory } from '../../utils/library/read';
-import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../utils/library/records';
-import { saveStory } from '../../utils/library/save';
-import { fandomCounts, searchLibrary, type LibraryQuery } from '../../utils/library/search';
-import { tokens } from '../../utils/library/text';
-import type { StoryCopy } from '../../utils/library/types';
-import { putVersion } from '../../utils/library/versions';
+import { openLibrary, write, type LibraryDb } from '../../src/library/db/db';
+import { indexKeys, indexStory, termsOf } from '../../src/library/search/search-index';
+import { loadStory } from '../../src/library/db/reading';
+import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../src/library/db/build-records';
+import { saveStory } from '../../src/library/db/save';
+import { fandomCounts, searchLibrary, type LibraryQuery } from '../../src/library/search/query';
+import { tokens } from '../../src/library/search/text-keys';
+import type { StoryCopy } from '../../src/library/types';
+import { putVersion } from '../../src/library/db/versions';
 import { StoryWorld, type Vocabulary } from './library-stories';
 
 export interface FillStats {

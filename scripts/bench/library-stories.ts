@@ -9,8 +9,8 @@
  * them (Zipf-distributed, 7% of the text) and each fandom's cast of names, so a story holds as
  * many distinct terms as real prose of its length (about 1,600 in 4,500 words).
  */
-import type { ChapterCopy, StoryCopy, StoryMeta } from '../../utils/library/types';
-import type { RatingLevel } from '../../utils/model';
+import type { ChapterCopy, StoryCopy, StoryMeta } from '../../src/library/types';
+import type { RatingLevel } from '../../src/core/model';
 import { seeded, type Rand } from '../../tests/lib/seeded';
 
 /** Corpus words, most frequent first, with how often each occurs there. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { corpusPages, type CorpusPage } from '../../tests/lib/corpus';
-import { $, $$, countWords } from '../../utils/dom';
+import { $, $$, countWords } from '../../src/core/dom';
 import { parseHtml } from '../lib/html';
 
 export interface BenchPage {

@@ -15,10 +15,10 @@ import { readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { corpusPages } from '../../tests/lib/corpus';
 import { parseHtml } from '../lib/html';
-import { extractStory } from '../../utils/extract';
-import { readPage } from '../../utils/reader-view';
-import { adapterFor } from '../../utils/sites';
-import { squash, textLines } from '../../utils/dom';
+import { extractStory } from '../../src/reader/extract';
+import { readPage } from '../../src/reader/view';
+import { adapterFor } from '../../src/sites/registry';
+import { squash, textLines } from '../../src/core/dom';
 import { table, timePair } from './timing';
 
 const runsArg = process.argv.indexOf('--runs');

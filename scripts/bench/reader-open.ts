@@ -6,7 +6,7 @@
  * served under their archive URLs. Each run loads the page in a new tab, lets the always-on
  * content script (and AO3's prerendering of the next chapter) settle, then injects the reader from
  * the service worker exactly as the popup's Read button, the shortcut and the context menu do
- * (utils/ext/reader-open.ts). Times, all in the browser's clock:
+ * (src/reader/ext/open-reader.ts). Times, all in the browser's clock:
  *   t0       just before the service worker calls scripting.executeScript;
  *   content  the story is in the reader's shadow root (a MutationObserver set beforehand);
  *   painted  the first frame after that has been rendered: the first requestAnimationFrame
@@ -26,10 +26,10 @@ import { chromium, type Worker } from 'playwright-core';
 import { builtExtension } from '../../tests/e2e/lib/build';
 import { chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { fixtureFor } from '../../tests/e2e/lib/routes';
-import { extractStory } from '../../utils/extract';
-import { READER_SCRIPT } from '../../utils/ext/reader-open';
-import { readPage } from '../../utils/reader-view';
-import { adapterFor } from '../../utils/sites';
+import { extractStory } from '../../src/reader/extract';
+import { READER_SCRIPT } from '../../src/reader/ext/open-reader';
+import { readPage } from '../../src/reader/view';
+import { adapterFor } from '../../src/sites/registry';
 import { parseHtml } from '../lib/html';
 import { benchPages, type BenchPage } from './pages';
 import { median, table, timePair } from './timing';

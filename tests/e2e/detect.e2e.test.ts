@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RATING_STYLE, ratingText } from '../../utils/badge';
-import { isWorkPage } from '../../utils/model';
+import { RATING_STYLE, ratingText } from '../../src/shell/badge';
+import { isWorkPage } from '../../src/core/model';
 import { corpusPages, type Expected } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';

@@ -8,8 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, storyKey, type RatingSettings } from '../../utils/policy';
-import { fromStoredItems, storedItems } from '../../utils/gate-settings';
+import { DEFAULT_SETTINGS, storyKey, type RatingSettings } from '../../src/warnings/policy';
+import { fromStoredItems, storedItems } from '../../src/warnings/settings';
 import { corpusPages } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';

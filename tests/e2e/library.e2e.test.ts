@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedItems } from '../../utils/gate-settings';
-import { DEFAULT_SETTINGS, siteKey } from '../../utils/policy';
+import { storedItems } from '../../src/warnings/settings';
+import { DEFAULT_SETTINGS, siteKey } from '../../src/warnings/policy';
 import { corpusPages } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';
@@ -38,7 +38,7 @@ interface StoryTruth {
   chapters: ChapterTruth[];
 }
 
-const MULTI: StoryTruth[] = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/library/stories.json'), 'utf8'));
+const MULTI: StoryTruth[] = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/library/tests/fixtures/stories.json'), 'utf8'));
 const AAS_PAGE = corpusPages().find((p) => p.name === 'synthetic/allaboutspike/fic-562.html')!.expected;
 const AAS: StoryTruth = {
   story: 'allaboutspike-562',
@@ -435,7 +435,7 @@ describe('chromium, closed half-way and started again', () => {
         await done(indexedDB.deleteDatabase('slipcase-library'));
         const open = indexedDB.open('slipcase-library', 1);
         open.onupgradeneeded = () => {
-          // Version 1 as it shipped (utils/library/schema.ts, step v1).
+          // Version 1 as it shipped (src/library/db/schema.ts, step v1).
           const db = open.result;
           const stories = db.createObjectStore('stories', { keyPath: 'id' });
           stories.createIndex('title', 'sortTitle');

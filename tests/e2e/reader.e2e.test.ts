@@ -8,15 +8,15 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RATING_STYLE } from '../../utils/badge';
+import { RATING_STYLE } from '../../src/shell/badge';
 import { corpusPages, type Expected } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';
 import type { BrowserDriver, PageHandle } from './lib/driver';
 import { launchFirefox } from './lib/firefox';
 import { until } from './lib/wait';
-import { DEFAULT_SETTINGS, siteKey } from '../../utils/policy';
-import { storedItems } from '../../utils/gate-settings';
+import { DEFAULT_SETTINGS, siteKey } from '../../src/warnings/policy';
+import { storedItems } from '../../src/warnings/settings';
 
 /**
  * These tests are about the reader, so the content-warning gate (tests/e2e/gate.e2e.test.ts, which

@@ -1,7 +1,7 @@
 /** The fixture corpus: every saved page with its ground truth (`NAME.expected.json` beside `NAME.html`). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { PageKind, RatingLevel } from '../../utils/model';
+import type { PageKind, RatingLevel } from '../../src/core/model';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 

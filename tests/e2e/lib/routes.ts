@@ -17,8 +17,8 @@ export interface Fixture {
   headers?: Record<string, string>;
 }
 
-/** The library tests' multi-chapter pages (tests/fixtures/library/SOURCES.md), beside the corpus. */
-const LIBRARY_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/library');
+/** The library tests' multi-chapter pages (src/library/tests/fixtures/SOURCES.md), beside the corpus. */
+const LIBRARY_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../src/library/tests/fixtures');
 
 function libraryPages(): [string, string][] {
   const index = join(LIBRARY_FIXTURES, 'routes.json');

@@ -1,4 +1,0 @@
-import '../../components/reader/reader.css';
-import { openSavedStory } from './open';
-
-void openSavedStory(document.getElementById('app')!);

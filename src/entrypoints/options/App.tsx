@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { RatingSettingsSection } from '../../warnings/ui/RatingSettingsSection';
+import { LibrarySection } from './LibrarySection';
+import type { RatingSettings } from '../../warnings/policy';
+import type { ExceptionKind } from '../../warnings/settings';
+import {
+  loadExceptionLabels,
+  loadRatingSettings,
+  removeException,
+  saveRatingSettings,
+  watchRatingSettings,
+} from '../../warnings/ext/settings-storage';
+
+const SECTIONS = [
+  { id: 'library', label: 'Library' },
+  { id: 'warnings', label: 'Content warnings' },
+] as const;
+type Section = (typeof SECTIONS)[number]['id'];
+
+/** The section an address names (options.html#warnings); the library when it names none. */
+const sectionOf = (hash: string): Section => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
+
+/** The options page: the library, and one section per part of Slipcase's settings, each saving as it changes. */
+export function App() {
+  const [section, setSection] = useState<Section>(() => sectionOf(location.hash));
+  const [settings, setSettings] = useState<RatingSettings | null>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void Promise.all([loadRatingSettings(), loadExceptionLabels()]).then(([s, l]) => {
+      setSettings(s);
+      setLabels(l);
+    });
+    const onHash = () => setSection(sectionOf(location.hash));
+    addEventListener('hashchange', onHash);
+    const unwatch = watchRatingSettings(setSettings);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      unwatch();
+    };
+  }, []);
+
+  async function save(write: () => Promise<unknown>) {
+    try {
+      await write();
+      setStatus('Saved.');
+    } catch (e) {
+      setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  const change = (next: RatingSettings) => {
+    setSettings(next);
+    void save(() => saveRatingSettings(next));
+  };
+  const remove = (kind: ExceptionKind, key: string) =>
+    void save(async () => {
+      setSettings(await removeException(kind, key));
+      setLabels(await loadExceptionLabels());
+    });
+
+  return (
+    <main class="options">
+      <header class="brand">
+        <h1>Slipcase</h1>
+        <nav class="sections" aria-label="Sections">
+          {SECTIONS.map((s) => (
+            <a key={s.id} href={`#${s.id}`} class={`section-link section-${s.id}`} aria-current={section === s.id ? 'page' : undefined}>
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <p class="status" role="status">
+          {section === 'warnings' ? status : ''}
+        </p>
+      </header>
+      {section === 'library' ? (
+        <LibrarySection />
+      ) : settings ? (
+        <RatingSettingsSection settings={settings} labels={labels} onChange={change} onRemoveException={remove} />
+      ) : (
+        <p class="loading" aria-busy="true">
+          Loading settings…
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LibraryPage, type LibraryServices } from '../../library/ui/LibraryPage';
+import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
+
+/** The library tab: opens the database in this page, then hands the page its services. */
+export function LibrarySection() {
+  const [services, setServices] = useState<LibraryServices | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    libraryDb().then(
+      (db) =>
+        setServices({
+          db,
+          ask: askLibrary,
+          watch: watchLibrary,
+          missingStories: () => missingStories(db),
+          dismissMissing: (ids) => dismissMissing(db, ids),
+          watchSync: watchRemoteSync,
+          estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+          win: window,
+        }),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+
+  if (error) return <p class="hint error" role="alert">The library could not be opened: {error}</p>;
+  if (!services) return <p class="loading">Opening the library…</p>;
+  return <LibraryPage services={services} />;
+}

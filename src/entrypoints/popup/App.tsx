@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PageSummary } from '../../shell/ui/PageSummary';
+import { DecisionPanel } from '../../warnings/ui/DecisionPanel';
+import { siteName } from '../../sites/registry';
+import { type CurrentPage, readCurrentPage, tabToShow } from '../../shell/ext/current-page';
+import { openReader, readerShortcut } from '../../reader/ext/open-reader';
+import { holdsStory } from '../../core/model';
+import { SaveSection } from '../../library/ui/PopupSaveSection';
+
+export function App() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [page, setPage] = useState<CurrentPage | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await tabToShow();
+      setTabId(tab);
+      setPage(tab === null ? { state: 'unreadable', url: null } : await readCurrentPage(tab));
+    })();
+  }, []);
+
+  return (
+    <main class="popup" aria-busy={page === null}>
+      <header class="brand">
+        Slipcase
+        <a class="library-link" href="/options.html#library" target="_blank" rel="noopener">
+          Library
+        </a>
+      </header>
+      {page === null ? (
+        <p class="loading">Reading this page…</p>
+      ) : page.state === 'report' ? (
+        <>
+          <PageSummary report={page.report} siteName={siteName(page.report.site)} />
+          <DecisionPanel report={page.report} />
+          {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
+          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? <SaveSection tabId={tabId} report={page.report} /> : null}
+        </>
+      ) : (
+        <section class="summary not-story" data-kind="unreadable">
+          <p class="headline">Not a story page</p>
+          <p class="detail">The browser does not let extensions read this page.</p>
+        </section>
+      )}
+    </main>
+  );
+}
+
+/** Opens the reader view in the tab; the popup closes so the reader is in front. */
+function ReadButton({ tabId }: { tabId: number }) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [shortcut, setShortcut] = useState('');
+
+  useEffect(() => void readerShortcut().then(setShortcut), []);
+
+  async function read() {
+    setBusy(true);
+    const result = await openReader(tabId);
+    setBusy(false);
+    if (result === 'not-allowed') setProblem('The browser does not let Slipcase open this page in the reader.');
+    else if (result === 'no-text') setProblem('Slipcase found no story text to show on this page.');
+    else if (result === 'gated') setProblem('This story is covered by your content warnings: choose “Show this story” on the page first.');
+    else window.close();
+  }
+
+  return (
+    <div class="read">
+      <button type="button" class="read-button" disabled={busy} onClick={() => void read()}>
+        Read
+        {shortcut ? <kbd class="shortcut">{shortcut}</kbd> : null}
+      </button>
+      {problem ? <p class="detail read-refused">{problem}</p> : null}
+    </div>
+  );
+}

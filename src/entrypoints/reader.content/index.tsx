@@ -1,0 +1,123 @@
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import css from '../../reader/ui/reader.css?inline';
+import { Reader, type ReaderServices } from '../../reader/ui/Reader';
+import { canFetchInPlace, fetchReaderView } from '../../reader/ext/chapter-fetch';
+import { loadDyslexicFont } from '../../reader/ext/fonts';
+import type { ReaderOutcome } from '../../reader/ext/open-reader';
+import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
+import { readerView } from '../../reader/view';
+import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
+import { decide } from '../../warnings/policy';
+import { loadRatingSettings } from '../../warnings/ext/settings-storage';
+import { librarySave } from '../../library/ext/reader-save';
+
+/**
+ * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
+ * shortcut, context menu): Readability, DOMPurify and the reader UI never load on a page otherwise.
+ * It shows the page's story in a shadow root over the page, so neither side's CSS reaches the
+ * other, and leaves the page as it was when it closes.
+ */
+
+/**
+ * WXT stops the older copy of a content script when a newer one starts. An open reader stopped
+ * that way sets this flag for the newer copy, which then does not reopen it: the same command
+ * toggles the reader.
+ */
+const TOGGLED = '__slipcaseReaderToggled';
+
+const pageServices: Omit<ReaderServices, 'save'> = {
+  async loadChapter(url) {
+    const next = await fetchReaderView(url);
+    if (next.view && decide(next.view.report, await loadRatingSettings()).gate) {
+      // The next chapter crosses the reader's limits: load it as a page, where the gate covers it
+      // before it is painted. The reader ends with this page, so nothing is left to resolve.
+      location.assign(next.url);
+      return new Promise<never>(() => undefined);
+    }
+    return next;
+  },
+  canLoadInPlace: (url) => canFetchInPlace(url, location.href),
+  loadPosition,
+  savePosition,
+  saveSettings,
+  watchSettings,
+  loadFont: (font) => (font === 'dyslexic' ? loadDyslexicFont() : Promise.resolve()),
+};
+
+export default defineContentScript({
+  registration: 'runtime',
+  async main(ctx): Promise<ReaderOutcome> {
+    const shared = globalThis as unknown as Record<string, boolean | undefined>;
+    if (shared[TOGGLED]) {
+      shared[TOGGLED] = false;
+      return 'closed';
+    }
+
+    // The content-warning gate guards the reader too: while the page's interstitial stands, the
+    // reader does not open past it; the reader chooses on the interstitial first.
+    const gate = document.querySelector(INTERSTITIAL_TAG);
+    if (gate) {
+      (gate as HTMLElement).focus();
+      return 'gated';
+    }
+
+    const openedAt = location.href;
+    const view = readerView(document, openedAt);
+    const settings = await loadSettings();
+    // What closing gives back: the page's scroll position, its focus, its body and scrollbar as they were.
+    const html = document.documentElement;
+    const before = {
+      x: scrollX,
+      y: scrollY,
+      focus: document.activeElement,
+      inert: document.body?.inert ?? false,
+      overflow: [html.style.getPropertyValue('overflow'), html.style.getPropertyPriority('overflow')] as const,
+    };
+    let open = false;
+
+    // Registered before the UI's own removal on invalidation, so it still sees the reader open.
+    ctx.onInvalidated(() => {
+      if (!open) return;
+      shared[TOGGLED] = true;
+      // Only the copy starting right now may read it.
+      setTimeout(() => (shared[TOGGLED] = false));
+    });
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'slipcase-reader',
+      position: 'inline',
+      // Outside <body>, so the whole page can be made inert under the reader.
+      anchor: 'html',
+      append: 'last',
+      css,
+      isolateEvents: true,
+      onMount(container) {
+        open = true;
+        if (document.body) document.body.inert = true;
+        // No second scrollbar: the page's own stays hidden under the reader's.
+        html.style.setProperty('overflow', 'hidden', 'important');
+        const services: ReaderServices = { ...pageServices, save: librarySave(openedAt) };
+        render(<Reader url={openedAt} view={view} settings={settings} services={services} onClose={close} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (!container) return;
+        open = false;
+        render(null, container);
+        if (document.body) document.body.inert = before.inert;
+        html.style.setProperty('overflow', ...before.overflow);
+        scrollTo(before.x, before.y);
+        if (before.focus instanceof HTMLElement) before.focus.focus({ preventScroll: true });
+        // The reader went to other chapters: load the one the address bar now names.
+        if (location.href !== openedAt) location.reload();
+      },
+    });
+
+    const close = () => ui.remove();
+
+    ui.mount();
+    return view ? 'opened' : 'no-text';
+  },
+});

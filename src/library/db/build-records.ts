@@ -1,0 +1,95 @@
+/**
+ * Building the library's records from what a caller hands in. Saving and importing both come
+ * through here, so every chapter is sanitised and measured the same way, whatever its source.
+ */
+import { countWords, textLines } from '../../core/dom';
+import { storyKey, siteKey } from '../../warnings/policy';
+import { sanitizeToFragment } from '../../reader/sanitize';
+import type { ChapterRecord, PendingInfo, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+import { contentHash, sortKey } from '../search/text-keys';
+
+/** The library's id for a work: the key "always allow" already uses (src/warnings/policy.ts#storyKey). */
+export function storyIdOf(site: string, url: string, meta: Pick<StoryMeta, 'title' | 'authors'>): string {
+  return storyKey({ site, url, title: meta.title, author: meta.authors.join(', ') || null });
+}
+
+/** A chapter ready to store: sanitised here (whatever the caller did), measured, hashed. */
+export interface PreparedChapter {
+  title: string | null;
+  url: string;
+  /** The site's 1-based chapter number; null when unknown. */
+  number: number | null;
+  html: string;
+  words: number;
+  textLength: number;
+  hash: string;
+}
+
+/** One inert document per window to measure chapters in: a library import prepares thousands. */
+const inertDocs = new WeakMap<Window, Document>();
+
+function inertDocument(win: Window & typeof globalThis): Document {
+  let doc = inertDocs.get(win);
+  if (!doc) inertDocs.set(win, (doc = win.document.implementation.createHTMLDocument('')));
+  return doc;
+}
+
+/**
+ * Sanitises and measures one chapter. `win` builds the sanitiser (an extension page's window, or
+ * jsdom's); the HTML is parsed into an inert document, where nothing of it loads or runs.
+ */
+export function prepareChapter(c: { title: string | null; url: string; html: string; number?: number | null }, win: Window & typeof globalThis): PreparedChapter {
+  const holder = inertDocument(win).createElement('div');
+  holder.append(sanitizeToFragment(c.html, win));
+  const text = textLines(holder).join('\n');
+  const html = holder.innerHTML;
+  return { title: c.title, url: c.url, number: c.number ?? null, html, words: countWords(text), textLength: text.length, hash: contentHash(html) };
+}
+
+export function chapterRecords(storyId: string, version: number, chapters: readonly PreparedChapter[], fetchedAt: number): ChapterRecord[] {
+  return chapters.map((c, index) => ({
+    storyId,
+    version,
+    index,
+    title: c.title,
+    url: c.url,
+    // Only when known, as chapters saved before numbers were kept have none.
+    ...(c.number !== null && { number: c.number }),
+    html: c.html,
+    words: c.words,
+    textLength: c.textLength,
+    fetchedAt,
+  }));
+}
+
+export function versionRecord(
+  v: Pick<VersionRecord, 'storyId' | 'version' | 'state' | 'createdAt' | 'url' | 'meta'>,
+  chapters: readonly PreparedChapter[],
+  problems: Problem[] = [],
+): VersionRecord {
+  return { ...v, chapterWords: chapters.map((c) => c.words), chapterHashes: chapters.map((c) => c.hash), problems };
+}
+
+/** The story record for a current version; times, the count of new chapters and the held copy come from the caller. */
+export function storyRecord(
+  site: string,
+  current: VersionRecord,
+  times: Pick<StoryRecord, 'savedAt' | 'updatedAt' | 'lastReadAt' | 'newChapters'>,
+  pending: PendingInfo | null,
+): StoryRecord {
+  const { meta } = current;
+  return {
+    id: current.storyId,
+    site,
+    host: siteKey({ url: current.url }),
+    url: current.url,
+    meta,
+    version: current.version,
+    pending,
+    chapterCount: current.chapterWords.length,
+    words: meta.words ?? current.chapterWords.reduce((a, b) => a + b, 0),
+    ...times,
+    sortTitle: sortKey(meta.title, true),
+    sortAuthor: sortKey(meta.authors[0] ?? '', false),
+  };
+}

@@ -1,0 +1,76 @@
+/** Opening a saved story, and remembering where the reader is in it. */
+import type { LibraryDb } from './db';
+import { read, write } from './db';
+import { versionRange } from './versions';
+import type { ChapterRecord, Position, ProgressRecord, StoryRecord } from '../types';
+
+export interface StoryBundle {
+  story: StoryRecord;
+  /** In reading order. */
+  chapters: ChapterRecord[];
+  progress: ProgressRecord | null;
+}
+
+/**
+ * A story with the chapters of its saved copy, or of its held copy (`which: 'pending'`, to show
+ * the reader what a held fetch brought). Null when there is no such story or copy.
+ */
+export async function loadStory(db: LibraryDb, id: string, which: 'current' | 'pending' = 'current'): Promise<StoryBundle | null> {
+  const tx = read(db);
+  const story = await tx.objectStore('stories').get(id);
+  const version = which === 'current' ? story?.version : story?.pending?.version;
+  if (!story || version === undefined) return null;
+  const [chapters, progress] = await Promise.all([tx.objectStore('chapters').getAll(versionRange(id, version)), tx.objectStore('progress').get(id)]);
+  return { story, chapters, progress: progress ?? null };
+}
+
+/** Where the reader last was in a story, or null when they never opened it. */
+export async function loadProgress(db: LibraryDb, id: string): Promise<ProgressRecord | null> {
+  return (await db.get('progress', id)) ?? null;
+}
+
+/**
+ * Remembers the reader's place (chapter clamped to the saved ones, fraction to 0..1) and when
+ * they were there. False when the story is not saved. Scrolling calls this often: debounce it.
+ */
+export async function setProgress(db: LibraryDb, id: string, position: Position, at: number = Date.now()): Promise<boolean> {
+  return write(db, async (tx) => {
+    const story = await tx.objectStore('stories').get(id);
+    if (!story) return false;
+    await tx.objectStore('progress').put({ storyId: id, ...clampPosition(position, story.chapterCount), at });
+    await tx.objectStore('stories').put({ ...story, lastReadAt: at });
+    return true;
+  });
+}
+
+/** A position inside a story of `chapters` chapters: a whole chapter index, a fraction in 0..1. */
+export function clampPosition(p: Position, chapters: number): Position {
+  return { chapter: Math.trunc(clamp(p.chapter, 0, chapters - 1)), fraction: clamp(p.fraction, 0, 1) };
+}
+
+/** n within [lo, hi]; lo for NaN. */
+function clamp(n: number, lo: number, hi: number): number {
+  return Number.isNaN(n) ? lo : Math.max(lo, Math.min(n, hi));
+}
+
+/**
+ * The reader has reached chapter `chapter` (0-based): the new chapters an update check brought,
+ * the last `newChapters` of the story, stop counting as new up to and including it. Returns how
+ * many are still new; 0 when the story is not saved.
+ */
+export async function markChapterSeen(db: LibraryDb, id: string, chapter: number): Promise<number> {
+  return write(db, async (tx) => {
+    const story = await tx.objectStore('stories').get(id);
+    if (!story) return 0;
+    const left = Math.max(0, Math.min(story.newChapters, story.chapterCount - 1 - chapter));
+    if (left !== story.newChapters) await tx.objectStore('stories').put({ ...story, newChapters: left });
+    return left;
+  });
+}
+
+/** The offline reader's address for a saved story (relative to the extension's root), at a chapter or at its saved place. */
+export function readerPath(id: string, chapter?: number): string {
+  const params = new URLSearchParams({ id });
+  if (chapter !== undefined) params.set('chapter', String(chapter));
+  return `/read.html?${params}`;
+}

@@ -1,0 +1,196 @@
+/**
+ * The library's IndexedDB schema and its history. MIGRATIONS[n] upgrades a database at version n
+ * to n + 1; a new schema version is a new step at the end, never an edit of an old one, as a
+ * reader's database may sit at any earlier version. Steps read and write old records through an
+ * untyped view, since the record types in types.ts describe only the latest version.
+ *
+ * Stores (latest):
+ * - stories     StoryRecord by id; indexes title, author, fandom (multi-entry), rating, updated,
+ *               words, lastRead, status
+ * - chapters    ChapterRecord by [storyId, version, index]
+ * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
+ * - progress    ProgressRecord by storyId
+ * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
+ *               pair, in parts, each by its story's number × PARTS + part; index keys (multi-entry)
+ * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
+ * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
+ * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
+ *               a restart without fetching them again
+ *
+ * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
+ * version in their key, each story's copy becomes version 1. v3 adds the search index and the
+ * words / lastRead / status indexes, built from the stored copies. v4 adds save jobs and their
+ * fetched pages, and every story's count of new chapters (0). v5 moves the search index from the
+ * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
+ * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
+ * the parts by a number per story (indexedStories) instead of [storyId, part].
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { JobPage, JobRecord } from '../jobs/jobs';
+import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
+import { PARTS, indexKeys, termsOf } from '../search/search-index';
+import { each } from './batch-requests';
+import { contentHash } from '../search/text-keys';
+
+export interface SearchKeysRecord {
+  /** Index keys: per term, the letter of each field holding it, then the term. */
+  keys: string[];
+}
+
+export interface LibrarySchema extends DBSchema {
+  stories: {
+    key: string;
+    value: StoryRecord;
+    indexes: { title: string; author: string; fandom: string; rating: string; updated: number; words: number; lastRead: number; status: string };
+  };
+  chapters: { key: [string, number, number]; value: ChapterRecord };
+  versions: { key: [string, number]; value: VersionRecord };
+  progress: { key: string; value: ProgressRecord };
+  searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
+  indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
+  jobs: { key: string; value: JobRecord };
+  jobPages: { key: [string, number]; value: JobPage };
+}
+
+export type StoreName = StoreNames<LibrarySchema>;
+export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'indexedStories', 'jobs', 'jobPages'];
+
+/** A transaction that may write every store: a save touches most of them. */
+export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
+
+type RawDb = IDBPDatabase<unknown>;
+export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+type Migration = (db: RawDb, tx: UpgradeTx) => Promise<void>;
+
+/** Records as version 1 wrote them. */
+type V1Story = Omit<StoryRecord, 'version' | 'pending' | 'newChapters'>;
+type V1Chapter = Omit<ChapterRecord, 'version'>;
+/** Stories as versions 2 and 3 wrote them. */
+type V3Story = Omit<StoryRecord, 'newChapters'>;
+/** Search index parts as version 5 wrote them. */
+interface V5SearchKeys {
+  storyId: string;
+  part: number;
+  keys: string[];
+}
+/** Index records as versions 3 and 4 wrote them. */
+interface V3StoryTerms {
+  storyId: string;
+  terms: string[];
+  /** Field mask per term, same order. */
+  masks: number[];
+}
+
+/** Every record of a store, in key order, each handed to `visit` (which may issue more requests). */
+async function eachRecord<T>(tx: UpgradeTx, store: string, visit: (value: T) => Promise<void>): Promise<void> {
+  let cursor = await tx.objectStore(store).openCursor();
+  while (cursor) {
+    await visit(cursor.value as T);
+    cursor = await cursor.continue();
+  }
+}
+
+const v1: Migration = async (db) => {
+  const stories = db.createObjectStore('stories', { keyPath: 'id' });
+  stories.createIndex('title', 'sortTitle');
+  stories.createIndex('author', 'sortAuthor');
+  stories.createIndex('fandom', 'meta.fandoms', { multiEntry: true });
+  stories.createIndex('rating', 'meta.rating.level');
+  stories.createIndex('updated', 'updatedAt');
+  db.createObjectStore('chapters', { keyPath: ['storyId', 'index'] });
+  db.createObjectStore('progress', { keyPath: 'storyId' });
+};
+
+const v2: Migration = async (db, tx) => {
+  // IndexedDB cannot change a store's key: copy into a new store, drop the old, take its name.
+  const chapters = db.createObjectStore('chapters-v2', { keyPath: ['storyId', 'version', 'index'] });
+  const copies = new Map<string, { words: number[]; hashes: string[] }>();
+  await eachRecord(tx, 'chapters', async (ch: V1Chapter) => {
+    await chapters.put({ ...ch, version: 1 } satisfies ChapterRecord);
+    const copy = copies.get(ch.storyId) ?? { words: [], hashes: [] };
+    copy.words.push(ch.words);
+    copy.hashes.push(contentHash(ch.html));
+    copies.set(ch.storyId, copy);
+  });
+  db.deleteObjectStore('chapters');
+  chapters.name = 'chapters';
+
+  const versions = db.createObjectStore('versions', { keyPath: ['storyId', 'version'] });
+  await eachRecord(tx, 'stories', async (story: V1Story) => {
+    const copy = copies.get(story.id) ?? { words: [], hashes: [] };
+    await versions.put({
+      storyId: story.id,
+      version: 1,
+      state: 'current',
+      createdAt: story.updatedAt,
+      url: story.url,
+      meta: story.meta,
+      chapterWords: copy.words,
+      chapterHashes: copy.hashes,
+      problems: [],
+    } satisfies VersionRecord);
+    await tx.objectStore('stories').put({ ...story, version: 1, pending: null } satisfies V3Story);
+  });
+};
+
+// v3's index is written here rather than by search-index.ts, whose layout has moved on since (v5).
+const v3: Migration = async (db, tx) => {
+  const stories = tx.objectStore('stories');
+  stories.createIndex('words', 'words');
+  stories.createIndex('lastRead', 'lastReadAt');
+  stories.createIndex('status', 'meta.status');
+  db.createObjectStore('postings');
+  db.createObjectStore('storyTerms', { keyPath: 'storyId' });
+  await eachRecord(tx, 'stories', async (story: V3Story) => {
+    const range = IDBKeyRange.bound([story.id, story.version, 0], [story.id, story.version, Infinity]);
+    const chapters: ChapterRecord[] = await tx.objectStore('chapters').getAll(range);
+    const terms = termsOf(story.meta, chapters);
+    await each(terms, ([term, mask]) => tx.objectStore('postings').put(0, [term, story.id, mask]));
+    await tx.objectStore('storyTerms').put({ storyId: story.id, terms: [...terms.keys()], masks: [...terms.values()] } satisfies V3StoryTerms);
+  });
+};
+
+const v4: Migration = async (db, tx) => {
+  db.createObjectStore('jobs', { keyPath: 'id' });
+  db.createObjectStore('jobPages', { keyPath: ['jobId', 'n'] });
+  await eachRecord(tx, 'stories', async (story: V3Story) => {
+    await tx.objectStore('stories').put({ ...story, newChapters: 0 } satisfies StoryRecord);
+  });
+};
+
+// v5's parts are written here, as v6 has moved them on since.
+const v5: Migration = async (db, tx) => {
+  const searchKeys = db.createObjectStore('searchKeys', { keyPath: ['storyId', 'part'] });
+  searchKeys.createIndex('keys', 'keys', { multiEntry: true });
+  await eachRecord(tx, 'storyTerms', async ({ storyId, terms, masks }: V3StoryTerms) => {
+    const keys = indexKeys(new Map(terms.map((t, i) => [t, masks[i]!])));
+    const parts: V5SearchKeys[] = [];
+    for (let at = 0; at < keys.length; at += 128) parts.push({ storyId, part: parts.length, keys: keys.slice(at, at + 128) });
+    await each(parts, (part) => searchKeys.put(part));
+  });
+  db.deleteObjectStore('postings');
+  db.deleteObjectStore('storyTerms');
+};
+
+// Stories are numbered in id order, as the parts come; each part keeps its keys and its place.
+const v6: Migration = async (db, tx) => {
+  const numbers = db.createObjectStore('indexedStories', { autoIncrement: true });
+  numbers.createIndex('id', 'id', { unique: true });
+  const searchKeys = db.createObjectStore('searchKeys-v6');
+  searchKeys.createIndex('keys', 'keys', { multiEntry: true });
+  let story: { id: string; n: number } | null = null;
+  await eachRecord(tx, 'searchKeys', async ({ storyId, part, keys }: V5SearchKeys) => {
+    if (story?.id !== storyId) story = { id: storyId, n: (await numbers.add({ id: storyId })) as number };
+    await searchKeys.put({ keys } satisfies SearchKeysRecord, story.n * PARTS + part);
+  });
+  db.deleteObjectStore('searchKeys');
+  searchKeys.name = 'searchKeys';
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */
+export async function migrate(db: RawDb, tx: UpgradeTx, from: number, to: number): Promise<void> {
+  for (let v = from; v < to; v++) await MIGRATIONS[v]!(db, tx);
+}

@@ -1,0 +1,294 @@
+/**
+ * The whole library as one JSON object, and back. A backup holds what cannot be rebuilt: each
+ * story's metadata and chapter HTML (its saved copy and any held copy), its times and the reader's
+ * progress. Ids, word counts, sort keys and the search index are derived again on import, so a
+ * backup stays valid whatever the database layout becomes.
+ *
+ * Import merges: a story the library lacks is added; for one it has, the more recently updated
+ * copy wins, the reader's furthest position and latest reading time are kept, and the earliest
+ * save time. Importing a backup twice changes nothing the second time. A backup is untrusted
+ * input: it is checked field by field, and every chapter is sanitised before it is stored.
+ */
+import { LEVEL_ORDER } from '../../core/rating';
+import type { LibraryDb } from '../db/db';
+import { read, write } from '../db/db';
+import { clampPosition } from '../db/reading';
+import type { WriteTx } from '../db/schema';
+import { indexStory, termsOf } from '../search/search-index';
+import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
+import { dropVersion, putVersion, versionRange } from '../db/versions';
+import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+
+export const BACKUP_FORMAT = 'slipcase-library';
+/** Goes up when the backup's shape changes; an import refuses versions newer than it knows. */
+export const BACKUP_VERSION = 1;
+
+export interface BackupChapter {
+  title: string | null;
+  url: string;
+  html: string;
+  /** The site's chapter number, when known: a story saved chapter by chapter is ordered by it. */
+  number?: number;
+}
+
+export interface BackupStory {
+  site: string;
+  url: string;
+  meta: StoryMeta;
+  savedAt: number;
+  updatedAt: number;
+  chapters: BackupChapter[];
+  /** A fetched copy held back by the save policy (save.ts), with why. */
+  pending: { url: string; meta: StoryMeta; createdAt: number; problems: Problem[]; chapters: BackupChapter[] } | null;
+  progress: (Position & { at: number }) | null;
+}
+
+export interface LibraryBackup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  /** In id order. */
+  stories: BackupStory[];
+}
+
+/** An import refused: not a Slipcase backup, a newer one, or a malformed one (`message` says where). */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+// ---- export ----
+
+const chapterOut = (c: ChapterRecord): BackupChapter => ({ title: c.title, url: c.url, html: c.html, ...(c.number !== undefined && { number: c.number }) });
+
+export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Promise<LibraryBackup> {
+  const tx = read(db);
+  const [stories, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
+  const progressOf = new Map(progress.map((p) => [p.storyId, p]));
+  const chaptersOf = (id: string, version: number) => tx.objectStore('chapters').getAll(versionRange(id, version));
+  const out = await Promise.all(
+    stories.map(async (s): Promise<BackupStory> => {
+      const p = progressOf.get(s.id);
+      const held = s.pending ? await tx.objectStore('versions').get([s.id, s.pending.version]) : undefined;
+      return {
+        site: s.site,
+        url: s.url,
+        meta: s.meta,
+        savedAt: s.savedAt,
+        updatedAt: s.updatedAt,
+        chapters: (await chaptersOf(s.id, s.version)).map(chapterOut),
+        pending: held
+          ? { url: held.url, meta: held.meta, createdAt: held.createdAt, problems: held.problems, chapters: (await chaptersOf(s.id, held.version)).map(chapterOut) }
+          : null,
+        progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at } : null,
+      };
+    }),
+  );
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), stories: out };
+}
+
+/**
+ * The backup as JSON text in pieces, one per story, to hand to `new Blob(parts)`: a large
+ * library's JSON is longer than a JavaScript string may be.
+ */
+export function* backupJson(backup: LibraryBackup): Generator<string> {
+  const { stories, ...head } = backup;
+  yield JSON.stringify(head).slice(0, -1) + ',"stories":[';
+  for (let i = 0; i < stories.length; i++) yield (i ? ',' : '') + JSON.stringify(stories[i]);
+  yield ']}';
+}
+
+// ---- checking a backup ----
+
+type Check<T> = (v: unknown, path: string) => T;
+
+const fail = (path: string, what: string): never => {
+  throw new BackupError(`Not a valid Slipcase backup: ${path} should be ${what}`);
+};
+const str: Check<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'text'));
+const num: Check<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a number'));
+const bool: Check<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+const nullable =
+  <T>(check: Check<T>): Check<T | null> =>
+  (v, p) =>
+    v === null ? null : check(v, p);
+const list =
+  <T>(check: Check<T>): Check<T[]> =>
+  (v, p) =>
+    Array.isArray(v) ? v.map((x, i) => check(x, `${p}[${i}]`)) : fail(p, 'a list');
+const oneOf =
+  <T extends string>(...values: T[]): Check<T> =>
+  (v, p) =>
+    values.includes(v as T) ? (v as T) : fail(p, `one of ${values.join(', ')}`);
+/** An object with exactly these fields checked; others are left out. */
+const record =
+  <T>(shape: { [K in keyof T]: Check<T[K]> }): Check<T> =>
+  (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object');
+    const out = {} as T;
+    for (const k in shape) out[k] = shape[k]((v as Record<string, unknown>)[k], `${p}.${k}`);
+    return out;
+  };
+
+const url: Check<string> = (v, p) => {
+  const s = str(v, p);
+  return /^https?:\/\//i.test(s) && URL.canParse(s) ? s : fail(p, 'an http(s) address');
+};
+
+const metaCheck = record<StoryMeta>({
+  title: str,
+  authors: list(str),
+  fandoms: list(str),
+  summary: nullable(str),
+  rating: record({ level: oneOf(...LEVEL_ORDER, 'unknown'), label: nullable(str), source: oneOf('site', 'none') }),
+  warnings: list(str),
+  warningsHidden: bool,
+  tags: list(str),
+  words: nullable(num),
+  chapterTotal: nullable(num),
+  status: oneOf('complete', 'wip', 'unknown'),
+});
+
+const problemCheck: Check<Problem> = (v, p) => {
+  const kind = oneOf('error-page', 'gate-page', 'not-a-story', 'no-chapters', 'fewer-chapters', 'shorter-chapter')((v as { kind?: unknown })?.kind, `${p}.kind`);
+  switch (kind) {
+    case 'error-page':
+    case 'gate-page':
+      return record({ kind: oneOf(kind), chapter: nullable(num) })(v, p);
+    case 'not-a-story':
+      return record({ kind: oneOf(kind), chapter: num })(v, p);
+    case 'no-chapters':
+      return record({ kind: oneOf(kind) })(v, p);
+    case 'fewer-chapters':
+      return record({ kind: oneOf(kind), before: num, after: num })(v, p);
+    case 'shorter-chapter':
+      return record({ kind: oneOf(kind), chapter: num, before: num, after: num })(v, p);
+  }
+};
+
+const optional =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (v, p) =>
+    v === undefined ? undefined : check(v, p);
+const chapterNumber: Check<number> = (v, p) => (Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)'));
+
+const chaptersCheck: Check<BackupChapter[]> = (v, p) => {
+  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber) }))(v, p).map(({ number, ...c }) =>
+    number === undefined ? c : { ...c, number },
+  );
+  return chapters.length ? chapters : fail(p, 'a list of at least one chapter');
+};
+
+const storyCheck = record<BackupStory>({
+  site: str,
+  url,
+  meta: metaCheck,
+  savedAt: num,
+  updatedAt: num,
+  chapters: chaptersCheck,
+  pending: nullable(record({ url, meta: metaCheck, createdAt: num, problems: list(problemCheck), chapters: chaptersCheck })),
+  progress: nullable(record({ chapter: num, fraction: num, at: num })),
+});
+
+/** Checks parsed JSON is a backup this version can read, and returns only the fields it knows. */
+export function parseBackup(json: unknown): LibraryBackup {
+  const head = record({ format: str, version: num, exportedAt: str })(json, 'backup');
+  if (head.format !== BACKUP_FORMAT) throw new BackupError('Not a Slipcase library backup.');
+  if (head.version > BACKUP_VERSION) throw new BackupError(`This backup comes from a newer Slipcase (backup version ${head.version}); update Slipcase to import it.`);
+  return { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories: list(storyCheck)((json as { stories?: unknown }).stories, 'stories') };
+}
+
+// ---- import ----
+
+export interface ImportResult {
+  added: number;
+  /** Stories the library had that the backup changed: a newer copy, a held copy, or progress. */
+  updated: number;
+  unchanged: number;
+}
+
+/** A backup copy sanitised and measured, ready to write as a version. */
+interface Incoming {
+  id: string;
+  story: BackupStory;
+  chapters: PreparedChapter[];
+  pending: PreparedChapter[] | null;
+}
+
+/**
+ * Merges a backup (already parsed, see parseBackup) into the library, in one transaction: all of
+ * it or, on an error such as a full disk (LibraryQuotaError), none of it.
+ */
+export async function importLibrary(db: LibraryDb, backup: LibraryBackup, win: Window & typeof globalThis): Promise<ImportResult> {
+  const incoming = new Map<string, Incoming>();
+  for (const story of backup.stories) {
+    const id = storyIdOf(story.site, story.url, story.meta);
+    const prepare = (chapters: BackupChapter[]) => chapters.map((c) => prepareChapter(c, win));
+    const prior = incoming.get(id);
+    // A backup naming a story twice: the later update is the one kept.
+    if (!prior || story.updatedAt > prior.story.updatedAt)
+      incoming.set(id, { id, story, chapters: prepare(story.chapters), pending: story.pending && prepare(story.pending.chapters) });
+  }
+  return write(db, async (tx) => {
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    for (const item of incoming.values()) result[await merge(tx, item)]++;
+    return result;
+  });
+}
+
+async function merge(tx: WriteTx, { id, story: b, chapters, pending }: Incoming): Promise<keyof ImportResult> {
+  const local = await tx.objectStore('stories').get(id);
+  const localProgress = (await tx.objectStore('progress').get(id)) ?? null;
+  let next = local?.pending ? Math.max(local.version, local.pending.version) : (local?.version ?? 0);
+
+  let current: VersionRecord;
+  const newer = !local || b.updatedAt > local.updatedAt;
+  if (newer) {
+    current = versionRecord({ storyId: id, version: ++next, state: 'current', createdAt: b.updatedAt, url: b.url, meta: b.meta }, chapters);
+    await putVersion(tx, current, chapters);
+    if (local) await dropVersion(tx, id, local.version);
+    await indexStory(tx, id, termsOf(b.meta, chapters));
+  } else {
+    current = (await tx.objectStore('versions').get([id, local.version]))!;
+  }
+
+  // The latest held copy is kept, if it is newer than the saved copy that won.
+  let held = local?.pending ?? null;
+  if (b.pending && pending && b.pending.createdAt > (held?.createdAt ?? -Infinity)) {
+    if (held) await dropVersion(tx, id, held.version);
+    const v = versionRecord({ storyId: id, version: ++next, state: 'pending', createdAt: b.pending.createdAt, url: b.pending.url, meta: b.pending.meta }, pending, b.pending.problems);
+    await putVersion(tx, v, pending);
+    held = { version: v.version, problems: v.problems, createdAt: v.createdAt };
+  }
+  if (held && held.createdAt <= current.createdAt) {
+    await dropVersion(tx, id, held.version);
+    held = null;
+  }
+
+  const progress = furthest(localProgress, b.progress && { ...clampPosition(b.progress, current.chapterWords.length), at: b.progress.at });
+  if (progress) await tx.objectStore('progress').put({ storyId: id, ...progress });
+  const times = {
+    savedAt: Math.min(local?.savedAt ?? b.savedAt, b.savedAt),
+    updatedAt: current.createdAt,
+    lastReadAt: progress?.at ?? 0,
+    newChapters: local?.newChapters ?? 0,
+  };
+  const merged = storyRecord(local && !newer ? local.site : b.site, current, times, held);
+  await tx.objectStore('stories').put(merged);
+  if (!local) return 'added';
+  return sameStory(local, merged) && sameProgress(localProgress, progress) ? 'unchanged' : 'updated';
+}
+
+/** The further position of two, read at the later of their times. */
+function furthest(a: (Position & { at: number }) | null, b: (Position & { at: number }) | null): (Position & { at: number }) | null {
+  if (!a || !b) return a ?? b;
+  const ahead = b.chapter > a.chapter || (b.chapter === a.chapter && b.fraction > a.fraction) ? b : a;
+  return { chapter: ahead.chapter, fraction: ahead.fraction, at: Math.max(a.at, b.at) };
+}
+
+function sameStory(a: StoryRecord, b: StoryRecord): boolean {
+  return a.version === b.version && a.pending?.version === b.pending?.version && a.savedAt === b.savedAt && a.lastReadAt === b.lastReadAt;
+}
+
+function sameProgress(a: (Position & { at: number }) | null, b: (Position & { at: number }) | null): boolean {
+  return a?.chapter === b?.chapter && a?.fraction === b?.fraction && a?.at === b?.at;
+}

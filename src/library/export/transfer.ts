@@ -1,0 +1,53 @@
+/**
+ * Files in and out of the library page: the JSON backup, a story's EPUB, and handing a file to
+ * the browser's downloads.
+ */
+import { BackupError, backupJson, exportLibrary, importLibrary, parseBackup, type ImportResult } from './backup';
+import type { LibraryDb } from '../db/db';
+import { buildEpub, epubFileName } from './epub';
+import { loadStory } from '../db/reading';
+import { backupFileName } from '../ui/format';
+
+export interface NamedBlob {
+  blob: Blob;
+  name: string;
+}
+
+/** The whole library as a JSON file, built in pieces: a large library's text exceeds a string's limit. */
+export async function exportBackup(db: LibraryDb, now: Date = new Date()): Promise<NamedBlob> {
+  const backup = await exportLibrary(db, now);
+  return { blob: new Blob([...backupJson(backup)], { type: 'application/json' }), name: backupFileName(now) };
+}
+
+/** Reads, checks and merges a backup file. Throws BackupError for a file that is not one. */
+export async function importBackupFile(db: LibraryDb, file: Blob, win: Window & typeof globalThis): Promise<ImportResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch {
+    throw new BackupError('That file is not a Slipcase backup: it is not JSON.');
+  }
+  return importLibrary(db, parseBackup(json), win);
+}
+
+/** A saved story as an EPUB file; null when it is no longer in the library. */
+export async function storyEpub(db: LibraryDb, id: string, win: Window & typeof globalThis): Promise<NamedBlob | null> {
+  const bundle = await loadStory(db, id);
+  if (!bundle) return null;
+  const bytes = buildEpub(bundle.story, bundle.chapters, win);
+  return { blob: new Blob([bytes as BlobPart], { type: 'application/epub+zip' }), name: epubFileName(bundle.story) };
+}
+
+/** Saves a file through the browser's downloads, as a link with `download` does. */
+export function download({ blob, name }: NamedBlob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once it starts; the address can go a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,233 @@
+/**
+ * Save jobs as the library stores them (schema v4: the jobs and jobPages stores). A job keeps, as
+ * it goes, the page it plans from, what is left to fetch, and every page fetched (one record each,
+ * written with the job's new state in one transaction), so after a browser restart or a killed
+ * worker it carries on from there and fetches nothing twice. Finished jobs stay a while so the
+ * pages can show how they ended.
+ */
+import type { ChapterNav, PageReport } from '../../core/model';
+import type { JobScope, JobState, JobView } from '../messages';
+import type { LibraryDb } from '../db/db';
+import { write } from '../db/db';
+import type { PageCopy } from './page-copy';
+import { pageKey } from './merge-chapters';
+import type { Plan } from './fetch-plan';
+import type { WriteTx } from '../db/schema';
+import type { ChapterCopy } from '../types';
+
+/** What a job keeps of a page: its report (without content), its chapters and its navigation. */
+export interface HeldPage {
+  /** The address it was read at (after redirects and a followed adult gate). */
+  url: string;
+  report: PageReport;
+  chapters: ChapterCopy[];
+  nav: ChapterNav;
+}
+
+/** A page fetched by an unfinished job; `n` is its slot in the job's plan (see JobPlan). */
+export interface JobPage extends HeldPage {
+  jobId: string;
+  n: number;
+}
+
+/**
+ * What a job still has to fetch. The pages it holds are its jobPages records by slot `n`; the root
+ * page (the one the plan came from) is on the job itself.
+ * - root:      fetch the page to plan from (a save by address, an update check, a followed gate)
+ * - complete:  nothing: the root holds what is wanted
+ * - whole:     the site's whole-work view, into slot 0
+ * - chapters:  urls[i] into slot i, for each i in `wanted` (the root's own slot is not wanted)
+ * - walk:      `next` into slot `steps`, then that page's next link, until none (or a loop, or the cap)
+ */
+export type JobPlan =
+  | { kind: 'root'; url: string }
+  | { kind: 'complete' }
+  | { kind: 'whole'; url: string }
+  | { kind: 'chapters'; urls: string[]; wanted: number[]; rootSlot: number | null }
+  | { kind: 'walk'; next: string | null; steps: number; seen: string[] };
+
+export interface JobRecord extends JobView {
+  /** Order of creation, for ties in createdAt. */
+  seq: number;
+  followAdultGate: boolean;
+  root: HeldPage | null;
+  plan: JobPlan;
+  /** An adult gate's "continue" address to fetch for the next slot instead of its own (only when allowed). */
+  detour: string | null;
+  /** Failed tries of the next request (429, 503, network). */
+  attempts: number;
+  /** No request for this job before this time (ms): the site asked to slow down. */
+  notBefore: number;
+}
+
+const UNFINISHED: ReadonlySet<JobState> = new Set(['queued', 'running', 'waiting']);
+export const isUnfinished = (job: Pick<JobView, 'state'>): boolean => UNFINISHED.has(job.state);
+
+/** Finished jobs kept to show how they ended: at most this many, for at most this long. */
+export const KEEP_FINISHED = 50;
+export const KEEP_FINISHED_MS = 24 * 60 * 60_000;
+
+export function heldPage(page: PageCopy, url: string): HeldPage {
+  return { url, report: { ...page.report, content: null }, chapters: page.chapters, nav: page.nav };
+}
+
+export function jobView(job: JobRecord): JobView {
+  const { id, scope, url, title, storyId, state, done, total, message, outcome, createdAt, updatedAt } = job;
+  return { id, scope, url, title, storyId, state, done, total, message, outcome, createdAt, updatedAt };
+}
+
+export interface NewJob extends Partial<Pick<JobRecord, 'done' | 'total' | 'detour'>> {
+  id: string;
+  scope: JobScope;
+  url: string;
+  title: string;
+  storyId: string | null;
+  followAdultGate: boolean;
+  root: HeldPage | null;
+  plan: JobPlan;
+}
+
+/** Stores a new queued job, numbered after every job there is. */
+export async function addJob(db: LibraryDb, job: NewJob, now: number): Promise<JobRecord> {
+  return write(db, async (tx) => {
+    const last = await tx.objectStore('jobs').getAll();
+    const seq = last.reduce((m, j) => Math.max(m, j.seq), 0) + 1;
+    const record: JobRecord = {
+      done: 0,
+      total: null,
+      detour: null,
+      ...job,
+      seq,
+      state: 'queued',
+      message: null,
+      outcome: null,
+      attempts: 0,
+      notBefore: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.objectStore('jobs').put(record);
+    return record;
+  });
+}
+
+/** Every job, oldest first. */
+export async function allJobs(db: LibraryDb): Promise<JobRecord[]> {
+  const jobs = await db.getAll('jobs');
+  return jobs.sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+}
+
+/** Whether any job is left to run: a restart that finds one starts the runner. */
+export async function hasUnfinishedJobs(db: LibraryDb): Promise<boolean> {
+  return (await db.getAll('jobs')).some(isUnfinished);
+}
+
+/** Thrown by updateJob when the job has finished meanwhile (cancelled, most likely): its result is not wanted. */
+export class JobGone extends Error {
+  override name = 'JobGone';
+}
+
+/**
+ * Changes an unfinished job, with `also` writing in the same transaction (a fetched page). Throws
+ * JobGone when the job is finished or gone, writing nothing, so a cancel is never undone by a
+ * fetch that was under way.
+ */
+export async function updateJob(
+  db: LibraryDb,
+  id: string,
+  change: (job: JobRecord) => JobRecord,
+  also?: (tx: WriteTx) => Promise<unknown>,
+): Promise<JobRecord> {
+  return write(db, async (tx) => {
+    const job = await tx.objectStore('jobs').get(id);
+    if (!job || !isUnfinished(job)) throw new JobGone(id);
+    const next = change(job);
+    await tx.objectStore('jobs').put(next);
+    if (also) await also(tx);
+    return next;
+  });
+}
+
+/** The slots a job holds pages for. */
+export async function heldSlots(db: LibraryDb, jobId: string): Promise<Set<number>> {
+  const keys = await db.getAllKeys('jobPages', pagesOf(jobId));
+  return new Set(keys.map(([, n]) => n));
+}
+
+/** A job's pages, by slot. */
+export async function jobPages(db: LibraryDb, jobId: string): Promise<JobPage[]> {
+  return db.getAll('jobPages', pagesOf(jobId));
+}
+
+function pagesOf(jobId: string): IDBKeyRange {
+  return IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
+}
+
+/**
+ * Finishes a job (done, failed or cancelled) and drops its pages; forgets finished jobs past
+ * KEEP_FINISHED or older than KEEP_FINISHED_MS. False when it had finished already.
+ */
+export async function finishJob(
+  db: LibraryDb,
+  id: string,
+  end: Pick<JobRecord, 'state' | 'message' | 'outcome'> & Partial<Pick<JobRecord, 'storyId' | 'done' | 'total'>>,
+  now: number,
+): Promise<boolean> {
+  return write(db, async (tx) => {
+    const jobs = tx.objectStore('jobs');
+    const job = await jobs.get(id);
+    if (!job || !isUnfinished(job)) return false;
+    await jobs.put({ ...job, ...end, updatedAt: now, root: null, detour: null });
+    await tx.objectStore('jobPages').delete(pagesOf(id));
+    const finished = (await jobs.getAll()).filter((j) => !isUnfinished(j)).sort((a, b) => b.updatedAt - a.updatedAt || b.seq - a.seq);
+    const stale = finished.filter((j, i) => i >= KEEP_FINISHED || j.updatedAt < now - KEEP_FINISHED_MS);
+    for (const j of stale) await jobs.delete(j.id);
+    return true;
+  });
+}
+
+/** Pages a walk follows at most: a site whose `next` links never end is not fetched forever. */
+export const MAX_WALK = 1000;
+
+/**
+ * The root's own place in a chapter list: the entry with its address, else the entry of its
+ * chapter number. Null for a page that is no chapter of the list (an index page).
+ */
+export function rootSlot(urls: readonly string[], root: HeldPage): number | null {
+  const own = new Set([root.url, ...root.chapters.map((c) => c.url)].map(pageKey));
+  const byUrl = urls.findIndex((u) => own.has(pageKey(u)));
+  if (byUrl >= 0) return byUrl;
+  const n = root.chapters.length === 1 ? root.chapters[0]!.number : null;
+  return n != null && n >= 1 && n <= urls.length ? n - 1 : null;
+}
+
+/** A story job's plan: the site's plan, less what the root already holds. */
+export function storyJobPlan(plan: Plan, root: HeldPage): JobPlan {
+  switch (plan.kind) {
+    case 'complete':
+    case 'whole':
+      return plan;
+    case 'chapters': {
+      const slot = rootSlot(plan.urls, root);
+      return { kind: 'chapters', urls: plan.urls, wanted: plan.urls.map((_, i) => i).filter((i) => i !== slot), rootSlot: slot };
+    }
+    case 'walk':
+      return { kind: 'walk', next: plan.next, steps: 0, seen: [pageKey(root.url)] };
+  }
+}
+
+/** How far a job is: pages fetched of the pages its plan needs (null while unknown). */
+export function progress(plan: JobPlan, held: number): Pick<JobRecord, 'done' | 'total'> {
+  switch (plan.kind) {
+    case 'root':
+      return { done: 0, total: null };
+    case 'complete':
+      return { done: 0, total: 0 };
+    case 'whole':
+      return { done: held, total: 1 };
+    case 'chapters':
+      return { done: held, total: plan.wanted.length };
+    case 'walk':
+      return { done: plan.steps, total: plan.next === null ? plan.steps : null };
+  }
+}

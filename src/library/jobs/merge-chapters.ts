@@ -1,0 +1,41 @@
+/**
+ * Putting chapters together by the site's chapter numbers: a chapter saved on its own goes into
+ * its place in the saved story, an update adds the chapters the saved story lacks. A merge never
+ * drops a saved chapter.
+ */
+import type { ChapterCopy, ChapterRecord } from '../types';
+
+/** A saved chapter as a copy to save again: numbered by its own number, else by its place. */
+export function savedCopy(c: ChapterRecord): ChapterCopy {
+  return { title: c.title, url: c.url, html: c.html, kind: 'chapter', number: c.number ?? c.index + 1 };
+}
+
+/** An address without its fragment: "#workskin" and the like name the same page. */
+export function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** The same chapter: the same number when both have one, else the same address. */
+export function sameChapter(a: ChapterCopy, b: ChapterCopy): boolean {
+  return a.number != null && b.number != null ? a.number === b.number : pageKey(a.url) === pageKey(b.url);
+}
+
+/**
+ * `incoming` merged into `saved` (in reading order): each replaces the same chapter, or goes
+ * before the first chapter with a higher number, or (unnumbered, or the highest) at the end.
+ */
+export function mergeChapters(saved: readonly ChapterCopy[], incoming: readonly ChapterCopy[]): ChapterCopy[] {
+  const out = [...saved];
+  for (const c of incoming) {
+    const same = out.findIndex((s) => sameChapter(s, c));
+    if (same >= 0) {
+      out[same] = c;
+      continue;
+    }
+    const n = c.number;
+    const before = n == null ? -1 : out.findIndex((s) => s.number != null && s.number > n);
+    out.splice(before < 0 ? out.length : before, 0, c);
+  }
+  return out;
+}

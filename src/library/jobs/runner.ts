@@ -1,0 +1,497 @@
+/**
+ * The save-job runner: fetches what a job needs, one request at a time across all jobs (see
+ * polite.ts), reads each page (copy.ts), and saves the story (save.ts). Pure core: the shell
+ * passes in the database, a window (DOMParser, the sanitiser), fetch, the clock and a listener,
+ * so it runs in Chrome's offscreen document, Firefox's background page and the tests alike.
+ *
+ * Every step is stored before the next begins (jobs.ts), so a runner started on the same database
+ * after a restart carries on where the last one stopped.
+ *
+ * Jobs:
+ * - story:   the work behind a page: the live page's chapters, and the rest fetched as the site
+ *            allows (whole-work view, chapter list, next links; plan.ts);
+ * - chapter: the live page's chapter, merged into the saved story by its number (merge.ts);
+ * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
+ */
+import type { JobScope, JobView } from '../messages';
+import { isWorkPage, type PageReport } from '../../core/model';
+import { copyPage, type PageCopy } from './page-copy';
+import type { LibraryDb } from '../db/db';
+import { LibraryQuotaError } from '../db/db';
+import {
+  MAX_WALK,
+  addJob,
+  allJobs,
+  finishJob,
+  heldPage,
+  heldSlots,
+  isUnfinished,
+  jobPages,
+  jobView,
+  progress,
+  storyJobPlan,
+  updateJob,
+  JobGone,
+  type HeldPage,
+  type JobPage,
+  type JobPlan,
+  type JobRecord,
+  type NewJob,
+} from './jobs';
+import { chaptersLacking, storiesToCheck, updatePlan } from './updates';
+import { mergeChapters, pageKey, savedCopy } from './merge-chapters';
+import { adultGateUrl, planStory } from './fetch-plan';
+import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-clock';
+import { loadStory } from '../db/reading';
+import { metaFromReport, saveStory, type SaveResult } from '../db/save';
+import { storyIdOf } from '../db/build-records';
+import type { ChapterCopy, Problem, StoryMeta, StoryRecord } from '../types';
+
+/** The part of a fetch Response the runner reads. */
+export interface FetchResponse {
+  status: number;
+  /** The address after redirects; empty when unknown. */
+  url: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface RunnerDeps {
+  db: LibraryDb;
+  /** For DOMParser and the sanitiser. */
+  win: Window & typeof globalThis;
+  fetch(url: string, signal: AbortSignal): Promise<FetchResponse>;
+  now(): number;
+  /** Resolves after `ms`, or rejects (or resolves) early when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Every job (newest first) whenever one changes, with the stories a save changed. */
+  onChange(jobs: JobView[], changedStoryIds: string[]): void;
+}
+
+/** A job cannot go on: the message says why, in words for the reader. */
+export class JobFailure extends Error {
+  override name = 'JobFailure';
+}
+
+type Target = { slot: number | 'root'; url: string };
+type Fetched = { page: PageCopy; doc: Document; url: string };
+
+export class Runner {
+  private readonly clock: PoliteClock;
+  private loop: Promise<void> | null = null;
+  /** Set by every kick: the loop looks again before it stops. */
+  private again = false;
+  /** Aborted to end the loop's idle wait when something changes. */
+  private wake = new AbortController();
+  private current: { id: string; abort: AbortController } | null = null;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.clock = new PoliteClock(deps.now, deps.sleep);
+  }
+
+  /**
+   * A job for the page the reader has open, from its HTML: its chapter ('chapter'), or the whole
+   * work ('story'). Whether an adult gate may be passed is the shell's call, from the settings.
+   */
+  async enqueuePage(snapshot: { url: string; html: string }, scope: 'chapter' | 'story', followAdultGate: boolean): Promise<string> {
+    const doc = this.parse(snapshot.html, snapshot.url);
+    const page = copyPage(doc, snapshot.url);
+    const job = this.newJob(scope, snapshot.url, page.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' });
+    let start: Partial<JobRecord> | null = null;
+    let failure: string | null = null;
+    try {
+      // The open page is an adult gate: the page past it is fetched, when the settings allow.
+      const through = this.passGate({ ...job, detour: null }, { page, doc, url: snapshot.url });
+      start = through !== null ? { plan: { kind: 'root', url: snapshot.url }, detour: through } : await this.adopt(job, page, doc, snapshot.url);
+    } catch (e) {
+      if (!(e instanceof JobFailure)) throw e;
+      failure = e.message;
+    }
+    const added = await addJob(this.deps.db, { ...job, ...start, storyId: start?.storyId ?? storyIdFor(page.report, snapshot.url) }, this.deps.now());
+    if (failure !== null) await finishJob(this.deps.db, added.id, { state: 'failed', message: failure, outcome: null }, this.deps.now());
+    await this.changed([]);
+    this.kick();
+    return added.id;
+  }
+
+  /** A job for a work known by its address only (one synced from another browser): all fetched. */
+  async enqueueUrl(url: string, title: string, followAdultGate: boolean): Promise<string> {
+    const job = await addJob(this.deps.db, this.newJob('story', url, title, followAdultGate, { kind: 'root', url }), this.deps.now());
+    await this.changed([]);
+    this.kick();
+    return job.id;
+  }
+
+  /**
+   * Update checks for these saved stories, or every saved work in progress. A story with a check
+   * under way gets no second one: its job's id is returned instead.
+   */
+  async enqueueUpdates(storyIds: string[] | null, followAdultGate: (meta: StoryMeta, story: StoryRecord) => boolean): Promise<string[]> {
+    const stories = await storiesToCheck(this.deps.db, storyIds);
+    const open = (await allJobs(this.deps.db)).filter((j) => j.scope === 'update' && isUnfinished(j));
+    const ids: string[] = [];
+    for (const s of stories) {
+      const running = open.find((j) => j.storyId === s.id);
+      const job = running ?? (await addJob(this.deps.db, { ...this.newJob('update', s.url, s.meta.title, followAdultGate(s.meta, s), { kind: 'root', url: s.url }), storyId: s.id }, this.deps.now()));
+      ids.push(job.id);
+    }
+    await this.changed([]);
+    this.kick();
+    return ids;
+  }
+
+  /** Stops a job: between requests, or aborting the one in flight. Its fetched pages go. */
+  async cancel(jobId: string): Promise<void> {
+    const stopped = await finishJob(this.deps.db, jobId, { state: 'cancelled', message: null, outcome: null }, this.deps.now());
+    if (this.current?.id === jobId) this.current.abort.abort(new JobGone(jobId));
+    if (stopped) {
+      await this.changed([]);
+      this.kick();
+    }
+  }
+
+  /** Every job the library keeps, newest first. */
+  async jobs(): Promise<JobView[]> {
+    return (await allJobs(this.deps.db)).reverse().map(jobView);
+  }
+
+  /** Picks up unfinished jobs (after a restart) and runs the queue until it is empty. */
+  resume(): Promise<void> {
+    this.kick();
+    return this.loop ?? Promise.resolve();
+  }
+
+  // ---- the loop ----
+
+  private kick(): void {
+    this.again = true;
+    this.wake.abort();
+    this.wake = new AbortController();
+    if (this.loop) return;
+    this.loop = this.run().finally(() => {
+      this.loop = null;
+      // A job added as the loop was stopping.
+      if (this.again) this.kick();
+    });
+    // resume() hands this promise out; a caller that did not ask must not see an unhandled rejection.
+    this.loop.catch(() => {});
+  }
+
+  /** Oldest job first, one step (one request, or the save) at a time; a job told to wait lets the others go. */
+  private async run(): Promise<void> {
+    for (;;) {
+      this.again = false;
+      const open = (await allJobs(this.deps.db)).filter(isUnfinished);
+      if (!open.length) {
+        if (this.again) continue;
+        return;
+      }
+      const now = this.deps.now();
+      const ready = open.find((j) => j.notBefore <= now);
+      if (ready) await this.attempt(ready);
+      else await this.idle(Math.min(...open.map((j) => j.notBefore)) - now);
+    }
+  }
+
+  private async idle(ms: number): Promise<void> {
+    try {
+      await this.deps.sleep(ms, this.wake.signal);
+    } catch {
+      // Woken early: something changed.
+    }
+  }
+
+  private async attempt(job: JobRecord): Promise<void> {
+    try {
+      await this.step(job);
+    } catch (e) {
+      // Cancelled meanwhile: the job is finished already and finishJob leaves it so.
+      if (e instanceof JobGone) return;
+      const message = e instanceof JobFailure || e instanceof LibraryQuotaError ? e.message : `Slipcase could not save this: ${e instanceof Error ? e.message : String(e)}`;
+      if (await finishJob(this.deps.db, job.id, { state: 'failed', message, outcome: null }, this.deps.now())) await this.changed([]);
+    }
+  }
+
+  /** One request for the job, or, with nothing left to fetch, its save. */
+  private async step(job: JobRecord): Promise<void> {
+    if (job.state !== 'running') {
+      job = await this.change(job.id, (j) => ({ ...j, state: 'running', message: null }));
+      await this.changed([]);
+    }
+    const target = await this.nextFetch(job);
+    if (!target) return this.finish(job);
+
+    const abort = new AbortController();
+    this.current = { id: job.id, abort };
+    let got: Fetched | Retry;
+    try {
+      got = await this.fetchPage(job, job.detour ?? target.url, abort.signal);
+    } finally {
+      this.current = null;
+    }
+    if (!('page' in got)) {
+      if (!got.retry) throw new JobFailure(got.message);
+      const { delayMs, message } = got;
+      await this.change(job.id, (j) => ({ ...j, state: 'waiting', attempts: j.attempts + 1, notBefore: this.deps.now() + delayMs, message }));
+      return this.changed([]);
+    }
+    const gate = this.passGate(job, got);
+    if (gate !== null) {
+      await this.change(job.id, (j) => ({ ...j, detour: gate, attempts: 0 }));
+      return;
+    }
+    if (target.slot === 'root') {
+      const start = await this.adopt(job, got.page, got.doc, got.url);
+      await this.change(job.id, (j) => ({ ...j, ...start, detour: null, attempts: 0 }));
+    } else {
+      await this.keepPage(job, target.slot, target.url, got);
+    }
+    await this.changed([]);
+  }
+
+  // ---- fetching ----
+
+  private async nextFetch(job: JobRecord): Promise<Target | null> {
+    const plan = job.plan;
+    switch (plan.kind) {
+      case 'root':
+        return { slot: 'root', url: plan.url };
+      case 'complete':
+        return null;
+      case 'whole':
+        return (await heldSlots(this.deps.db, job.id)).has(0) ? null : { slot: 0, url: plan.url };
+      case 'chapters': {
+        const held = await heldSlots(this.deps.db, job.id);
+        const slot = plan.wanted.find((i) => !held.has(i));
+        return slot === undefined ? null : { slot, url: plan.urls[slot]! };
+      }
+      case 'walk':
+        return plan.next === null ? null : { slot: plan.steps, url: plan.next };
+    }
+  }
+
+  /** One page through the polite clock: read, or what to do about a busy or unreachable site. */
+  private async fetchPage(job: JobRecord, url: string, signal: AbortSignal): Promise<Fetched | Retry> {
+    const retry = (failure: Parameters<typeof afterFailure>[0]) => afterFailure(failure, job.attempts + 1, this.deps.now());
+    let response: FetchResponse;
+    let html: string;
+    try {
+      response = await this.clock.request(signal, () => this.deps.fetch(url, signal));
+      if (asksToSlowDown(response.status)) return retry({ url, status: response.status, retryAfter: response.headers.get('retry-after') });
+      html = await response.text();
+    } catch (e) {
+      if (signal.aborted) throw e;
+      return retry({ url, status: null, retryAfter: null, error: e instanceof Error ? e.message : String(e) });
+    }
+    if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
+    const at = response.url || url;
+    const doc = this.parse(html, at);
+    return { page: copyPage(doc, at), doc, url: at };
+  }
+
+  /** On an adult gate: the address past it when the job may follow it; a failure when not. Null on any other page. */
+  private passGate(job: Pick<JobRecord, 'scope' | 'followAdultGate' | 'detour'>, got: Fetched): string | null {
+    if (got.page.report.kind !== 'gate') return null;
+    const host = hostOf(got.url);
+    const through = adultGateUrl(got.doc, got.url);
+    if (!through || job.detour !== null)
+      throw new JobFailure(`${host} shows a sign-in or age wall in front of ${got.url} that Slipcase cannot pass, ${nothingDone(job.scope)}`);
+    if (!job.followAdultGate)
+      throw new JobFailure(`${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`);
+    return through;
+  }
+
+  /**
+   * The job's start from its root page (the live page, or the first fetched; never a gate, see
+   * passGate): the plan of what to fetch. Fails on an error page, or one without story text or
+   * (for a story) a chapter list.
+   */
+  private async adopt(job: Pick<NewJob, 'scope' | 'storyId'>, page: PageCopy, doc: Document, url: string): Promise<Partial<JobRecord>> {
+    const { kind } = page.report;
+    const host = hostOf(url);
+    if (kind === 'error') throw new JobFailure(`${host} says there is no such work at ${url}, ${nothingDone(job.scope)}`);
+    if (!page.chapters.length && (job.scope === 'chapter' || kind !== 'index'))
+      throw new JobFailure(`There is no story text on ${url} to save.`);
+    const root = heldPage(page, url);
+    const storyId = job.storyId ?? storyIdFor(page.report, url);
+    let plan: JobPlan;
+    if (job.scope === 'chapter') plan = { kind: 'complete' };
+    else if (job.scope === 'story') plan = storyJobPlan(planStory(page, doc, url), root);
+    else plan = updatePlan(planStory(page, doc, url), root, await this.savedChapters(storyId!));
+    return { root, plan, storyId, ...progress(plan, 0) };
+  }
+
+  /** Stores a fetched page in its slot, with the job's next step, in one transaction. */
+  private async keepPage(job: JobRecord, slot: number, asked: string, got: Fetched): Promise<void> {
+    const { page, url } = got;
+    if (page.report.kind === 'error') throw new JobFailure(`${hostOf(url)} answered ${url} with an error page, ${nothingDone(job.scope)}`);
+    if (!page.chapters.length) throw new JobFailure(`There is no story text on ${url}, ${nothingDone(job.scope)}`);
+    const record: JobPage = { ...heldPage(page, url), jobId: job.id, n: slot };
+    const held = (await heldSlots(this.deps.db, job.id)).add(slot).size;
+    await updateJob(
+      this.deps.db,
+      job.id,
+      (j) => {
+        const plan = j.plan.kind === 'walk' ? walkOn(j.plan, [asked, url], page.nav.next) : j.plan;
+        return { ...j, plan, detour: null, attempts: 0, ...progress(plan, held), updatedAt: this.deps.now() };
+      },
+      (tx) => tx.objectStore('jobPages').put(record),
+    );
+  }
+
+  // ---- saving ----
+
+  private async finish(job: JobRecord): Promise<void> {
+    const root = job.root!;
+    const pages = await jobPages(this.deps.db, job.id);
+    const fetched = orderedChapters(job.plan, root, pages);
+    const storyId = job.storyId ?? storyIdFor(root.report, root.url)!;
+    const bundle = await loadStory(this.deps.db, storyId);
+    const saved = bundle?.chapters.map(savedCopy) ?? [];
+    let chapters: ChapterCopy[];
+    let added = 0;
+    if (job.scope === 'story') chapters = fetched;
+    else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
+    else {
+      if (!bundle) throw new JobFailure('This story is no longer in the library.');
+      const lacking = chaptersLacking(saved, fetched);
+      added = lacking.length;
+      chapters = mergeChapters(saved, lacking);
+    }
+    // The work's details from the page the job started on; the chapter count from another page when it has none.
+    const report: PageReport = { ...root.report, chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null };
+    const meta = metaFromReport(report, chapters.length);
+    let result: SaveResult;
+    if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta)) result = { id: storyId, outcome: 'unchanged', problems: [] };
+    else {
+      const copy = { site: root.report.site, url: bundle?.story.url ?? root.url, kind: root.report.kind, meta, chapters, fetchedAt: this.deps.now() };
+      result = await saveStory(this.deps.db, copy, this.deps.win, { newChapters: added });
+    }
+    if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);
+    const end = { state: 'done' as const, outcome: result.outcome, message: outcomeText(job.scope, result, chapters.length, added), storyId: result.id };
+    // Told even when a cancel came during the save: the story changed all the same.
+    await finishJob(this.deps.db, job.id, end, this.deps.now());
+    await this.changed(result.outcome === 'unchanged' ? [] : [result.id]);
+  }
+
+  private async savedChapters(storyId: string): Promise<ChapterCopy[]> {
+    const bundle = await loadStory(this.deps.db, storyId);
+    if (!bundle) throw new JobFailure('This story is no longer in the library.');
+    return bundle.chapters.map(savedCopy);
+  }
+
+  // ---- helpers ----
+
+  private newJob(scope: JobScope, url: string, title: string, followAdultGate: boolean, plan: JobPlan): NewJob {
+    return { id: crypto.randomUUID(), scope, url, title, storyId: null, followAdultGate, root: null, plan };
+  }
+
+  /**
+   * A page's document, with a <base> of its own address: a parsed document's address is the
+   * runner's page, against which the page's relative links would resolve.
+   */
+  private parse(html: string, url: string): Document {
+    const doc = new this.deps.win.DOMParser().parseFromString(html, 'text/html');
+    const own = doc.querySelector('base[href]');
+    const base = own ? resolve(own.getAttribute('href')!, url) : url;
+    if (own) own.setAttribute('href', base);
+    else {
+      const el = doc.createElement('base');
+      el.setAttribute('href', base);
+      doc.head.prepend(el);
+    }
+    return doc;
+  }
+
+  private change(id: string, f: (job: JobRecord) => JobRecord): Promise<JobRecord> {
+    return updateJob(this.deps.db, id, (j) => ({ ...f(j), updatedAt: this.deps.now() }));
+  }
+
+  private async changed(storyIds: string[]): Promise<void> {
+    this.deps.onChange(await this.jobs(), storyIds);
+  }
+}
+
+/** The walk after a page: its next link, unless seen already or past the cap. */
+function walkOn(plan: Extract<JobPlan, { kind: 'walk' }>, urls: string[], next: string | null): JobPlan {
+  const seen = [...new Set([...plan.seen, ...urls.map(pageKey)])];
+  const steps = plan.steps + 1;
+  const go = next !== null && !seen.includes(pageKey(next)) && steps < MAX_WALK;
+  return { kind: 'walk', steps, seen, next: go ? next : null };
+}
+
+/** Every chapter the job holds, in reading order; the root's replace fetched copies of the same chapter. */
+function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[]): ChapterCopy[] {
+  const bySlot = new Map(pages.map((p) => [p.n, p.chapters]));
+  switch (plan.kind) {
+    case 'root':
+    case 'complete':
+      return root.chapters;
+    case 'whole':
+      return mergeChapters(bySlot.get(0) ?? [], root.chapters);
+    case 'chapters':
+      return plan.urls.flatMap((_, i) => (i === plan.rootSlot ? root.chapters : (bySlot.get(i) ?? [])));
+    case 'walk':
+      return [...root.chapters, ...[...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!)];
+  }
+}
+
+function storyIdFor(report: PageReport, url: string): string | null {
+  return isWorkPage(report.kind) ? storyIdOf(report.site, url, metaFromReport(report, 0)) : null;
+}
+
+/** `href` against `base`; `base` itself when `href` is no address. */
+function resolve(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return base;
+  }
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+function nothingDone(scope: JobScope): string {
+  return scope === 'update' ? 'so the saved copy was left as it was.' : 'so nothing was saved.';
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function outcomeText(scope: JobScope, result: SaveResult, chapters: number, added: number): string {
+  switch (result.outcome) {
+    case 'saved':
+      return `Saved ${plural(chapters, 'chapter')}.`;
+    case 'updated':
+      return scope === 'update' ? (added ? `${plural(added, 'new chapter')} saved.` : 'Details updated; no new chapters.') : `Updated: ${plural(chapters, 'chapter')} saved.`;
+    case 'unchanged':
+      return scope === 'update' ? 'No new chapters.' : 'Already saved; nothing has changed.';
+    case 'held':
+      return `The copy fetched looks worse than the saved one (${result.problems.map(problemText).join('; ')}), so it is kept aside for you to compare.`;
+    case 'rejected':
+      return `Nothing was saved: ${result.problems.map(problemText).join('; ')}.`;
+  }
+}
+
+function problemText(p: Problem): string {
+  const ch = (i: number | null) => (i === null ? 'the page' : `chapter ${i + 1}`);
+  switch (p.kind) {
+    case 'error-page':
+      return `${ch(p.chapter)} came back as an error page`;
+    case 'gate-page':
+      return `${ch(p.chapter)} came back as an age or sign-in wall`;
+    case 'not-a-story':
+      return `${ch(p.chapter)} is not story text`;
+    case 'no-chapters':
+      return 'there were no chapters';
+    case 'fewer-chapters':
+      return `it has ${p.after} of the ${p.before} chapters saved`;
+    case 'shorter-chapter':
+      return `${ch(p.chapter)} has ${p.after} words where the saved one has ${p.before}`;
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

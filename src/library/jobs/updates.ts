@@ -1,0 +1,54 @@
+/**
+ * Update checks: for a saved work still in progress, fetch one of its pages, compare the chapters
+ * the site lists with the saved ones, and fetch only those the library lacks. Pure but for
+ * choosing the stories; the runner (runner.ts) does the fetching and saving.
+ */
+import type { LibraryDb } from '../db/db';
+import { rootSlot, storyJobPlan, type HeldPage, type JobPlan } from './jobs';
+import { pageKey, sameChapter } from './merge-chapters';
+import type { Plan } from './fetch-plan';
+import type { ChapterCopy, StoryRecord } from '../types';
+
+/** The stories to check: these (those still saved), or every saved work in progress. */
+export async function storiesToCheck(db: LibraryDb, ids: readonly string[] | null): Promise<StoryRecord[]> {
+  if (!ids) return db.getAllFromIndex('stories', 'status', 'wip');
+  const stories = await Promise.all(ids.map((id) => db.get('stories', id)));
+  return stories.filter((s): s is StoryRecord => s !== undefined);
+}
+
+/**
+ * What an update check fetches after the work's page (`root`), given the site's plan from it and
+ * the saved chapters (numbered, see merge.ts#savedCopy):
+ * - a page that holds the whole work: nothing more;
+ * - a whole-work view: fetched only when the page lists chapters the library lacks (or no count);
+ * - a chapter list: only the chapters the library lacks;
+ * - next links: from the last saved chapter on (the page itself when it is that chapter).
+ */
+export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCopy[]): JobPlan {
+  switch (plan.kind) {
+    case 'complete':
+      return plan;
+    case 'whole': {
+      const count = Math.max(root.nav.chapters.length, root.report.chapter?.count ?? 0);
+      const held = new Set(saved.map((c) => c.number));
+      const all = count > 0 && Array.from({ length: count }, (_, i) => i + 1).every((n) => held.has(n));
+      return all ? { kind: 'complete' } : plan;
+    }
+    case 'chapters': {
+      const slot = rootSlot(plan.urls, root);
+      const lacking = (i: number) => !saved.some((s) => sameChapter(s, { title: null, url: plan.urls[i]!, html: '', kind: 'chapter', number: i + 1 }));
+      const wanted = plan.urls.map((_, i) => i).filter((i) => i !== slot && lacking(i));
+      return { kind: 'chapters', urls: plan.urls, wanted, rootSlot: slot };
+    }
+    case 'walk': {
+      const last = saved[saved.length - 1];
+      const rootIsLast = !last || pageKey(root.url) === pageKey(last.url) || root.chapters.some((c) => sameChapter(c, last));
+      return rootIsLast ? storyJobPlan(plan, root) : { kind: 'walk', next: last.url, steps: 0, seen: [pageKey(root.url)] };
+    }
+  }
+}
+
+/** The fetched chapters the saved story lacks, in the order fetched. */
+export function chaptersLacking(saved: readonly ChapterCopy[], fetched: readonly ChapterCopy[]): ChapterCopy[] {
+  return fetched.filter((c) => !saved.some((s) => sameChapter(s, c)));
+}

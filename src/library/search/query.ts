@@ -1,0 +1,196 @@
+/**
+ * Finding stories in the library: words in the title, authors, fandoms, tags, summary and the
+ * full text of the saved chapters, with filters and a sort order.
+ *
+ * Every part of a query is an id set read from an index without touching the story records:
+ * each word is a key range of the search index per field (search-index.ts), each filter one index read.
+ * Then the page: with nothing to match, it is read straight off the sort index (a cursor, so the
+ * cost is the page, not the library); a few hundred matches are sorted from their own records;
+ * more are put in order by the sort index's keys, and only the page's records are read.
+ */
+import type { RatingLevel } from '../../core/model';
+import type { LibraryDb } from '../db/db';
+import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
+import { tokens } from './text-keys';
+import type { StoryRecord, StoryStatus } from '../types';
+
+export type SortKey = 'relevance' | 'updated' | 'title' | 'author' | 'words' | 'lastRead';
+
+export interface LibraryQuery {
+  /**
+   * Words that must all occur (in any of `fields`). So that a search can run as the reader types,
+   * the last word also matches longer words in the title, authors, fandoms and tags once it has
+   * three letters and is not followed by a space. In the summary and the text it matches whole
+   * words only: three letters begin a dozen words of every story's text ("the": then, there,
+   * they…), and reading all of them would take seconds in a large library.
+   */
+  text?: string;
+  /** Where the words may occur; all fields when absent. */
+  fields?: SearchField[];
+  /** Any of these ratings. */
+  rating?: RatingLevel[];
+  /** Exactly as the site names it. */
+  fandom?: string;
+  status?: StoryStatus;
+  /** read: opened at least once; unread: never. */
+  read?: 'read' | 'unread';
+  /** Relevance when there are words, else the latest update first. */
+  sort?: SortKey;
+  /**
+   * Reverses the sort's natural order (newest, A–Z, longest, most recently read first). Equal
+   * keys go in id order, reversed along with a descending order, so pages never overlap.
+   */
+  reverse?: boolean;
+  offset?: number;
+  /** Page size; 50 when absent. */
+  limit?: number;
+}
+
+export interface SearchResult {
+  /** Stories matching, across all pages. */
+  total: number;
+  stories: StoryRecord[];
+}
+
+/** The sort indexes and whether each one's natural order is descending. */
+const SORTS: Record<Exclude<SortKey, 'relevance'>, { index: 'updated' | 'title' | 'author' | 'words' | 'lastRead'; descending: boolean }> = {
+  updated: { index: 'updated', descending: true },
+  title: { index: 'title', descending: false },
+  author: { index: 'author', descending: false },
+  words: { index: 'words', descending: true },
+  lastRead: { index: 'lastRead', descending: true },
+};
+
+/** A title word outranks an author's name, which outranks a tag, the summary and the text. */
+const WEIGHTS: [number, number][] = [
+  [FIELDS.title, 8],
+  [FIELDS.author, 6],
+  [FIELDS.fandom, 4],
+  [FIELDS.tag, 4],
+  [FIELDS.summary, 2],
+  [FIELDS.text, 1],
+];
+const weight = (mask: number) => WEIGHTS.reduce((best, [field, w]) => (mask & field && w > best ? w : best), 0);
+
+const MIN_PREFIX = 3;
+/** The fields a word being typed matches as a prefix in (see LibraryQuery.text). */
+const PREFIX_FIELDS = FIELDS.title | FIELDS.author | FIELDS.fandom | FIELDS.tag;
+
+/** Each connection's story ids by number (search-index.ts#KnownIds). */
+const knownIds = new WeakMap<LibraryDb, KnownIds>();
+
+type ReadTx = ReturnType<typeof searchTx>;
+const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories'], 'readonly');
+
+/**
+ * Stories holding every word of `text`, with their relevance: for each word the weight of the
+ * best field it occurs in, summed. The words are matched among story numbers (search-index.ts),
+ * and only the stories holding them all are turned into ids.
+ */
+async function textMatches(tx: ReadTx, text: string, fields: number, known: KnownIds): Promise<Map<string, number> | null> {
+  const words = [...new Set(tokens(text))];
+  if (words.length === 0) return null;
+  const last = words[words.length - 1]!;
+  const prefixLast = last.length >= MIN_PREFIX && !/\s$/.test(text);
+  const index = tx.objectStore('searchKeys').index('keys');
+  let scores: Map<number, number> | null = null;
+  for (const word of words) {
+    const hits = await lookup(index, word, fields, prefixLast && word === last ? PREFIX_FIELDS : 0);
+    const next = new Map<number, number>();
+    for (const [n, mask] of hits) {
+      if (scores && !scores.has(n)) continue;
+      next.set(n, (scores?.get(n) ?? 0) + weight(mask));
+    }
+    scores = next;
+    if (scores.size === 0) break;
+  }
+  const numbers = [...scores!.keys()];
+  const ids = await storyIds(tx.objectStore('indexedStories'), numbers, known);
+  const byId = new Map<string, number>();
+  ids.forEach((id, i) => id !== undefined && byId.set(id, scores!.get(numbers[i]!)!));
+  return byId;
+}
+
+/** One id set per filter in the query: a story must be in all of them. */
+async function filterIds(tx: ReadTx, q: LibraryQuery): Promise<Set<string>[]> {
+  const stories = tx.objectStore('stories');
+  const sets: Promise<string[]>[] = [];
+  if (q.rating) sets.push(Promise.all(q.rating.map((r) => stories.index('rating').getAllKeys(r))).then((ids) => ids.flat()));
+  if (q.fandom !== undefined) sets.push(stories.index('fandom').getAllKeys(q.fandom));
+  if (q.status) sets.push(stories.index('status').getAllKeys(q.status));
+  if (q.read) sets.push(stories.index('lastRead').getAllKeys(q.read === 'read' ? IDBKeyRange.lowerBound(0, true) : 0));
+  return (await Promise.all(sets)).map((ids) => new Set(ids));
+}
+
+/** Up to this many matches are sorted from their own records; more, by reading the sort index. */
+const FEW = 500;
+
+export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promise<SearchResult> {
+  const tx = searchTx(db);
+  const stories = tx.objectStore('stories');
+  const mask = q.fields ? q.fields.reduce((m, f) => m | FIELDS[f], 0) : ~0;
+  let known = knownIds.get(db);
+  if (!known) knownIds.set(db, (known = new Map()));
+  const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
+  const sets = scores ? [new Set(scores.keys()), ...filters] : filters;
+  const sort = q.sort === 'relevance' && !scores ? 'updated' : (q.sort ?? (scores ? 'relevance' : 'updated'));
+  const from = q.offset ?? 0;
+  const to = from + (q.limit ?? 50);
+
+  // Nothing to match: the page is read straight off the sort index.
+  if (sets.length === 0 && sort !== 'relevance') {
+    const { index, descending } = SORTS[sort];
+    const page: StoryRecord[] = [];
+    let cursor = await stories.index(index).openCursor(null, descending !== !!q.reverse ? 'prev' : 'next');
+    if (cursor && from > 0) cursor = await cursor.advance(from);
+    for (; cursor && page.length < to - from; cursor = await cursor.continue()) page.push(cursor.value);
+    return { total: await stories.count(), stories: page };
+  }
+
+  const ids = sets.slice(1).reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))), sets[0]!);
+  if (ids.size <= FEW) {
+    const records = (await Promise.all([...ids].map((id) => stories.get(id)))).filter((s): s is StoryRecord => s !== undefined);
+    return { total: ids.size, stories: ordered(records, sort, scores, !!q.reverse).slice(from, to) };
+  }
+  const { index, descending } = SORTS[sort === 'relevance' ? 'updated' : sort];
+  let order = (await stories.index(index).getAllKeys()).filter((id) => ids.has(id));
+  if (descending) order.reverse();
+  // A stable sort: equal scores keep the latest update first.
+  if (sort === 'relevance') order = order.sort((a, b) => scores!.get(b)! - scores!.get(a)!);
+  if (q.reverse) order.reverse();
+  const page = await Promise.all(order.slice(from, to).map((id) => stories.get(id)));
+  return { total: order.length, stories: page.filter((s): s is StoryRecord => s !== undefined) };
+}
+
+/** The order the sort index gives (key, then id; reversed for a descending sort), from the records. */
+function ordered(records: StoryRecord[], sort: SortKey, scores: Map<string, number> | null, reverse: boolean): StoryRecord[] {
+  const { key, descending } = sort === 'relevance' ? { key: SORT_KEYS.updated, descending: true } : { key: SORT_KEYS[sort], descending: SORTS[sort].descending };
+  const byIndex = (a: StoryRecord, b: StoryRecord) => compareKeys(key(a), key(b)) || compareKeys(a.id, b.id);
+  const sorted = records.sort(descending ? (a, b) => byIndex(b, a) : byIndex);
+  if (sort === 'relevance') sorted.sort((a, b) => scores!.get(b.id)! - scores!.get(a.id)!);
+  return reverse ? sorted.reverse() : sorted;
+}
+
+/** Each sort index's key, as its key path reads it. */
+const SORT_KEYS: Record<Exclude<SortKey, 'relevance'>, (s: StoryRecord) => string | number> = {
+  updated: (s) => s.updatedAt,
+  title: (s) => s.sortTitle,
+  author: (s) => s.sortAuthor,
+  words: (s) => s.words,
+  lastRead: (s) => s.lastReadAt,
+};
+
+/** IndexedDB's order for string or number keys: strings by UTF-16 code units, as `<` compares them. */
+const compareKeys = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every fandom in the library with its number of stories, most stories first. The names come
+ * off the fandom index one step at a time; the counts are then asked for all at once.
+ */
+export async function fandomCounts(db: LibraryDb): Promise<{ fandom: string; count: number }[]> {
+  const index = db.transaction('stories').store.index('fandom');
+  const fandoms: string[] = [];
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) fandoms.push(cursor.key);
+  const counts = await Promise.all(fandoms.map(async (fandom) => ({ fandom, count: await index.count(fandom) })));
+  return counts.sort((a, b) => b.count - a.count || a.fandom.localeCompare(b.fandom));
+}

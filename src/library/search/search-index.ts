@@ -1,0 +1,154 @@
+/**
+ * The search index: a story's index keys, one per (field, term) pair: the field's letter, then
+ * the term ("xdragon": "dragon" in the text), stored in the searchKeys store in parts of up to
+ * PART keys. The store's `keys` index is multi-entry, so the stories holding a term in a field
+ * are one key-range read of the index's primary keys, whatever the library's size; a prefix is
+ * one range too, and a lookup in every field is one read per field.
+ *
+ * Why parts: writing a key per request (as a store of postings would) makes a realistic story's
+ * ~2,000 keys cost ~0.3 s in Chromium, while a record's index entries are written together. But
+ * Chromium reads the record behind each index hit, so hits in one record of all a story's keys
+ * (~25 KB) cost ~0.2 ms each, ~20 times what they cost in parts of 128 keys: "the", in every
+ * story, would take seconds at 10,000 stories.
+ *
+ * Why numbers: every index entry holds the part's primary key twice (in its key, and in its
+ * value), so the primary key is one number, the story's number times PARTS plus the part, not the
+ * story's id (~30 characters, 60 bytes in Chromium's encoding). That makes a story's entries
+ * about a quarter of the size, so a typical save stays within the 1 MB Chromium's IndexedDB buffers in
+ * memory; past that, it reads every key it writes back from disk first (for its undo log), and
+ * saves slow down as the library grows. The indexedStories store numbers the stories (its key
+ * generator never hands out a number twice) and maps each number to its story's id.
+ *
+ * Only a story's current copy is indexed; held copies are not searchable.
+ */
+import type { ChapterRecord, StoryMeta } from '../types';
+import type { WriteTx } from '../db/schema';
+import { each } from '../db/batch-requests';
+import { htmlText, tokens } from './text-keys';
+
+/** Where a term occurs. Warnings count as tags; chapter titles as text. */
+export const FIELDS = { title: 1, author: 2, fandom: 4, tag: 8, summary: 16, text: 32 } as const;
+export type SearchField = keyof typeof FIELDS;
+export const ALL_FIELDS = 0b111111;
+
+/** Each field's letter in an index key. Stored keys depend on these: a change needs a migration step. */
+const LETTERS: readonly [field: number, letter: string][] = [
+  [FIELDS.title, 't'],
+  [FIELDS.author, 'a'],
+  [FIELDS.fandom, 'f'],
+  [FIELDS.tag, 'g'],
+  [FIELDS.summary, 's'],
+  [FIELDS.text, 'x'],
+];
+
+/** Every term of a story with the fields it occurs in. */
+export function termsOf(meta: StoryMeta, chapters: readonly Pick<ChapterRecord, 'title' | 'html'>[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (text: string | null, field: number) => {
+    if (text) for (const t of tokens(text)) terms.set(t, (terms.get(t) ?? 0) | field);
+  };
+  add(meta.title, FIELDS.title);
+  for (const a of meta.authors) add(a, FIELDS.author);
+  for (const f of meta.fandoms) add(f, FIELDS.fandom);
+  for (const t of [...meta.tags, ...meta.warnings]) add(t, FIELDS.tag);
+  add(meta.summary, FIELDS.summary);
+  for (const c of chapters) {
+    add(c.title, FIELDS.text);
+    add(htmlText(c.html), FIELDS.text);
+  }
+  return terms;
+}
+
+/** Index keys in one searchKeys record: small records keep index hits cheap, few keep writes cheap. */
+const PART = 128;
+/** Parts a story may have: its parts' primary keys are number × PARTS + part. 2^16 parts hold 8 million keys. */
+export const PARTS = 2 ** 16;
+
+/** The index keys of terms with their field masks: per term, one for each of its fields. */
+export function indexKeys(terms: ReadonlyMap<string, number>): string[] {
+  const keys: string[] = [];
+  for (const [term, mask] of terms) for (const [field, letter] of LETTERS) if (mask & field) keys.push(letter + term);
+  return keys;
+}
+
+/** Index keys in parts of PART, each with its primary key for the story numbered `n`. */
+export function indexParts(n: number, keys: readonly string[]): [key: number, keys: string[]][] {
+  const parts: [number, string[]][] = [];
+  for (let at = 0; at < keys.length; at += PART) parts.push([n * PARTS + parts.length, keys.slice(at, at + PART)]);
+  return parts;
+}
+
+/** The primary keys of the parts of the story numbered `n`. */
+const partsOf = (n: number) => IDBKeyRange.bound(n * PARTS, (n + 1) * PARTS, false, true);
+
+/** Points the index at a story's new terms, numbering the story if it has no number yet. */
+export async function indexStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
+  const numbers = tx.objectStore('indexedStories');
+  let n = await numbers.index('id').getKey(storyId);
+  if (n === undefined) n = await numbers.add({ id: storyId });
+  else await tx.objectStore('searchKeys').delete(partsOf(n));
+  const store = tx.objectStore('searchKeys');
+  await each(indexParts(n, indexKeys(terms)), ([key, keys]) => store.put({ keys }, key));
+}
+
+/** Takes a story out of the index, number and all. */
+export async function unindexStory(tx: WriteTx, storyId: string): Promise<void> {
+  const numbers = tx.objectStore('indexedStories');
+  const n = await numbers.index('id').getKey(storyId);
+  if (n === undefined) return;
+  await Promise.all([tx.objectStore('searchKeys').delete(partsOf(n)), numbers.delete(n)]);
+}
+
+/** What a lookup reads from: the searchKeys store's `keys` index, in any transaction. */
+interface IndexReader {
+  getAllKeys(range: IDBKeyRange): Promise<number[]>;
+}
+
+/**
+ * The stories (by number) holding `term` in any of `fields` (a mask), with the fields they hold
+ * it in. In `prefixFields` (a mask), every term starting with `term` counts.
+ */
+export async function lookup(index: IndexReader, term: string, fields: number, prefixFields = 0): Promise<Map<number, number>> {
+  const asked = LETTERS.filter(([field]) => field & fields);
+  const range = (field: number, key: string) => (field & prefixFields ? IDBKeyRange.bound(key, key + '\uffff') : IDBKeyRange.only(key));
+  const reads = asked.map(([field, letter]) => index.getAllKeys(range(field, letter + term)));
+  const found = await Promise.all(reads);
+  const hits = new Map<number, number>();
+  asked.forEach(([field], i) => {
+    for (const key of found[i]!) {
+      const n = Math.floor(key / PARTS);
+      hits.set(n, (hits.get(n) ?? 0) | field);
+    }
+  });
+  return hits;
+}
+
+/** What turns story numbers into ids: the indexedStories store, in any transaction. */
+interface NumberReader {
+  get(n: number): Promise<{ id: string } | undefined>;
+  getAll(): Promise<{ id: string }[]>;
+  getAllKeys(): Promise<number[]>;
+}
+
+/**
+ * Story ids by number, as far as they have been read. A number is never given to another story
+ * (nor back to its own once deleted), so what was read stays true for as long as the database's
+ * schema does: a connection can keep its map.
+ */
+export type KnownIds = Map<number, string>;
+
+/** Up to this many unknown numbers are looked up one by one; more, by reading every number at once. */
+const FEW_NUMBERS = 100;
+
+/** The ids of the stories numbered `numbers`, in the same order (a number no longer in use gives none). */
+export async function storyIds(store: NumberReader, numbers: readonly number[], known: KnownIds = new Map()): Promise<(string | undefined)[]> {
+  const unknown = numbers.filter((n) => !known.has(n));
+  if (unknown.length > FEW_NUMBERS) {
+    const [all, keys] = await Promise.all([store.getAll(), store.getAllKeys()]);
+    keys.forEach((k, i) => known.set(k, all[i]!.id));
+  } else {
+    const found = await Promise.all(unknown.map((n) => store.get(n)));
+    unknown.forEach((n, i) => found[i] && known.set(n, found[i].id));
+  }
+  return numbers.map((n) => known.get(n));
+}

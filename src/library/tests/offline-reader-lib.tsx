@@ -1,0 +1,101 @@
+/**
+ * Shared set-up for the offline reader tests: a saved story in the page's own (fake) IndexedDB,
+ * the extension's page APIs the fake browser leaves out, a layout for jsdom (which has none), and
+ * waiting for the page to get somewhere.
+ */
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { JSDOM } from 'jsdom';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { libraryDb } from '../ext/client';
+import { saveStory } from '../db/save';
+import type { StoryCopy, StoryMeta } from '../types';
+import type { RatingLevel } from '../../core/model';
+
+export const PARAGRAPHS = 8;
+/** Where the first block of a chapter sits in the fake layout, and each block's height. */
+export const HEAD = 300;
+export const BLOCK = 100;
+/** The reader's toolbar height (src/reader/ui/Reader.tsx): a place is the line below it. */
+export const TOOLBAR = 56;
+
+export const paragraph = (work: number, chapter: number, p: number) => `Work ${work} chapter ${chapter + 1} paragraph ${p + 1} goes on quietly.`;
+
+/** A work of three chapters, `PARAGRAPHS` paragraphs each, saved in the library; returns its id. */
+export async function saveWork(work: number, level: RatingLevel = 'general'): Promise<string> {
+  const url = `https://archiveofourown.org/works/${work}`;
+  const meta: StoryMeta = {
+    title: `The Long Road ${work}`,
+    authors: ['quill'],
+    fandoms: ['Fandom'],
+    summary: 'Three chapters of walking.',
+    rating: { level, label: level === 'unknown' ? null : level[0]!.toUpperCase() + level.slice(1), source: level === 'unknown' ? 'none' : 'site' },
+    warnings: ['No Archive Warnings Apply'],
+    warningsHidden: false,
+    tags: [],
+    words: null,
+    chapterTotal: 3,
+    status: 'complete',
+  };
+  const copy: StoryCopy = {
+    site: 'ao3',
+    url,
+    kind: 'chapter',
+    meta,
+    chapters: [0, 1, 2].map((c) => ({
+      title: ['Setting Out', 'The Ford', 'Home'][c]!,
+      url: `${url}/chapters/${work * 10 + c}`,
+      html: Array.from({ length: PARAGRAPHS }, (_, p) => `<p>${paragraph(work, c, p)}</p>`).join('\n'),
+      kind: 'chapter' as const,
+    })),
+  };
+  const win = new JSDOM('').window as unknown as Window & typeof globalThis;
+  const { id, outcome } = await saveStory(await libraryDb(), copy, win);
+  if (outcome !== 'saved') throw new Error(`not saved: ${outcome}`);
+  return id;
+}
+
+/** The extension APIs of a page that the fake browser does not provide; closed tabs are counted. */
+export function fakeExtensionPage(): { closedTabs: number[] } {
+  fakeBrowser.reset();
+  const closedTabs: number[] = [];
+  fakeBrowser.tabs.getCurrent = (async () => ({ id: 7 })) as unknown as typeof fakeBrowser.tabs.getCurrent;
+  fakeBrowser.tabs.remove = (async (id: number) => void closedTabs.push(id)) as unknown as typeof fakeBrowser.tabs.remove;
+  return { closedTabs };
+}
+
+/**
+ * A layout for jsdom: the reader's scroller fills 800 px from the top, the story's blocks follow
+ * the header one under another, and everything moves with the scroller's scrollTop.
+ */
+export function fakeLayout(): void {
+  const rect = (top: number, height: number) => ({ top, bottom: top + height, height, left: 0, right: 600, width: 600, x: 0, y: top, toJSON() {} }) as DOMRect;
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    const scroller = this.closest('.reader') as HTMLElement | null;
+    if (!scroller || this === scroller) return rect(0, 800);
+    const i = Array.from(scroller.querySelectorAll('.story p')).indexOf(this);
+    return i < 0 ? rect(0, 0) : rect(HEAD + i * BLOCK - scroller.scrollTop, BLOCK);
+  };
+  Element.prototype.scrollIntoView = () => undefined;
+  window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as never;
+}
+
+/** Waits (in real time: IndexedDB answers on timers) until `check` holds, or fails after 3 s. */
+export async function until(check: () => boolean, what: string): Promise<void> {
+  for (let t = 0; t < 300; t++) {
+    if (check()) return;
+    await act(() => new Promise<void>((r) => setTimeout(r, 10)));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+export const settle = (ms = 20) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
+export const click = (el: Element | null | undefined) => act(() => void (el as HTMLElement).click());
+export const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+
+export function unmount(root: HTMLElement): void {
+  render(null, root);
+  for (const gate of Array.from(document.querySelectorAll('slipcase-gate'))) gate.remove();
+  document.body.inert = false;
+}

@@ -1,0 +1,409 @@
+// @vitest-environment jsdom
+/**
+ * The save-job runner against a fake web serving the fixture pages: whole stories saved from one
+ * live page with only the other chapters fetched, politeness (spacing, 429/503, Retry-After), a
+ * run killed half-way and resumed without fetching anything twice, cancel, adult gates, error
+ * pages, a full disk, and chapters saved one at a time merging by number.
+ */
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LibraryDb } from '../db/db';
+import { jobPages } from '../jobs/jobs';
+import { POLITE } from '../jobs/polite-clock';
+import { loadStory } from '../db/reading';
+import { Runner } from '../jobs/runner';
+import type { JobView } from '../messages';
+import { dump, freshLibrary } from './library-fixtures';
+import { FakeClock, FakeWeb, corpusHtml, fakeDeps, startHtml, story, type StoryFixture } from './library-web';
+
+let db: LibraryDb;
+let clock: FakeClock;
+let web: FakeWeb;
+
+// Each test parses fixture pages of up to 90 kB a few times: slow on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
+beforeEach(async () => {
+  db = await freshLibrary();
+  clock = new FakeClock();
+  web = new FakeWeb(clock);
+});
+afterEach(() => db.close());
+
+function runner() {
+  const { deps, events } = fakeDeps(db, web, clock);
+  return { runner: new Runner(deps), events };
+}
+
+const FFN = story('ffn-1234567');
+const AO3 = story('ao3-23824891');
+const EFICTION = story('efiction-mugglenet-123456');
+const ffnChapter = (n: number) => `https://www.fanfiction.net/s/1234567/${n}/WebToEpub`;
+const AO3_FULL = 'https://archiveofourown.org/works/23824891?view_full_work=true';
+
+/** Saves `s` from its start page as the reader has it open; returns the finished job. */
+async function saveFromStart(s: StoryFixture, r = runner().runner, html = startHtml(s)): Promise<JobView> {
+  const id = await r.enqueuePage({ url: s.start, html }, 'story', false);
+  await r.resume();
+  return (await r.jobs()).find((j) => j.id === id)!;
+}
+
+/** The saved chapters' numbers and whether each holds its distinctive word. */
+async function savedChapters(storyId: string) {
+  const bundle = await loadStory(db, storyId);
+  return bundle!.chapters.map((c) => ({ number: c.number, title: c.title, url: c.url, html: c.html }));
+}
+
+function expectWholeStory(chapters: { number?: number; title: string | null; html: string }[], s: StoryFixture) {
+  expect(chapters.map((c) => c.number)).toEqual(s.chapters.map((c) => c.number));
+  expect(chapters.map((c) => c.title)).toEqual(s.chapters.map((c) => c.title));
+  s.chapters.forEach((c, i) => expect(chapters[i]!.html).toContain(c.word));
+}
+
+/** Gaps between consecutive requests. */
+const gaps = () => web.requests.slice(1).map((r, i) => r.at - web.requests[i]!.at);
+
+describe('saving a whole story', () => {
+  it('from a chapter page with a chapter list: fetches the other chapters once each, a second apart', async () => {
+    const { runner: r, events } = runner();
+    const job = await saveFromStart(FFN, r);
+    expect(job).toMatchObject({ scope: 'story', state: 'done', outcome: 'saved', message: 'Saved 5 chapters.', done: 4, total: 4 });
+    expect(web.requests.map((q) => q.url)).toEqual([2, 3, 4, 5].map(ffnChapter));
+    expect(gaps().every((g) => g >= POLITE.spacingMs)).toBe(true);
+    expectWholeStory(await savedChapters(job.storyId!), FFN);
+    const saved = (await loadStory(db, job.storyId!))!.story;
+    expect(saved.meta).toMatchObject({ title: FFN.title, chapterTotal: 5, status: 'complete' });
+    expect(saved.newChapters).toBe(0);
+    // The pages were told of every step, and of the saved story at the end.
+    expect(events.at(-1)!.changed).toEqual([job.storyId]);
+    expect(events.map((e) => e.jobs[0]!.done)).toEqual(expect.arrayContaining([0, 1, 2, 3, 4]));
+    expect(await jobPages(db, job.id)).toEqual([]);
+  });
+
+  it('from an AO3 chapter: one fetch of the whole-work view, the live chapter kept over its fetched copy', async () => {
+    const live = startHtml(AO3).replace('<div class="userstuff module" role="article">', '$&<p>Seen live only: quillwort.</p>');
+    expect(live).toContain('quillwort');
+    const job = await saveFromStart(AO3, undefined, live);
+    expect(web.requests.map((q) => q.url)).toEqual([AO3_FULL]);
+    const chapters = await savedChapters(job.storyId!);
+    expectWholeStory(chapters, AO3);
+    expect(chapters[0]!.html).toContain('quillwort');
+    expect(chapters.filter((c) => c.html.includes('quillwort'))).toHaveLength(1);
+  });
+
+  it("from an eFiction chapter: one fetch of the printable story, chapters in the site's order", async () => {
+    const job = await saveFromStart(EFICTION);
+    expect(web.requests.map((q) => q.url)).toEqual(['http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all']);
+    expectWholeStory(await savedChapters(job.storyId!), EFICTION);
+  });
+
+  it('by address only (a story synced from elsewhere): the first page fetched too', async () => {
+    const r = runner().runner;
+    const id = await r.enqueueUrl(FFN.start, FFN.title, false);
+    await r.resume();
+    const job = (await r.jobs()).find((j) => j.id === id)!;
+    expect(job).toMatchObject({ state: 'done', outcome: 'saved', title: FFN.title });
+    expect(web.requests.map((q) => q.url)).toEqual([1, 2, 3, 4, 5].map(ffnChapter));
+    expectWholeStory(await savedChapters(job.storyId!), FFN);
+  });
+
+  it('follows next links on a site without a chapter list, and stops at a link back to a page it has', async () => {
+    const one = 'https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one';
+    const two = 'https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two';
+    const r = runner().runner;
+    const id = await r.enqueuePage({ url: one, html: corpusHtml(one) }, 'story', false);
+    await r.resume();
+    const job = (await r.jobs()).find((j) => j.id === id)!;
+    expect(job).toMatchObject({ state: 'done', outcome: 'saved', done: 1, total: 1 });
+    expect(web.requests.map((q) => q.url)).toEqual([two]);
+    expect((await savedChapters(job.storyId!)).map((c) => c.url)).toEqual([one, two]);
+
+    // Chapter two now links on to chapter one: the walk ends there instead of going round.
+    const looping = corpusHtml(two).replace('</head>', `<link rel="next" href="${one}"></head>`);
+    web.route(two, { html: looping });
+    const again = await r.enqueuePage({ url: one, html: corpusHtml(one) }, 'story', false);
+    await r.resume();
+    expect((await r.jobs()).find((j) => j.id === again)).toMatchObject({ state: 'done', outcome: 'unchanged' });
+    expect(web.count(two)).toBe(2);
+    expect(web.count(one)).toBe(0);
+  });
+
+  it('saves a one-shot from the live page without fetching anything', async () => {
+    const url = 'https://archiveofourown.org/works/168768';
+    const r = runner().runner;
+    const id = await r.enqueuePage({ url, html: corpusHtml(url) }, 'story', false);
+    await r.resume();
+    expect((await r.jobs()).find((j) => j.id === id)).toMatchObject({ state: 'done', outcome: 'saved', message: 'Saved 1 chapter.' });
+    expect(web.requests).toEqual([]);
+  });
+});
+
+describe('politeness', () => {
+  it('waits as long as Retry-After asks, backs off on 503, then carries on', async () => {
+    web.route(ffnChapter(3), { status: 429, headers: { 'Retry-After': '30' } }, { status: 503 }, { html: corpusHtml(ffnChapter(3)) });
+    const { runner: r, events } = runner();
+    const job = await saveFromStart(FFN, r);
+    expect(job.state).toBe('done');
+    expect(web.requests.map((q) => q.url)).toEqual([2, 3, 3, 3, 4, 5].map(ffnChapter));
+    // First wait: 30 s asked (over the 5 s backoff); second: the backoff's 10 s.
+    expect(gaps()).toEqual([1000, 30_000, 10_000, 1000, 1000]);
+    const waiting = events.map((e) => e.jobs[0]!).filter((j) => j.state === 'waiting');
+    expect(waiting.map((j) => j.message)).toEqual([
+      'www.fanfiction.net is busy (429 Too Many Requests): trying again in 30 s.',
+      'www.fanfiction.net is busy (503 Service Unavailable): trying again in 10 s.',
+    ]);
+    expectWholeStory(await savedChapters(job.storyId!), FFN);
+  });
+
+  it('gives up after the last try, saving nothing', async () => {
+    web.route(ffnChapter(4), { status: 503 });
+    const job = await saveFromStart(FFN);
+    expect(job).toMatchObject({ state: 'failed', outcome: null });
+    expect(job.message).toBe(`www.fanfiction.net is busy (503 Service Unavailable), and still after ${POLITE.maxAttempts} tries, so Slipcase stopped. Try again later.`);
+    expect(web.count(ffnChapter(4))).toBe(POLITE.maxAttempts);
+    expect(web.count(ffnChapter(5))).toBe(0);
+    expect(await db.getAll('stories')).toEqual([]);
+    expect(await db.getAll('jobPages')).toEqual([]);
+  });
+
+  it('retries a network failure', async () => {
+    let failed = false;
+    const fetch = web.fetch;
+    web.fetch = async (url, signal) => {
+      if (url === ffnChapter(2) && !failed) {
+        failed = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return fetch(url, signal);
+    };
+    const job = await saveFromStart(FFN);
+    expect(job.state).toBe('done');
+    expect(clock.sleeps).toContain(5000);
+  });
+
+  it('lets another job go while one waits for its site', async () => {
+    web.route(ffnChapter(2), { status: 429, headers: { 'Retry-After': '60' } }, { html: corpusHtml(ffnChapter(2)) });
+    const r = runner().runner;
+    const ffn = await r.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
+    const ao3 = await r.enqueuePage({ url: AO3.start, html: startHtml(AO3) }, 'story', false);
+    await r.resume();
+    expect(web.requests.map((q) => q.url)).toEqual([ffnChapter(2), AO3_FULL, ...[2, 3, 4, 5].map(ffnChapter)]);
+    expect((await r.jobs()).filter((j) => [ffn, ao3].includes(j.id)).map((j) => j.state)).toEqual(['done', 'done']);
+  });
+});
+
+describe('resuming', () => {
+  it('a runner started after a kill carries on from the stored pages, fetching nothing twice', async () => {
+    web.hangAfter = 2;
+    const first = runner().runner;
+    const id = await first.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
+    void first.resume();
+    await vi.waitFor(() => expect(web.requests).toHaveLength(3));
+    expect((await jobPages(db, id)).map((p) => p.n)).toEqual([1, 2]);
+    expect((await first.jobs())[0]).toMatchObject({ state: 'running', done: 2, total: 4 });
+
+    // The worker is gone mid-request; a new one on the same library takes over.
+    web.hangAfter = Infinity;
+    const { runner: second } = runner();
+    await second.resume();
+    const job = (await second.jobs())[0]!;
+    expect(job).toMatchObject({ id, state: 'done', outcome: 'saved' });
+    expect(web.requests.map((q) => q.url)).toEqual([2, 3, 4, 4, 5].map(ffnChapter));
+    expect([2, 3, 4, 5].map((n) => web.answered.get(ffnChapter(n)))).toEqual([1, 1, 1, 1]);
+    expectWholeStory(await savedChapters(job.storyId!), FFN);
+  });
+
+  it('a job waiting out a Retry-After at the kill waits out the rest of it, then goes on', async () => {
+    web.route(ffnChapter(2), { status: 429, headers: { 'Retry-After': '120' } }, { html: corpusHtml(ffnChapter(2)) });
+    // The first worker dies during the long wait: its sleep never ends.
+    const dying = fakeDeps(db, web, clock).deps;
+    const first = new Runner({ ...dying, sleep: (ms, signal) => (ms > POLITE.spacingMs ? new Promise<void>(() => {}) : clock.sleep(ms, signal)) });
+    const id = await first.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
+    await vi.waitFor(async () => expect((await first.jobs())[0]!.state).toBe('waiting'));
+    clock.t += 20_000;
+    const { runner: second } = runner();
+    await second.resume();
+    expect((await second.jobs())[0]).toMatchObject({ id, state: 'done' });
+    expect(web.requests.map((q) => q.url)).toEqual([2, 2, 3, 4, 5].map(ffnChapter));
+    expect(clock.sleeps).toContain(100_000);
+    expect(gaps()[0]).toBe(120_000);
+  });
+});
+
+describe('cancel', () => {
+  it('aborts the request in flight, drops the pages and saves nothing', async () => {
+    const fetch = web.fetch;
+    let inFlight: AbortSignal | null = null;
+    web.fetch = (url, signal) => {
+      if (url !== ffnChapter(4)) return fetch(url, signal);
+      inFlight = signal;
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const { runner: r, events } = runner();
+    const id = await r.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
+    const done = r.resume();
+    await vi.waitFor(() => expect(inFlight).not.toBeNull());
+    expect(await jobPages(db, id)).toHaveLength(2);
+    await r.cancel(id);
+    await done;
+    expect(inFlight!.aborted).toBe(true);
+    expect((await r.jobs())[0]).toMatchObject({ id, state: 'cancelled' });
+    expect(events.at(-1)!.jobs[0]!.state).toBe('cancelled');
+    expect(await db.getAll('jobPages')).toEqual([]);
+    expect(await db.getAll('stories')).toEqual([]);
+    expect(web.count(ffnChapter(5))).toBe(0);
+  });
+
+  it('of a finished job changes nothing', async () => {
+    const r = runner().runner;
+    const job = await saveFromStart(FFN, r);
+    await r.cancel(job.id);
+    expect((await r.jobs())[0]).toMatchObject({ state: 'done', outcome: 'saved' });
+  });
+});
+
+describe('adult gates', () => {
+  const gate = () => corpusHtml('https://archiveofourown.org/works/41877321');
+  const through = `${AO3_FULL}&view_adult=true`;
+
+  it('are passed when the settings allow', async () => {
+    web.route(AO3_FULL, { html: gate() }).route(through, { html: corpusHtml(AO3_FULL) });
+    const r = runner().runner;
+    const id = await r.enqueuePage({ url: AO3.start, html: startHtml(AO3) }, 'story', true);
+    await r.resume();
+    const job = (await r.jobs())[0]!;
+    expect(job).toMatchObject({ id, state: 'done', outcome: 'saved' });
+    expect(web.requests.map((q) => q.url)).toEqual([AO3_FULL, through]);
+    expectWholeStory(await savedChapters(job.storyId!), AO3);
+  });
+
+  it('fail the job, saving nothing, when the settings do not', async () => {
+    web.route(AO3_FULL, { html: gate() });
+    const job = await saveFromStart(AO3);
+    expect(job).toMatchObject({ state: 'failed', outcome: null });
+    expect(job.message).toBe(
+      'archiveofourown.org asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, so nothing was saved.',
+    );
+    expect(web.requests.map((q) => q.url)).toEqual([AO3_FULL]);
+    expect(await db.getAll('stories')).toEqual([]);
+  });
+
+  it('on the open page itself: the page past it is fetched and saved', async () => {
+    const gated = 'https://archiveofourown.org/works/23824891';
+    web.route(`${gated}?view_adult=true`, { html: corpusHtml(gated) }).route(through, { html: corpusHtml(AO3_FULL) });
+    const r = runner().runner;
+    await r.enqueuePage({ url: gated, html: gate() }, 'story', true);
+    await r.resume();
+    expect((await r.jobs())[0]).toMatchObject({ state: 'done', outcome: 'saved', message: 'Saved 3 chapters.' });
+    // The consent carries over to the whole-work view.
+    expect(web.requests.map((q) => q.url)).toEqual([`${gated}?view_adult=true`, through]);
+  });
+
+  it('still a gate after passing it: fails rather than going round', async () => {
+    web.route(AO3_FULL, { html: gate() }).route(through, { html: gate() });
+    const r = runner().runner;
+    await r.enqueuePage({ url: AO3.start, html: startHtml(AO3) }, 'story', true);
+    await r.resume();
+    const job = (await r.jobs())[0]!;
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/wall .* that Slipcase cannot pass, so nothing was saved\.$/);
+    expect(web.requests).toHaveLength(2);
+  });
+});
+
+describe('failures', () => {
+  it('an error page among the chapters fails the job and leaves the saved copy as it was', async () => {
+    const r = runner().runner;
+    await saveFromStart(FFN, r);
+    const before = await dump(db);
+    web.route(ffnChapter(3), { status: 404, html: '<h1>Story Not Found</h1>' });
+    const job = await saveFromStart(FFN, r);
+    expect(job).toMatchObject({ state: 'failed', message: `www.fanfiction.net answered 404 for ${ffnChapter(3)}, so nothing was saved.` });
+    const after = await dump(db);
+    expect(after.stories).toEqual(before.stories);
+    expect(after.chapters).toEqual(before.chapters);
+  });
+
+  it('an error page (status 200) from the site fails the job', async () => {
+    web.route(AO3_FULL, { html: corpusHtml('https://archiveofourown.org/works/41237499') });
+    const job = await saveFromStart(AO3);
+    expect(job).toMatchObject({ state: 'failed', message: `archiveofourown.org answered ${AO3_FULL} with an error page, so nothing was saved.` });
+  });
+
+  it('an open page without story text fails at once, fetching nothing', async () => {
+    const url = 'https://archiveofourown.org/tags/Buffy%20Summers*s*Spike/works?page=1071';
+    const r = runner().runner;
+    const id = await r.enqueuePage({ url, html: corpusHtml(url) }, 'story', false);
+    await r.resume();
+    expect((await r.jobs())[0]).toMatchObject({ id, state: 'failed', message: `There is no story text on ${url} to save.` });
+    expect(web.requests).toEqual([]);
+  });
+
+  it('a full disk fails the job with the library\'s own message, and nothing is saved', async () => {
+    const realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === 'chapters') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args as never);
+    } as typeof realPut;
+    try {
+      const job = await saveFromStart(FFN);
+      expect(job.state).toBe('failed');
+      expect(job.message).toMatch(/^The library is out of storage space, so nothing was saved\./);
+    } finally {
+      IDBObjectStore.prototype.put = realPut;
+    }
+    expect(await db.getAll('stories')).toEqual([]);
+  });
+});
+
+describe('saving one chapter', () => {
+  const live = (n: number) => ({ url: ffnChapter(n), html: n === 1 ? startHtml(FFN) : corpusHtml(ffnChapter(n)) });
+  async function saveChapter(r: Runner, n: number, html?: string) {
+    const id = await r.enqueuePage(html ? { ...live(n), html } : live(n), 'chapter', false);
+    await r.resume();
+    return (await r.jobs()).find((j) => j.id === id)!;
+  }
+
+  it('merges by chapter number, in order, never losing one, fetching nothing', async () => {
+    const r = runner().runner;
+    const third = await saveChapter(r, 3);
+    expect(third).toMatchObject({ state: 'done', outcome: 'saved', message: 'Saved 1 chapter.' });
+    await saveChapter(r, 1);
+    await saveChapter(r, 5);
+    const second = await saveChapter(r, 2);
+    expect(second).toMatchObject({ state: 'done', outcome: 'updated', message: 'Updated: 4 chapters saved.' });
+    let chapters = await savedChapters(second.storyId!);
+    expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 5]);
+    [1, 2, 3, 5].forEach((n, i) => expect(chapters[i]!.html).toContain(FFN.chapters[n - 1]!.word));
+    expect((await loadStory(db, second.storyId!))!.story.meta.status).toBe('wip');
+
+    // The same chapter again, changed: it replaces its saved copy.
+    const changed = live(3).html.replace(FFN.chapters[2]!.word, 'tamarisk');
+    expect((await saveChapter(r, 3, changed)).outcome).toBe('updated');
+    chapters = await savedChapters(second.storyId!);
+    expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 5]);
+    expect(chapters[2]!.html).toContain('tamarisk');
+    expect(web.requests).toEqual([]);
+  });
+
+  it('into a whole saved story: the story keeps every chapter, and an identical one changes nothing', async () => {
+    const r = runner().runner;
+    const whole = await saveFromStart(FFN, r);
+    const same = await saveChapter(r, 4);
+    expect(same).toMatchObject({ outcome: 'unchanged', storyId: whole.storyId });
+    expectWholeStory(await savedChapters(whole.storyId!), FFN);
+  });
+});
+
+describe('the job list', () => {
+  it('lists jobs newest first, and enqueue ids are unique', async () => {
+    const r = runner().runner;
+    const a = await r.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'chapter', false);
+    clock.t += 1;
+    const b = await r.enqueuePage({ url: AO3.start, html: startHtml(AO3) }, 'chapter', false);
+    expect(a).not.toBe(b);
+    expect((await r.jobs()).map((j) => j.id)).toEqual([b, a]);
+    await r.resume();
+    expect((await r.jobs()).map((j) => j.state)).toEqual(['done', 'done']);
+  });
+});

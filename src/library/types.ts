@@ -1,0 +1,145 @@
+/**
+ * The offline library's records: what the IndexedDB stores hold (see schema.ts) and what callers
+ * pass in to save a story. Plain data, so the same shapes go into backups and out to the pages.
+ */
+import type { PageKind, Rating } from '../core/model';
+
+/** complete: every chapter the site plans is posted; wip: more to come; unknown: the site does not say. */
+export type StoryStatus = 'complete' | 'wip' | 'unknown';
+
+/** What the site says about a work, as read off its page. */
+export interface StoryMeta {
+  title: string;
+  authors: string[];
+  fandoms: string[];
+  summary: string | null;
+  rating: Rating;
+  warnings: string[];
+  /** The site hid its warnings (AO3): not the same as none. */
+  warningsHidden: boolean;
+  tags: string[];
+  /** The work's word count as the site states it; null when it states none. */
+  words: number | null;
+  /** The number of chapters the site plans; null when it does not know (AO3 "3/?"). */
+  chapterTotal: number | null;
+  status: StoryStatus;
+}
+
+/** A held copy that did not check out, waiting for the reader to keep or discard it. */
+export interface PendingInfo {
+  version: number;
+  problems: Problem[];
+  createdAt: number;
+}
+
+/** One saved work. Its text lives in the chapters store under `version`. */
+export interface StoryRecord {
+  /** src/warnings/policy.ts#storyKey: site, host and the work's id, so every chapter page maps here. */
+  id: string;
+  /** Adapter id ("ao3"). */
+  site: string;
+  /** src/warnings/policy.ts#siteKey ("archiveofourown.org"). */
+  host: string;
+  /** The work's own address. */
+  url: string;
+  meta: StoryMeta;
+  /** The version whose chapters are the saved copy. */
+  version: number;
+  pending: PendingInfo | null;
+  /** Chapters saved in the current version. */
+  chapterCount: number;
+  /** The site's count when it states one, else the saved text's: the words sort uses it. */
+  words: number;
+  /** Times in ms since the epoch. lastReadAt is 0 for a story never opened. */
+  savedAt: number;
+  updatedAt: number;
+  lastReadAt: number;
+  /** Chapters update checks brought since the reader last opened the story (0: none). */
+  newChapters: number;
+  /** Case- and accent-folded sort keys (a leading "The"/"A"/"An" left out of the title's). */
+  sortTitle: string;
+  sortAuthor: string;
+}
+
+/** One chapter of one version of a story. `index` is 0-based, in reading order. */
+export interface ChapterRecord {
+  storyId: string;
+  version: number;
+  index: number;
+  title: string | null;
+  url: string;
+  /**
+   * The site's 1-based chapter number, when the page said: a story saved chapter by chapter may
+   * hold chapters 2 and 5 only. Absent when unknown (and in chapters saved before schema v4);
+   * reading order (index + 1) then stands in.
+   */
+  number?: number;
+  /** Sanitised HTML (src/reader/sanitize.ts), sanitised again by the library before it is stored. */
+  html: string;
+  words: number;
+  /** Characters of plain text. */
+  textLength: number;
+  fetchedAt: number;
+}
+
+/** Why a fetched copy did not replace the saved one. Chapter numbers are 0-based indexes. */
+export type Problem =
+  | { kind: 'error-page'; chapter: number | null }
+  | { kind: 'gate-page'; chapter: number | null }
+  | { kind: 'not-a-story'; chapter: number }
+  | { kind: 'no-chapters' }
+  | { kind: 'fewer-chapters'; before: number; after: number }
+  | { kind: 'shorter-chapter'; chapter: number; before: number; after: number };
+
+/**
+ * A version of a story: the saved copy ('current') or a fetched one held back ('pending'). It
+ * carries what the save policy compares, so a save need not read the old chapters' text.
+ */
+export interface VersionRecord {
+  storyId: string;
+  version: number;
+  state: 'current' | 'pending';
+  createdAt: number;
+  url: string;
+  meta: StoryMeta;
+  chapterWords: number[];
+  /** Per chapter: text length and a hash of its HTML, to tell an unchanged fetch. */
+  chapterHashes: string[];
+  problems: Problem[];
+}
+
+/** Where the reader is in a story: chapter (0-based) and how far through it (0..1). */
+export interface Position {
+  chapter: number;
+  fraction: number;
+}
+
+export interface ProgressRecord extends Position {
+  storyId: string;
+  /** When the reader was last there (ms). */
+  at: number;
+}
+
+/** One chapter as a caller hands it in: read from `kind` of page, HTML already sanitised. */
+export interface ChapterCopy {
+  title: string | null;
+  url: string;
+  html: string;
+  /** The kind of page the chapter was read from (src/core/page.ts): 'story' or 'chapter' if all went well. */
+  kind: PageKind;
+  /** The site's 1-based chapter number, when the page says; saving one chapter merges by it. */
+  number?: number | null;
+}
+
+/** A whole story as fetched: what saveStory takes. */
+export interface StoryCopy {
+  /** Adapter id of the page the metadata was read from. */
+  site: string;
+  url: string;
+  /** The kind of that page: an error or gate page is never saved. */
+  kind: PageKind;
+  meta: StoryMeta;
+  chapters: ChapterCopy[];
+  /** When it was fetched (ms); defaults to now. */
+  fetchedAt?: number;
+}

@@ -1,0 +1,67 @@
+import type { JobView } from '../messages';
+
+/** How long a finished job stays in view, so its outcome can be read. */
+export const FINISHED_SHOWN_MS = 10_000;
+
+const ACTIVE = new Set<JobView['state']>(['queued', 'running', 'waiting']);
+
+const SCOPE_TEXT: Record<JobView['scope'], string> = { chapter: 'Saving chapter', story: 'Saving', update: 'Checking for new chapters' };
+
+const OUTCOME_TEXT: Record<NonNullable<JobView['outcome']>, string> = {
+  saved: 'Saved',
+  updated: 'Updated',
+  held: 'Held back a copy for you to check',
+  rejected: 'Not saved',
+  unchanged: 'No new chapters',
+};
+
+function stateText(job: JobView): string {
+  if (job.state === 'queued') return 'Waiting its turn';
+  if (job.state === 'cancelled') return 'Cancelled';
+  if (job.state === 'failed') return 'Failed';
+  if (job.state === 'done') return job.outcome ? OUTCOME_TEXT[job.outcome] : 'Done';
+  return job.total === null ? `${job.done} fetched` : `${job.done} of ${job.total}`;
+}
+
+/** Jobs worth showing: every unfinished one, and those finished in the last few seconds. */
+export function shownJobs(jobs: readonly JobView[], now: number): JobView[] {
+  return jobs.filter((j) => ACTIVE.has(j.state) || now - j.updatedAt < FINISHED_SHOWN_MS);
+}
+
+export function JobsPanel({ jobs, now, onCancel }: { jobs: readonly JobView[]; now: number; onCancel(jobId: string): void }) {
+  const shown = shownJobs(jobs, now);
+  if (shown.length === 0) return null;
+  return (
+    <section class="library-jobs" aria-label="Downloads">
+      <ul>
+        {shown.map((job) => {
+          const active = ACTIVE.has(job.state);
+          return (
+            <li key={job.id} class={`library-job job-${job.state}`} data-job-id={job.id}>
+              <div class="job-line">
+                <span class="job-title">
+                  {SCOPE_TEXT[job.scope]}: <strong>{job.title || job.url}</strong>
+                </span>
+                <span class="job-state">{stateText(job)}</span>
+                {active ? (
+                  <button type="button" class="job-cancel" onClick={() => onCancel(job.id)} aria-label={`Cancel ${job.title || job.url}`}>
+                    Cancel
+                  </button>
+                ) : null}
+              </div>
+              {active ? (
+                <progress
+                  class="job-progress"
+                  max={job.total ?? undefined}
+                  value={job.total === null || job.state === 'queued' ? undefined : job.done}
+                  aria-label={`${job.title}: ${stateText(job)}`}
+                />
+              ) : null}
+              {job.message ? <p class="job-message">{job.message}</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

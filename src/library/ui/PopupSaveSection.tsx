@@ -1,0 +1,123 @@
+/**
+ * Saving the tab's story to the offline library: what is saved already, the buttons, and the
+ * job's progress while the background fetches the other chapters.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PageReport } from '../../core/model';
+import { storyKey } from '../../warnings/policy';
+import type { StoryRecord } from '../types';
+import type { JobView } from '../messages';
+import { askLibrary, libraryDb, watchLibrary } from '../ext/client';
+
+const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
+
+/** The story's record in the library, or null; undefined while looking. */
+function useSavedStory(id: string): [StoryRecord | null | undefined, () => void] {
+  const [story, setStory] = useState<StoryRecord | null | undefined>(undefined);
+  const reload = () => void libraryDb().then(async (db) => setStory((await db.get('stories', id)) ?? null));
+  useEffect(reload, [id]);
+  return [story, reload];
+}
+
+export function SaveSection({ tabId, report }: { tabId: number; report: PageReport }) {
+  const id = storyKey(report);
+  const [story, reloadStory] = useSavedStory(id);
+  const [job, setJob] = useState<JobView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    // A save already running for this story (started from the reader, the menu, or an earlier popup).
+    void askLibrary({ type: 'library-jobs' }).then((reply) => {
+      if (reply.ok) setJob((current) => current ?? reply.jobs?.find((j) => j.storyId === id && !FINISHED.has(j.state)) ?? null);
+    });
+    return watchLibrary((event) => {
+      setJob((current) => {
+        const mine = event.jobs.find((j) => (current ? j.id === current.id : j.storyId === id && !FINISHED.has(j.state)));
+        return mine ?? current;
+      });
+      if (event.changed.includes(id)) reloadStory();
+    });
+  }, [id]);
+
+  async function save(scope: 'chapter' | 'story') {
+    setProblem(null);
+    const reply = await askLibrary({ type: 'library-save', tabId, scope });
+    if (!reply.ok) return setProblem(reply.error);
+    const jobs = await askLibrary({ type: 'library-jobs' });
+    setJob((jobs.ok && jobs.jobs?.find((j) => j.id === reply.jobIds[0])) || null);
+  }
+
+  const running = job !== null && !FINISHED.has(job.state);
+  const whole = report.kind === 'story' && !report.chapter;
+  return (
+    <section class="save" aria-label="Offline library">
+      {story ? (
+        <p class="saved-status">
+          In your library · {story.chapterCount}
+          {story.meta.chapterTotal ? `/${story.meta.chapterTotal}` : ''} {story.chapterCount === 1 ? 'chapter' : 'chapters'} ·{' '}
+          <a href={`/read.html?id=${encodeURIComponent(story.id)}`} target="_blank" rel="noopener">
+            Read offline
+          </a>
+        </p>
+      ) : null}
+      {running ? (
+        <JobProgress job={job} />
+      ) : (
+        <div class="save-buttons">
+          {whole ? (
+            <button type="button" class="save-story" onClick={() => void save('story')}>
+              {story ? 'Save again' : 'Save story'}
+            </button>
+          ) : (
+            <>
+              {report.kind === 'chapter' ? (
+                <button type="button" class="save-chapter" onClick={() => void save('chapter')}>
+                  Save chapter
+                </button>
+              ) : null}
+              <button type="button" class="save-story" onClick={() => void save('story')}>
+                {story ? 'Update whole story' : 'Save whole story'}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {job && FINISHED.has(job.state) ? <p class={`job-outcome job-${job.state}`}>{outcomeText(job)}</p> : null}
+      {problem ? <p class="detail save-refused">{problem}</p> : null}
+    </section>
+  );
+}
+
+function JobProgress({ job }: { job: JobView }) {
+  const label = job.total ? `${job.done} of ${job.total}` : job.done ? `${job.done} fetched` : 'Starting';
+  return (
+    <div class="job" data-job-id={job.id}>
+      <div class="job-line">
+        <progress class="job-progress" value={job.done} max={job.total ?? undefined} aria-label={`Saving: ${label}`} />
+        <button type="button" class="job-cancel" onClick={() => void askLibrary({ type: 'library-cancel', jobId: job.id })}>
+          Cancel
+        </button>
+      </div>
+      <p class="detail job-message">{job.message ?? `Saving… ${label}`}</p>
+    </div>
+  );
+}
+
+function outcomeText(job: JobView): string {
+  if (job.state === 'cancelled') return 'Save cancelled.';
+  if (job.state === 'failed') return job.message ?? 'The save failed.';
+  switch (job.outcome) {
+    case 'saved':
+      return 'Saved to your library.';
+    case 'updated':
+      return 'Your saved copy is up to date.';
+    case 'unchanged':
+      return 'Nothing new: your saved copy is the same.';
+    case 'held':
+      return 'The new copy looks incomplete, so your saved copy was kept. Compare them in the library.';
+    case 'rejected':
+      return job.message ?? 'This page is not a story, so nothing was saved.';
+    default:
+      return job.message ?? 'Done.';
+  }
+}

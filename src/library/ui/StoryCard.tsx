@@ -1,0 +1,125 @@
+import { RatingBadge } from '../../shell/ui/RatingBadge';
+import { readerPath } from '../db/reading';
+import type { ProgressRecord, StoryRecord } from '../types';
+import { STATUS_TEXT, chaptersText, heldText, lastReadText, plural, progressOf, wordsText } from './format';
+
+/** What a card's buttons do; each names the story by id. */
+export interface CardActions {
+  select(id: string, selected: boolean): void;
+  epub(story: StoryRecord): void;
+  check(id: string): void;
+  remove(id: string): void;
+  /** Resolve a held copy: keep the new one, or keep the saved one. */
+  keep(id: string, which: 'new' | 'saved'): void;
+}
+
+export interface StoryCardProps {
+  story: StoryRecord;
+  progress: ProgressRecord | undefined;
+  /** 0-based position in the results. */
+  index: number;
+  total: number;
+  top: number;
+  selected: boolean;
+  /** The card that Tab reaches in the list (roving tabindex). */
+  active: boolean;
+  now: number;
+  actions: CardActions;
+  onFocus(index: number): void;
+}
+
+export function StoryCard({ story, progress, index, total, top, selected, active, now, actions, onFocus }: StoryCardProps) {
+  const m = story.meta;
+  const titleId = `story-title-${index}`;
+  const place = progressOf(story, progress);
+  const read = readerPath(story.id);
+  const held = story.pending ? heldText(story.pending.problems) : null;
+  return (
+    <li
+      class={`library-card${selected ? ' selected' : ''}`}
+      data-story-id={story.id}
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      aria-labelledby={titleId}
+      tabIndex={active ? 0 : -1}
+      style={{ top: `${top}px` }}
+      onFocus={(e) => e.target === e.currentTarget && onFocus(index)}
+    >
+      <div class="card-head">
+        <input
+          type="checkbox"
+          class="card-select"
+          checked={selected}
+          aria-label={`Select ${m.title}`}
+          onChange={(e) => actions.select(story.id, (e.currentTarget as HTMLInputElement).checked)}
+        />
+        <h3 class="card-title" id={titleId}>
+          <a href={read} title={m.title}>
+            {m.title}
+          </a>
+        </h3>
+        <RatingBadge rating={m.rating} />
+      </div>
+      <p class="card-byline">
+        <span class="card-authors">{m.authors.length ? `by ${m.authors.join(', ')}` : 'Anonymous'}</span>
+        {m.fandoms.length ? <span class="card-fandoms">{m.fandoms.join(', ')}</span> : null}
+      </p>
+      <p class="card-facts">
+        <span class="card-words">{wordsText(story.words)}</span>
+        <span class="card-chapters" title="Chapters saved / planned">
+          {chaptersText(story)} chapters
+        </span>
+        <span class={`card-status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
+        <span class="card-last-read">Last read {lastReadText(story.lastReadAt, now)}</span>
+      </p>
+      <div class="card-progress">
+        {place ? (
+          <>
+            <progress class="reading-progress" max={1} value={place.fraction} aria-label={`Read up to ${place.text}`} />
+            <span class="card-place">{place.text}</span>
+          </>
+        ) : (
+          <span class="card-place">Not started</span>
+        )}
+        {story.newChapters > 0 ? <span class="card-new">{plural(story.newChapters, 'new chapter')}</span> : null}
+      </div>
+      {held ? (
+        <div class="card-held" role="note">
+          <span class="held-why" title={held}>
+            {held}
+          </span>
+          <button type="button" class="keep-new" onClick={() => actions.keep(story.id, 'new')}>
+            Keep new copy
+          </button>
+          <button type="button" class="keep-saved" onClick={() => actions.keep(story.id, 'saved')}>
+            Keep saved copy
+          </button>
+        </div>
+      ) : null}
+      <div class="card-actions">
+        <a class="read button" href={read}>
+          Read
+        </a>
+        <button type="button" class="epub" onClick={() => actions.epub(story)}>
+          Download EPUB
+        </button>
+        <button type="button" class="check" onClick={() => actions.check(story.id)}>
+          Check for new chapters
+        </button>
+        <button type="button" class="delete" onClick={() => actions.remove(story.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** A row whose page is still loading: the same height, so the list does not jump. */
+export function PlaceholderCard({ index, total, top }: { index: number; total: number; top: number }) {
+  return (
+    <li class="library-card placeholder" data-index={index} aria-setsize={total} aria-posinset={index + 1} aria-busy="true" style={{ top: `${top}px` }}>
+      Loading…
+    </li>
+  );
+}

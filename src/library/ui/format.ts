@@ -1,0 +1,63 @@
+/** How the library page words a story's facts. Pure, so the cards and their tests agree. */
+import type { Problem, ProgressRecord, StoryRecord, StoryStatus } from '../types';
+
+/** Saved chapters of the planned total: "3/5", or "3/?" when the site does not know. */
+export const chaptersText = (s: StoryRecord): string => `${s.chapterCount}/${s.meta.chapterTotal ?? '?'}`;
+
+export const STATUS_TEXT: Record<StoryStatus, string> = { complete: 'Complete', wip: 'In progress', unknown: 'Status unknown' };
+
+export const wordsText = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
+
+/** "chapter 2 of 3" and how far through the saved chapters that is (0..1); null before the first read. */
+export function progressOf(s: StoryRecord, p: ProgressRecord | undefined): { text: string; fraction: number } | null {
+  if (!p) return null;
+  const total = Math.max(s.chapterCount, 1);
+  const chapter = Math.min(p.chapter, total - 1);
+  return { text: `chapter ${chapter + 1} of ${total}`, fraction: Math.min(1, (chapter + p.fraction) / total) };
+}
+
+const DAY = 86_400_000;
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "never", "today", "yesterday", "3 days ago", then the date itself past a month. */
+export function lastReadText(at: number, now: number): string {
+  if (at <= 0) return 'never';
+  const days = Math.floor(startOfDay(now) / DAY) - Math.floor(startOfDay(at) / DAY);
+  if (days <= 0) return 'today';
+  if (days < 31) return relative.format(-days, 'day');
+  return new Date(at).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Local midnight, so "yesterday" means the calendar day before. */
+function startOfDay(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+}
+
+export function bytesText(n: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) {
+    n /= 1000;
+    i++;
+  }
+  return i === 0 ? `${n} bytes` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
+}
+
+/** slipcase-library-YYYY-MM-DD.json, in the reader's local date. */
+export function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `slipcase-library-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** Why a fetched copy was held back, in a sentence. */
+export function heldText(problems: readonly Problem[]): string {
+  const reasons = problems.map((p) => {
+    if (p.kind === 'fewer-chapters') return `it has ${plural(p.after, 'chapter')} where the saved copy has ${p.before}`;
+    if (p.kind === 'shorter-chapter') return `chapter ${p.chapter + 1} is much shorter (${plural(p.after, 'word')}, was ${p.before.toLocaleString('en')})`;
+    return 'parts of it did not look like the story';
+  });
+  return `A newer copy was held back: ${[...new Set(reasons)].join('; ') || 'it looks worse than the saved one'}.`;
+}

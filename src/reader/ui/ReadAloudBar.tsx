@@ -1,0 +1,55 @@
+/** Read-aloud controls: play, pause and resume, stop, voice and speed. */
+import { RATE } from '../settings';
+import { PauseIcon, PlayIcon, StopIcon } from './icons';
+import type { SpeechState } from '../read-aloud';
+
+interface Props {
+  state: SpeechState;
+  voices: SpeechSynthesisVoice[];
+  voice: string | null;
+  rate: number;
+  onPlayPause(): void;
+  onStop(): void;
+  onVoice(voiceURI: string | null): void;
+  onRate(rate: number): void;
+}
+
+export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, onVoice, onRate }: Props) {
+  const playing = state === 'playing';
+  const label = playing ? 'Pause reading aloud' : state === 'paused' ? 'Resume reading aloud' : 'Read aloud from here';
+  return (
+    <section class="panel speech" aria-label="Read aloud">
+      <button type="button" class="icon-button play" aria-label={label} title={label} onClick={onPlayPause}>
+        {playing ? <PauseIcon /> : <PlayIcon />}
+        <span>{playing ? 'Pause' : state === 'paused' ? 'Resume' : 'Play'}</span>
+      </button>
+      <button type="button" class="icon-button stop" aria-label="Stop reading aloud" title="Stop" disabled={state === 'stopped'} onClick={onStop}>
+        <StopIcon />
+      </button>
+      <label class="voice">
+        Voice
+        <select value={voice ?? ''} onChange={(e) => onVoice(e.currentTarget.value || null)}>
+          <option value="">Browser default</option>
+          {voices.map((v) => (
+            <option key={v.voiceURI} value={v.voiceURI}>
+              {v.name} ({v.lang})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="rate">
+        Speed
+        <input
+          type="range"
+          min={RATE.min}
+          max={RATE.max}
+          step={RATE.step}
+          value={rate}
+          aria-valuetext={`${rate.toFixed(1)} times`}
+          onChange={(e) => onRate(Number(e.currentTarget.value))}
+        />
+        <output>{rate.toFixed(1)}×</output>
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/** Typography controls: theme, font, size, line height, width, justification. */
+import {
+  FONTS,
+  LINE_HEIGHT,
+  SIZE,
+  THEMES,
+  WIDTH,
+  clampToRange,
+  type ReaderSettings,
+  type ThemeChoice,
+} from '../settings';
+
+const SWATCH: Record<ThemeChoice, string> = {
+  system: 'linear-gradient(135deg, #fbfaf6 50%, #1d1c1a 50%)',
+  light: '#fbfaf6',
+  sepia: '#f4ecd8',
+  dark: '#1d1c1a',
+  black: '#000000',
+};
+
+interface Props {
+  settings: ReaderSettings;
+  onChange(next: ReaderSettings): void;
+}
+
+export function SettingsPanel({ settings, onChange }: Props) {
+  const set = <K extends keyof ReaderSettings>(key: K, value: ReaderSettings[K]) => onChange({ ...settings, [key]: value });
+  const step = (delta: number) => set('size', clampToRange(settings.size + delta, SIZE, settings.size));
+
+  return (
+    <section class="panel settings" aria-label="Reading settings">
+      <h2>Reading settings</h2>
+      <fieldset class="setting">
+        <legend>Theme</legend>
+        <div class="choices">
+          {THEMES.map((t) => (
+            <button key={t.value} type="button" class="choice" data-theme-choice={t.value} aria-pressed={settings.theme === t.value} onClick={() => set('theme', t.value)}>
+              <span class="swatch" style={{ background: SWATCH[t.value] }} aria-hidden="true" />
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset class="setting">
+        <legend>Font</legend>
+        <div class="choices">
+          {FONTS.map((f) => (
+            <button key={f.value} type="button" class="choice" data-font-choice={f.value} aria-pressed={settings.font === f.value} onClick={() => set('font', f.value)}>
+              {f.label}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <div class="setting">
+        <span class="name" id="sc-size-name">Text size</span>
+        <div class="stepper" role="group" aria-labelledby="sc-size-name">
+          <button type="button" class="icon-button size-down" disabled={settings.size <= SIZE.min} onClick={() => step(-SIZE.step)}>
+            <span aria-hidden="true">A−</span>
+            <span class="visually-hidden">Smaller text</span>
+          </button>
+          <output class="size-value" aria-live="polite">{settings.size}px</output>
+          <button type="button" class="icon-button size-up" disabled={settings.size >= SIZE.max} onClick={() => step(SIZE.step)}>
+            <span aria-hidden="true">A+</span>
+            <span class="visually-hidden">Larger text</span>
+          </button>
+        </div>
+      </div>
+      <div class="setting">
+        <label for="sc-leading">Line height</label>
+        <input
+          id="sc-leading"
+          type="range"
+          min={LINE_HEIGHT.min}
+          max={LINE_HEIGHT.max}
+          step={LINE_HEIGHT.step}
+          value={settings.lineHeight}
+          aria-valuetext={settings.lineHeight.toFixed(1)}
+          onInput={(e) => set('lineHeight', clampToRange(Number(e.currentTarget.value), LINE_HEIGHT, settings.lineHeight))}
+        />
+      </div>
+      <div class="setting">
+        <label for="sc-width">Line length</label>
+        <input
+          id="sc-width"
+          type="range"
+          min={WIDTH.min}
+          max={WIDTH.max}
+          step={WIDTH.step}
+          value={settings.width}
+          aria-valuetext={`${settings.width} characters`}
+          onInput={(e) => set('width', clampToRange(Number(e.currentTarget.value), WIDTH, settings.width))}
+        />
+      </div>
+      <div class="setting">
+        <label for="sc-justify">Justify text</label>
+        <input id="sc-justify" type="checkbox" checked={settings.justify} onChange={(e) => set('justify', e.currentTarget.checked)} />
+      </div>
+      <p class="hint">Kept for every story, and synced with your browser.</p>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The reader view of a page, and `readPage` with the story text: the page report from
+ * ./page.ts plus the story body, the author's notes and the chapter navigation that the site
+ * adapter picks out (./extract.ts). This module brings in Readability and DOMPurify, so the
+ * always-on detection pass imports ./page.ts instead.
+ */
+import type { PageReport, ReaderView } from '../core/model';
+import { holdsStory } from '../core/model';
+import { adapterFor } from '../sites/registry';
+import { reportWith } from '../core/page';
+import { extractStory } from './extract';
+import { estimateText } from '../warnings/estimate/estimate';
+
+export interface ReadOptions {
+  /** Extract the story text too. */
+  content?: boolean;
+}
+
+/** The page report; with `content`, the story text as the reader shows it (null when the page has none). */
+export function readPage(doc: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
+  const u = new URL(url);
+  const adapter = adapterFor(doc, u);
+  const report = reportWith(adapter, doc, u);
+  if (!opts.content || !holdsStory(report.kind)) return report;
+  const content = extractStory(doc, u, adapter, report.title)?.content ?? null;
+  // The estimate comes with the text it reads: present whenever content is (inspect contract).
+  return { ...report, content, estimate: content ? estimateText(content.text) : null };
+}
+
+/** Everything the reader shows for a page, or null when the page holds no story text. */
+export function readerView(doc: Document, url: string | URL): ReaderView | null {
+  const u = new URL(url);
+  const adapter = adapterFor(doc, u);
+  const report = reportWith(adapter, doc, u);
+  if (!holdsStory(report.kind)) return null;
+  const story = extractStory(doc, u, adapter, report.title);
+  if (!story) return null;
+  const estimate = estimateText(story.content.text);
+  return { report: { ...report, content: story.content, estimate }, content: story.content, notes: story.notes, nav: story.nav };
+}

@@ -1,0 +1,85 @@
+import type { PageKind, PageReport } from '../../core/model';
+import { isWorkPage } from '../../core/model';
+import { RatingBadge } from './RatingBadge';
+import { RATING_STYLE } from '../badge';
+
+const KIND_NOTE: Partial<Record<PageKind, string>> = {
+  index: 'Story index',
+  gate: 'Behind an age or login gate',
+};
+
+/** What the current page is, in the popup: the work's details, or plainly that it is not a story. */
+export function PageSummary({ report, siteName }: { report: PageReport; siteName: string }) {
+  if (!isWorkPage(report.kind)) {
+    return (
+      <section class="summary not-story" data-kind={report.kind}>
+        <p class="headline">Not a story page</p>
+        <p class="detail">{notStoryDetail(report.kind, siteName)}</p>
+      </section>
+    );
+  }
+  const { chapter } = report;
+  return (
+    <section class="summary story" data-kind={report.kind}>
+      <p class="site">
+        {siteName}
+        {KIND_NOTE[report.kind] ? <span class="kind-note"> · {KIND_NOTE[report.kind]}</span> : null}
+      </p>
+      <h1 class="title">{report.title ?? 'Untitled'}</h1>
+      {report.author ? <p class="author">by {report.author}</p> : null}
+      <RatingBadge rating={report.rating} />
+      {report.rating.level === 'unknown' && report.estimate ? (
+        <div class="estimate">
+          <p class="estimate-level">Unrated · estimated {RATING_STYLE[report.estimate.level].name}</p>
+          {report.estimate.reasons.length > 0 ? (
+            <ul class="estimate-reasons">
+              {report.estimate.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <dl class="facts">
+        {report.fandoms.length > 0 ? (
+          <Fact name="Fandom" value={report.fandoms.join(', ')} cls="fandom" />
+        ) : null}
+        {chapter ? (
+          <Fact
+            name="Chapter"
+            value={`${chapter.index}/${chapter.count ?? '?'}${chapter.title ? ` · ${chapter.title}` : ''}`}
+            cls="chapter"
+          />
+        ) : null}
+        {report.words !== null ? <Fact name="Words" value={report.words.toLocaleString('en')} cls="words" /> : null}
+        <Fact name="Warnings" value={warningsText(report)} cls="warnings" />
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ name, value, cls }: { name: string; value: string; cls: string }) {
+  return (
+    <div class={`fact ${cls}`}>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function warningsText(report: PageReport): string {
+  if (report.warningsHidden) return 'Hidden by the site (not the same as none)';
+  if (report.warnings.length === 0) return 'None given';
+  return report.warnings.join(', ');
+}
+
+function notStoryDetail(kind: PageKind, siteName: string): string {
+  switch (kind) {
+    case 'listing':
+      return `A list of stories on ${siteName}. Open one to read it.`;
+    case 'error':
+      return `${siteName} says this page is missing or removed.`;
+    default:
+      return 'Slipcase found no story on this page.';
+  }
+}

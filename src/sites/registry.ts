@@ -1,0 +1,49 @@
+/**
+ * The ordered registry of site adapters. The first adapter that claims a page reads it, so
+ * host-specific adapters come first, software families that recognise markup on any host next,
+ * and the generic adapter last. Adding a site: write `utils/sites/<id>.ts`, list it here.
+ */
+import type { SiteAdapter } from './types';
+import { ao3 } from './ao3/ao3';
+import { ffn } from './ffn/ffn';
+import { allaboutspike } from './allaboutspike/allaboutspike';
+import { royalroad } from './royalroad/royalroad';
+import { xenforo } from './xenforo/xenforo';
+import { tth } from './tth/tth';
+import { bloodshedverse } from './bloodshedverse/bloodshedverse';
+import { fimfiction } from './fimfiction/fimfiction';
+import { wattpad } from './wattpad/wattpad';
+import { literotica } from './literotica/literotica';
+import { aff } from './aff/aff';
+import { efiction } from './efiction/efiction';
+import { generic } from './generic/generic';
+
+export const SITES: readonly SiteAdapter[] = [
+  ao3,
+  ffn,
+  allaboutspike,
+  royalroad,
+  xenforo,
+  tth,
+  bloodshedverse,
+  fimfiction,
+  wattpad,
+  literotica,
+  aff,
+  efiction,
+  generic,
+];
+
+/** Every host pattern the adapters know: host permissions and content-script matches. */
+export function knownHostPatterns(): string[] {
+  return Array.from(new Set(SITES.flatMap((s) => s.hosts))).sort();
+}
+
+export function adapterFor(doc: Document, url: URL): SiteAdapter {
+  return SITES.find((s) => s.claims(doc, url)) ?? generic;
+}
+
+/** The human name of an adapter id, for the popup. */
+export function siteName(id: string): string {
+  return SITES.find((s) => s.id === id)?.name ?? id;
+}

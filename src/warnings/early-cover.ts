@@ -1,0 +1,55 @@
+/**
+ * The early cover. On the archives Slipcase knows, the content script starts before the page is
+ * parsed and puts in a style that hides the story text (and the work entries of listings) from
+ * the very first paint; once the page is parsed the gate decides and lifts the cover, or keeps
+ * it under the interstitial. Pure: which selectors apply to an address, and the style for them.
+ */
+import { SITES } from '../sites/registry';
+
+const PATTERN = /^(\*|https?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Does a match pattern ("*://*.example.org/*", "*://example.org/archive/*") match the URL?
+ * The rules of https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns:
+ * `*` as scheme is http or https, `*.host` is the host and its subdomains, `*` in the path is any run.
+ */
+export function matchesPattern(pattern: string, url: URL): boolean {
+  const m = PATTERN.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  const protocol = url.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  const hostname = url.hostname.toLowerCase();
+  if (host.startsWith('*.')) {
+    const base = host.slice(2).toLowerCase();
+    if (hostname !== base && !hostname.endsWith('.' + base)) return false;
+  } else if (host !== '*' && hostname !== host.toLowerCase()) return false;
+  const pathRe = new RegExp('^' + path.split('*').map(escape).join('.*') + '$');
+  return pathRe.test(url.pathname + url.search);
+}
+
+/** What to hide on `url` before it paints: story text and listing entries of every adapter whose hosts match. */
+export function coverSelectors(url: URL): string[] {
+  const adapters = SITES.filter((s) => s.hosts.some((p) => matchesPattern(p, url)));
+  return Array.from(new Set(adapters.flatMap((s) => [...s.cover, ...(s.blurbs ? [s.blurbs.selector] : [])])));
+}
+
+/**
+ * Two ids' worth of specificity on every selector: a later site rule of the usual weight cannot
+ * show the text again. The id is one no page uses.
+ */
+const BOOST = ':not(#slipcase-cover):not(#slipcase-cover)';
+
+/**
+ * The style that hides `selectors`: invisible (and so out of the accessibility tree and tab order)
+ * with their whole subtree, and transparent, which no descendant can undo. Layout is kept, so a
+ * page the gate lets through shows without a jump.
+ */
+export function coverCss(selectors: readonly string[]): string {
+  if (selectors.length === 0) return '';
+  const own = selectors.map((s) => s + BOOST).join(',\n');
+  const inside = selectors.map((s) => `${s} *${BOOST}`).join(',\n');
+  return `${own} {\n  visibility: hidden !important;\n  opacity: 0 !important;\n}\n${inside} {\n  visibility: hidden !important;\n}\n`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The rating settings in storage.sync (they follow the reader to other devices), in the layout of
+ * src/warnings/settings.ts, and the readable names of "always allow" entries in storage.local.
+ */
+import { browser } from 'wxt/browser';
+import type { PageReport } from '../../core/model';
+import type { RatingSettings } from '../policy';
+import {
+  ITEM_PREFIX,
+  exceptionFor,
+  fromStoredItems,
+  staleItems,
+  storedItems,
+  withException,
+  withoutException,
+  type ExceptionKind,
+} from '../settings';
+
+const LABELS_ITEM = 'rating-exception-labels';
+
+export async function loadRatingSettings(): Promise<RatingSettings> {
+  return fromStoredItems(await browser.storage.sync.get(null));
+}
+
+/** Rejects when sync storage is full: the caller tells the reader. */
+export async function saveRatingSettings(settings: RatingSettings): Promise<void> {
+  const items = storedItems(settings);
+  const stored = Object.keys(await browser.storage.sync.get(null));
+  await browser.storage.sync.set(items);
+  const stale = staleItems(stored, items);
+  if (stale.length) await browser.storage.sync.remove(stale);
+}
+
+/** Calls `onChange` with the new settings whenever they change (this page, another tab, another device). Returns the unsubscribe. */
+export function watchRatingSettings(onChange: (settings: RatingSettings) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(ITEM_PREFIX))) void loadRatingSettings().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+async function update(change: (s: RatingSettings) => RatingSettings): Promise<RatingSettings> {
+  const next = change(await loadRatingSettings());
+  await saveRatingSettings(next);
+  return next;
+}
+
+/** "Always allow" this page's story, author or site; remembers a readable name for the options page. */
+export async function allow(report: PageReport, kind: ExceptionKind): Promise<RatingSettings> {
+  const entry = exceptionFor(report, kind);
+  if (!entry) return loadRatingSettings();
+  const next = await update((s) => withException(s, kind, entry.key));
+  await saveLabel(entry.key, entry.label);
+  return next;
+}
+
+export async function removeException(kind: ExceptionKind, key: string): Promise<RatingSettings> {
+  const next = await update((s) => withoutException(s, kind, key));
+  const labels = await loadExceptionLabels();
+  if (key in labels) {
+    delete labels[key];
+    await browser.storage.local.set({ [LABELS_ITEM]: labels });
+  }
+  return next;
+}
+
+/** Readable names of exceptions made on this device ("Title by Author (archiveofourown.org)"), by key. */
+export async function loadExceptionLabels(): Promise<Record<string, string>> {
+  const got = (await browser.storage.local.get(LABELS_ITEM))[LABELS_ITEM];
+  if (typeof got !== 'object' || got === null) return {};
+  return Object.fromEntries(Object.entries(got).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+async function saveLabel(key: string, label: string): Promise<void> {
+  const labels = await loadExceptionLabels();
+  if (labels[key] === label) return;
+  await browser.storage.local.set({ [LABELS_ITEM]: { ...labels, [key]: label } });
+}
+
+/** The options page, where the rating settings are. */
+/** The options page at its content-warning settings (the library is its first section). */
+export async function openSettings(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#warnings') });
+}

@@ -1,0 +1,100 @@
+/**
+ * The early cover: which selectors apply where, the style they make, and, over the corpus, that
+ * on every known archive the cover hides the whole story text and every listing entry.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { coverCss, coverSelectors, matchesPattern } from '../early-cover';
+import { SITES } from '../../sites/registry';
+import { parseHtml } from '../../../scripts/lib/html';
+import { corpusPages } from '../../../tests/lib/corpus';
+
+describe('matchesPattern', () => {
+  it.each([
+    ['*://archiveofourown.org/*', 'https://archiveofourown.org/works/1', true],
+    ['*://archiveofourown.org/*', 'http://archiveofourown.org/', true],
+    ['*://archiveofourown.org/*', 'ftp://archiveofourown.org/x', false],
+    ['*://archiveofourown.org/*', 'https://www.archiveofourown.org/works/1', false],
+    ['*://*.archiveofourown.org/*', 'https://www.archiveofourown.org/works/1', true],
+    ['*://*.archiveofourown.org/*', 'https://archiveofourown.org/works/1', true],
+    ['*://*.archiveofourown.org/*', 'https://notarchiveofourown.org/works/1', false],
+    ['*://spikeluver.com/SpuffyRealm/*', 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=1', true],
+    ['*://spikeluver.com/SpuffyRealm/*', 'https://spikeluver.com/other/viewstory.php?sid=1', false],
+    ['https://example.org/a*b', 'https://example.org/a-x-b', true],
+    ['https://example.org/a*b', 'http://example.org/a-x-b', false],
+    ['not a pattern', 'https://example.org/', false],
+  ])('%s on %s → %s', (pattern, url, expected) => {
+    expect(matchesPattern(pattern, new URL(url))).toBe(expected);
+  });
+});
+
+describe('coverSelectors', () => {
+  it('names the story text and listing entries of the adapter whose hosts the address is on', () => {
+    expect(coverSelectors(new URL('https://archiveofourown.org/works/1'))).toEqual(['#workskin', 'li.blurb']);
+    expect(coverSelectors(new URL('https://www.fanfiction.net/s/1/1/'))).toEqual(['#storytext', '#storycontent', 'div.z-list']);
+    expect(coverSelectors(new URL('https://spikeluver.com/SpuffyRealm/browse.php?type=recent'))).toEqual(['#story', 'div.chapter', 'div.listbox']);
+    expect(coverSelectors(new URL('http://www.allaboutspike.com/fic.html?id=562'))).toEqual(['body']);
+  });
+
+  it('is empty where Slipcase does not run by itself', () => {
+    expect(coverSelectors(new URL('http://members.tripod.com/velvet_dusk/fics/heatwave_story.html'))).toEqual([]);
+    expect(coverSelectors(new URL('https://spikeluver.com/elsewhere/viewstory.php?sid=1'))).toEqual([]);
+  });
+
+  it('every adapter with hosts declares what to cover', () => {
+    for (const site of SITES) if (site.hosts.length) expect(site.cover.length, site.id).toBeGreaterThan(0);
+  });
+});
+
+describe('coverCss', () => {
+  it('hides the elements and their subtree, outranking the site’s own rules, in the browser’s cascade', () => {
+    const doc = parseHtml(
+      `<html><head><style>#workskin p.shown { visibility: visible !important; opacity: 1 !important }</style></head>
+       <body><p id="before">Site chrome</p><div id="workskin"><p class="shown">Story <em>text</em></p></div></body></html>`,
+      'https://archiveofourown.org/works/1',
+    );
+    const style = doc.createElement('style');
+    style.textContent = coverCss(['#workskin']);
+    doc.documentElement.prepend(style);
+    const win = doc.defaultView!;
+    const seen = (sel: string) => win.getComputedStyle(doc.querySelector(sel)!);
+    expect(seen('#workskin').visibility).toBe('hidden');
+    expect(seen('#workskin').opacity).toBe('0');
+    expect(seen('#workskin p.shown').visibility).toBe('hidden');
+    expect(seen('#workskin em').visibility).toBe('hidden');
+    expect(seen('#before').visibility).toBe('visible');
+  });
+
+  it('is nothing for nothing to cover', () => {
+    expect(coverCss([])).toBe('');
+  });
+});
+
+/** The corpus pages on hosts the content script runs on by itself. */
+const onKnownHosts = corpusPages().filter((p) => coverSelectors(new URL(p.expected.url)).length > 0);
+
+/** Text without whitespace: textContent runs blocks together, so words are compared as runs of letters. */
+const bare = (s: string) => s.replace(/\s+/g, '');
+
+function covered(doc: Document, url: string): string {
+  const els = coverSelectors(new URL(url)).flatMap((s) => Array.from(doc.querySelectorAll(s)));
+  return bare(els.map((e) => e.textContent ?? '').join(''));
+}
+
+describe('the cover over the corpus', () => {
+  const withText = onKnownHosts.filter((p) => (p.expected as { storyText?: unknown }).storyText);
+
+  it.each(withText.map((p) => [p.name, p] as const))('%s: the story text is inside the cover', (_n, page) => {
+    const st = (page.expected as unknown as { storyText: { first: string; last: string } }).storyText;
+    const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
+    const text = covered(doc, page.expected.url);
+    expect(text).toContain(bare(st.first));
+    expect(text).toContain(bare(st.last));
+  });
+
+  it('covers story pages on every known archive in the corpus', () => {
+    expect(new Set(withText.map((p) => p.expected.site))).toEqual(
+      new Set(['ao3', 'ffn', 'efiction', 'allaboutspike', 'royalroad', 'xenforo', 'tth', 'bloodshedverse', 'fimfiction', 'wattpad', 'literotica', 'aff']),
+    );
+  });
+});

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { estimateText, MIN_WORDS } from '../estimate/estimate';
+import { textLines } from '../../core/dom';
+import { parseHtml } from '../../../scripts/lib/html';
+import { corpusPages, type CorpusPage } from '../../../tests/lib/corpus';
+
+/**
+ * A page's story text as the ground truth bounds it (first words to last words), lines kept, so
+ * these tests measure the estimator and not the reader view's extraction.
+ */
+function storyText(page: CorpusPage): string {
+  const { url, storyText: st } = page.expected;
+  const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), url);
+  const text = textLines(doc.body ?? doc.documentElement).join('\n');
+  const phrase = (s: string) => new RegExp(s.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const start = text.search(phrase(st!.first));
+  const end = [...text.matchAll(phrase(st!.last))].pop()!;
+  return text.slice(start, end.index + end[0].length);
+}
+
+const pages = corpusPages();
+const page = (name: string) => pages.find((p) => p.name === name)!;
+
+/** Neutral prose, `words` words long, in paragraphs of about 60 words. */
+function filler(words: number): string {
+  const sentence = 'The rain kept falling on the quiet town while they walked home along the river and talked about nothing much.';
+  const perSentence = sentence.split(' ').length;
+  const out: string[] = [];
+  for (let n = 0; n < words; n += perSentence) out.push(sentence + (out.length % 3 === 2 ? '\n' : ''));
+  return out.join(' ');
+}
+
+describe('estimator on the corpus', () => {
+  it('finds the unrated seed page (fic-562) explicit, as its true audience is', () => {
+    const seed = page('synthetic/allaboutspike/fic-562.html');
+    expect((seed.expected as { trueAudience?: string }).trueAudience).toBe('explicit');
+    const e = estimateText(storyText(seed));
+    expect(e.level).toBe('explicit');
+    expect(e.reasons[0]).toMatch(/^explicit sexual language: \d+ passages in 8,297 words$/);
+  });
+
+  it('finds the real Explicit AO3 work explicit', () => {
+    expect(estimateText(storyText(page('real/ao3/ao3js-works-23824891.html'))).level).toBe('explicit');
+  });
+
+  const generalOrTeen = pages.filter(
+    (p) => p.name.startsWith('real/ao3/') && (p.expected.rating.level === 'general' || p.expected.rating.level === 'teen') && p.expected.storyText,
+  );
+
+  it('covers the real General and Teen AO3 pages', () => expect(generalOrTeen.length).toBeGreaterThanOrEqual(4));
+
+  it.each(generalOrTeen.map((p) => [p.name, p] as const))('does not call %s explicit', (_name, p) => {
+    const e = estimateText(storyText(p));
+    expect(['unknown', 'general', 'teen']).toContain(e.level);
+  });
+
+  it('does not call the real Mature AO3 work explicit', () => {
+    expect(estimateText(storyText(page('real/ao3/ao3js-works-17793689.html'))).level).not.toBe('explicit');
+  });
+});
+
+describe('estimator on hand-written text', () => {
+  it('does not estimate a few words', () => {
+    expect(estimateText('Chapter one. The end.')).toEqual({ level: 'unknown', reasons: ['too little text to estimate: 4 words'] });
+    expect(estimateText(filler(MIN_WORDS)).level).toBe('general');
+  });
+
+  it('calls plain prose general and says how much it read', () => {
+    expect(estimateText(filler(1200))).toEqual({ level: 'general', reasons: ['nothing flagged in 1,200 words'] });
+  });
+
+  it('finds an explicit scene in a long text and counts its passages', () => {
+    const scene =
+      'She felt his erection against her thigh and reached for his cock. He kissed her breasts, her nipples, ' +
+      'and she moaned as he thrust inside her until the orgasm took them both.';
+    const text = [filler(3000), scene, filler(300), scene, filler(3000)].join('\n');
+    const e = estimateText(text);
+    expect(e.level).toBe('explicit');
+    expect(e.reasons[0]).toMatch(/^explicit sexual language: 2 passages in 6,\d{3} words$/);
+  });
+
+  it('does not call one stray explicit word in a long text explicit', () => {
+    const text = [filler(3000), 'He called the man a cock and walked off.', filler(3000)].join('\n');
+    expect(estimateText(text).level).not.toBe('explicit');
+  });
+
+  it('needs several explicit words in one passage, not spread across the story', () => {
+    const words = ['cock', 'orgasm', 'erection', 'penis', 'clitoris'];
+    const text = words.map((w) => `${filler(400)}\nThe word ${w} appears here.`).join('\n');
+    const e = estimateText(text);
+    expect(e.level).toBe('mature');
+    expect(e.reasons[0]).toMatch(/^sexual content: 5 passages in 2,\d{3} words$/);
+  });
+
+  it('takes one explicit passage amid a sustained sexual scene as explicit, alone as mature', () => {
+    const explicitPassage = 'His erection pressed against her and she reached for his cock.';
+    const sexualPassage = 'They undressed; she was naked and he kissed her breasts.';
+    const alone = [filler(4000), explicitPassage, filler(4000)].join('\n');
+    expect(estimateText(alone).level).toBe('mature');
+    const scene = [sexualPassage, sexualPassage, sexualPassage, sexualPassage].map((p) => `${filler(120)}\n${p}`);
+    const sustained = [filler(4000), ...scene, filler(120), explicitPassage, filler(4000)].join('\n');
+    expect(estimateText(sustained)).toMatchObject({
+      level: 'explicit',
+      reasons: [expect.stringMatching(/^explicit sexual language: 1 passage in 8,\d{3} words$/)],
+    });
+  });
+
+  it('counts a suggestive word once per passage', () => {
+    const medical = 'The doctor checked her breast, then the other breast; breast cancer ran in the family, and breasts were all they talked about.';
+    expect(estimateText([filler(300), medical, filler(300), medical, filler(300)].join('\n')).level).not.toBe('explicit');
+  });
+
+  it('does not take a sword fight or an insult for a sex scene', () => {
+    const fight = 'He thrust with the naked blade; she parried the thrust and thrust back, naked steel flashing.';
+    expect(estimateText([filler(300), fight, filler(300), fight].join('\n')).level).toBe('general');
+    const row = '"You cunt," he spat. "You absolute cunt."';
+    expect(estimateText([filler(300), row, filler(300), row].join('\n'))).toEqual({
+      level: 'teen',
+      reasons: ['strong language: 4 uses in 614 words'],
+    });
+  });
+
+  it('cuts text without line breaks into passages too', () => {
+    const scene = 'his erection, her breasts, her nipples, his cock, her orgasm.';
+    const flat = [filler(2000), scene, filler(1000), scene, filler(2000)].join(' ').replace(/\n/g, ' ');
+    expect(estimateText(flat).level).toBe('explicit');
+  });
+
+  it('matches whole words only, and the lower-case forms of names', () => {
+    const innocent = `${filler(300)} Dick Grayson ordered a cocktail in Scunthorpe. The assassin was cocky. He cocked his head.`;
+    expect(estimateText(innocent).level).toBe('general');
+    expect(estimateText(`${filler(300)} "Don't be a dick," she said.`)).toEqual({
+      level: 'teen',
+      reasons: ['strong language: 1 use in 306 words'],
+    });
+  });
+
+  it('treats a word glued to an accented letter as another word', () => {
+    expect(estimateText(`${filler(300)} Shité fuckë.`).level).toBe('general');
+  });
+
+  it('rates pervasive swearing mature, never explicit', () => {
+    const text = Array.from({ length: 12 }, () => `${filler(60)} "Fuck this shit," he said.`).join('\n');
+    const e = estimateText(text);
+    expect(e.level).toBe('mature');
+    expect(e.reasons[0]).toMatch(/^pervasive strong language: 24 uses in/);
+  });
+
+  it('rates graphic violence mature and some violence teen', () => {
+    const gore = 'They tortured him, then disembowelled him, and his entrails spilled out.';
+    expect(estimateText([filler(500), gore, filler(500), gore, filler(500)].join('\n'))).toMatchObject({
+      level: 'mature',
+      reasons: [expect.stringMatching(/^graphic violence: 2 passages in 1,\d{3} words$/)],
+    });
+    const fight = 'He drew his knife; she drew her gun. Someone would be killed.';
+    expect(estimateText([filler(300), fight, filler(300), fight].join('\n')).level).toBe('teen');
+  });
+
+  it('lists every kind of content found, most severe first', () => {
+    const scene = 'his erection, her breasts, her nipples, his cock, her orgasm.';
+    const threat = 'Someone would be killed with a knife.';
+    const text = [filler(500), scene, threat, filler(500), scene, threat, '"Fuck," he said.', filler(200)].join('\n');
+    const e = estimateText(text);
+    expect(e.level).toBe('explicit');
+    expect(e.reasons.map((r) => r.split(':')[0])).toEqual(['explicit sexual language', 'violence', 'strong language']);
+  });
+});

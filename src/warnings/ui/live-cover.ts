@@ -1,0 +1,53 @@
+/**
+ * The cover over the live page's story text: a style put in before the page is parsed (see
+ * src/warnings/early-cover.ts), then, once the gate keeps it, the same hiding written on the elements
+ * themselves, where no stylesheet of the site's and no script that drops the style can undo it.
+ */
+import { coverCss } from '../early-cover';
+import { PINNED_ATTRIBUTE } from '../../reader/page-snapshot';
+
+export interface Cover {
+  /** Is anything on the page covered now? */
+  covering(): boolean;
+  /** Hide the covered elements inline too (the gate keeps the cover). */
+  pin(): void;
+  /** Show everything again, as the page had it. */
+  lift(): void;
+}
+
+const HIDDEN: readonly [string, string][] = [
+  ['visibility', 'hidden'],
+  ['opacity', '0'],
+];
+
+/** Cover `selectors` on `doc` from now on: call at document_start, before anything is painted. */
+export function coverEarly(doc: Document, selectors: readonly string[]): Cover {
+  const style = doc.createElement('style');
+  style.setAttribute('data-slipcase', 'cover');
+  style.textContent = coverCss(selectors);
+  // At document_start there is no <head> yet: the root element takes it, before anything else.
+  if (selectors.length) (doc.head ?? doc.documentElement).append(style);
+  const pinned: { el: HTMLElement; before: [string, string, string][] }[] = [];
+  const elements = () => selectors.flatMap((s) => Array.from(doc.querySelectorAll<HTMLElement>(s)));
+
+  return {
+    covering: () => style.isConnected && elements().length > 0,
+    pin() {
+      for (const el of elements()) {
+        if (pinned.some((p) => p.el === el)) continue;
+        const before: [string, string, string][] = HIDDEN.map(([p]) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
+        pinned.push({ el, before });
+        for (const [p, v] of HIDDEN) el.style.setProperty(p, v, 'important');
+        // A saved copy of the page (src/reader/page-snapshot.ts) puts the page's own values back.
+        el.setAttribute(PINNED_ATTRIBUTE, JSON.stringify(before));
+      }
+    },
+    lift() {
+      style.remove();
+      for (const { el, before } of pinned.splice(0)) {
+        for (const [p, v, priority] of before) el.style.setProperty(p, v, priority);
+        el.removeAttribute(PINNED_ATTRIBUTE);
+      }
+    },
+  };
+}
