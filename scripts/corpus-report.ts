@@ -3,7 +3,7 @@
  * Prints one row per site: pages, and how many had the right kind, title, author, rating and chapter.
  */
 import { readFileSync } from 'node:fs';
-import { readPage } from '../src/core/page';
+import { detectPage } from '../src/core/page';
 import { parseHtml } from './lib/html';
 import { corpusPages } from '../tests/lib/corpus';
 
@@ -13,7 +13,7 @@ const FIELDS: Field[] = ['kind', 'title', 'author', 'rating', 'chapter'];
 const rows = new Map<string, { pages: number; ok: Record<Field, number>; misses: string[] }>();
 for (const page of corpusPages()) {
   const e = page.expected;
-  const r = readPage(parseHtml(readFileSync(page.htmlPath, 'utf8'), e.url), e.url);
+  const r = detectPage(parseHtml(readFileSync(page.htmlPath, 'utf8'), e.url), e.url);
   const skipNames = e.kind === 'listing' || e.kind === 'none';
   const right: Record<Field, boolean> = {
     kind: r.kind === e.kind && r.site === e.site,

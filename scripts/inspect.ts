@@ -6,7 +6,7 @@
  * Contract: ../shared/contracts/inspect.md.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readPage } from '../src/reader/view';
+import { readFullPage } from '../src/reader/view';
 import { looksLikeHtml, parseHtml } from './lib/html';
 
 class UsageError extends Error {}
@@ -70,7 +70,7 @@ function main(): void {
     // Load every input before printing anything, so bad input never leaves half a result.
     const docs = jobs.map((j) => ({ job: j, doc: load(j) }));
     for (const { job, doc } of docs) {
-      const report = readPage(doc, job.url, { content });
+      const report = readFullPage(doc, job.url, { content });
       if (!content) delete (report as Partial<typeof report>).content;
       process.stdout.write(JSON.stringify(report, null, jsonl ? undefined : 2) + '\n');
     }

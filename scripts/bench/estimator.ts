@@ -1,14 +1,14 @@
 /**
  * How well and how fast the text estimator rates the corpus: `npx tsx scripts/bench/estimator.ts`.
  *
- * Every corpus page with a site rating and story text is read through readPage (src/reader/view.ts,
+ * Every corpus page with a site rating and story text is read through readFullPage (src/reader/view.ts,
  * with content), its rating hidden, its text estimated, and the estimate compared with the site's
  * level (fic-562, unrated, with its known true audience). Prints the confusion matrix, explicit
  * recall and the General/Teen pages called Explicit for all pages, real pages, synthetic pages and
  * real story texts (the real pages plus fic-562); then throughput on the seed page and on a
  * 200,000-word text built from the corpus stories (medians of repeated runs).
  *
- * Where readPage returns no story text, the page's whole body text is estimated instead (the
+ * Where readFullPage returns no story text, the page's whole body text is estimated instead (the
  * output says so); the matrices are also printed for the ground truth's story span (its first
  * words to its last), which measures the estimator apart from text extraction.
  *
@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { estimateText } from '../../src/warnings/estimate/estimate';
 import { textLines } from '../../src/core/dom';
 import type { RatingLevel } from '../../src/core/model';
-import { readPage } from '../../src/reader/view';
+import { readFullPage } from '../../src/reader/view';
 import { parseHtml } from '../lib/html';
 import { corpusPages } from '../../tests/lib/corpus';
 
@@ -31,7 +31,7 @@ interface Row {
   name: string;
   real: boolean;
   truth: RatingLevel;
-  /** Estimated from readPage's story text (or the body text, see fromBody). */
+  /** Estimated from readFullPage's story text (or the body text, see fromBody). */
   estimated: RatingLevel;
   /** Estimated from the ground truth's story span. */
   spanEstimated: RatingLevel;
@@ -44,7 +44,7 @@ type Column = 'estimated' | 'spanEstimated';
 
 function storyText(html: string, url: string): { text: string; fromBody: boolean } {
   const doc = parseHtml(html, url);
-  const text = readPage(doc, url, { content: true }).content?.text;
+  const text = readFullPage(doc, url, { content: true }).content?.text;
   if (text) return { text, fromBody: false };
   return { text: textLines(doc.body ?? doc.documentElement).join('\n'), fromBody: true };
 }
@@ -139,13 +139,13 @@ function main(): void {
   const fromBody = rows.filter((r) => r.fromBody).length;
   if (fromBody)
     console.log(
-      `\nNOTE: readPage(…, { content: true }).content was null for ${fromBody}/${rows.length} pages; ` +
+      `\nNOTE: readFullPage(…, { content: true }).content was null for ${fromBody}/${rows.length} pages; ` +
         'their whole body text (site chrome included) was estimated instead.',
     );
   console.log(`\nSkipped, rated but without story text:\n  ${skipped.join('\n  ')}`);
 
   for (const [column, source] of [
-    ['estimated', 'readPage text'],
+    ['estimated', 'readFullPage text'],
     ['spanEstimated', 'ground-truth story span'],
   ] as const) {
     console.log(`\n=== Estimated from the ${source}${column === 'estimated' && fromBody ? ' (body text where it was null)' : ''}`);

@@ -44,7 +44,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_EXECUTABLE, chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { corpusPages } from '../../tests/lib/corpus';
-import { readPage } from '../../src/reader/view';
+import { readFullPage } from '../../src/reader/view';
 import { LIBRARY_NAME } from '../../src/library/db/db';
 import type { LibraryQuery } from '../../src/library/search/query';
 import { parseHtml } from '../lib/html';
@@ -79,7 +79,7 @@ function corpusVocabulary(): Vocabulary {
   for (const page of corpusPages()) {
     if (!page.expected.storyText) continue;
     const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
-    const text = readPage(doc, page.expected.url, { content: true }).content?.text ?? '';
+    const text = readFullPage(doc, page.expected.url, { content: true }).content?.text ?? '';
     for (const w of text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []) {
       const seen = forms.get(w.toLowerCase()) ?? new Map<string, number>();
       seen.set(w, (seen.get(w) ?? 0) + 1);

@@ -16,7 +16,7 @@ import { Readability } from '@mozilla/readability';
 import { corpusPages } from '../../tests/lib/corpus';
 import { parseHtml } from '../lib/html';
 import { extractStory } from '../../src/reader/extract';
-import { readPage } from '../../src/reader/view';
+import { readFullPage } from '../../src/reader/view';
 import { adapterFor } from '../../src/sites/registry';
 import { squash, textLines } from '../../src/core/dom';
 import { table, timePair } from './timing';
@@ -76,14 +76,14 @@ for (const page of corpusPages()) {
   const url = page.expected.url;
   const doc = parseHtml(html, url);
   const span = truthSpan(doc, truth);
-  const ours = readPage(doc, url, { content: true }).content?.text ?? '';
+  const ours = readFullPage(doc, url, { content: true }).content?.text ?? '';
   const theirs = readabilityText(doc);
   const a = span === null ? null : precisionRecall(tokens(ours), tokens(span));
   const b = span === null ? null : precisionRecall(tokens(theirs), tokens(span));
 
   const u = new URL(url);
   const adapter = adapterFor(doc, u);
-  const title = readPage(doc, url).title;
+  const title = readFullPage(doc, url).title;
   const [tOurs, tTheirs] = timePair(
     () => extractStory(doc, u, adapter, title),
     () => new Readability(doc.cloneNode(true) as Document).parse(),

@@ -28,7 +28,7 @@ import { chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { fixtureFor } from '../../tests/e2e/lib/routes';
 import { extractStory } from '../../src/reader/extract';
 import { READER_SCRIPT } from '../../src/reader/ext/open-reader';
-import { readPage } from '../../src/reader/view';
+import { readFullPage } from '../../src/reader/view';
 import { adapterFor } from '../../src/sites/registry';
 import { parseHtml } from '../lib/html';
 import { benchPages, type BenchPage } from './pages';
@@ -187,7 +187,7 @@ function benchExtraction(pages: BenchPage[]): void {
       const doc = parseHtml(p.html, p.url);
       const url = new URL(p.url);
       const adapter = adapterFor(doc, url);
-      const title = readPage(doc, url).title;
+      const title = readFullPage(doc, url).title;
       const [ours, theirs] = timePair(
         () => extractStory(doc, url, adapter, title),
         () => new Readability(doc.cloneNode(true) as Document).parse(),

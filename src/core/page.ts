@@ -1,14 +1,14 @@
 /**
  * Reading a page: the entry point the content script, the tests and the `inspect` CLI share. This
  * is the light detection pass (kind, metadata, rating) that runs on every archive page, so it
- * reads no story text and pulls in no libraries: `readPage` with `{ content: true }` and the
+ * reads no story text and pulls in no libraries: `detectPage` with `{ content: true }` and the
  * reader view live in ./reader-view.ts, which adds Readability and DOMPurify.
  */
 import type { PageReport } from './model';
 import type { SiteAdapter } from '../sites/types';
 import { adapterFor } from '../sites/registry';
 
-export function readPage(doc: Document, url: string | URL): PageReport {
+export function detectPage(doc: Document, url: string | URL): PageReport {
   const u = new URL(url);
   return reportWith(adapterFor(doc, u), doc, u);
 }

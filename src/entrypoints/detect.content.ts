@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageReport } from '../core/model';
 import { emptyInfo } from '../core/model';
 import { knownHostPatterns } from '../sites/registry';
-import { DEFAULT_SETTINGS, decide, type Decision, type RatingSettings } from '../warnings/policy';
+import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../warnings/policy';
 import { coverSelectors } from '../warnings/early-cover';
 import { coversPage, judgeBlurbs, judgePage, type PageJudgement } from '../warnings/judge-page';
 import type { PageReportMessage } from '../core/messages';
@@ -29,7 +29,7 @@ export default defineContentScript({
     const early = document.readyState === 'loading';
     const cover = early ? coverEarly(document, coverSelectors(new URL(location.href))) : null;
     // Asked for now, so storage answers while the page is still arriving.
-    const loading = loadRatingSettings().catch(() => DEFAULT_SETTINGS);
+    const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
     if (early) await parsed();
     const settings = await loading;
 

@@ -28,7 +28,7 @@ export function savedReport(story: StoryRecord, text: string | null = null): Pag
 }
 
 /** The plain text of every saved chapter: the rating gate judges an unrated story as a whole. */
-export function storyText(chapters: readonly Pick<ChapterRecord, 'html'>[], win: Window & typeof globalThis): string {
+export function savedStoryText(chapters: readonly Pick<ChapterRecord, 'html'>[], win: Window & typeof globalThis): string {
   return chapters.map((c) => chapterContent(c, win).text).join('\n');
 }
 

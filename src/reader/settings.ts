@@ -66,7 +66,7 @@ export const LINE_HEIGHT: Range = { min: 1.2, max: 2.2, step: 0.1 };
 export const WIDTH: Range = { min: 40, max: 100, step: 5 };
 export const RATE: Range = { min: 0.5, max: 2, step: 0.1 };
 
-export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
+export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   theme: 'system',
   font: 'serif',
   size: 19,
@@ -94,7 +94,7 @@ export function clampToRange(value: unknown, range: Range, fallback: number): nu
 /** Settings from storage (anything at all) made valid: unknown or broken fields take the default. */
 export function normalizeSettings(stored: unknown): ReaderSettings {
   const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const d = DEFAULT_SETTINGS;
+  const d = DEFAULT_READER_SETTINGS;
   return {
     theme: oneOf(s.theme, THEMES, d.theme),
     font: oneOf(s.font, FONTS, d.font),

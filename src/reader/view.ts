@@ -1,5 +1,5 @@
 /**
- * The reader view of a page, and `readPage` with the story text: the page report from
+ * The reader view of a page, and `readFullPage` with the story text: the page report from
  * ./page.ts plus the story body, the author's notes and the chapter navigation that the site
  * adapter picks out (./extract.ts). This module brings in Readability and DOMPurify, so the
  * always-on detection pass imports ./page.ts instead.
@@ -17,7 +17,7 @@ export interface ReadOptions {
 }
 
 /** The page report; with `content`, the story text as the reader shows it (null when the page has none). */
-export function readPage(doc: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
+export function readFullPage(doc: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
   const u = new URL(url);
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);

@@ -9,7 +9,7 @@ import { holdsStory } from '../core/model';
 import { decide, type Decision, type RatingSettings } from './policy';
 import { adapterFor } from '../sites/registry';
 import { reportWith } from '../core/page';
-import { storyText } from './estimate/story-words';
+import { pageStoryText } from './estimate/story-words';
 import { estimateText } from './estimate/estimate';
 import { $$ } from '../core/dom';
 
@@ -25,7 +25,7 @@ export function judgePage(doc: Document, url: string | URL, settings: RatingSett
   let report = reportWith(adapter, doc, u);
   // Only an unrated work needs its words read: the site's rating rules wherever there is one.
   if (report.rating.level === 'unknown' && holdsStory(report.kind)) {
-    const text = storyText(doc, u, adapter);
+    const text = pageStoryText(doc, u, adapter);
     report = { ...report, estimate: text === null ? null : estimateText(text) };
   }
   return { report, decision: decide(report, settings) };

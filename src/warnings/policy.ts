@@ -47,7 +47,7 @@ export interface RatingSettings {
  * opt into: "Creator Chose Not To Use Archive Warnings" sits on a large share of AO3's General and
  * Teen works, and warning on it by default would gate them, which the rating scale promises not to.
  */
-export const DEFAULT_SETTINGS: RatingSettings = Object.freeze({
+export const DEFAULT_RATING_SETTINGS: RatingSettings = Object.freeze({
   limit: 'mature',
   unrated: 'estimate',
   warnings: Object.freeze([]),

@@ -10,7 +10,7 @@
  */
 import type { PageReport } from '../core/model';
 import {
-  DEFAULT_SETTINGS,
+  DEFAULT_RATING_SETTINGS,
   authorKeys,
   siteKey,
   storyKey,
@@ -62,8 +62,8 @@ export function normalizeRatingSettings(raw: unknown): RatingSettings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const ex = (typeof r.exceptions === 'object' && r.exceptions !== null ? r.exceptions : {}) as Record<string, unknown>;
   return {
-    limit: LIMITS.includes(r.limit as RatingLimit) ? (r.limit as RatingLimit) : DEFAULT_SETTINGS.limit,
-    unrated: MODES.includes(r.unrated as UnratedMode) ? (r.unrated as UnratedMode) : DEFAULT_SETTINGS.unrated,
+    limit: LIMITS.includes(r.limit as RatingLimit) ? (r.limit as RatingLimit) : DEFAULT_RATING_SETTINGS.limit,
+    unrated: MODES.includes(r.unrated as UnratedMode) ? (r.unrated as UnratedMode) : DEFAULT_RATING_SETTINGS.unrated,
     warnings: WARNING_CATEGORIES.filter((c) => strings(r.warnings).includes(c)),
     tags: cleanList(strings(r.tags), { max: MAX_PATTERN, foldCase: true }),
     exceptions: {

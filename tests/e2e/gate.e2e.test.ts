@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, storyKey, type RatingSettings } from '../../src/warnings/policy';
+import { DEFAULT_RATING_SETTINGS, storyKey, type RatingSettings } from '../../src/warnings/policy';
 import { fromStoredItems, storedItems } from '../../src/warnings/settings';
 import { corpusPages } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
@@ -121,7 +121,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   const shot = (page: PageHandle, what: string) => page.screenshot(join(SCREENSHOT_DIR, `${browserName}-gate-${what.replace(/[/.]/g, '_')}.png`));
 
   async function useSettings(settings: Partial<RatingSettings>): Promise<void> {
-    const items = storedItems({ ...DEFAULT_SETTINGS, ...settings });
+    const items = storedItems({ ...DEFAULT_RATING_SETTINGS, ...settings });
     await driver.evalInExtension(async (set: Record<string, unknown>) => {
       const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
       const api = g.browser ?? g.chrome;

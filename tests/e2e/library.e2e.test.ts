@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedItems } from '../../src/warnings/settings';
-import { DEFAULT_SETTINGS, siteKey } from '../../src/warnings/policy';
+import { DEFAULT_RATING_SETTINGS, siteKey } from '../../src/warnings/policy';
 import { corpusPages } from '../lib/corpus';
 import { SCREENSHOT_DIR } from './lib/build';
 import { launchChromium } from './lib/chromium';
@@ -54,8 +54,8 @@ const [AO3, FFN] = MULTI as [StoryTruth, StoryTruth];
 
 /** The fixture sites pass the content-warning gate (tests/e2e/gate.e2e.test.ts tests the gate). */
 const ALLOW_FIXTURE_SITES = storedItems({
-  ...DEFAULT_SETTINGS,
-  exceptions: { ...DEFAULT_SETTINGS.exceptions, sites: [...new Set([...SAVES.map((s) => s.start), RR_START].map((url) => siteKey({ url })))] },
+  ...DEFAULT_RATING_SETTINGS,
+  exceptions: { ...DEFAULT_RATING_SETTINGS.exceptions, sites: [...new Set([...SAVES.map((s) => s.start), RR_START].map((url) => siteKey({ url })))] },
 });
 
 /** The library as plain data, read with IndexedDB itself in an extension page: what a backup must carry. */
@@ -357,7 +357,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
       const api = g.browser ?? g.chrome;
       await api.storage.sync.clear();
       await api.storage.sync.set(ratingSettings);
-    }, storedItems(DEFAULT_SETTINGS));
+    }, storedItems(DEFAULT_RATING_SETTINGS));
     const library = await driver.openExtensionPage('options.html#library');
     try {
       const href = await findAlone(library, AAS.chapters[0]!.word, AAS.start);

@@ -15,7 +15,7 @@ import { launchChromium } from './lib/chromium';
 import type { BrowserDriver, PageHandle } from './lib/driver';
 import { launchFirefox } from './lib/firefox';
 import { until } from './lib/wait';
-import { DEFAULT_SETTINGS, siteKey } from '../../src/warnings/policy';
+import { DEFAULT_RATING_SETTINGS, siteKey } from '../../src/warnings/policy';
 import { storedItems } from '../../src/warnings/settings';
 
 /**
@@ -24,8 +24,8 @@ import { storedItems } from '../../src/warnings/settings';
  * settings the unrated seed, and the unrated anonymised pages too short to estimate, are covered.
  */
 const ALLOW_FIXTURE_SITES = storedItems({
-  ...DEFAULT_SETTINGS,
-  exceptions: { ...DEFAULT_SETTINGS.exceptions, sites: [...new Set(corpusPages().map((p) => siteKey({ url: p.expected.url })))] },
+  ...DEFAULT_RATING_SETTINGS,
+  exceptions: { ...DEFAULT_RATING_SETTINGS.exceptions, sites: [...new Set(corpusPages().map((p) => siteKey({ url: p.expected.url })))] },
 });
 
 const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };

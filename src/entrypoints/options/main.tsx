@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { App } from './App';
+import { OptionsApp } from './OptionsApp';
 
-render(<App />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

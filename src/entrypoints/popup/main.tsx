@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { App } from './App';
+import { PopupApp } from './PopupApp';
 
-render(<App />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import { Reader, type ReaderServices } from '../../reader/ui/Reader';
-import { savedChapterView, savedReport, storyText } from '../../library/offline-view';
+import { savedChapterView, savedReport, savedStoryText } from '../../library/offline-view';
 import { buildInterstitial, mountInterstitial } from '../../warnings/ui/interstitial';
 import { askLibrary, libraryDb } from '../../library/ext/client';
 import { loadDyslexicFont } from '../../reader/ext/fonts';
@@ -47,7 +47,7 @@ export async function openSavedStory(root: HTMLElement): Promise<void> {
 
   // Judged once, as a whole: an unrated story's estimate reads all of its saved text, so a short
   // chapter (too little to estimate on its own) does not cover a story already judged.
-  await opened.passGate(savedReport(story, storyText(chapters, window)));
+  await opened.passGate(savedReport(story, savedStoryText(chapters, window)));
   const view = opened.view(start);
   void markChapterSeen(db, story.id, start).catch(() => undefined);
   render(<Reader url={opened.address(start)} view={view} settings={await loadSettings()} services={opened.services()} onClose={opened.leave} />, root);

@@ -14,7 +14,7 @@ import { squash, textLines } from '../../core/dom';
 import type { ChapterCopy } from '../types';
 
 export interface PageCopy {
-  /** The page report (src/core/page.ts readPage), without content. */
+  /** The page report (src/core/page.ts detectPage), without content. */
   report: PageReport;
   /**
    * The chapters this page holds, sanitised HTML: one for a chapter page or one-shot, all of them

@@ -16,7 +16,7 @@ import { loadStory, type StoryBundle } from '../db/reading';
 import { metaFromReport, saveStory } from '../db/save';
 import { tokens } from '../search/text-keys';
 import type { ChapterRecord } from '../types';
-import { readPage } from '../../reader/view';
+import { readFullPage } from '../../reader/view';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusPages } from '../../../tests/lib/corpus';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
@@ -161,7 +161,7 @@ describe('real archive markup', () => {
     const ids = new Set<string>();
     for (const page of corpusPages().filter((p) => p.expected.storyText)) {
       const url = page.expected.url;
-      const report = readPage(parseHtml(readFileSync(page.htmlPath, 'utf8'), url), url, { content: true });
+      const report = readFullPage(parseHtml(readFileSync(page.htmlPath, 'utf8'), url), url, { content: true });
       if (!report.content) continue;
       const chapter = { title: report.chapter?.title ?? report.title, url, html: report.content.html, kind: report.kind };
       const result = await saveStory(db, { site: report.site, url, kind: report.kind, meta: metaFromReport(report, 1), chapters: [chapter] }, win);

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../entrypoints/options/App';
+import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { saveStory } from '../db/save';
 import { freshLibrary, makeStory, seeded } from './library-fixtures';
 import { cards, until } from './library-page-helpers';
@@ -40,7 +40,7 @@ const current = () => root.querySelector('.sections [aria-current="page"]')?.tex
 
 describe('options page sections', () => {
   it('opens on the library, with its stories', async () => {
-    render(<App />, root);
+    render(<OptionsApp />, root);
     await until(() => cards(root).length === 1);
     expect(heading()).toBe('Library');
     expect(current()).toBe('Library');
@@ -48,7 +48,7 @@ describe('options page sections', () => {
 
   it('opens the content-warning settings at #warnings, and follows the section links', async () => {
     location.hash = '#warnings';
-    render(<App />, root);
+    render(<OptionsApp />, root);
     await until(() => heading() === 'Content warnings');
     expect(current()).toBe('Content warnings');
     expect(root.querySelector('input[name="limit"]')).not.toBeNull();

@@ -8,7 +8,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSavedStory } from '../../entrypoints/read/open';
 import { loadRatingSettings, saveRatingSettings } from '../../warnings/ext/settings-storage';
-import { DEFAULT_SETTINGS } from '../../warnings/policy';
+import { DEFAULT_RATING_SETTINGS } from '../../warnings/policy';
 import { click, fakeExtensionPage, fakeLayout, paragraph, saveWork, settle, unmount, until } from './offline-reader-lib';
 
 let root: HTMLElement;
@@ -99,7 +99,7 @@ describe('the rating gate in the offline reader', () => {
     expect(gate()).toBeNull();
     unmount(root);
 
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, unrated: 'warn' });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, unrated: 'warn' });
     const unrated = await saveWork(nextWork++, 'unknown');
     await open(unrated);
     expect(gate()).not.toBeNull();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPage, readerView } from '../view';
+import { readFullPage, readerView } from '../view';
 import { countWords, squash } from '../../core/dom';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusPages } from '../../../tests/lib/corpus';
@@ -73,7 +73,7 @@ describe('reader text of the corpus', () => {
   });
 
   it.each(pages.map((p) => [p.name, p] as const))('%s: inspect content', (_name, page) => {
-    const report = readPage(load(page), page.expected.url, { content: true });
+    const report = readFullPage(load(page), page.expected.url, { content: true });
     if (page.story) expect(report.content?.text).toBe(readerView(load(page), page.expected.url)?.content.text);
     else expect(report.content).toBeNull();
   });

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { coverEarly } from '../../warnings/ui/live-cover';
 import { pageSnapshot } from '../page-snapshot';
-import { readPage } from '../view';
+import { readFullPage } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
 import { readFileSync } from 'node:fs';
 
@@ -24,7 +24,7 @@ describe('pageSnapshot', () => {
     const copy = new JSDOM(snapshot.html, { url: snapshot.url }).window.document;
     expect(copy.querySelector('[data-slipcase], slipcase-gate, slipcase-reader, [data-slipcase-pinned]')).toBeNull();
     expect(copy.querySelector('#storytext')!.getAttribute('style')).toBe('opacity: 0.9;');
-    const text = (d: Document) => readPage(d, FFN.expected.url, { content: true }).content?.text;
+    const text = (d: Document) => readFullPage(d, FFN.expected.url, { content: true }).content?.text;
     expect(text(copy)).toBe(text(clean));
     expect(text(copy)?.length).toBeGreaterThan(0);
     // The live page still wears its cover.

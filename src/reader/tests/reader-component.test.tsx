@@ -16,7 +16,7 @@ import type { JobView, LibraryRequest } from '../../library/messages';
 import { librarySave } from '../../library/ext/reader-save';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderView } from '../../core/model';
-import { DEFAULT_SETTINGS, type ReaderSettings } from '../settings';
+import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../settings';
 import { readerView } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
 
@@ -80,7 +80,7 @@ afterEach(() => {
   host.remove();
 });
 
-async function mount(view: ReaderView | null, settings: ReaderSettings = DEFAULT_SETTINGS, save?: SaveService) {
+async function mount(view: ReaderView | null, settings: ReaderSettings = DEFAULT_READER_SETTINGS, save?: SaveService) {
   const mem = memoryServices(new Map([[second.url, second]]));
   let closed = 0;
   const services = save ? { ...mem.services, save } : mem.services;
@@ -136,7 +136,7 @@ describe('Reader', () => {
 
   it('a chapter that cannot be loaded says so, with a link to open it normally', async () => {
     const mem = memoryServices(new Map());
-    await act(() => render(<Reader url={first.url} view={first.view} settings={DEFAULT_SETTINGS} services={mem.services} onClose={() => undefined} />, host));
+    await act(() => render(<Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={mem.services} onClose={() => undefined} />, host));
     await key('n');
     await settle();
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/could not be loaded/);
@@ -180,11 +180,11 @@ describe('Reader', () => {
     expect(root.style.getPropertyValue('--size')).toBe('20px');
     expect(saved).toEqual([]);
     await settle(450);
-    expect(saved).toEqual([{ ...DEFAULT_SETTINGS, theme: 'sepia', size: 20, font: 'dyslexic' }]);
+    expect(saved).toEqual([{ ...DEFAULT_READER_SETTINGS, theme: 'sepia', size: 20, font: 'dyslexic' }]);
   });
 
   it('Auto follows the system: light here, as the stubbed media query says', async () => {
-    await mount(first.view, { ...DEFAULT_SETTINGS, theme: 'system' });
+    await mount(first.view, { ...DEFAULT_READER_SETTINGS, theme: 'system' });
     expect(host.querySelector<HTMLElement>('.root')!.dataset.theme).toBe('light');
   });
 
@@ -272,7 +272,7 @@ describe('Reader', () => {
       id: 'job-1', scope: 'story', url: first.url, title: 'Nobody Expects', storyId: null, state: 'running',
       done: 0, total: null, message: null, outcome: null, createdAt: 1, updatedAt: 1, ...over,
     });
-    await mount(first.view, DEFAULT_SETTINGS, save);
+    await mount(first.view, DEFAULT_READER_SETTINGS, save);
     await click(host.querySelector('.save-toggle'));
     expect(Array.from(host.querySelectorAll('.panel.save button')).map((b) => b.textContent)).toEqual(['Save chapter', 'Save whole story']);
     await click(host.querySelector('.save-story'));
@@ -305,7 +305,7 @@ describe('Reader', () => {
       follow: () => () => undefined,
       cancel: async () => undefined,
     };
-    await mount(first.view, DEFAULT_SETTINGS, save);
+    await mount(first.view, DEFAULT_READER_SETTINGS, save);
     await click(host.querySelector('.save-toggle'));
     await click(host.querySelector('.save-chapter'));
     await settle();

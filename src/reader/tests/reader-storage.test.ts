@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { MAX_POSITIONS, chapterKey, loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../ext/reader-storage';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_READER_SETTINGS } from '../settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -28,8 +28,8 @@ describe('chapterKey', () => {
 
 describe('settings', () => {
   it('are the defaults until saved, then what was saved', async () => {
-    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const mine = { ...DEFAULT_SETTINGS, theme: 'sepia' as const, size: 22 };
+    expect(await loadSettings()).toEqual(DEFAULT_READER_SETTINGS);
+    const mine = { ...DEFAULT_READER_SETTINGS, theme: 'sepia' as const, size: 22 };
     await saveSettings(mine);
     expect(await loadSettings()).toEqual(mine);
   });
@@ -42,9 +42,9 @@ describe('settings', () => {
   it('changes from elsewhere reach a watcher', async () => {
     const seen: string[] = [];
     const stop = watchSettings((s) => seen.push(s.theme));
-    await saveSettings({ ...DEFAULT_SETTINGS, theme: 'black' });
+    await saveSettings({ ...DEFAULT_READER_SETTINGS, theme: 'black' });
     stop();
-    await saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    await saveSettings({ ...DEFAULT_READER_SETTINGS, theme: 'dark' });
     expect(seen).toEqual(['black']);
   });
 });

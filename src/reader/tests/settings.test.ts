@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, LINE_HEIGHT, SIZE, clampToRange, normalizeSettings, readingMinutes, resolveTheme } from '../settings';
+import { DEFAULT_READER_SETTINGS, LINE_HEIGHT, SIZE, clampToRange, normalizeSettings, readingMinutes, resolveTheme } from '../settings';
 
 describe('normalizeSettings', () => {
   it('gives the defaults for anything that is not settings', () => {
-    for (const stored of [undefined, null, 42, 'dark', [], {}]) expect(normalizeSettings(stored)).toEqual(DEFAULT_SETTINGS);
+    for (const stored of [undefined, null, 42, 'dark', [], {}]) expect(normalizeSettings(stored)).toEqual(DEFAULT_READER_SETTINGS);
   });
 
   it('keeps valid values', () => {
@@ -13,7 +13,7 @@ describe('normalizeSettings', () => {
 
   it('replaces unknown choices and wrong types field by field', () => {
     const s = normalizeSettings({ theme: 'neon', font: 'comic', size: '20', justify: 'yes', voice: '', rate: null, width: 70 });
-    expect(s).toEqual({ ...DEFAULT_SETTINGS, width: 70 });
+    expect(s).toEqual({ ...DEFAULT_READER_SETTINGS, width: 70 });
   });
 
   it('clamps numbers into range and onto the step', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/lib/html';
-import { generic, judgePage, THRESHOLD } from './generic';
+import { generic, judgeStoryShape, THRESHOLD } from './generic';
 import { SITES } from '../registry';
 import { CORPUS_DIR } from '../../../tests/lib/corpus';
 
@@ -107,7 +107,7 @@ describe('generic adapter: measured signals on the corpus pages', () => {
       { proseWords: 4, chapterMark: true, chapterNav: true, comments: true, blogMeta: true },
     ],
   ])('%s → %s (score %i, veto %s)', (name, kind, score, veto, signals) => {
-    const j = judgePage(doc(fixture(name)));
+    const j = judgeStoryShape(doc(fixture(name)));
     expect({ kind: j.kind, score: j.score, veto: j.veto }).toEqual({ kind, score, veto });
     expect(j.signals).toMatchObject(signals);
   });
@@ -125,7 +125,7 @@ describe('generic adapter: pages that are not stories', () => {
       'Search results for "ferry" - Fic Archive',
       `<h1>Search results</h1><form action="/search"><input name="q" value="ferry"><select name="rating"><option>All</option></select><input type="text" name="author"><input type="submit"></form>${results}`,
     );
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.kind).toBe('none');
     expect(j.veto).toBe('lists several works');
     expect(j.signals.ratingMentions).toBe(6);
@@ -136,7 +136,7 @@ describe('generic adapter: pages that are not stories', () => {
     const results = ESSAY.map(
       (s, i) => `<li><a href="/s/${i}">A title ${i}</a> by <a href="/u/${i}">someone</a> (${1000 + i} words)<br>${s}</li>`,
     ).join('');
-    const j = judgePage(doc(page('Search - Archive', `<h2>42 results</h2><ol>${results}</ol>`)));
+    const j = judgeStoryShape(doc(page('Search - Archive', `<h2>42 results</h2><ol>${results}</ol>`)));
     expect(j.kind).toBe('none');
     expect(j.veto).toBe('nothing marks it as fiction');
   });
@@ -149,7 +149,7 @@ describe('generic adapter: pages that are not stories', () => {
       'Moth - Author Profile',
       `<h1>Moth</h1><p>Author: Moth</p><p>Member since 2001</p>${paras(ESSAY)}<h2>Stories by Moth</h2><ul>${works}</ul>`,
     );
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.kind).toBe('none');
     expect(j.veto).toBe('lists several works');
   });
@@ -165,7 +165,7 @@ describe('generic adapter: pages that are not stories', () => {
       'Spuffy Forum - Index',
       `<nav><a href="/">Home</a> <a href="/search">Search</a></nav><table><tr><th>Forum</th><th>Topics</th><th>Posts</th><th>Last post</th></tr>${rows}</table>`,
     );
-    expect(judgePage(doc(html))).toMatchObject({ kind: 'none', veto: 'too little text' });
+    expect(judgeStoryShape(doc(html))).toMatchObject({ kind: 'none', veto: 'too little text' });
   });
 
   it('a blog post with comments is not a story, even with a quotation in it', () => {
@@ -178,14 +178,14 @@ describe('generic adapter: pages that are not stories', () => {
       ${paras(ESSAY, 2)}<p>"Recommendations are the real archive," as one friend put it.</p></div>
       <div id="comments"><h3>3 Comments</h3>${comments}</div>`,
     );
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.kind).toBe('none');
     expect(j.signals).toMatchObject({ comments: true, blogMeta: true, dialogueLines: 1 });
     expect(j.score).toBeLessThan(THRESHOLD);
   });
 
   it('a long essay with no dialogue and no story header is not called a story', () => {
-    const j = judgePage(doc(page('Essay', `<article>${paras(ESSAY, 4)}</article>`)));
+    const j = judgeStoryShape(doc(page('Essay', `<article>${paras(ESSAY, 4)}</article>`)));
     expect(j.signals.proseWords).toBeGreaterThan(500);
     expect(j).toMatchObject({ kind: 'none', veto: 'nothing marks it as fiction' });
   });
@@ -195,7 +195,7 @@ describe('generic adapter: pages that are not stories', () => {
       'Review: The Long Way Round | Shelf Life',
       `<h1>Review: The Long Way Round</h1><p>Title: The Long Way Round<br>Author: Corvid Lane<br>Rating: 4 stars<br>Summary: A road novel.</p>${paras(ESSAY, 3)}`,
     );
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.signals.labels).toEqual(['title', 'author', 'rating', 'summary']);
     // It scores like a story; only the gate (no dialogue, no fan-fiction label) keeps it out.
     expect(j.score).toBeGreaterThanOrEqual(THRESHOLD);
@@ -209,7 +209,7 @@ describe('generic adapter: pages that are not stories', () => {
       '"Nobody planned for it to last this long, and nobody planned for it to get this big," said one archive founder, who asked not to be named.',
     ];
     const html = page('Feature', `<h1>Where the stories live</h1><p>By Tara Mills</p>${paras([...ESSAY, ...quotes], 2)}`);
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.signals).toMatchObject({ byline: true, dialogueLines: 6, shortDialogue: 0 });
     expect(j).toMatchObject({ kind: 'none', veto: 'nothing marks it as fiction' });
   });
@@ -217,7 +217,7 @@ describe('generic adapter: pages that are not stories', () => {
   it('a one-author home page with a welcome text and a fic list is not a story', () => {
     const list = ['[PG]', '[R]', '[NC-17]'].map((r, i) => `<li><a href="fic${i}.htm">Fic ${i}</a> ${r} - a summary.</li>`).join('');
     const html = page('My Fic', `${paras(STORY.slice(0, 4))}<p>Disclaimer: not mine.</p><ul>${list}</ul>`);
-    expect(judgePage(doc(html))).toMatchObject({ kind: 'none', veto: 'lists several works' });
+    expect(judgeStoryShape(doc(html))).toMatchObject({ kind: 'none', veto: 'lists several works' });
   });
 
   it('a frameset is not a story, whatever its title says', () => {
@@ -233,7 +233,7 @@ describe('generic adapter: story pages', () => {
       `<h1>The Ferry</h1><p>By Wren Halloway</p><p>Rated: PG-13</p><hr>${paras(STORY)}<p>~ The End ~</p>
       <p><a href="../index.html">Back to my fic</a></p>`,
     );
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.signals).toMatchObject({ byline: true, labels: ['rating'], ending: true, dialogueLines: 7 });
     expect(read(html)).toMatchObject({
       kind: 'story',
@@ -246,7 +246,7 @@ describe('generic adapter: story pages', () => {
 
   it('a long story with no metadata at all is a story with no rating', () => {
     const html = page('The Ferry | Harbour Lights', `<div id="text">${paras(STORY, 3)}</div>`, '<meta property="og:site_name" content="Harbour Lights">');
-    const j = judgePage(doc(html));
+    const j = judgeStoryShape(doc(html));
     expect(j.parts).toEqual({ prose: 2, dialogue: 2 });
     expect(read(html)).toMatchObject({
       kind: 'story',
@@ -274,7 +274,7 @@ describe('generic adapter: story pages', () => {
 
   it('a sentence starting with "By" is not a byline', () => {
     const html = page('Tide', `<h2>Tide</h2><p>Rated: PG</p><p>By the fourth day of the storm the ferry had stopped running.</p>${paras(STORY)}`);
-    expect(judgePage(doc(html)).signals.byline).toBe(false);
+    expect(judgeStoryShape(doc(html)).signals.byline).toBe(false);
     expect(read(html)).toMatchObject({ kind: 'story', title: 'Tide', author: null, rating: { level: 'general', label: 'PG' } });
   });
 
@@ -297,7 +297,7 @@ describe('generic adapter: chapters', () => {
       'Glass Harbor - Chapter 3: The Ferry',
       `<h1>Glass Harbor</h1><p>by Mara Quill</p><h2>Chapter 3: The Ferry</h2>${nav}${paras(STORY)}${nav}`,
     );
-    expect(judgePage(doc(html)).signals).toMatchObject({ chapterMark: true, chapterNav: true });
+    expect(judgeStoryShape(doc(html)).signals).toMatchObject({ chapterMark: true, chapterNav: true });
     expect(read(html)).toMatchObject({
       kind: 'chapter',
       title: 'Glass Harbor',
@@ -327,7 +327,7 @@ describe('generic adapter: chapters', () => {
   it('the WordPress serial page with its text restored: a story despite the blog chrome', () => {
     // The corpus copy was anonymised to four words; put real prose back to see the chrome's weight.
     const html = fixture('real/other/efictopub-wordpress_1.html').replace('Chapter 1 content here', paras(STORY, 4));
-    const j = judgePage(doc(html, 'https://blog-name.wordpress.com/2011/06/11/1-1/'));
+    const j = judgeStoryShape(doc(html, 'https://blog-name.wordpress.com/2011/06/11/1-1/'));
     expect(j.parts).toEqual({ prose: 2, dialogue: 2, chapterMark: 1, chapterNav: 1, comments: -1, blogMeta: -1 });
     // "Chapter 1.1" is arc 1, chapter 1: no position in the work, so no chapter info.
     expect(read(html, 'https://blog-name.wordpress.com/2011/06/11/1-1/')).toMatchObject({
@@ -344,7 +344,7 @@ describe('generic adapter: speed', () => {
   it('judges a 2,000-paragraph page in one linear pass', () => {
     const big = doc(page('Big', `<div>${paras(STORY, 170)}</div><ul>${'<li><a href="/x">a link</a></li>'.repeat(500)}</ul>`));
     const t = performance.now();
-    expect(judgePage(big).kind).toBe('story');
+    expect(judgeStoryShape(big).kind).toBe('story');
     expect(performance.now() - t).toBeLessThan(2000);
   });
 });

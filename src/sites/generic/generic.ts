@@ -509,7 +509,7 @@ function judgeAnalysis(a: Analysis): Judgement {
 }
 
 /** Judge a page: story, chapter or none, with the signals and score behind the verdict. */
-export function judgePage(doc: Document): Judgement {
+export function judgeStoryShape(doc: Document): Judgement {
   return judgeAnalysis(analyse(doc));
 }
 

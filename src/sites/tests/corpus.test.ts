@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../../core/page';
+import { detectPage } from '../../core/page';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusHtmlFiles, corpusPages } from '../../../tests/lib/corpus';
 
@@ -24,7 +24,7 @@ describe('corpus', () => {
   it.each(pages.map((p) => [p.name, p] as const))('%s', (_name, page) => {
     const exp = page.expected;
     const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), exp.url);
-    const r = readPage(doc, exp.url);
+    const r = detectPage(doc, exp.url);
     expect({ kind: r.kind, site: r.site }).toEqual({ kind: exp.kind, site: exp.site });
     // null title/author on listing and none pages means "do not assert".
     if (exp.title !== null || (exp.kind !== 'listing' && exp.kind !== 'none')) expect(r.title).toBe(exp.title);

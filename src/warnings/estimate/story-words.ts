@@ -13,7 +13,7 @@ const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
 const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 /** The story text of a page, blocks separated by newlines; null when the adapter finds no story there. */
-export function storyText(doc: Document, url: URL, adapter: SiteAdapter): string | null {
+export function pageStoryText(doc: Document, url: URL, adapter: SiteAdapter): string | null {
   const found = adapter.extract(doc, url);
   const nodes = found?.body ?? outermost(adapter.cover.flatMap((s) => $$(doc, s)));
   if (nodes.length === 0) return null;

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DecisionPanel } from '../ui/DecisionPanel';
 import { RatingSettingsSection } from '../ui/RatingSettingsSection';
-import { DEFAULT_SETTINGS, type RatingSettings } from '../policy';
+import { DEFAULT_RATING_SETTINGS, type RatingSettings } from '../policy';
 import type { ExceptionKind } from '../settings';
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
@@ -65,7 +65,7 @@ describe('DecisionPanel', () => {
   });
 
   it('shows why a page is covered, and one click allows the story; another takes it back', async () => {
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, limit: 'teen' });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'teen' });
     render(<DecisionPanel report={report} />, root);
     await until('covered');
     expect(root.querySelector('.gate-panel')!.getAttribute('data-gate')).toBe('covered');
@@ -87,7 +87,7 @@ describe('DecisionPanel', () => {
   it('follows settings changed elsewhere', async () => {
     render(<DecisionPanel report={report} />, root);
     await until('clear');
-    await act(() => saveRatingSettings({ ...DEFAULT_SETTINGS, limit: 'general', exceptions: { stories: [], authors: [], sites: ['fanfiction.net'] } }));
+    await act(() => saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'general', exceptions: { stories: [], authors: [], sites: ['fanfiction.net'] } }));
     await until('allowed');
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Not covered: you always allow this site.');
   });
@@ -116,7 +116,7 @@ describe('RatingSettingsSection', () => {
   const input = (sel: string) => root.querySelector<HTMLInputElement>(sel)!;
 
   it('shows the settings as they are', () => {
-    mount({ ...DEFAULT_SETTINGS, warnings: ['death'], tags: ['vampire*', 'non*con'] });
+    mount({ ...DEFAULT_RATING_SETTINGS, warnings: ['death'], tags: ['vampire*', 'non*con'] });
     expect(input('input[name="limit"][value="mature"]').checked).toBe(true);
     expect(input('input[name="unrated"][value="estimate"]').checked).toBe(true);
     expect(Array.from(root.querySelectorAll<HTMLInputElement>('input[name="warnings"]:checked'), (i) => i.value)).toEqual(['death']);
@@ -124,7 +124,7 @@ describe('RatingSettingsSection', () => {
   });
 
   it('changes the limit, the unrated mode and the warning categories', async () => {
-    const { changes } = mount(DEFAULT_SETTINGS);
+    const { changes } = mount(DEFAULT_RATING_SETTINGS);
     await act(() => input('input[name="limit"][value="teen"]').click());
     await act(() => input('input[name="unrated"][value="warn"]').click());
     await act(() => input('input[name="warnings"][value="noncon"]').click());
@@ -132,7 +132,7 @@ describe('RatingSettingsSection', () => {
   });
 
   it('saves the tag box when it is left', async () => {
-    const { changes } = mount(DEFAULT_SETTINGS);
+    const { changes } = mount(DEFAULT_RATING_SETTINGS);
     const box = root.querySelector('textarea')!;
     await act(() => {
       box.value = 'Vampires\nnon*con, major character death';
@@ -146,7 +146,7 @@ describe('RatingSettingsSection', () => {
   it('lists exceptions by name, removes them, and adds a typed site', async () => {
     const key = 'ao3:archiveofourown.org:51733902';
     const { changes, removed } = mount(
-      { ...DEFAULT_SETTINGS, exceptions: { stories: [key, 'ffn:fanfiction.net:1'], authors: [], sites: [] } },
+      { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: [key, 'ffn:fanfiction.net:1'], authors: [], sites: [] } },
       { [key]: 'Velvet and Ash by mourning_dove (archiveofourown.org)' },
     );
     expect(Array.from(root.querySelectorAll('[data-kind="stories"] .exception-name'), (e) => e.textContent)).toEqual([

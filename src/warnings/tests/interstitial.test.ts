@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { DEFAULT_SETTINGS, type Decision } from '../policy';
+import { DEFAULT_RATING_SETTINGS, type Decision } from '../policy';
 import { judgeBlurbs, judgePage } from '../judge-page';
 import { coverSelectors } from '../early-cover';
 import { gatedBadge } from '../decision-badge';
@@ -54,7 +54,7 @@ describe('the interstitial', () => {
 
   function build(name = EXPLICIT, allowStory: (() => Promise<void>) | null = async () => void log.push('allow')) {
     const { doc, url } = page(name);
-    const judgement = judgePage(doc, url, DEFAULT_SETTINGS);
+    const judgement = judgePage(doc, url, DEFAULT_RATING_SETTINGS);
     const host = buildInterstitial(doc, judgement.report, judgement.decision, {
       show: () => log.push('show'),
       allowStory,
@@ -120,7 +120,7 @@ describe('the interstitial', () => {
 describe('folded listing entries', () => {
   it('stand as one line with the rating and the reason, and open on a click', () => {
     const { doc, url } = page('synthetic/ao3/tags-buffy-summers-spike-works-page1071.html');
-    const gated = judgeBlurbs(doc, url, DEFAULT_SETTINGS).filter((j) => j.decision.gate);
+    const gated = judgeBlurbs(doc, url, DEFAULT_RATING_SETTINGS).filter((j) => j.decision.gate);
     for (const j of gated) foldEntry(j.element as HTMLElement, j.report, j.decision);
     const lines = Array.from(doc.querySelectorAll(FOLD_TAG));
     expect(lines.length).toBe(gated.length);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../policy';
+import { DEFAULT_RATING_SETTINGS } from '../policy';
 import { coversPage, judgePage } from '../judge-page';
 import { holdsStory, isWorkPage } from '../../core/model';
 import { parseHtml } from '../../../scripts/lib/html';
@@ -17,7 +17,7 @@ const pages = corpusPages().map((p) => {
 });
 
 function judge(page: (typeof pages)[number]) {
-  return judgePage(parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url), page.expected.url, DEFAULT_SETTINGS);
+  return judgePage(parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url), page.expected.url, DEFAULT_RATING_SETTINGS);
 }
 
 const explicit = pages.filter((p) => p.audience === 'explicit' && isWorkPage(p.expected.kind));

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, storyKey } from '../policy';
-import { readPage } from '../../core/page';
+import { DEFAULT_RATING_SETTINGS, storyKey } from '../policy';
+import { detectPage } from '../../core/page';
 import { judgeBlurbs } from '../judge-page';
 import { ao3 } from '../../sites/ao3/ao3';
 import { ffn } from '../../sites/ffn/ffn';
@@ -104,9 +104,9 @@ describe('FanFiction.net blurbs', () => {
   });
 
   it('is judged on the listing; nothing there crosses the default limit', () => {
-    const judged = judgeBlurbs(doc, url, DEFAULT_SETTINGS);
+    const judged = judgeBlurbs(doc, url, DEFAULT_RATING_SETTINGS);
     expect(judged.map((j) => j.decision.gate)).toEqual([false, false]);
-    const strict = judgeBlurbs(doc, url, { ...DEFAULT_SETTINGS, limit: 'teen', tags: ['tonks'] });
+    const strict = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, limit: 'teen', tags: ['tonks'] });
     expect(strict.map((j) => j.decision.reasons.map((r) => r.text))).toEqual([
       ['Tag matches “tonks”: N. Tonks', 'Summary matches “tonks”: “Tonks”'],
       ['Rated Mature (site: M) — above your limit of Teen'],
@@ -137,13 +137,13 @@ describe('eFiction blurbs', () => {
   });
 
   it('folds the NC-17 stories with the default settings, and only those', () => {
-    const gated = judgeBlurbs(doc, url, DEFAULT_SETTINGS).filter((j) => j.decision.gate);
+    const gated = judgeBlurbs(doc, url, DEFAULT_RATING_SETTINGS).filter((j) => j.decision.gate);
     expect(gated.map((j) => j.report.title)).toEqual(['Tuesdays', 'Borrowed Light', 'Bloodlines']);
     expect(gated[0]!.decision.reasons.map((r) => r.text)).toEqual(['Rated Explicit (site: NC-17) — above your limit of Mature']);
     // The blurb's key is the story's: an exception made on the story page lets its entry through.
     const chapter = fixture('synthetic/efiction/viewstory-sid3117-chapter2.html');
-    const key = storyKey(readPage(chapter.doc, chapter.url));
-    const allowed = judgeBlurbs(doc, url, { ...DEFAULT_SETTINGS, exceptions: { stories: [key], authors: [], sites: [] } }).find((j) => j.report.title === 'Borrowed Light')!;
+    const key = storyKey(detectPage(chapter.doc, chapter.url));
+    const allowed = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: [key], authors: [], sites: [] } }).find((j) => j.report.title === 'Borrowed Light')!;
     expect(allowed.decision).toMatchObject({ gate: false, allowedBy: 'story' });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Estimate, PageReport, RatingLevel } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import {
-  DEFAULT_SETTINGS,
+  DEFAULT_RATING_SETTINGS,
   authorKeys,
   decide,
   siteKey,
@@ -13,8 +13,8 @@ import {
   type RatingSettings,
   type WarningCategory,
 } from '../policy';
-import { readPage } from '../../core/page';
-import { readPage as readWithContent } from '../../reader/view';
+import { detectPage } from '../../core/page';
+import { readFullPage } from '../../reader/view';
 import { estimateText } from '../estimate/estimate';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusPages } from '../../../tests/lib/corpus';
@@ -32,7 +32,7 @@ function report(over: Partial<PageReport> = {}): PageReport {
   };
 }
 
-const settings = (over: Partial<RatingSettings> = {}): RatingSettings => ({ ...DEFAULT_SETTINGS, warnings: [], ...over });
+const settings = (over: Partial<RatingSettings> = {}): RatingSettings => ({ ...DEFAULT_RATING_SETTINGS, warnings: [], ...over });
 
 const LABELS: Record<Exclude<RatingLevel, 'unknown'>, string> = {
   general: 'General Audiences',
@@ -68,15 +68,15 @@ describe('rating against the limit', () => {
   });
 
   it('warns on Explicit only by default', () => {
-    expect(DEFAULT_SETTINGS.limit).toBe('mature');
-    expect(decide(report({ rating: { level: 'mature', label: 'Mature', source: 'site' } }), DEFAULT_SETTINGS).gate).toBe(false);
-    expect(decide(report({ rating: { level: 'explicit', label: 'Explicit', source: 'site' } }), DEFAULT_SETTINGS).gate).toBe(true);
+    expect(DEFAULT_RATING_SETTINGS.limit).toBe('mature');
+    expect(decide(report({ rating: { level: 'mature', label: 'Mature', source: 'site' } }), DEFAULT_RATING_SETTINGS).gate).toBe(false);
+    expect(decide(report({ rating: { level: 'explicit', label: 'Explicit', source: 'site' } }), DEFAULT_RATING_SETTINGS).gate).toBe(true);
   });
 
   it('never judges pages that show no work', () => {
     for (const kind of ['listing', 'none', 'error'] as const) {
       const r = report({ kind, rating: { level: 'explicit', label: 'Explicit', source: 'site' }, warnings: ['Rape/Non-Con'] });
-      expect(decide(r, DEFAULT_SETTINGS)).toEqual({ gate: false, reasons: [] });
+      expect(decide(r, DEFAULT_RATING_SETTINGS)).toEqual({ gate: false, reasons: [] });
     }
   });
 });
@@ -147,12 +147,12 @@ describe('warnings', () => {
   });
 
   it('leaves archive warnings to the reader by default, so General and Teen works stay ungated', () => {
-    expect(DEFAULT_SETTINGS.warnings).toEqual([]);
+    expect(DEFAULT_RATING_SETTINGS.warnings).toEqual([]);
     const teenUnwarned = report({
       rating: { level: 'teen', label: 'Teen And Up Audiences', source: 'site' },
       warnings: ['Creator Chose Not To Use Archive Warnings'],
     });
-    expect(decide(teenUnwarned, DEFAULT_SETTINGS).gate).toBe(false);
+    expect(decide(teenUnwarned, DEFAULT_RATING_SETTINGS).gate).toBe(false);
     expect(decide(teenUnwarned, settings({ warnings: ['unwarned'] })).gate).toBe(true);
   });
 });
@@ -163,22 +163,22 @@ describe('unrated pages', () => {
   const tooShort: Estimate = { level: 'unknown', reasons: ['too little text to estimate: 3 words'] };
 
   it('follows the estimate by default', () => {
-    expect(decide(report({ estimate: explicitEstimate }), DEFAULT_SETTINGS)).toEqual({
+    expect(decide(report({ estimate: explicitEstimate }), DEFAULT_RATING_SETTINGS)).toEqual({
       gate: true,
       reasons: [{ kind: 'unrated', text: 'Unrated · estimated Explicit: explicit sexual language: 14 passages in 9,800 words' }],
     });
-    expect(decide(report({ estimate: teenEstimate }), DEFAULT_SETTINGS)).toEqual({ gate: false, reasons: [] });
+    expect(decide(report({ estimate: teenEstimate }), DEFAULT_RATING_SETTINGS)).toEqual({ gate: false, reasons: [] });
     expect(decide(report({ estimate: teenEstimate }), settings({ limit: 'general' })).reasons[0]!.text).toBe(
       'Unrated · estimated Teen: strong language: 2 uses in 900 words',
     );
   });
 
   it('warns when there is no estimate, or the text was too short to estimate', () => {
-    expect(decide(report(), DEFAULT_SETTINGS)).toEqual({
+    expect(decide(report(), DEFAULT_RATING_SETTINGS)).toEqual({
       gate: true,
       reasons: [{ kind: 'unrated', text: 'Unrated · no estimate of its text' }],
     });
-    expect(decide(report({ estimate: tooShort }), DEFAULT_SETTINGS).reasons[0]!.text).toBe(
+    expect(decide(report({ estimate: tooShort }), DEFAULT_RATING_SETTINGS).reasons[0]!.text).toBe(
       'Unrated · no estimate (too little text to estimate: 3 words)',
     );
   });
@@ -204,16 +204,16 @@ describe('unrated pages', () => {
 
   it('gates the unrated seed page (fic-562) on the estimate of its text', () => {
     const p = corpusPages().find((x) => x.name === 'synthetic/allaboutspike/fic-562.html')!;
-    const r = readWithContent(parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url), p.expected.url, { content: true });
+    const r = readFullPage(parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url), p.expected.url, { content: true });
     expect(r.rating.level).toBe('unknown');
-    const d = decide({ ...r, estimate: estimateText(r.content!.text) }, DEFAULT_SETTINGS);
+    const d = decide({ ...r, estimate: estimateText(r.content!.text) }, DEFAULT_RATING_SETTINGS);
     expect(d.gate).toBe(true);
     expect(d.reasons[0]!.text).toMatch(/^Unrated · estimated Explicit: explicit sexual language: \d+ passages? in 8,\d{3} words; /);
   });
 
   it('lets the site rating rule over an estimate', () => {
     const r = report({ rating: { level: 'mature', label: 'Mature', source: 'site' }, estimate: explicitEstimate });
-    expect(decide(r, DEFAULT_SETTINGS).gate).toBe(false);
+    expect(decide(r, DEFAULT_RATING_SETTINGS).gate).toBe(false);
   });
 });
 
@@ -321,7 +321,7 @@ describe('story keys', () => {
   const pages = corpusPages();
   const readKey = (name: string) => {
     const p = pages.find((x) => x.name === name)!;
-    return storyKey(readPage(parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url), p.expected.url));
+    return storyKey(detectPage(parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url), p.expected.url));
   };
 
   it.each([

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, decide, storyKey, type RatingSettings } from '../policy';
+import { DEFAULT_RATING_SETTINGS, decide, storyKey, type RatingSettings } from '../policy';
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import {
@@ -44,7 +44,7 @@ const report: PageReport = {
 
 describe('normalizeRatingSettings', () => {
   it('gives the defaults for nothing or rubbish', () => {
-    for (const raw of [undefined, null, 7, 'x', [], {}]) expect(normalizeRatingSettings(raw)).toEqual(DEFAULT_SETTINGS);
+    for (const raw of [undefined, null, 7, 'x', [], {}]) expect(normalizeRatingSettings(raw)).toEqual(DEFAULT_RATING_SETTINGS);
   });
 
   it('keeps what is valid and drops the rest', () => {
@@ -67,14 +67,14 @@ describe('normalizeRatingSettings', () => {
 
 describe('editing settings', () => {
   it('adds and removes exceptions once each', () => {
-    const one = withException(DEFAULT_SETTINGS, 'sites', 'fanfiction.net');
+    const one = withException(DEFAULT_RATING_SETTINGS, 'sites', 'fanfiction.net');
     expect(withException(one, 'sites', 'fanfiction.net')).toBe(one);
     expect(one.exceptions.sites).toEqual(['fanfiction.net']);
-    expect(withoutException(one, 'sites', 'fanfiction.net')).toEqual(DEFAULT_SETTINGS);
+    expect(withoutException(one, 'sites', 'fanfiction.net')).toEqual(DEFAULT_RATING_SETTINGS);
   });
 
   it('keeps warning categories in their own order', () => {
-    const s = withWarning(withWarning(DEFAULT_SETTINGS, 'underage', true), 'violence', true);
+    const s = withWarning(withWarning(DEFAULT_RATING_SETTINGS, 'underage', true), 'violence', true);
     expect(s.warnings).toEqual(['violence', 'underage']);
     expect(withWarning(s, 'underage', false).warnings).toEqual(['violence']);
   });
@@ -101,7 +101,7 @@ describe('exceptions for a page', () => {
     expect(author).toEqual({ key: 'archiveofourown.org:mourning_dove', label: 'mourning_dove (archiveofourown.org)' });
     expect(site).toEqual({ key: 'archiveofourown.org', label: 'archiveofourown.org' });
     for (const [kind, entry, by] of [['stories', story, 'story'], ['authors', author, 'author'], ['sites', site, 'site']] as const)
-      expect(decide(report, withException(DEFAULT_SETTINGS, kind, entry.key))).toMatchObject({ gate: false, allowedBy: by });
+      expect(decide(report, withException(DEFAULT_RATING_SETTINGS, kind, entry.key))).toMatchObject({ gate: false, allowedBy: by });
   });
 
   it('has no author exception for a page without an author', () => {
@@ -128,7 +128,7 @@ describe('storage layout', () => {
 
   it('splits long exception lists into items that fit sync’s quota, in order', () => {
     const stories = many(1000);
-    const items = storedItems({ ...DEFAULT_SETTINGS, exceptions: { stories, authors: [], sites: [] } });
+    const items = storedItems({ ...DEFAULT_RATING_SETTINGS, exceptions: { stories, authors: [], sites: [] } });
     const keys = Object.keys(items).filter((k) => k.startsWith('rating-allow-stories-'));
     expect(keys.length).toBeGreaterThan(3);
     for (const [k, v] of Object.entries(items)) expect(new TextEncoder().encode(k + JSON.stringify(v)).length, k).toBeLessThanOrEqual(ITEM_BUDGET);
@@ -136,8 +136,8 @@ describe('storage layout', () => {
   });
 
   it('names the items a shorter list leaves behind', () => {
-    const long = storedItems({ ...DEFAULT_SETTINGS, exceptions: { stories: many(1000), authors: [], sites: [] } });
-    const short = storedItems(DEFAULT_SETTINGS);
+    const long = storedItems({ ...DEFAULT_RATING_SETTINGS, exceptions: { stories: many(1000), authors: [], sites: [] } });
+    const short = storedItems(DEFAULT_RATING_SETTINGS);
     const stale = staleItems([...Object.keys(long), 'reader-settings'], short);
     expect(stale.length).toBe(Object.keys(long).length - 1);
     expect(stale).not.toContain('reader-settings');
@@ -149,16 +149,16 @@ describe('settings in storage.sync', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('are the defaults until saved, then what was saved', async () => {
-    expect(await loadRatingSettings()).toEqual(DEFAULT_SETTINGS);
-    const mine: RatingSettings = { ...DEFAULT_SETTINGS, limit: 'general', tags: ['vampire*'] };
+    expect(await loadRatingSettings()).toEqual(DEFAULT_RATING_SETTINGS);
+    const mine: RatingSettings = { ...DEFAULT_RATING_SETTINGS, limit: 'general', tags: ['vampire*'] };
     await saveRatingSettings(mine);
     expect(await loadRatingSettings()).toEqual(mine);
   });
 
   it('do not keep items of a longer list once it shrinks', async () => {
     const stories = Array.from({ length: 600 }, (_, i) => `ffn:fanfiction.net:${i}`);
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, exceptions: { stories, authors: [], sites: [] } });
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, exceptions: { stories: stories.slice(0, 2), authors: [], sites: [] } });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, exceptions: { stories, authors: [], sites: [] } });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, exceptions: { stories: stories.slice(0, 2), authors: [], sites: [] } });
     const all = await browser.storage.sync.get(null);
     expect(Object.keys(all).filter((k) => k.startsWith('rating-allow-stories-'))).toEqual(['rating-allow-stories-0']);
     expect((await loadRatingSettings()).exceptions.stories).toEqual(stories.slice(0, 2));
@@ -167,10 +167,10 @@ describe('settings in storage.sync', () => {
   it('reach a watcher when they change', async () => {
     const seen: string[] = [];
     const stop = watchRatingSettings((s) => seen.push(s.limit));
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, limit: 'teen' });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'teen' });
     for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     stop();
-    await saveRatingSettings({ ...DEFAULT_SETTINGS, limit: 'general' });
+    await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'general' });
     await new Promise((r) => setTimeout(r, 50));
     expect(seen).toEqual(['teen']);
   });

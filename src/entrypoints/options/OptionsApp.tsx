@@ -21,7 +21,7 @@ type Section = (typeof SECTIONS)[number]['id'];
 const sectionOf = (hash: string): Section => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
 
 /** The options page: the library, and one section per part of Slipcase's settings, each saving as it changes. */
-export function App() {
+export function OptionsApp() {
   const [section, setSection] = useState<Section>(() => sectionOf(location.hash));
   const [settings, setSettings] = useState<RatingSettings | null>(null);
   const [labels, setLabels] = useState<Record<string, string>>({});

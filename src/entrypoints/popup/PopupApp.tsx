@@ -7,7 +7,7 @@ import { openReader, readerShortcut } from '../../reader/ext/open-reader';
 import { holdsStory } from '../../core/model';
 import { SaveSection } from '../../library/ui/PopupSaveSection';
 
-export function App() {
+export function PopupApp() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [page, setPage] = useState<CurrentPage | null>(null);
 
