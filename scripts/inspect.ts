@@ -1,12 +1,15 @@
 /**
  * `npm run -s inspect -- <page.html> --url <URL> [--no-content]`
  * `npm run -s inspect -- --jsonl a.html=URL b.html=URL ... [--no-content]`
+ * `npm run -s inspect -- --sites`: the built-in site definitions, one entry per archive.
  *
  * Reads saved pages with the same code as the content script and prints PageReports as JSON.
  * Contract: ../shared/contracts/inspect.md.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { readFullPage } from '../src/reader/view';
+import { siteCatalogue } from '../src/sites/catalogue';
+import { corpusPages } from '../tests/lib/corpus';
 import { looksLikeHtml, parseHtml } from './lib/html';
 
 class UsageError extends Error {}
@@ -65,6 +68,11 @@ function load(job: Job): Document {
 }
 
 function main(): void {
+  if (process.argv.slice(2).join(' ') === '--sites') {
+    const pages = corpusPages().map((p) => ({ url: p.expected.url, site: p.expected.site }));
+    process.stdout.write(JSON.stringify(siteCatalogue(pages), null, 2) + '\n');
+    return;
+  }
   try {
     const { jobs, jsonl, content } = parseArgs(process.argv.slice(2));
     // Load every input before printing anything, so bad input never leaves half a result.

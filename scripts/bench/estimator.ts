@@ -24,7 +24,7 @@ import { readFullPage } from '../../src/reader/view';
 import { parseHtml } from '../lib/html';
 import { corpusPages } from '../../tests/lib/corpus';
 
-const SEED = 'synthetic/allaboutspike/fic-562.html';
+const SEED = 'allaboutspike/pages/fic-562.html';
 const LEVELS: RatingLevel[] = ['general', 'teen', 'mature', 'explicit', 'unknown'];
 
 interface Row {
@@ -74,7 +74,7 @@ function collect(): { rows: Row[]; skipped: string[] } {
     const e = estimateText(text);
     rows.push({
       name: page.name,
-      real: page.name.startsWith('real/'),
+      real: page.expected.origin === 'real',
       truth,
       estimated: e.level,
       spanEstimated: estimateText(spanText(html, exp.url, exp.storyText.first, exp.storyText.last)).level,

@@ -20,7 +20,7 @@ export interface BenchPage {
 }
 
 /** The chapter page a whole work is built on: its header, metadata and chapter markup. */
-const AO3_BASE = 'real/ao3/ao3js-works-23824891.html';
+const AO3_BASE = 'ao3/pages/ao3js-works-23824891.html';
 const AO3_BASE_WORK = '23824891';
 
 interface ChapterSource {
@@ -46,7 +46,7 @@ function fromCorpus(id: string, label: string, name: string): BenchPage {
 function ao3Chapters(): ChapterSource[] {
   const sources: ChapterSource[] = [];
   for (const page of corpusPages()) {
-    if (!page.name.startsWith('real/ao3/') || !page.expected.storyText) continue;
+    if (!page.name.startsWith('ao3/pages/') || page.expected.origin !== 'real' || !page.expected.storyText) continue;
     const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
     const texts = $$(doc, '#chapters > div.chapter > div.userstuff');
     const oneShot = $(doc, '#chapters > .userstuff');
@@ -108,8 +108,8 @@ function escapeHtml(s: string): string {
 export function benchPages(): BenchPage[] {
   const sources = ao3Chapters();
   return [
-    fromCorpus('aas', 'small: All About Spike story', 'synthetic/allaboutspike/fic-562.html'),
-    fromCorpus('ao3-chapter', 'small: AO3 chapter', 'real/ao3/ao3js-works-17793689.html'),
+    fromCorpus('aas', 'small: All About Spike story', 'allaboutspike/pages/fic-562.html'),
+    fromCorpus('ao3-chapter', 'small: AO3 chapter', 'ao3/pages/ao3js-works-17793689.html'),
     ao3FullWork('ao3-medium', 'medium', 900020, 20_000, sources),
     ao3FullWork('ao3-huge', 'huge', 900200, 200_000, sources),
   ];

@@ -77,6 +77,11 @@ export interface SiteAdapter {
    */
   hosts: string[];
   /**
+   * A software family (OTW, eFiction, XenForo): it recognises its markup on any host, and each
+   * host it lists is an archive of its own.
+   */
+  family?: boolean;
+  /**
    * Does this adapter own the page? Host adapters check the URL; family adapters (OTW, eFiction,
    * XenForo) also recognise their software's markup on any host.
    */

@@ -16,9 +16,9 @@ function inspect(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const seed = join(CORPUS_DIR, 'synthetic', 'allaboutspike', 'fic-562.html');
+const seed = join(CORPUS_DIR, 'allaboutspike', 'pages', 'fic-562.html');
 const seedUrl = 'http://www.allaboutspike.com/fic.html?id=562';
-const gate = join(CORPUS_DIR, 'synthetic', 'ao3', 'works-41877321-adult-gate.html');
+const gate = join(CORPUS_DIR, 'ao3', 'pages', 'works-41877321-adult-gate.html');
 const gateUrl = 'https://archiveofourown.org/works/41877321';
 
 describe('inspect CLI', () => {
@@ -65,5 +65,15 @@ describe('inspect CLI', () => {
     const r = inspect(png, '--url', seedUrl);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not HTML/);
+  }, 30_000);
+
+  it('--sites lists the built-in site definitions as the contract says', () => {
+    const r = inspect('--sites');
+    expect(r.code).toBe(0);
+    const sites = JSON.parse(r.stdout) as { id: string; name: string; hosts: string[]; family: string | null; pages: number }[];
+    for (const s of sites) expect(Object.keys(s).sort()).toEqual(['family', 'hosts', 'id', 'name', 'pages']);
+    expect(sites.find((s) => s.id === 'ffn')).toMatchObject({ name: 'FanFiction.net', family: null, pages: 4 });
+    expect(sites.find((s) => s.id === 'spikeluver.com')).toMatchObject({ family: 'efiction', hosts: ['*://spikeluver.com/SpuffyRealm/*', '*://www.spikeluver.com/SpuffyRealm/*'] });
+    expect(sites.filter((s) => s.family === null).every((s) => s.pages >= 2)).toBe(true);
   }, 30_000);
 });

@@ -5,31 +5,27 @@
  * adapter_adultfanfictionorg.py (h1, `select.chapter-select`, profile link) with the older layout
  * WebToEpub's AdultfanfictionParser.js reads (h4, `ul#dropdown1`, `#contentdata`) as a fallback.
  */
-import type { SiteAdapter } from '../types';
-import type { ChapterInfo, ChapterNav, PageInfo, Rating } from '../../core/model';
+import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { $, $$, cleanText, hostIs, intParam, textOrNull } from '../../core/dom';
+import { $, $$, cleanText, intParam, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { menuChapter } from '../kit/chapter-menu';
+import { siteDefault } from '../kit/rating-scale';
 
 /** The site's "story not found" message (FanFicFare checks for the same sentence). */
 const NOT_FOUND = /can not seem to find the story you are looking for/i;
-const STORY_TEXT = 'div.chapter-body, #contentdata';
-const ADULT: Rating = { level: 'explicit', label: null, source: 'site' };
+const STORY_TEXT = ['div.chapter-body', '#contentdata'];
 const AGE_CHECK = /age[- ]?verif|(?:18|eighteen) (?:years of age )?or older/i;
 
-export const aff: SiteAdapter = {
+export const aff = defineSite({
   id: 'aff',
   name: 'AdultFanFiction.org',
-  hosts: ['*://adult-fanfiction.org/*', '*://*.adult-fanfiction.org/*'],
-  claims: (_doc, url) => hostIs(url, 'adult-fanfiction.org'),
+  domains: ['adult-fanfiction.org'],
+  storyBody: STORY_TEXT,
   read,
-  extract(doc) {
-    const text = $(doc, STORY_TEXT);
-    return text ? { body: [text], notes: [] } : null;
-  },
   nav,
-  cover: STORY_TEXT.split(/\s*,\s*/),
-};
+});
 
 /** The chapter menu (option values are chapter numbers: story.php?no=N&chapter=k) and the Prev / Next buttons. */
 function nav(doc: Document, url: URL): ChapterNav {
@@ -54,14 +50,14 @@ function read(doc: Document, url: URL): PageInfo {
 function readStory(doc: Document, url: URL): PageInfo {
   const bodyText = cleanText(doc.body);
   if (NOT_FOUND.test(bodyText)) return emptyInfo('error');
-  if (!$(doc, STORY_TEXT)) {
+  if (!$(doc, STORY_TEXT.join(', '))) {
     // Without the age-verify cookie the site shows its age check instead of the story; the
     // check names no story, so only the site's adult default is known.
     if (!AGE_CHECK.test(bodyText)) return emptyInfo('none');
-    return { ...emptyInfo('gate'), rating: { ...ADULT } };
+    return { ...emptyInfo('gate'), rating: siteDefault('explicit') };
   }
   const info = emptyInfo('story');
-  info.rating = { ...ADULT };
+  info.rating = siteDefault('explicit');
   info.title = textOrNull($(doc, 'h1') ?? $(doc, 'h4'));
   info.author = textOrNull($(doc, 'a[href*="profile.php?id="], a[href*="profile.php?no="]'));
   info.chapter = chapterOf(doc, url);
@@ -73,9 +69,6 @@ function readStory(doc: Document, url: URL): PageInfo {
 function chapterOf(doc: Document, url: URL): ChapterInfo | null {
   const options = $$(doc, 'select.chapter-select option');
   const entries = options.length ? options : $$(doc, 'ul#dropdown1 a, div.dropdown-content a');
-  if (entries.length < 2) return null;
-  let i = entries.findIndex((o) => o.hasAttribute('selected'));
-  if (i < 0) i = (intParam(url, 'chapter') ?? 1) - 1;
-  if (i < 0 || i >= entries.length) return null;
-  return { index: i + 1, count: entries.length, title: cleanText(entries[i]).replace(/^\d+\.\s*/, '') || null };
+  const wanted = (intParam(url, 'chapter') ?? 1) - 1;
+  return menuChapter(entries, { current: (_value, place) => place === wanted });
 }

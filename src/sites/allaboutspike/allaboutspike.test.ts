@@ -86,6 +86,12 @@ describe('allaboutspike read', () => {
     expect(r.author).toBe('Jane Roe');
   });
 
+  it('keeps " by " inside a title from the document title', () => {
+    const r = read('<p>Some text.</p>', FIC, 'All About Spike - Stand by Me by Jane Roe');
+    expect(r.title).toBe('Stand by Me');
+    expect(r.author).toBe('Jane Roe');
+  });
+
   it('calls a fic URL with no fic on it an error', () => {
     expect(read('<p>No such story.</p>').kind).toBe('error');
   });

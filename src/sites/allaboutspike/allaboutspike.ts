@@ -5,12 +5,16 @@
  * ("Summary:", "Rating: R", …), "Chapter: 1 2 3" links on multi-chapter fics, then the text.
  * The site itself prints no rating: the only one there is comes from the author's header.
  */
-import type { ExtractedNote, Extraction, SiteAdapter } from '../types';
+import type { ExtractedNote, Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { mpaaLevel, siteRating } from '../../core/rating';
-import { $$, cleanText, docTitle, hostIs, intParam, lineValue, textLines } from '../../core/dom';
+import { $$, cleanText, docTitle, intParam, textLines } from '../../core/dom';
+import { lineValue } from '../kit/labels';
+import { splitByline, type Byline } from '../kit/byline';
 import { linkByText, linkUrl, listNav, noNav } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { ratingOn } from '../kit/rating-scale';
+import { listItems, saysNone } from '../kit/lists';
 
 /** The author header sits right under the byline; looking further would read story text. */
 const HEADER_LINES = 15;
@@ -30,16 +34,18 @@ function linkedFicIds(doc: Document): Set<string> {
   return ids;
 }
 
-/** "All About Spike - Title by Author": the fallback when the page body has no byline. */
-function titleFromDocTitle(doc: Document): { title: string | null; author: string | null } {
-  const m = docTitle(doc).match(/^All About Spike\s*[-–:|]\s*(.+?)(?:\s+by\s+(.+))?$/i);
-  return { title: m?.[1] ?? null, author: m?.[2] ?? null };
+/**
+ * "All About Spike - Title by Author": the fallback when the page body has no byline. The author
+ * follows the last " by ", so a title such as "Stand by Me" stays whole.
+ */
+function titleFromDocTitle(doc: Document): Byline {
+  const m = docTitle(doc).match(/^All About Spike\s*[-–:|]\s*(.+)$/i);
+  return m?.[1] ? splitByline(m[1]) : { title: null, author: null };
 }
 
 /** Values of an author header line such as "Warnings: violence, language"; "None" means none. */
 function listValue(value: string | null): string[] {
-  if (!value || /^none\b/i.test(value)) return [];
-  return value.split(/\s*[,;]\s*/).filter((v) => v !== '');
+  return value && !saysNone(value) ? listItems(value, /\s*[,;]\s*/) : [];
 }
 
 /**
@@ -70,7 +76,7 @@ function readFic(doc: Document, url: URL): PageInfo {
   info.title = (byIdx > 0 ? lines[byIdx - 1] : null) ?? fallback.title;
   info.author = author ?? fallback.author;
   const header = byIdx >= 0 ? lines.slice(byIdx + 1, byIdx + 1 + HEADER_LINES) : [];
-  info.rating = siteRating(lineValue(header, /^Rat(?:ing|ed)\s*:/i), mpaaLevel);
+  info.rating = ratingOn('film', lineValue(header, /^Rat(?:ing|ed)\s*:/i));
   info.summary = lineValue(header, /^Summary\s*:/i);
   info.warnings = listValue(lineValue(header, /^Warnings?\s*:/i));
   info.chapter = readChapter(doc, header, url);
@@ -78,11 +84,10 @@ function readFic(doc: Document, url: URL): PageInfo {
   return info;
 }
 
-export const allaboutspike: SiteAdapter = {
+export const allaboutspike = defineSite({
   id: 'allaboutspike',
   name: 'All About Spike',
-  hosts: ['*://allaboutspike.com/*', '*://*.allaboutspike.com/*'],
-  claims: (_doc, url) => hostIs(url, 'allaboutspike.com'),
+  domains: ['allaboutspike.com'],
   read(doc, url) {
     if (isFicPath(url)) return readFic(doc, url);
     // Home, site map, contact, store: no fic. Author pages, search and category results list fics.
@@ -91,8 +96,8 @@ export const allaboutspike: SiteAdapter = {
   extract,
   nav,
   // Tables and <font> runs with no element of the story's own: the whole page waits for the gate.
-  cover: ['body'],
-};
+  storyBody: ['body'],
+});
 
 // ---- reader: story text and chapter navigation ----
 

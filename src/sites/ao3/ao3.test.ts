@@ -118,7 +118,7 @@ describe('ao3 claims by URL', () => {
 
 describe('ao3 claims otwarchive markup on other hosts', () => {
   it('claims a saved AO3 work page served from an unknown install', () => {
-    const html = readFileSync('tests/fixtures/corpus/real/ao3/ao3js-works-323217.html', 'utf8');
+    const html = readFileSync('src/sites/ao3/pages/ao3js-works-323217.html', 'utf8');
     const url = 'https://fics.example.org/works/323217';
     expect(ao3.claims(parseHtml(html, url), new URL(url))).toBe(true);
   });

@@ -4,12 +4,13 @@
  * h3.byline) and `#chapters`, `ol.chapter.index` on /navigate, and work blurbs (`li.blurb` with
  * `ul.required-tags`) on listings and below the adult-content notice.
  */
-import type { Blurb, ExtractedNote, Extraction, SiteAdapter, SplitChapter } from '../types';
+import type { Blurb, ExtractedNote, Extraction, SplitChapter } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { ao3Level, siteRating } from '../../core/rating';
 import { $, $$, cleanText, hostIs, parseCount, textLines, textOrNull, texts } from '../../core/dom';
 import { absoluteUrl, heading, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { ratingOn } from '../kit/rating-scale';
 
 /**
  * AO3 under all its domains, then the other public otwarchive installs (the sites FanFicFare's
@@ -36,20 +37,21 @@ const LISTING_PATH =
 const ADULT_NOTICE = /\badult content\b/i;
 const LOGIN_WALL = /only available to registered users/i;
 
-export const ao3: SiteAdapter = {
+export const ao3 = defineSite({
   id: 'ao3',
   name: 'Archive of Our Own',
-  hosts: OTW_HOSTS.flatMap((h) => [`*://${h}/*`, `*://*.${h}/*`]),
+  domains: OTW_HOSTS,
+  family: true,
   claims: (doc, url) => hostIs(url, ...OTW_HOSTS) || looksLikeOtw(doc),
   read,
   extract,
   nav,
-  cover: ['#workskin'],
+  storyBody: ['#workskin'],
   blurbs: { selector: 'li.blurb', read: readListedBlurb },
   wholeWork,
   splitChapters,
   adultGate,
-};
+});
 
 /** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */
 function looksLikeOtw(doc: Document): boolean {
@@ -92,7 +94,7 @@ function readWork(main: ParentNode): PageInfo {
   info.author = byline($(preface ?? main, 'h3.byline'));
   info.summary = summaryOf($(preface ?? main, '.summary blockquote.userstuff'));
   if (meta) {
-    info.rating = siteRating(texts(meta, 'dd.rating a.tag')[0], ao3Level);
+    info.rating = ratingOn('ao3', texts(meta, 'dd.rating a.tag')[0]);
     info.warnings = texts(meta, 'dd.warning a.tag');
     info.warningsHidden = Boolean($(meta, 'dd.warning a[href*="show_hidden"]'));
     info.fandoms = texts(meta, 'dd.fandom a.tag');
@@ -161,7 +163,7 @@ function readBlurb(blurb: Element, kind: PageInfo['kind']): PageInfo {
   info.title = textOrNull($(heading ?? blurb, 'a'));
   info.author = heading ? headingCreators(heading, info.title) : null;
   info.fandoms = texts(blurb, 'h5.fandoms a.tag');
-  info.rating = siteRating($(blurb, 'ul.required-tags span.rating')?.getAttribute('title'), ao3Level);
+  info.rating = ratingOn('ao3', $(blurb, 'ul.required-tags span.rating')?.getAttribute('title'));
   info.warnings = texts(blurb, 'ul.tags li.warnings a.tag');
   info.warningsHidden = Boolean($(blurb, 'ul.tags li.warnings a[href*="show_hidden"]'));
   info.tags = texts(blurb, 'ul.tags li.relationships a.tag, ul.tags li.characters a.tag, ul.tags li.freeforms a.tag');

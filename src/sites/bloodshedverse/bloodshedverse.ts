@@ -5,18 +5,22 @@
  * live in `div.list_info` rows ("<b>Rating:</b> NC-17 - <b>Warning:</b> …") on the author's and contents pages only,
  * so read pages are unrated.
  */
-import type { SiteAdapter } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { mpaaLevel, siteRating } from '../../core/rating';
-import { $, $$, cleanText, docTitle, hostIs, parseCount, squash, textOrNull } from '../../core/dom';
+import { $, $$, docTitle, parseCount, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkByText, listNav, menuChapters } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { menuChapter } from '../kit/chapter-menu';
+import { boldPairs } from '../kit/labels';
+import { listItems } from '../kit/lists';
+import { splitByline, withoutByline } from '../kit/byline';
+import { ratingOn } from '../kit/rating-scale';
 
-export const bloodshedverse: SiteAdapter = {
+export const bloodshedverse = defineSite({
   id: 'bloodshedverse',
   name: 'Bloodshedverse',
-  hosts: ['*://bloodshedverse.com/*', '*://*.bloodshedverse.com/*'],
-  claims: (_doc, url) => hostIs(url, 'bloodshedverse.com'),
+  domains: ['bloodshedverse.com'],
+  storyBody: ['#storytext', 'div.tl'],
   read,
   /**
    * div#storytext (FanFicFare: the first class-less div in div.tl). The in-text ad links
@@ -27,8 +31,7 @@ export const bloodshedverse: SiteAdapter = {
     return text ? { body: [text], notes: [], unwrap: ['a.FAtxtL', 'nobr'] } : null;
   },
   nav,
-  cover: ['#storytext', 'div.tl'],
-};
+});
 
 /** The chapter menu (option values are each chapter's `no`) and the Previous / Next Chapter links. */
 function nav(doc: Document, url: URL): ChapterNav {
@@ -67,9 +70,9 @@ function readWork(doc: Document, kind: PageKind): PageInfo {
   const info = emptyInfo(kind);
   info.author = textOrNull($(doc, 'a.headline'));
   info.title = titleOf(doc, info.author);
-  const fields = infoFields(doc);
-  info.rating = siteRating(fields.get('rating'), mpaaLevel);
-  info.warnings = listValue(fields.get('warning') ?? fields.get('warnings'));
+  const fields = boldPairs($$(doc, 'div.list_info b'));
+  info.rating = ratingOn('film', fields.get('rating'));
+  info.warnings = listItems(fields.get('warning') ?? fields.get('warnings'));
   info.words = parseCount(fields.get('words'));
   info.summary = textOrNull($(doc, 'div.list_summary'));
   return info;
@@ -78,43 +81,14 @@ function readWork(doc: Document, kind: PageKind): PageInfo {
 /** "Hollow Hours by ember_and_ash" minus the author; the site's story title div as a fallback. */
 function titleOf(doc: Document, author: string | null): string | null {
   const t = docTitle(doc);
-  if (author && t.endsWith(' by ' + author)) return t.slice(0, -(' by ' + author).length).trim() || null;
-  const cut = t.lastIndexOf(' by ');
-  if (cut > 0) return t.slice(0, cut).trim();
+  const cut = withoutByline(t, author);
+  if (cut !== t) return cut.trim() || null;
+  if (t.includes(' by ')) return splitByline(t).title;
   return textOrNull($(doc, '.story_title'));
-}
-
-/**
- * The `<b>Key:</b> value -` pairs of the list_info rows, several to a row, keyed lower-case. The
- * value is the text after the <b> up to the next element, trimmed of its ": -," punctuation.
- */
-function infoFields(doc: Document): Map<string, string> {
-  const fields = new Map<string, string>();
-  for (const b of $$(doc, 'div.list_info b')) {
-    const key = cleanText(b).replace(/:$/, '').trim().toLowerCase();
-    const next = b.nextSibling?.nodeType === 3 ? (b.nextSibling.textContent ?? '') : '';
-    const value = squash(next).replace(/^[\s:,-]+|[\s:,-]+$/g, '');
-    if (key && !fields.has(key)) fields.set(key, value);
-  }
-  return fields;
-}
-
-/** "none" is the site's word for an empty list; lists start with a stray ", " at times. */
-function listValue(v: string | undefined): string[] {
-  if (!v) return [];
-  return v
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s.toLowerCase() !== 'none');
 }
 
 /** The chapter menu's selected option (or the one whose value is this page's `no`). */
 function chapterOf(doc: Document, url: URL): ChapterInfo | null {
-  const options = $$(doc, 'select[name="chapter"] option');
-  if (options.length < 2) return null;
   const no = url.searchParams.get('no');
-  let i = options.findIndex((o) => o.hasAttribute('selected'));
-  if (i < 0) i = options.findIndex((o) => o.getAttribute('value') === no);
-  if (i < 0) return null;
-  return { index: i + 1, count: options.length, title: cleanText(options[i]) || null };
+  return menuChapter($$(doc, 'select[name="chapter"] option'), { current: (value) => value === no, numbered: false });
 }

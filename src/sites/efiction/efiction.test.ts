@@ -81,13 +81,13 @@ describe('efiction claims', () => {
 
   it("refuses other archives' corpus pages", () => {
     const cases: [string, string][] = [
-      ['real/ao3/ao3js-works-168768.html', 'https://archiveofourown.org/works/168768'],
-      ['real/ffn/efictopub-www.fanfiction.net_1.html', 'https://www.fanfiction.net/s/555/1/My-Great-Story'],
-      ['real/other/efictopub-wordpress_1.html', 'https://blog.example.com/2019/01/chapter-1/'],
-      ['synthetic/allaboutspike/fic-96.html', 'http://www.allaboutspike.com/fic.html?id=96'],
-      ['synthetic/bloodshedverse/stories-read-13764.html', 'https://bloodshedverse.com/stories.php?go=read&no=13764'],
-      ['synthetic/generic/moonlit-crypt-home.html', 'http://www.geocities.com/moonlit_crypt/'],
-      ['synthetic/generic/velvet-dusk-heatwave-story.html', 'http://members.tripod.com/velvet_dusk/fics/heatwave_story.html'],
+      ['ao3/pages/ao3js-works-168768.html', 'https://archiveofourown.org/works/168768'],
+      ['ffn/pages/efictopub-www.fanfiction.net_1.html', 'https://www.fanfiction.net/s/555/1/My-Great-Story'],
+      ['generic/pages/efictopub-wordpress_1.html', 'https://blog.example.com/2019/01/chapter-1/'],
+      ['allaboutspike/pages/fic-96.html', 'http://www.allaboutspike.com/fic.html?id=96'],
+      ['bloodshedverse/pages/stories-read-13764.html', 'https://bloodshedverse.com/stories.php?go=read&no=13764'],
+      ['generic/pages/moonlit-crypt-home.html', 'http://www.geocities.com/moonlit_crypt/'],
+      ['generic/pages/velvet-dusk-heatwave-story.html', 'http://members.tripod.com/velvet_dusk/fics/heatwave_story.html'],
     ];
     for (const [file, url] of cases) {
       expect(claims(url, readFileSync(join(CORPUS_DIR, file), 'utf8')), file).toBe(false);

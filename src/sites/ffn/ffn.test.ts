@@ -64,9 +64,9 @@ describe('ffn claims', () => {
 
   it("refuses other archives' corpus pages", () => {
     const cases: [string, string][] = [
-      ['real/ao3/ao3js-works-168768.html', 'https://archiveofourown.org/works/168768'],
-      ['real/efiction/webtoepub-muggleNet.html', 'http://fanfiction.mugglenet.com/viewstory.php?sid=123456&chapter=2'],
-      ['synthetic/tth/story-31415-2.html', 'https://www.tthfanfic.org/Story-31415-2/Corvid+Lane+The+Long+Way+Round.htm'],
+      ['ao3/pages/ao3js-works-168768.html', 'https://archiveofourown.org/works/168768'],
+      ['efiction/pages/webtoepub-muggleNet.html', 'http://fanfiction.mugglenet.com/viewstory.php?sid=123456&chapter=2'],
+      ['tth/pages/story-31415-2.html', 'https://www.tthfanfic.org/Story-31415-2/Corvid+Lane+The+Long+Way+Round.htm'],
     ];
     for (const [file, url] of cases) {
       expect(claims(url, readFileSync(join(CORPUS_DIR, file), 'utf8'))).toBe(false);
@@ -131,6 +131,9 @@ describe('ffn story pages', () => {
     expect(r.chapter).toBeNull();
   });
 
+});
+
+describe('ffn story pages: chapters, fandoms and the mobile edition', () => {
   it('takes the chapter from the URL when no option is marked selected', () => {
     const html = storyPage().replace(' selected>', '>');
     expect(read(html, 'https://www.fanfiction.net/s/4242/3/A-Title').chapter).toEqual({ index: 3, count: 3, title: 'End' });

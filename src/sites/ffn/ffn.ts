@@ -2,12 +2,15 @@
  * FanFiction.net and its original-fiction sister FictionPress: the same software on both, desktop
  * (www.) and mobile (m.) editions. Story URLs are /s/<id>/<chapter>/<slug>.
  */
-import type { Blurb, SiteAdapter } from '../types';
+import type { Blurb } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textOrNull, unique } from '../../core/dom';
-import { ffnLevel, siteRating } from '../../core/rating';
 import { absoluteUrl, childNodesWithout, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { menuChapter } from '../kit/chapter-menu';
+import { dashFields, fieldValue as field } from '../kit/labels';
+import { ratingOn } from '../kit/rating-scale';
 
 /** The site's genre names: they tell the genre field of the metadata line from the characters. */
 const GENRES = new Set([
@@ -32,14 +35,7 @@ function header(doc: Document): Element | null {
 
 /** The desktop metadata line "Rated: Fiction M - English - Romance - Chapters: 3 - Words: 12,345 - ..." as fields. */
 function metaFields(head: Element): string[] {
-  const line = $(head, 'span.xgray');
-  return line ? cleanText(line).split(/\s+-\s+/) : [];
-}
-
-function field(fields: string[], key: string): string | null {
-  const prefix = key + ':';
-  const f = fields.find((x) => x.startsWith(prefix));
-  return f ? squash(f.slice(prefix.length)) : null;
+  return dashFields(cleanText($(head, 'span.xgray')));
 }
 
 const RATED = /Rated:\s*((?:Fiction\s+)?(?:K\+|K|T|MA|M))(?![\w+])/i;
@@ -81,19 +77,8 @@ function fandoms(doc: Document): string[] {
 /** The chapter menu's current entry, when the story has more than one chapter. */
 function selectChapter(doc: Document, url: URL): ChapterInfo | null {
   const select = $(doc, 'select#chap_select') ?? $(doc, 'select[name="chapter"]');
-  if (!select) return null;
-  const options = $$(select, 'option');
   const wanted = String(urlChapter(url));
-  const current =
-    options.find((o) => o.hasAttribute('selected')) ?? options.find((o) => o.getAttribute('value') === wanted) ?? options[0];
-  if (!current || options.length < 2) return null;
-  const value = current.getAttribute('value') ?? '';
-  const title = squash(cleanText(current).replace(/^\d+\.\s*/, ''));
-  return {
-    index: /^\d+$/.test(value) ? Number(value) : options.indexOf(current) + 1,
-    count: options.length,
-    title: title === '' ? null : title,
-  };
+  return menuChapter(select ? $$(select, 'option') : [], { current: (v) => v === wanted, orFirst: true, indexFrom: 'value' });
 }
 
 /** Without a menu (mobile edition): "Chapters: N" in the metadata, or the "Ch 2 of 5" navigation. */
@@ -117,7 +102,7 @@ function readStory(doc: Document, url: URL): PageInfo {
   info.title = textOrNull($(head, 'b.xcontrast_txt') ?? $(head, 'b'));
   info.author = textOrNull($(head, 'a[href^="/u/"], a[href*="fanfiction.net/u/"], a[href*="fictionpress.com/u/"]'));
   info.summary = textOrNull($(head, ':scope > div.xcontrast_txt'));
-  info.rating = siteRating(ratingLabel(head), ffnLevel);
+  info.rating = ratingOn('ffn', ratingLabel(head));
   info.words = parseCount(field(fields, 'Words'));
   info.tags = tags(fields);
   info.fandoms = fandoms(doc);
@@ -132,23 +117,19 @@ function isListing(doc: Document, url: URL): boolean {
   return BROWSE.has(first) || /-crossovers$/.test(first) || !!$(doc, 'div.z-list');
 }
 
-export const ffn: SiteAdapter = {
+export const ffn = defineSite({
   id: 'ffn',
   name: 'FanFiction.net',
   hosts: ['*://www.fanfiction.net/*', '*://m.fanfiction.net/*', '*://www.fictionpress.com/*', '*://m.fictionpress.com/*'],
   claims: (_doc, url) => hostIs(url, 'fanfiction.net', 'fictionpress.com'),
+  storyBody: ['#storytext', '#storycontent'],
   read(doc, url) {
     if (/^\/s\/\d+/.test(url.pathname)) return readStory(doc, url);
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },
-  extract(doc) {
-    const text = $(doc, '#storytext') ?? $(doc, '#storycontent');
-    return text ? { body: [text], notes: [] } : null;
-  },
   nav,
-  cover: ['#storytext', '#storycontent'],
   blurbs: { selector: 'div.z-list', read: readBlurb },
-};
+});
 
 /**
  * A story on a browse, search or community page: `a.stitle` (the story link), the author link,
@@ -160,10 +141,10 @@ function readBlurb(el: Element): Blurb | null {
   if (!link) return null;
   const info = emptyInfo('index');
   const line = $(el, 'div.xgray');
-  const fields = line ? cleanText(line).split(/\s+-\s+/) : [];
+  const fields = dashFields(cleanText(line));
   info.title = textOrNull(link);
   info.author = textOrNull($(el, 'a[href^="/u/"]'));
-  info.rating = siteRating(line ? (cleanText(line).match(RATED)?.[1] ?? null) : null, ffnLevel);
+  info.rating = ratingOn('ffn', line ? (cleanText(line).match(RATED)?.[1] ?? null) : null);
   info.words = parseCount(field(fields, 'Words'));
   info.tags = tags(fields).filter((t) => t !== 'Complete');
   const indent = $(el, 'div.z-indent');

@@ -4,33 +4,22 @@
  * (`div.story_content_box`, `a.content-rating-*`, `ul.story-tags`, `ul.chapters`); chapter pages
  * (/story/ID/N/slug/chapter-slug) hold `div#chapter` and show no rating badge.
  */
-import type { Extraction, SiteAdapter } from '../types';
-import type { ChapterInfo, PageInfo, RatingLevel } from '../../core/model';
+import type { Extraction } from '../types';
+import type { ChapterInfo, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { $, $$, cleanText, docTitle, hostIs, parseCount, squash, textLines, textOrNull, texts } from '../../core/dom';
+import { $, $$, cleanText, docTitle, parseCount, squash, textLines, textOrNull, texts } from '../../core/dom';
 import { linkUrl, precedes } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { ratingOn, siteDefault } from '../kit/rating-scale';
 
 const STORY_PATH = /^\/story\/(\d+)(?:\/(\d+))?(?:\/|$)/;
 const LISTING_PATH = /^\/(?:stories|tag|tags|bookshelf|group\/\d+\/[^/]+\/folder|user\/\d+\/[^/]+\/stories)(?:\/|$)/;
 const ADULT_GATE = /This story has been marked as having adult content/i;
 
-/**
- * Fimfiction rates Everyone, Teen and Mature, shown as E / T / M. Its Mature is the adult tier
- * (sexual content; Teen already covers gore and strong language), so it maps to explicit, not mature.
- */
-function fimfictionLevel(label: string): RatingLevel {
-  const l = label.trim().toLowerCase();
-  if (l === 'e' || l.startsWith('everyone')) return 'general';
-  if (l === 't' || l.startsWith('teen')) return 'teen';
-  if (l === 'm' || l.startsWith('mature')) return 'explicit';
-  return 'unknown';
-}
-
-export const fimfiction: SiteAdapter = {
+export const fimfiction = defineSite({
   id: 'fimfiction',
   name: 'Fimfiction',
-  hosts: ['*://fimfiction.net/*', '*://*.fimfiction.net/*'],
-  claims: (_doc, url) => hostIs(url, 'fimfiction.net'),
+  domains: ['fimfiction.net'],
   read,
   extract,
   nav: (doc) => ({
@@ -38,8 +27,8 @@ export const fimfiction: SiteAdapter = {
     next: linkUrl($(doc, '.chapter-navigation a.next')),
     chapters: [],
   }),
-  cover: ['#chapter-body'],
-};
+  storyBody: ['#chapter-body'],
+});
 
 /** div#chapter-body, with the author's notes (div.authors-note, "Author's Note:") above or below it as notes. */
 function extract(doc: Document): Extraction | null {
@@ -74,7 +63,7 @@ function read(doc: Document, url: URL): PageInfo {
 function adultGate(doc: Document): PageInfo {
   const info = emptyInfo('gate');
   info.title = textOrNull($(doc, 'a.story_name'));
-  info.rating = { level: 'explicit', label: null, source: 'site' };
+  info.rating = siteDefault('explicit');
   return info;
 }
 
@@ -86,7 +75,7 @@ function readStoryBox(doc: Document): PageInfo {
   info.author = textOrNull($(doc, '.info-container a[href^="/user/"]') ?? $(box, '.author a'));
   const badge = $(box, '[class*="content-rating-"]');
   const label = textOrNull(badge);
-  if (label) info.rating = { level: fimfictionLevel(label), label, source: 'site' };
+  if (label) info.rating = ratingOn('fimfiction', label);
   info.fandoms = texts(box, 'ul.story-tags a.tag-series');
   info.warnings = texts(box, 'ul.story-tags a.tag-warning');
   info.tags = texts(box, 'ul.story-tags a:not(.tag-series):not(.tag-warning)');

@@ -58,7 +58,7 @@ describe('generic adapter: measured signals on the corpus pages', () => {
   // Each row: the score, the gate that ruled the page out (or null) and the signals behind them.
   it.each([
     [
-      'synthetic/generic/moonlit-crypt-lanterns.html',
+      'generic/pages/moonlit-crypt-lanterns.html',
       'story',
       6,
       null,
@@ -73,7 +73,7 @@ describe('generic adapter: measured signals on the corpus pages', () => {
       },
     ],
     [
-      'synthetic/generic/velvet-dusk-heatwave-story.html',
+      'generic/pages/velvet-dusk-heatwave-story.html',
       'story',
       7,
       null,
@@ -85,22 +85,22 @@ describe('generic adapter: measured signals on the corpus pages', () => {
       },
     ],
     [
-      'synthetic/generic/fandom-news-article.html',
+      'generic/pages/fandom-news-article.html',
       'none',
       -1,
       'nothing marks it as fiction',
       { proseWords: 235, dialogueLines: 1, labels: [], comments: true, blogMeta: true },
     ],
     [
-      'synthetic/generic/moonlit-crypt-home.html',
+      'generic/pages/moonlit-crypt-home.html',
       'none',
       2,
       'lists several works',
       { proseWords: 68, ratingMentions: 5, ratingLevels: 4, bracketRating: true },
     ],
-    ['synthetic/generic/velvet-dusk-heatwave-frameset.html', 'none', 0, 'frameset', { frameset: true, proseWords: 0 }],
+    ['generic/pages/velvet-dusk-heatwave-frameset.html', 'none', 0, 'frameset', { frameset: true, proseWords: 0 }],
     [
-      'real/other/efictopub-wordpress_1.html',
+      'generic/pages/efictopub-wordpress_1.html',
       'none',
       -2,
       'too little text',
@@ -184,6 +184,9 @@ describe('generic adapter: pages that are not stories', () => {
     expect(j.score).toBeLessThan(THRESHOLD);
   });
 
+});
+
+describe('generic adapter: prose that is not fiction', () => {
   it('a long essay with no dialogue and no story header is not called a story', () => {
     const j = judgeStoryShape(doc(page('Essay', `<article>${paras(ESSAY, 4)}</article>`)));
     expect(j.signals.proseWords).toBeGreaterThan(500);
@@ -326,7 +329,7 @@ describe('generic adapter: chapters', () => {
 
   it('the WordPress serial page with its text restored: a story despite the blog chrome', () => {
     // The corpus copy was anonymised to four words; put real prose back to see the chrome's weight.
-    const html = fixture('real/other/efictopub-wordpress_1.html').replace('Chapter 1 content here', paras(STORY, 4));
+    const html = fixture('generic/pages/efictopub-wordpress_1.html').replace('Chapter 1 content here', paras(STORY, 4));
     const j = judgeStoryShape(doc(html, 'https://blog-name.wordpress.com/2011/06/11/1-1/'));
     expect(j.parts).toEqual({ prose: 2, dialogue: 2, chapterMark: 1, chapterNav: 1, comments: -1, blogMeta: -1 });
     // "Chapter 1.1" is arc 1, chapter 1: no position in the work, so no chapter info.

@@ -5,11 +5,12 @@
  * adapter_literotica.py and WebToEpub's LiteroticaParser.js; the current layout hashes its class
  * names (`_author__title_h5t6y_15`), so they are matched on their stable prefix.
  */
-import type { SiteAdapter } from '../types';
 import type { ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, hostIs, intParam, textOrNull, texts } from '../../core/dom';
 import { linkUrl } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { siteDefault } from '../kit/rating-scale';
 
 const WORK_PATH = /^\/(?:s|p)\/[^/]+\/?$/;
 const SERIES_PATH = /^\/series\/se\/\d+/;
@@ -21,11 +22,10 @@ const NOT_FOUND_TITLE = /^(?:404\b|page not found)/i;
 /** FanFicFare treats a submission still in the moderation queue as missing. */
 const UNAPPROVED = /This submission is awaiting moderator's approval/i;
 
-export const literotica: SiteAdapter = {
+export const literotica = defineSite({
   id: 'literotica',
   name: 'Literotica',
-  hosts: ['*://literotica.com/*', '*://*.literotica.com/*'],
-  claims: (_doc, url) => hostIs(url, 'literotica.com'),
+  domains: ['literotica.com'],
   read,
   /** The text div inside the article content (the current layout), or the older layout's story body. */
   extract(doc) {
@@ -35,8 +35,8 @@ export const literotica: SiteAdapter = {
     return text ? { body: [text], notes: [] } : null;
   },
   nav,
-  cover: ['div[class^="_article__content"]', 'div[class*=" _article__content"]', 'div.b-story-body-x', 'div.aa_ht'],
-};
+  storyBody: ['div[class^="_article__content"]', 'div[class*=" _article__content"]', 'div.b-story-body-x', 'div.aa_ht'],
+});
 
 /**
  * A long story is split into ?page=N pages: the neighbours are the page's rel=prev/next links,
@@ -81,6 +81,6 @@ function readWork(doc: Document, kind: PageKind): PageInfo {
     textOrNull($(doc, 'div[class^="_widget__info"], div[class*=" _widget__info"]')) ??
     textOrNull($(doc, 'meta[name="description"]')?.getAttributeNode('content'));
   info.tags = texts(doc, 'a[class^="_tag_item"], a[class*=" _tag_item"]');
-  info.rating = { level: 'explicit', label: null, source: 'site' };
+  info.rating = siteDefault('explicit');
   return info;
 }

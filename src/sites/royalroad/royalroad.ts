@@ -4,11 +4,12 @@
  * chapter (div.chapter-inner.chapter-content). Royal Road has no age rating, only content
  * warnings, so the rating stays unknown.
  */
-import type { Extraction, SiteAdapter } from '../types';
+import type { Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, texts, textOrNull } from '../../core/dom';
 import { absoluteUrl, childNodesWithout, linkByText, linkUrl, listNav, noNav, precedes, styleHiddenClasses } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
 
 const FICTION = /^\/fiction\/(\d+)(?:\/[^/]*)?\/?$/;
 const CHAPTER = /^\/fiction\/(?:\d+\/[^/]+\/)?chapter\/(\d+)(?:\/|$)/;
@@ -130,7 +131,7 @@ function readChapterPage(doc: Document, id: string): PageInfo {
   return info;
 }
 
-export const royalroad: SiteAdapter = {
+export const royalroad = defineSite({
   id: 'royalroad',
   name: 'Royal Road',
   hosts: ['*://royalroad.com/*', '*://www.royalroad.com/*'],
@@ -144,8 +145,8 @@ export const royalroad: SiteAdapter = {
   },
   extract,
   nav,
-  cover: ['.chapter-content'],
-};
+  storyBody: ['.chapter-content'],
+});
 
 // ---- reader: story text, author's notes and chapter navigation ----
 

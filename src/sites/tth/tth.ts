@@ -3,12 +3,13 @@
  * by FanFicFare's adapter_tthfanficorg.py: h2 title, `table.verticaltable` metadata row,
  * `select#chapnav` chapter list, `div#storyinnerbody` text.
  */
-import type { SiteAdapter } from '../types';
-import type { ChapterInfo, ChapterNav, PageInfo, PageKind, RatingLevel } from '../../core/model';
+import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { mpaaLevel, siteRating } from '../../core/rating';
-import { $, $$, cleanText, hostIs, parseCount, textOrNull, texts } from '../../core/dom';
+import { $, $$, cleanText, parseCount, textOrNull, texts } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { menuChapter } from '../kit/chapter-menu';
+import { ratingOn } from '../kit/rating-scale';
 
 /** /Story-123, /Story-123-4/Author+Title.htm, /T-999/Story-123-4/…, /story.php?no=123. */
 const STORY_PATH = /^(?:\/T-\d+)?\/Story-(\d+)(?:-(\d+))?(?:\/|$)/i;
@@ -17,25 +18,14 @@ const LISTING_PATH = /^\/(?:(?:Category|AuthorStories|Series)-\d+|(?:Stories|Sea
 /** The note TtH shows instead of the text when the story is above the reader's rating filter. */
 const FILTER_GATE = /This story is rated (FR\d+) which is above your chosen filter level/i;
 
-/** TtH's FR ("Fiction Rating") scale; mpaaLevel knows FR13–FR21 but not FR7, its all-ages tier. */
-function tthLevel(label: string): RatingLevel {
-  if (/^FR7\b/i.test(label.trim())) return 'general';
-  return mpaaLevel(label);
-}
-
-export const tth: SiteAdapter = {
+export const tth = defineSite({
   id: 'tth',
   name: 'Twisting the Hellmouth',
-  hosts: ['*://tthfanfic.org/*', '*://*.tthfanfic.org/*'],
-  claims: (_doc, url) => hostIs(url, 'tthfanfic.org'),
+  domains: ['tthfanfic.org'],
+  storyBody: ['#storyinnerbody'],
   read,
-  extract(doc) {
-    const text = $(doc, '#storyinnerbody');
-    return text ? { body: [text], notes: [] } : null;
-  },
   nav,
-  cover: ['#storyinnerbody'],
-};
+});
 
 /** The chapter menu (option values are chapter paths) and the « Previous / Next » Chapter links. */
 function nav(doc: Document, url: URL): ChapterNav {
@@ -59,7 +49,7 @@ function read(doc: Document, url: URL): PageInfo {
     const gate = cleanText(doc.body).match(FILTER_GATE);
     if (gate) {
       const { info } = readMeta(doc, 'gate');
-      if (info.rating.source === 'none') info.rating = siteRating(gate[1], tthLevel);
+      if (info.rating.source === 'none') info.rating = ratingOn('tth', gate[1]);
       return info;
     }
     if (!isStoryUrl(url)) return readMeta(doc, 'index').info;
@@ -87,7 +77,7 @@ function readMeta(doc: Document, kind: PageKind): { info: PageInfo; chapters: nu
   const authorCell = cells.get('author');
   const authors = authorCell ? texts(authorCell, 'a') : texts(doc, 'a[href^="/AuthorStories-"]');
   info.author = authors.length ? authors.join(', ') : textOrNull(authorCell);
-  info.rating = siteRating(textOrNull(cells.get('rating')), tthLevel);
+  info.rating = ratingOn('tth', textOrNull(cells.get('rating')));
   info.words = parseCount(textOrNull(cells.get('words')));
   const categories = cells.get('categories');
   if (categories) info.tags = texts(categories, 'a');
@@ -128,9 +118,8 @@ function chapterOf(doc: Document, url: URL, total: number | null): ChapterInfo |
   const options = select ? $$(select, 'option') : [];
   const count = options.length > 1 ? options.length : total;
   if (!count || count < 2) return null;
-  let i = options.findIndex((o) => o.hasAttribute('selected'));
-  if (i < 0) i = options.findIndex((o) => samePath(o.getAttribute('value'), url));
-  if (i >= 0) return { index: i + 1, count, title: cleanText(options[i]).replace(/^\d+\.\s*/, '') || null };
+  const fromMenu = menuChapter(options, { current: (path) => samePath(path, url) });
+  if (fromMenu) return fromMenu;
   const n = url.pathname.match(STORY_PATH)?.[2];
   return { index: n ? Number(n) : 1, count, title: textOrNull($(doc, '#storyinnerbody h3')) };
 }

@@ -5,11 +5,12 @@
  * object. Class names are obfuscated and change, so the JSON comes first and the selectors that
  * WebToEpub's WattpadParser.js uses are the fallback.
  */
-import type { SiteAdapter } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { $, $$, cleanText, docTitle, hostIs, textOrNull, texts, unique } from '../../core/dom';
+import { $, $$, cleanText, docTitle, textOrNull, texts, unique } from '../../core/dom';
 import { linkUrl, listNav } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
+import { siteDefault } from '../kit/rating-scale';
 
 const PART_PATH = /^\/(\d+)(?:-[^/]*)?\/?$/;
 const STORY_PATH = /^\/story\/(\d+)(?:-[^/]*)?\/?$/;
@@ -28,11 +29,10 @@ interface StoryJson {
   user?: { name?: unknown };
 }
 
-export const wattpad: SiteAdapter = {
+export const wattpad = defineSite({
   id: 'wattpad',
   name: 'Wattpad',
-  hosts: ['*://wattpad.com/*', '*://*.wattpad.com/*'],
-  claims: (_doc, url) => hostIs(url, 'wattpad.com'),
+  domains: ['wattpad.com'],
   read,
   /**
    * The paragraphs of every loaded page of the part (`div[data-page-number]`), taken out of the
@@ -46,8 +46,8 @@ export const wattpad: SiteAdapter = {
     return body.length ? { body, notes: [] } : null;
   },
   nav,
-  cover: ['div[data-page-number]'],
-};
+  storyBody: ['div[data-page-number]'],
+});
 
 /** The table of contents (this part is the entry linking its id) and the "Continue to next part" link. */
 function nav(doc: Document, url: URL): ChapterNav {
@@ -88,7 +88,7 @@ function readWork(doc: Document, kind: PageKind, story: StoryJson | null): PageI
   const tags = Array.isArray(story?.tags) ? story.tags.filter((t): t is string => typeof t === 'string') : [];
   info.tags = tags.length ? unique(tags) : texts(doc, 'div._9c7jH a').map((t) => t.replace(/^#/, ''));
   // Wattpad's only content label is the mature flag; a story without it is unrated, not general.
-  if (story?.mature === true) info.rating = { level: 'mature', label: null, source: 'site' };
+  if (story?.mature === true) info.rating = siteDefault('mature');
   return info;
 }
 

@@ -12,11 +12,12 @@
  *
  * None of these forums rates stories, so the rating is unknown.
  */
-import type { Extraction, SiteAdapter } from '../types';
+import type { Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, texts, textOrNull } from '../../core/dom';
 import { heading, linkUrl, noNav } from '../../reader/extract-dom';
+import { defineSite } from '../kit/define-site';
 
 const HOSTS = ['forums.spacebattles.com', 'forums.sufficientvelocity.com', 'questionablequesting.com'];
 const THREAD = /\/threads\/(?:[^/]*\.)?(\d+)(\/.*)?$/;
@@ -110,10 +111,11 @@ function postChapter(doc: Document, post: Element): ChapterInfo | null {
   return { index: 1, count: all ? Number(all[1]) : null, title: textOrNull($(post, '.threadmarkLabel')) };
 }
 
-export const xenforo: SiteAdapter = {
+export const xenforo = defineSite({
   id: 'xenforo',
   name: 'XenForo forum',
   hosts: HOSTS.map((h) => `*://${h}/*`).concat('*://*.questionablequesting.com/*'),
+  family: true,
   claims: (doc, url) => hostIs(url, ...HOSTS) || isThreadmarkPage(doc),
   read(doc, url) {
     const post = threadmarkedPost(doc, url);
@@ -133,8 +135,8 @@ export const xenforo: SiteAdapter = {
   },
   extract,
   nav,
-  cover: ['.message-body', '.message-userContent'],
-};
+  storyBody: ['.message-body', '.message-userContent'],
+});
 
 // ---- reader: threadmarked posts and their navigation ----
 

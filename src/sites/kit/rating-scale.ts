@@ -1,0 +1,49 @@
+/**
+ * Rating scales a site names instead of writing a mapping: the label on the page read on the
+ * site's scale, or the level an adult-only site gives every work. The mappings live in core/rating.
+ */
+import type { Rating, RatingLevel } from '../../core/model';
+import { ao3Level, ffnLevel, mpaaLevel, siteRating } from '../../core/rating';
+
+export type RatingScale = 'ao3' | 'ffn' | 'film' | 'tth' | 'fimfiction';
+
+/** TtH's FR ("Fiction Rating") scale: the film scale knows FR13–FR21 but not FR7, its all-ages tier. */
+function tthLevel(label: string): RatingLevel {
+  if (/^FR7\b/i.test(label.trim())) return 'general';
+  return mpaaLevel(label);
+}
+
+/**
+ * Fimfiction rates Everyone, Teen and Mature, shown as E / T / M. Its Mature is the adult tier
+ * (sexual content; Teen already covers gore and strong language), so it maps to explicit, not mature.
+ */
+function fimfictionLevel(label: string): RatingLevel {
+  const l = label.trim().toLowerCase();
+  if (l === 'e' || l.startsWith('everyone')) return 'general';
+  if (l === 't' || l.startsWith('teen')) return 'teen';
+  if (l === 'm' || l.startsWith('mature')) return 'explicit';
+  return 'unknown';
+}
+
+const SCALES: Record<RatingScale, (label: string) => RatingLevel> = {
+  ao3: ao3Level,
+  ffn: ffnLevel,
+  film: mpaaLevel,
+  tth: tthLevel,
+  fimfiction: fimfictionLevel,
+};
+
+/** The level a label stands for on a scale. */
+export function levelOn(scale: RatingScale, label: string): RatingLevel {
+  return SCALES[scale](label);
+}
+
+/** A page's rating label read on the site's scale; an empty label is unrated. */
+export function ratingOn(scale: RatingScale, label: string | null | undefined): Rating {
+  return siteRating(label, SCALES[scale]);
+}
+
+/** The rating an adult-only site gives every work it shows: no label of its own. */
+export function siteDefault(level: RatingLevel): Rating {
+  return { level, label: null, source: 'site' };
+}

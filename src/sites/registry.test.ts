@@ -1,0 +1,98 @@
+/**
+ * The registry checks itself: every adapter folder is registered, tested and has pages; no adapter
+ * claims another's page (the registry's order must not be what keeps them apart); host patterns
+ * are valid and listed once.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusPages } from '../../tests/lib/corpus';
+import { adapterFor, knownHostPatterns, SITES } from './registry';
+import { claimsMatrix, FALLBACK, rowIsRight } from './tests/claims-matrix';
+import { isMatchPattern, patternMatches } from './kit/match-pattern';
+import { parseHtml } from '../../scripts/lib/html';
+
+/** Folders under src/sites that are not adapters. */
+const NOT_ADAPTERS = new Set(['kit', 'tests']);
+const SITES_DIR = import.meta.dirname;
+const folders = readdirSync(SITES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && !NOT_ADAPTERS.has(e.name))
+  .map((e) => e.name)
+  .sort();
+const pages = corpusPages();
+
+describe('every adapter folder', () => {
+  it('there are adapter folders to check', () => {
+    expect(folders.length).toBeGreaterThan(10);
+  });
+
+  it.each(folders)('%s is registered, under its own id', (id) => {
+    expect(SITES.map((s) => s.id)).toContain(id);
+  });
+
+  it.each(folders)('%s has its own unit tests', (id) => {
+    expect(existsSync(join(SITES_DIR, id, `${id}.test.ts`))).toBe(true);
+  });
+
+  it.each(folders)('%s has at least two pages with expected output, all its own', (id) => {
+    const own = pages.filter((p) => p.folder === id);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(own.filter((p) => p.expected.site !== id).map((p) => p.name)).toEqual([]);
+  });
+
+  it('every registered adapter has a folder', () => {
+    expect(SITES.map((s) => s.id).sort()).toEqual(folders);
+  });
+});
+
+describe('claims, every adapter on every page', () => {
+  const matrix = claimsMatrix();
+
+  // The fallback claims every page by design; it owns a page exactly when no one else claims it.
+  it('the fallback is last in the registry and accepts any page', () => {
+    expect(SITES[SITES.length - 1]!.id).toBe(FALLBACK);
+    const doc = parseHtml('<p>anything</p>', 'https://example.net/');
+    expect(SITES.find((s) => s.id === FALLBACK)!.claims(doc, new URL('https://example.net/'))).toBe(true);
+  });
+
+  it.each(matrix.map((r) => [r.page, r] as const))('%s is claimed by its own adapter only', (_name, row) => {
+    expect({ page: row.page, claimedBy: row.claimedBy }).toEqual({
+      page: row.page,
+      claimedBy: row.owner === FALLBACK ? [] : [row.owner],
+    });
+  });
+
+  it('finds no page claimed by an adapter other than its own', () => {
+    expect(matrix.filter((r) => !rowIsRight(r)).map((r) => `${r.page}: ${r.claimedBy.join(', ')}`)).toEqual([]);
+  });
+
+  it.each(pages.map((p) => [p.name, p] as const))('%s goes to its adapter through the registry', (_name, p) => {
+    const doc = parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url);
+    expect(adapterFor(doc, new URL(p.expected.url)).id).toBe(p.expected.site);
+  });
+});
+
+describe('hosts', () => {
+  it.each(SITES.map((s) => [s.id, s.hosts] as const))('%s lists valid match patterns', (_id, hosts) => {
+    expect(hosts.filter((h) => !isMatchPattern(h))).toEqual([]);
+  });
+
+  it('no host pattern is listed twice, in one adapter or across two', () => {
+    const all = SITES.flatMap((s) => s.hosts);
+    expect(all.filter((h, i) => all.indexOf(h) !== i)).toEqual([]);
+    expect(knownHostPatterns().length).toBe(all.length);
+  });
+
+  // A family also reads its markup on hosts it does not list; a site of its own lives on its hosts.
+  it.each(SITES.filter((s) => !s.family && s.hosts.length).map((s) => [s.id, s] as const))(
+    '%s lists the hosts of all its pages, so the content script runs there',
+    (id, site) => {
+      const off = pages.filter((p) => p.folder === id && !site.hosts.some((h) => patternMatches(h, new URL(p.expected.url))));
+      expect(off.map((p) => p.expected.url)).toEqual([]);
+    },
+  );
+
+  it('only the fallback runs without hosts', () => {
+    expect(SITES.filter((s) => s.hosts.length === 0).map((s) => s.id)).toEqual([FALLBACK]);
+  });
+});
