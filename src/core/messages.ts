@@ -1,6 +1,19 @@
-/** Messages between the content script and the background. Types only. */
+/**
+ * Every message Slipcase's parts send each other, in one map: its type, what it carries and what
+ * it is answered with; and parseMessage, the one check every listener puts an incoming message
+ * through (src/core/ext/messaging.ts). Anything that is not exactly a message of the map (an
+ * unknown type, a missing or mistyped field at any depth, a field the message does not have) is
+ * dropped there.
+ *
+ * - page-report: the detect content script read its page (content script → background)
+ * - library-*: the pages ask the background for save jobs (src/library/messages.ts)
+ * - library-event: jobs or stories changed (runner → every extension page and the background)
+ * - runner-*: the background calls the save-job runner (background → Chrome's offscreen document)
+ */
 import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
+import type { LibraryEvent, LibraryReply, LibraryRequest, RunnerCalls } from '../library/messages';
+import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
 /**
  * The content script read its page. Sent again when the decision changes (the reader allowed the
@@ -14,8 +27,99 @@ export interface PageReportMessage {
   decision: Decision;
 }
 
-export type SlipcaseMessage = PageReportMessage;
+type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
-export function isSlipcaseMessage(m: unknown): m is SlipcaseMessage {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'page-report';
+/** Message type → the message and its reply (void: none is awaited). */
+export interface MessageMap extends LibraryRequests, RunnerCalls {
+  'page-report': { request: PageReportMessage; reply: void };
+  'library-event': { request: LibraryEvent; reply: void };
 }
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = MessageMap[T]['request'];
+export type Reply<T extends MessageType> = MessageMap[T]['reply'];
+export type RunnerCallType = keyof RunnerCalls;
+
+// ---- shapes ----
+
+const level = oneOf('general', 'teen', 'mature', 'explicit', 'unknown');
+const strings = arrayOf(string);
+const optionalString = nullable(string);
+
+const pageReport = record({
+  kind: oneOf('story', 'chapter', 'index', 'gate', 'error', 'listing', 'none'),
+  url: string,
+  site: string,
+  title: optionalString,
+  author: optionalString,
+  fandoms: strings,
+  summary: optionalString,
+  rating: record({ level, label: optionalString, source: oneOf('site', 'none') }),
+  warnings: strings,
+  warningsHidden: boolean,
+  tags: strings,
+  chapter: nullable(record({ index: integer, count: nullable(integer), title: optionalString })),
+  words: nullable(finite),
+  estimate: nullable(record({ level, reasons: strings })),
+  content: nullable(record({ html: string, text: string, words: finite })),
+});
+
+const decision = record(
+  { gate: boolean, reasons: arrayOf(record({ kind: oneOf('rating', 'unrated', 'warning', 'tag'), text: string })) },
+  { allowedBy: oneOf('story', 'author', 'site') },
+);
+
+const jobView = record({
+  id: string,
+  scope: oneOf('chapter', 'story', 'update'),
+  url: string,
+  title: string,
+  storyId: optionalString,
+  state: oneOf('queued', 'running', 'waiting', 'done', 'failed', 'cancelled'),
+  done: count,
+  total: nullable(count),
+  message: optionalString,
+  outcome: nullable(oneOf('saved', 'updated', 'held', 'rejected', 'unchanged')),
+  createdAt: finite,
+  updatedAt: finite,
+});
+
+const ratingSettings = record({
+  limit: oneOf('general', 'teen', 'mature', 'explicit'),
+  unrated: oneOf('estimate', 'warn'),
+  warnings: arrayOf(oneOf('violence', 'death', 'noncon', 'underage', 'unwarned')),
+  tags: strings,
+  exceptions: record({ stories: strings, authors: strings, sites: strings }),
+});
+
+const saveScope = oneOf('chapter', 'story');
+
+/** What each message carries besides its type. */
+const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: Record<string, Check>] } = {
+  'page-report': [{ report: pageReport, decision }],
+  'library-save': [{ scope: saveScope }, { tabId: count }],
+  'library-save-url': [{ url: string, title: string }],
+  'library-cancel': [{ jobId: string }],
+  'library-check': [{}, { storyIds: strings }],
+  'library-jobs': [{}],
+  'library-sync': [{}],
+  'library-event': [{ jobs: arrayOf(jobView), changed: strings }],
+  'runner-enqueue-page': [{ snapshot: record({ url: string, html: string }), scope: saveScope, followAdultGate: boolean }],
+  'runner-enqueue-url': [{ url: string, title: string, followAdultGate: boolean }],
+  'runner-enqueue-updates': [{ storyIds: nullable(strings), settings: ratingSettings }],
+  'runner-cancel': [{ jobId: string }],
+  'runner-resume': [{}],
+};
+
+const CHECKS = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, [fields, optional]]) => [type, exact({ type: oneOf(type), ...fields }, optional)]),
+) as Record<MessageType, Check>;
+
+const isMessageType = (t: unknown): t is MessageType => typeof t === 'string' && Object.hasOwn(CHECKS, t);
+
+/** The message, when `raw` is exactly one of the map's; null for anything else. */
+export function parseMessage(raw: unknown): Message | null {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return isMessageType(type) && CHECKS[type](raw) ? (raw as Message) : null;
+}
+

@@ -1,120 +1,14 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { PageReport } from '../core/model';
-import { emptyInfo } from '../core/model';
 import { knownHostPatterns } from '../sites/registry';
-import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../warnings/policy';
-import { coverSelectors } from '../warnings/early-cover';
-import { coversPage, judgeBlurbs, judgePage, type PageJudgement } from '../warnings/judge-page';
-import type { PageReportMessage } from '../core/messages';
-import { allow, loadRatingSettings, watchRatingSettings } from '../warnings/ext/settings-storage';
-import { coverEarly, type Cover } from '../warnings/ui/live-cover';
-import { buildInterstitial, mountInterstitial } from '../warnings/ui/interstitial';
-import { foldEntry } from '../warnings/ui/fold';
+import { gatePage } from '../warnings/ext/page-gate';
 
 /**
- * Runs on the known archives by itself, and on any other page when the popup injects it after the
- * reader clicks the toolbar button (activeTab). Reads the page, applies the rating gate, and
- * tells the background what the page is and what the gate decided.
- *
- * On the archives it starts before the page is parsed: the story text is covered from the first
- * paint (src/warnings/ui/live-cover.ts), and once the page is parsed the gate lifts the cover, or keeps
- * it under the interstitial; on listings it folds the entries above the reader's limits. A copy
- * injected into a page already shown only reads and reports.
+ * Runs on the known archives by itself, from document_start so the story text is covered before
+ * it is painted, and on any other page when the popup injects it after the reader clicks the
+ * toolbar button (activeTab). What it does is src/warnings/ext/page-gate.ts.
  */
 export default defineContentScript({
   matches: knownHostPatterns(),
   runAt: 'document_start',
-  async main(): Promise<PageReport> {
-    const early = document.readyState === 'loading';
-    const cover = early ? coverEarly(document, coverSelectors(new URL(location.href))) : null;
-    // Asked for now, so storage answers while the page is still arriving.
-    const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
-    if (early) await parsed();
-    const settings = await loading;
-
-    let judgement: PageJudgement;
-    try {
-      judgement = judgePage(document, location.href, settings);
-    } catch (e) {
-      // Whatever is covered stays covered until the reader chooses.
-      if (cover?.covering()) showInterstitial(unreadable(), cover, false);
-      throw e;
-    }
-    const { report } = judgement;
-    if (cover) {
-      if (coversPage(judgement)) showInterstitial(judgement, cover, true);
-      else {
-        // A listing whose entries cannot be read still shows: a blank listing helps no one.
-        try {
-          if (report.kind === 'listing') foldListing(settings);
-        } finally {
-          cover.lift();
-        }
-      }
-    }
-    tell(report, judgement.decision);
-    // The reader allowing the story from the popup, or changing the settings, lifts the gate and
-    // updates the badge; a stricter setting waits for the next load rather than hide what is being read.
-    // Copies the popup injects later only report: the first copy watches.
-    if (early)
-      watchRatingSettings((next) => {
-        const decision = decide(report, next);
-        if (!decision.gate) liftGate?.();
-        tell(report, decision);
-      });
-    return report;
-  },
+  main: gatePage,
 });
-
-/** Takes the interstitial and the cover away; set while the interstitial is up. */
-let liftGate: (() => void) | null = null;
-
-function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: boolean): void {
-  cover.pin();
-  const host = buildInterstitial(document, judgement.report, judgement.decision, {
-    show: () => liftGate?.(),
-    allowStory: canAllow
-      ? async () => {
-          await allow(judgement.report, 'stories');
-          liftGate?.();
-        }
-      : null,
-    back: goBack,
-  });
-  const unmount = mountInterstitial(document, host);
-  liftGate = () => {
-    liftGate = null;
-    unmount();
-    cover.lift();
-  };
-}
-
-function foldListing(settings: RatingSettings): void {
-  for (const entry of judgeBlurbs(document, location.href, settings)) {
-    if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
-  }
-}
-
-function tell(report: PageReport, decision: Decision): void {
-  const message: PageReportMessage = { type: 'page-report', report, decision };
-  // No listener yet (a background still starting) is not this page's problem.
-  browser.runtime.sendMessage(message).catch(() => undefined);
-}
-
-function parsed(): Promise<void> {
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
-/** Back where the reader came from; a tab opened on this page goes to the site's front page. */
-function goBack(): void {
-  if (history.length > 1) history.back();
-  else location.assign(new URL('/', location.href).href);
-}
-
-/** The gate's answer for a page it could not read. */
-function unreadable(): PageJudgement {
-  const report: PageReport = { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null };
-  const decision: Decision = { gate: true, reasons: [{ kind: 'unrated', text: 'Slipcase could not read this page, so its text stays covered until you choose' }] };
-  return { report, decision };
-}

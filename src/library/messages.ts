@@ -1,39 +1,14 @@
 /**
- * Messages about the offline library, between the extension's pages (popup, library, offline
- * reader, the reader view's content script) and the background, which runs the save jobs. Types
- * and guards only.
+ * The library's messages: between the extension's pages (popup, library, offline reader, the
+ * reader view's content script) and the background, which runs the save jobs; and between the
+ * background and the save-job runner (Chrome's offscreen document). Types only: the map of every
+ * message and its validation are in src/core/messages.ts.
  */
-import type { SaveResult } from './db/save';
+import type { JobView } from './types';
+import type { RatingSettings } from '../warnings/policy';
 
-/** chapter: the open page only; story: the whole work; update: the chapters a saved work lacks. */
-export type JobScope = 'chapter' | 'story' | 'update';
-
-/**
- * queued: waiting its turn; running: fetching or saving; waiting: holding off before the next
- * request (politeness, or the site asked to slow down); done, failed, cancelled: finished.
- */
-export type JobState = 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
-
-/** What the pages show of a save job. */
-export interface JobView {
-  id: string;
-  scope: JobScope;
-  /** The page the job started from. */
-  url: string;
-  title: string;
-  /** The library id of the story, once known. */
-  storyId: string | null;
-  state: JobState;
-  /** Pages fetched or chapters saved so far, of `total` (null while unknown). */
-  done: number;
-  total: number | null;
-  /** A sentence for the reader: what is happening, or what went wrong. */
-  message: string | null;
-  /** How the save ended (state done). */
-  outcome: SaveResult['outcome'] | null;
-  createdAt: number;
-  updatedAt: number;
-}
+// The pages know JobView from here, beside the messages that carry it.
+export type { JobView } from './types';
 
 export type LibraryRequest =
   /**
@@ -51,9 +26,7 @@ export type LibraryRequest =
   /** Reading progress changed here: sync it to the reader's other browsers soon. */
   | { type: 'library-sync' };
 
-export type LibraryReply =
-  | { ok: true; jobIds: string[]; jobs?: JobView[] }
-  | { ok: false; error: string };
+export type LibraryReply = { ok: true; jobIds: string[]; jobs?: JobView[] } | { ok: false; error: string };
 
 /** Sent by the background to every extension page whenever a job or the library changes. */
 export interface LibraryEvent {
@@ -63,12 +36,21 @@ export interface LibraryEvent {
   changed: string[];
 }
 
-const LIBRARY_REQUESTS = new Set(['library-save', 'library-save-url', 'library-cancel', 'library-check', 'library-jobs', 'library-sync']);
-
-export function isLibraryRequest(m: unknown): m is LibraryRequest {
-  return typeof m === 'object' && m !== null && LIBRARY_REQUESTS.has((m as { type?: unknown }).type as string);
-}
-
-export function isLibraryEvent(m: unknown): m is LibraryEvent {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'library-event';
+/**
+ * What the background asks of the save-job runner, each with its reply. Settings travel along:
+ * the offscreen document has no storage API.
+ */
+export interface RunnerCalls {
+  /** Save the tab's live page, and for scope story fetch the rest. Reply: the job's id. */
+  'runner-enqueue-page': {
+    request: { type: 'runner-enqueue-page'; snapshot: { url: string; html: string }; scope: 'chapter' | 'story'; followAdultGate: boolean };
+    reply: string;
+  };
+  /** Save a work by its address. Reply: the job's id. */
+  'runner-enqueue-url': { request: { type: 'runner-enqueue-url'; url: string; title: string; followAdultGate: boolean }; reply: string };
+  /** Look for new chapters (of these works, or of every work in progress). Reply: the jobs' ids. */
+  'runner-enqueue-updates': { request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings }; reply: string[] };
+  'runner-cancel': { request: { type: 'runner-cancel'; jobId: string }; reply: void };
+  /** Carry on with jobs a restart cut off. */
+  'runner-resume': { request: { type: 'runner-resume' }; reply: void };
 }

@@ -143,3 +143,46 @@ export interface StoryCopy {
   /** When it was fetched (ms); defaults to now. */
   fetchedAt?: number;
 }
+
+/**
+ * saved: the first copy; updated: replaced the saved copy; held: kept pending beside it (see
+ * problems); rejected: nothing written (see problems); unchanged: the same as the saved copy (a
+ * held copy, no longer borne out by the site, is dropped).
+ */
+export interface SaveResult {
+  id: string;
+  outcome: 'saved' | 'updated' | 'held' | 'rejected' | 'unchanged';
+  problems: Problem[];
+}
+
+// ---- save jobs ----
+
+/** chapter: the open page only; story: the whole work; update: the chapters a saved work lacks. */
+export type JobScope = 'chapter' | 'story' | 'update';
+
+/**
+ * queued: waiting its turn; running: fetching or saving; waiting: holding off before the next
+ * request (politeness, or the site asked to slow down); done, failed, cancelled: finished.
+ */
+export type JobState = 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
+
+/** What the pages show of a save job. */
+export interface JobView {
+  id: string;
+  scope: JobScope;
+  /** The page the job started from. */
+  url: string;
+  title: string;
+  /** The library id of the story, once known. */
+  storyId: string | null;
+  state: JobState;
+  /** Pages fetched or chapters saved so far, of `total` (null while unknown). */
+  done: number;
+  total: number | null;
+  /** A sentence for the reader: what is happening, or what went wrong. */
+  message: string | null;
+  /** How the save ended (state done). */
+  outcome: SaveResult['outcome'] | null;
+  createdAt: number;
+  updatedAt: number;
+}

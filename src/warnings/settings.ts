@@ -5,10 +5,12 @@
  *
  * Layout. storage.sync allows 8 KB per item, and "always allow this story" is a one-click action
  * a reader may use hundreds of times, so each exception list is split over numbered items
- * ("rating-allow-stories-0", "-1", …) of at most ITEM_BUDGET bytes; the rest of the settings
- * are one item ("rating-settings").
+ * ("rating-allow-stories-0", "-1", …) of at most RATING_ITEM_BUDGET bytes (src/core/sync-quota.ts,
+ * which owns storage.sync's quota); the rest of the settings are one item ("rating-settings").
  */
 import type { PageReport } from '../core/model';
+import { RATING_ITEM_BUDGET, jsonBytes, utf8Bytes } from '../core/sync-quota';
+import { RATING_ALLOW, RATING_SETTINGS, memberKey } from '../core/storage-keys';
 import {
   DEFAULT_RATING_SETTINGS,
   authorKeys,
@@ -24,12 +26,8 @@ import {
 export type ExceptionKind = keyof RatingSettings['exceptions'];
 export const EXCEPTION_KINDS: readonly ExceptionKind[] = ['stories', 'authors', 'sites'];
 
-export const SETTINGS_ITEM = 'rating-settings';
-/** Every stored item of the rating settings starts with this. */
-export const ITEM_PREFIX = 'rating-';
-const ALLOW_PREFIX = 'rating-allow-';
-/** Below sync's 8,192 bytes per item (key plus JSON value), with room to spare. */
-export const ITEM_BUDGET = 7600;
+const SETTINGS_ITEM = RATING_SETTINGS.key;
+const allowPrefix = (kind: ExceptionKind) => memberKey(RATING_ALLOW, `${kind}-`);
 /** A pattern longer than this is a paste gone wrong, not a tag. */
 const MAX_PATTERN = 200;
 
@@ -145,8 +143,6 @@ export function describeException(kind: ExceptionKind, key: string): string {
 
 // ---- storage layout ----
 
-const bytes = (s: string) => new TextEncoder().encode(s).length;
-
 /** A list cut into runs that each fit one item under `prefix-N`, in order. */
 function chunks(prefix: string, list: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -157,9 +153,9 @@ function chunks(prefix: string, list: readonly string[]): Record<string, string[
     run = [];
   };
   for (const item of list) {
-    const cost = bytes(JSON.stringify(item)) + 1;
+    const cost = jsonBytes(item) + 1;
     // The key, brackets and index digits of the item, counted generously.
-    if (run.length > 0 && size + cost + prefix.length + 8 > ITEM_BUDGET) {
+    if (run.length > 0 && size + cost + utf8Bytes(prefix) + 8 > RATING_ITEM_BUDGET) {
       flush();
       size = 0;
     }
@@ -174,20 +170,23 @@ function chunks(prefix: string, list: readonly string[]): Record<string, string[
 export function storedItems(settings: RatingSettings): Record<string, unknown> {
   const { exceptions, ...rest } = settings;
   const items: Record<string, unknown> = { [SETTINGS_ITEM]: rest };
-  for (const kind of EXCEPTION_KINDS) Object.assign(items, chunks(`${ALLOW_PREFIX}${kind}-`, exceptions[kind]));
+  for (const kind of EXCEPTION_KINDS) Object.assign(items, chunks(allowPrefix(kind), exceptions[kind]));
   return items;
 }
 
+/** Whether a change to `key` in storage.sync changes the rating settings. */
+export const isRatingKey = (key: string): boolean => key === SETTINGS_ITEM || key.startsWith(RATING_ALLOW.prefix);
+
 /** Stored exception items that `items` (a fresh storedItems) no longer uses. */
 export function staleItems(stored: readonly string[], items: Record<string, unknown>): string[] {
-  return stored.filter((k) => k.startsWith(ALLOW_PREFIX) && !(k in items));
+  return stored.filter((k) => k.startsWith(RATING_ALLOW.prefix) && !(k in items));
 }
 
 /** Settings back from everything storage holds (other extension items are ignored). */
 export function fromStoredItems(all: Record<string, unknown>): RatingSettings {
   const list = (kind: ExceptionKind) =>
     Object.keys(all)
-      .map((k) => ({ k, n: k.match(new RegExp(`^${ALLOW_PREFIX}${kind}-(\\d+)$`))?.[1] }))
+      .map((k) => ({ k, n: k.startsWith(allowPrefix(kind)) ? k.slice(allowPrefix(kind).length).match(/^\d+$/)?.[0] : undefined }))
       .filter((x): x is { k: string; n: string } => x.n !== undefined)
       .sort((a, b) => Number(a.n) - Number(b.n))
       .flatMap(({ k }) => strings(all[k]));

@@ -10,7 +10,8 @@
  * here touches a global database. idb's wrappers still need IndexedDB's classes as globals.
  */
 import { wrap, type IDBPDatabase } from 'idb';
-import { DB_VERSION, STORES, migrate, type LibrarySchema, type UpgradeTx, type WriteTx } from './schema';
+import { DB_VERSION, STORES, migrate, type UpgradeTx } from './schema';
+import type { LibrarySchema, WriteTx } from './stores';
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 

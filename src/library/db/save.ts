@@ -14,14 +14,14 @@
  * failed write — a full disk included — leaves the library exactly as it was.
  */
 import type { PageKind, PageReport } from '../../core/model';
-import type { WriteTx } from './schema';
+import type { WriteTx } from './stores';
 import type { LibraryDb } from './db';
 import { write } from './db';
 import { indexStory, termsOf, unindexStory } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord } from './build-records';
 import { each } from './batch-requests';
 import { dropVersion, putVersion, versionRange } from './versions';
-import type { Problem, StoryCopy, StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
+import type { Problem, SaveResult, StoryCopy, StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
 
 /** save: becomes the saved copy; hold: kept as a pending version; reject: not written; unchanged: nothing new. */
 export type SaveAction = 'save' | 'hold' | 'reject' | 'unchanged';
@@ -82,17 +82,6 @@ function sameData(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/**
- * saved: the first copy; updated: replaced the saved copy; held: kept pending beside it (see
- * problems); rejected: nothing written (see problems); unchanged: the same as the saved copy (a
- * held copy, no longer borne out by the site, is dropped).
- */
-export interface SaveResult {
-  id: string;
-  outcome: 'saved' | 'updated' | 'held' | 'rejected' | 'unchanged';
-  problems: Problem[];
 }
 
 export interface SaveOptions {

@@ -25,38 +25,14 @@
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part].
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { JobPage, JobRecord } from '../jobs/jobs';
-import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
+import type { SearchKeysRecord, StoreName } from './stores';
 import { PARTS, indexKeys, termsOf } from '../search/search-index';
 import { each } from './batch-requests';
 import { contentHash } from '../search/text-keys';
 
-export interface SearchKeysRecord {
-  /** Index keys: per term, the letter of each field holding it, then the term. */
-  keys: string[];
-}
-
-export interface LibrarySchema extends DBSchema {
-  stories: {
-    key: string;
-    value: StoryRecord;
-    indexes: { title: string; author: string; fandom: string; rating: string; updated: number; words: number; lastRead: number; status: string };
-  };
-  chapters: { key: [string, number, number]; value: ChapterRecord };
-  versions: { key: [string, number]; value: VersionRecord };
-  progress: { key: string; value: ProgressRecord };
-  searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
-  indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
-  jobs: { key: string; value: JobRecord };
-  jobPages: { key: [string, number]; value: JobPage };
-}
-
-export type StoreName = StoreNames<LibrarySchema>;
 export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'indexedStories', 'jobs', 'jobPages'];
-
-/** A transaction that may write every store: a save touches most of them. */
-export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
 
 type RawDb = IDBPDatabase<unknown>;
 export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;

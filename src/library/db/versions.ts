@@ -1,5 +1,5 @@
 /** Writing and dropping one version of a story: its version record and its chapters, together. */
-import type { WriteTx } from './schema';
+import type { WriteTx } from './stores';
 import { chapterRecords, type PreparedChapter } from './build-records';
 import { each } from './batch-requests';
 import type { VersionRecord } from '../types';

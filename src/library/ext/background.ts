@@ -5,18 +5,19 @@
  */
 import { browser } from 'wxt/browser';
 import { openLibrary, type LibraryDb } from '../db/db';
-import type { LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
+import type { LibraryEvent, LibraryReply } from '../messages';
+import type { Handlers } from '../../core/ext/messaging';
 import { decide } from '../../warnings/policy';
 import { pageSnapshot, type PageSnapshot } from '../../reader/page-snapshot';
 import { loadRatingSettings } from '../../warnings/ext/settings-storage';
 import { loadTabReport } from '../../shell/ext/tab-reports';
 import { showLibraryBadge } from '../../shell/ext/toolbar';
 import type { RunnerHost } from './runner-host';
-import { pullLibrarySync, pushLibrarySync } from './sync-storage';
+import { pullLibrarySync, pushLibrarySync, watchRemoteSync } from './sync-storage';
 import { allJobs, hasUnfinishedJobs, jobView } from '../jobs/jobs';
 
-export const UPDATE_ALARM = 'library-updates';
-export const SYNC_ALARM = 'library-sync';
+const UPDATE_ALARM = 'library-updates';
+const SYNC_ALARM = 'library-sync';
 /** Saved works in progress are checked twice a day; each check is a request or two per work, spaced. */
 const UPDATE_PERIOD_MINUTES = 12 * 60;
 const SYNC_PERIOD_MINUTES = 15;
@@ -43,43 +44,58 @@ function failure(e: unknown): LibraryReply {
   return { ok: false, error: e instanceof Error ? e.message : String(e) };
 }
 
-export async function handleLibraryRequest(host: RunnerHost, request: LibraryRequest, senderTab: number | undefined): Promise<LibraryReply> {
+/** The reply of `work`, or its error as a failed reply. */
+async function answer(work: () => Promise<LibraryReply>): Promise<LibraryReply> {
   try {
-    switch (request.type) {
-      case 'library-save': {
-        const tabId = request.tabId ?? senderTab;
-        if (tabId === undefined) return { ok: false, error: 'No page to save.' };
-        const [snapshot, report, settings] = await Promise.all([snapshotTab(tabId), loadTabReport(tabId), loadRatingSettings()]);
-        // The site's own adult gate is followed only where the reader's settings let this work through.
-        const followAdultGate = report !== null && !decide(report, settings).gate;
-        const id = (await host.call({ op: 'enqueuePage', snapshot, scope: request.scope, followAdultGate })) as string;
-        return { ok: true, jobIds: [id] };
-      }
-      case 'library-save-url': {
-        // Nothing is known of the work before it is fetched: follow an adult gate only when the
-        // reader's limit lets every rating through.
-        const settings = await loadRatingSettings();
-        const id = (await host.call({ op: 'enqueueUrl', url: request.url, title: request.title, followAdultGate: settings.limit === 'explicit' })) as string;
-        return { ok: true, jobIds: [id] };
-      }
-      case 'library-check': {
-        const settings = await loadRatingSettings();
-        const ids = (await host.call({ op: 'enqueueUpdates', storyIds: request.storyIds ?? null, settings })) as string[];
-        return { ok: true, jobIds: ids };
-      }
-      case 'library-cancel':
-        await host.call({ op: 'cancel', jobId: request.jobId });
-        return { ok: true, jobIds: [request.jobId] };
-      case 'library-jobs':
-        // Read where the runner keeps them, without starting it (in Chrome, an offscreen document).
-        return { ok: true, jobIds: [], jobs: (await allJobs(await db())).reverse().map(jobView) };
-      case 'library-sync':
-        syncSoon();
-        return { ok: true, jobIds: [] };
-    }
+    return await work();
   } catch (e) {
     return failure(e);
   }
+}
+
+/** Saves what tab `tabId` shows now, and for scope story fetches the rest. */
+export function saveTab(host: RunnerHost, tabId: number | undefined, scope: 'chapter' | 'story'): Promise<LibraryReply> {
+  return answer(async () => {
+    if (tabId === undefined) return { ok: false, error: 'No page to save.' };
+    const [snapshot, report, settings] = await Promise.all([snapshotTab(tabId), loadTabReport(tabId), loadRatingSettings()]);
+    // The site's own adult gate is followed only where the reader's settings let this work through.
+    const followAdultGate = report !== null && !decide(report, settings).gate;
+    const id = await host.call({ type: 'runner-enqueue-page', snapshot, scope, followAdultGate });
+    return { ok: true, jobIds: [id] };
+  });
+}
+
+/** Answers the pages' library requests, and follows the runner's events (Chrome: from the offscreen document). */
+export function libraryHandlers(host: RunnerHost): Handlers {
+  return {
+    // Without a tab id, the sender's own tab: the reader view's content script saves its page.
+    'library-save': (m, sender) => saveTab(host, m.tabId ?? sender.tab?.id, m.scope),
+    'library-save-url': (m) =>
+      answer(async () => {
+        // Nothing is known of the work before it is fetched: follow an adult gate only when the
+        // reader's limit lets every rating through.
+        const settings = await loadRatingSettings();
+        const id = await host.call({ type: 'runner-enqueue-url', url: m.url, title: m.title, followAdultGate: settings.limit === 'explicit' });
+        return { ok: true, jobIds: [id] };
+      }),
+    'library-check': (m) =>
+      answer(async () => {
+        const settings = await loadRatingSettings();
+        return { ok: true, jobIds: await host.call({ type: 'runner-enqueue-updates', storyIds: m.storyIds ?? null, settings }) };
+      }),
+    'library-cancel': (m) =>
+      answer(async () => {
+        await host.call({ type: 'runner-cancel', jobId: m.jobId });
+        return { ok: true, jobIds: [m.jobId] };
+      }),
+    // Read where the runner keeps them, without starting it (in Chrome, an offscreen document).
+    'library-jobs': () => answer(async () => ({ ok: true, jobIds: [], jobs: (await allJobs(await db())).reverse().map(jobView) })),
+    'library-sync': () => {
+      syncSoon();
+      return Promise.resolve({ ok: true, jobIds: [] });
+    },
+    'library-event': (event) => onLibraryEvent(event),
+  };
 }
 
 async function countStoriesWithNewChapters(library: LibraryDb): Promise<number> {
@@ -92,7 +108,7 @@ async function countStoriesWithNewChapters(library: LibraryDb): Promise<number> 
   return n;
 }
 
-export async function refreshLibraryBadge(): Promise<void> {
+async function refreshLibraryBadge(): Promise<void> {
   await showLibraryBadge(await countStoriesWithNewChapters(await db()));
 }
 
@@ -112,24 +128,34 @@ export function onLibraryEvent(event: LibraryEvent): void {
 }
 
 /** Pull what other browsers synced, then push this one's list and progress. */
-export async function syncNow(): Promise<void> {
+async function syncNow(): Promise<void> {
   const library = await db();
   await pullLibrarySync(library);
   await pushLibrarySync(library);
 }
 
 /** The schedules survive restarts; create them only when missing so a restart does not reset them. */
-export async function scheduleLibraryAlarms(): Promise<void> {
+async function scheduleLibraryAlarms(): Promise<void> {
   if (!(await browser.alarms.get(UPDATE_ALARM))) browser.alarms.create(UPDATE_ALARM, { periodInMinutes: UPDATE_PERIOD_MINUTES, delayInMinutes: 5 });
   if (!(await browser.alarms.get(SYNC_ALARM))) browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
 }
 
-export async function onLibraryAlarm(host: RunnerHost, name: string): Promise<void> {
-  if (name === UPDATE_ALARM) await host.call({ op: 'enqueueUpdates', storyIds: null, settings: await loadRatingSettings() });
+async function onLibraryAlarm(host: RunnerHost, name: string): Promise<void> {
+  if (name === UPDATE_ALARM) await host.call({ type: 'runner-enqueue-updates', storyIds: null, settings: await loadRatingSettings() });
   if (name === SYNC_ALARM) await syncNow();
 }
 
 /** Starts the runner if a job was left unfinished (a restart): it carries on where it stopped. */
-export async function resumeUnfinishedJobs(host: RunnerHost): Promise<void> {
-  if (await hasUnfinishedJobs(await db())) await host.call({ op: 'resume' });
+async function resumeUnfinishedJobs(host: RunnerHost): Promise<void> {
+  if (await hasUnfinishedJobs(await db())) await host.call({ type: 'runner-resume' });
+}
+
+/** The library's schedules, its badge, sync on other browsers' changes, and jobs a restart cut off. */
+export function startLibraryBackground(host: RunnerHost): void {
+  browser.alarms.onAlarm.addListener((alarm) => void onLibraryAlarm(host, alarm.name));
+  watchRemoteSync(() => void syncNow());
+  void scheduleLibraryAlarms();
+  void refreshLibraryBadge();
+  // After a browser restart (or an update), jobs cut off half-way carry on.
+  void resumeUnfinishedJobs(host);
 }

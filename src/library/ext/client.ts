@@ -2,9 +2,9 @@
  * The extension pages' side of the library: the database (opened in the page's own extension
  * origin) and the background's save jobs.
  */
-import { browser } from 'wxt/browser';
 import { openLibrary, type LibraryDb } from '../db/db';
-import { isLibraryEvent, type LibraryEvent, type LibraryReply, type LibraryRequest } from '../messages';
+import type { LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
+import { handle, send } from '../../core/ext/messaging';
 
 let opening: Promise<LibraryDb> | null = null;
 
@@ -27,7 +27,7 @@ export function libraryDb(): Promise<LibraryDb> {
 /** Asks the background to start, cancel or list save jobs. */
 export async function askLibrary(request: LibraryRequest): Promise<LibraryReply> {
   try {
-    return ((await browser.runtime.sendMessage(request)) as LibraryReply | undefined) ?? { ok: false, error: 'Slipcase did not answer.' };
+    return (await send(request)) ?? { ok: false, error: 'Slipcase did not answer.' };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -35,9 +35,5 @@ export async function askLibrary(request: LibraryRequest): Promise<LibraryReply>
 
 /** Calls `onEvent` for every job progress or library change; returns the unsubscribe. */
 export function watchLibrary(onEvent: (event: LibraryEvent) => void): () => void {
-  const listener = (message: unknown) => {
-    if (isLibraryEvent(message)) onEvent(message);
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return handle({ 'library-event': (event) => onEvent(event) });
 }

@@ -1,24 +1,17 @@
 /**
  * The save-job runner's home: a context with a DOM (Chrome's offscreen document, Firefox's
  * background page), where pages can be parsed and sanitised. The background reaches it through
- * RunnerCall messages (./library-host.ts); progress goes out to every extension page as a
+ * the runner-* messages (./runner-link.ts); progress goes out to every extension page as a
  * LibraryEvent.
  */
-import { browser } from 'wxt/browser';
 import { openLibrary } from '../db/db';
 import { storyReport } from '../story-report';
 import { Runner } from '../jobs/runner';
 import type { StoryMeta, StoryRecord } from '../types';
 import type { LibraryEvent } from '../messages';
+import type { Message, Reply, RunnerCallType } from '../../core/messages';
+import { send, type Handlers } from '../../core/ext/messaging';
 import { decide, type RatingSettings } from '../../warnings/policy';
-
-/** What the background asks of the runner. Settings travel along: the offscreen document has no storage API. */
-export type RunnerCall =
-  | { op: 'enqueuePage'; snapshot: { url: string; html: string }; scope: 'chapter' | 'story'; followAdultGate: boolean }
-  | { op: 'enqueueUrl'; url: string; title: string; followAdultGate: boolean }
-  | { op: 'enqueueUpdates'; storyIds: string[] | null; settings: RatingSettings }
-  | { op: 'cancel'; jobId: string }
-  | { op: 'resume' };
 
 /** Whether the reader's settings let a saved work through, so its site's adult gate may be followed. */
 function adultGateAllowed(settings: RatingSettings) {
@@ -32,8 +25,24 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
 
+/** The runner, however it is reached: each runner-* message answered with its reply. */
 export interface RunnerHost {
-  call(call: RunnerCall): Promise<unknown>;
+  call<M extends Message<RunnerCallType>>(message: M): Promise<Reply<M['type']>>;
+}
+
+type RunnerAnswers = { [T in RunnerCallType]: (message: Message<T>) => Promise<Reply<T>> };
+// A record, so that a runner call missing here fails the type check.
+const RUNNER_CALLS = Object.keys({
+  'runner-enqueue-page': true,
+  'runner-enqueue-url': true,
+  'runner-enqueue-updates': true,
+  'runner-cancel': true,
+  'runner-resume': true,
+} satisfies Record<RunnerCallType, true>) as RunnerCallType[];
+
+/** Answers the runner-* messages with the runner `host` will be (Chrome's offscreen document). */
+export function runnerHandlers(host: Promise<RunnerHost>): Handlers {
+  return Object.fromEntries(RUNNER_CALLS.map((type) => [type, async (message: Message<RunnerCallType>) => (await host).call(message)]));
 }
 
 /**
@@ -53,24 +62,18 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
       const event: LibraryEvent = { type: 'library-event', jobs, changed };
       onEvent(event);
       // No page may be listening; that is fine.
-      browser.runtime.sendMessage(event).catch(() => undefined);
+      send(event).catch(() => undefined);
     },
   });
   void runner.resume();
+  const answers: RunnerAnswers = {
+    'runner-enqueue-page': (m) => runner.enqueuePage(m.snapshot, m.scope, m.followAdultGate),
+    'runner-enqueue-url': (m) => runner.enqueueUrl(m.url, m.title, m.followAdultGate),
+    'runner-enqueue-updates': (m) => runner.enqueueUpdates(m.storyIds, adultGateAllowed(m.settings)),
+    'runner-cancel': (m) => runner.cancel(m.jobId),
+    'runner-resume': () => runner.resume(),
+  };
   return {
-    async call(call) {
-      switch (call.op) {
-        case 'enqueuePage':
-          return runner.enqueuePage(call.snapshot, call.scope, call.followAdultGate);
-        case 'enqueueUrl':
-          return runner.enqueueUrl(call.url, call.title, call.followAdultGate);
-        case 'enqueueUpdates':
-          return runner.enqueueUpdates(call.storyIds, adultGateAllowed(call.settings));
-        case 'cancel':
-          return runner.cancel(call.jobId);
-        case 'resume':
-          return runner.resume();
-      }
-    },
+    call: <M extends Message<RunnerCallType>>(message: M) => (answers[message.type] as (m: M) => Promise<Reply<M['type']>>)(message),
   };
 }

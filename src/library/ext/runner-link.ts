@@ -1,29 +1,20 @@
 /**
- * The background's way to the save-job runner (./library-runner-host.ts). Firefox's background
+ * The background's way to the save-job runner (./runner-host.ts). Firefox's background
  * is a page with a DOM, so the runner lives right there. Chrome's service worker has no DOM, so
  * the runner lives in an offscreen document, opened on demand; it stays open while Chrome runs
  * and outlives the worker's idle stops, so a long save is not cut off with the worker.
  */
-import { browser } from 'wxt/browser';
 import type { LibraryEvent } from '../messages';
-import { startRunnerHost, type RunnerCall, type RunnerHost } from './runner-host';
+import type { Reply } from '../../core/messages';
+import { send } from '../../core/ext/messaging';
+import { startRunnerHost, type RunnerHost } from './runner-host';
 
 export const OFFSCREEN_PAGE = '/offscreen.html';
-
-/** A RunnerCall on its way to the offscreen document. */
-export interface RunnerMessage {
-  type: 'runner-call';
-  call: RunnerCall;
-}
-
-export function isRunnerMessage(m: unknown): m is RunnerMessage {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'runner-call';
-}
 
 /** The runner in this very page (Firefox's background). */
 export function localHost(onEvent: (event: LibraryEvent) => void): RunnerHost {
   const host = startRunnerHost(onEvent);
-  return { call: async (call) => (await host).call(call) };
+  return { call: async (message) => (await host).call(message) };
 }
 
 let creating: Promise<void> | null = null;
@@ -42,9 +33,9 @@ async function ensureOffscreen(): Promise<void> {
 /** The runner in Chrome's offscreen document, opened first if need be. */
 export function offscreenHost(): RunnerHost {
   return {
-    async call(call) {
+    async call(message) {
       await ensureOffscreen();
-      return browser.runtime.sendMessage({ type: 'runner-call', call } satisfies RunnerMessage);
+      return (await send(message)) as Reply<(typeof message)['type']>;
     },
   };
 }

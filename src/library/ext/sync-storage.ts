@@ -6,10 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import { read, type LibraryDb } from '../db/db';
+import { LIBRARY_LIST, LIBRARY_SYNC_MEMORY } from '../../core/storage-keys';
+import { storedItem } from '../../core/ext/storage-items';
 import { setProgress } from '../db/reading';
-import { deviceOfKey, isLibraryKey, mergeRemote, normalizeMemory, planPush, syncStory, type RemoteView, type SyncMemory, type SyncStory } from '../sync/list-sync';
+import { mergeRemote, normalizeMemory, planPush, type RemoteView } from '../sync/list-sync';
+import { deviceOfKey, isLibraryKey, syncStory, type SyncMemory, type SyncStory } from '../sync/list-records';
 
-const MEMORY_KEY = 'library-sync';
+const memoryItem = storedItem(LIBRARY_SYNC_MEMORY);
 
 /** Storage calls one at a time: a push reads the memory the previous one wrote. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -24,10 +27,10 @@ function newDeviceId(): string {
 }
 
 async function loadMemory(): Promise<SyncMemory> {
-  const stored = normalizeMemory((await browser.storage.local.get(MEMORY_KEY))[MEMORY_KEY]);
+  const stored = normalizeMemory(await memoryItem.getValue());
   if (stored) return stored;
   const fresh: SyncMemory = { device: newDeviceId(), held: [], deleted: {}, dropped: {} };
-  await browser.storage.local.set({ [MEMORY_KEY]: fresh });
+  await memoryItem.setValue(fresh);
   return fresh;
 }
 
@@ -61,7 +64,7 @@ export function pushLibrarySync(db: LibraryDb, now: number = Date.now()): Promis
   return serial(async () => {
     const { all, memory, local } = await snapshot(db);
     const plan = planPush(all, local, memory, now);
-    if (JSON.stringify(plan.memory) !== JSON.stringify(memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
+    if (JSON.stringify(plan.memory) !== JSON.stringify(memory)) await memoryItem.setValue(plan.memory);
     // Removing first frees the space the new items may need; a story briefly unlisted means nothing.
     if (plan.remove.length) await browser.storage.sync.remove(plan.remove);
     if (Object.keys(plan.set).length) await browser.storage.sync.set(plan.set);
@@ -102,7 +105,7 @@ export async function dismissMissing(db: LibraryDb, ids: readonly string[], now:
     const memory = await loadMemory();
     const deleted = { ...memory.deleted };
     for (const id of ids) deleted[id] = Math.floor(now / 1000) * 1000;
-    await browser.storage.local.set({ [MEMORY_KEY]: { ...memory, deleted } });
+    await memoryItem.setValue({ ...memory, deleted });
   });
   return pushLibrarySync(db, now);
 }
@@ -112,7 +115,7 @@ export function watchRemoteSync(onChange: () => void): () => void {
   let device: string | null = null;
   void serial(loadMemory).then((m) => (device = m.device));
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && Object.keys(changes).some((key) => isLibraryKey(key) && deviceOfKey(key) !== device)) onChange();
+    if (area === LIBRARY_LIST.area && Object.keys(changes).some((key) => isLibraryKey(key) && deviceOfKey(key) !== device)) onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -5,60 +5,17 @@
  * worker it carries on from there and fetches nothing twice. Finished jobs stay a while so the
  * pages can show how they ended.
  */
-import type { ChapterNav, PageReport } from '../../core/model';
-import type { JobScope, JobState, JobView } from '../messages';
 import type { LibraryDb } from '../db/db';
 import { write } from '../db/db';
 import type { PageCopy } from './page-copy';
 import { pageKey } from './merge-chapters';
 import type { Plan } from './fetch-plan';
-import type { WriteTx } from '../db/schema';
-import type { ChapterCopy } from '../types';
+import type { WriteTx } from '../db/stores';
+import type { JobScope, JobState, JobView } from '../types';
+import type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
-/** What a job keeps of a page: its report (without content), its chapters and its navigation. */
-export interface HeldPage {
-  /** The address it was read at (after redirects and a followed adult gate). */
-  url: string;
-  report: PageReport;
-  chapters: ChapterCopy[];
-  nav: ChapterNav;
-}
-
-/** A page fetched by an unfinished job; `n` is its slot in the job's plan (see JobPlan). */
-export interface JobPage extends HeldPage {
-  jobId: string;
-  n: number;
-}
-
-/**
- * What a job still has to fetch. The pages it holds are its jobPages records by slot `n`; the root
- * page (the one the plan came from) is on the job itself.
- * - root:      fetch the page to plan from (a save by address, an update check, a followed gate)
- * - complete:  nothing: the root holds what is wanted
- * - whole:     the site's whole-work view, into slot 0
- * - chapters:  urls[i] into slot i, for each i in `wanted` (the root's own slot is not wanted)
- * - walk:      `next` into slot `steps`, then that page's next link, until none (or a loop, or the cap)
- */
-export type JobPlan =
-  | { kind: 'root'; url: string }
-  | { kind: 'complete' }
-  | { kind: 'whole'; url: string }
-  | { kind: 'chapters'; urls: string[]; wanted: number[]; rootSlot: number | null }
-  | { kind: 'walk'; next: string | null; steps: number; seen: string[] };
-
-export interface JobRecord extends JobView {
-  /** Order of creation, for ties in createdAt. */
-  seq: number;
-  followAdultGate: boolean;
-  root: HeldPage | null;
-  plan: JobPlan;
-  /** An adult gate's "continue" address to fetch for the next slot instead of its own (only when allowed). */
-  detour: string | null;
-  /** Failed tries of the next request (429, 503, network). */
-  attempts: number;
-  /** No request for this job before this time (ms): the site asked to slow down. */
-  notBefore: number;
-}
+// The records' types live apart so the schema can name them; the job code's callers find them here.
+export type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
 const UNFINISHED: ReadonlySet<JobState> = new Set(['queued', 'running', 'waiting']);
 export const isUnfinished = (job: Pick<JobView, 'state'>): boolean => UNFINISHED.has(job.state);

@@ -22,7 +22,7 @@
  * Only a story's current copy is indexed; held copies are not searchable.
  */
 import type { ChapterRecord, StoryMeta } from '../types';
-import type { WriteTx } from '../db/schema';
+import type { WriteTx } from '../db/stores';
 import { each } from '../db/batch-requests';
 import { htmlText, tokens } from './text-keys';
 

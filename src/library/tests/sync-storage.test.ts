@@ -2,99 +2,101 @@
  * The sync shell against a storage.sync that enforces Chrome's quotas (throwing as Chrome does) and
  * is shared by simulated browsers, each with its own storage.local and library.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LibraryDb } from '../db/db';
 import { write } from '../db/db';
 import { loadStory, setProgress } from '../db/reading';
 import { deleteStory, saveStory } from '../db/save';
-import { decodeDevices } from '../sync/list-sync';
+import { decodeDevices } from '../sync/list-items';
 import type { StoryCopy, StoryRecord } from '../types';
 import { deletedElsewhere, dismissMissing, missingStories, pullLibrarySync, pushLibrarySync, watchRemoteSync } from '../ext/sync-storage';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
-const env = vi.hoisted(() => {
-  const bytes = (s: string) => new TextEncoder().encode(s).length;
-  type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
-  type Listener = (changes: Changes, area: string) => void;
-  const listeners = new Set<Listener>();
+const bytes = (s: string) => new TextEncoder().encode(s).length;
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+type AreaListener = (changes: Changes) => void;
 
-  /** A storage area; with `quota`, storage.sync's limits as Chrome documents and enforces them. */
-  class Area {
-    data = new Map<string, string>();
-    /** Keys of each set() call, in order. */
-    sets: string[][] = [];
-    private writes: number[] = [];
-    constructor(
-      readonly name: 'sync' | 'local',
-      readonly quota: boolean,
-    ) {}
+/**
+ * A storage area put in fakeBrowser's place (fakeBrowser has no quotas); with `quota`, storage.sync's
+ * limits as Chrome documents and enforces them.
+ */
+class Area {
+  data = new Map<string, string>();
+  /** Keys of each set() call, in order. */
+  sets: string[][] = [];
+  private writes: number[] = [];
+  private readonly listeners = new Set<AreaListener>();
+  readonly onChanged = {
+    addListener: (l: AreaListener) => void this.listeners.add(l),
+    removeListener: (l: AreaListener) => void this.listeners.delete(l),
+    hasListener: (l: AreaListener) => this.listeners.has(l),
+  };
+  constructor(
+    readonly name: 'sync' | 'local',
+    readonly quota: boolean,
+  ) {}
 
-    async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
-      const wanted = keys == null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
-      return Object.fromEntries(wanted.filter((k) => this.data.has(k)).map((k) => [k, JSON.parse(this.data.get(k)!)]));
-    }
-
-    private countWrite(): void {
-      if (!this.quota) return;
-      const now = Date.now();
-      this.writes = this.writes.filter((t) => t > now - 60_000);
-      if (this.writes.length >= 120) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
-      this.writes.push(now);
-    }
-
-    async set(items: Record<string, unknown>): Promise<void> {
-      const next = new Map(this.data);
-      for (const [key, value] of Object.entries(items)) {
-        const json = JSON.stringify(value);
-        if (this.quota && bytes(key) + bytes(json) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-        next.set(key, json);
-      }
-      if (this.quota) {
-        let total = 0;
-        for (const [k, json] of next) total += bytes(k) + bytes(json);
-        if (total > 102_400) throw new Error('QUOTA_BYTES quota exceeded');
-        if (next.size > 512) throw new Error('MAX_ITEMS quota exceeded');
-      }
-      this.countWrite();
-      const changes: Changes = {};
-      for (const key of Object.keys(items)) changes[key] = { newValue: JSON.parse(next.get(key)!) };
-      this.data = next;
-      this.sets.push(Object.keys(items));
-      for (const l of [...listeners]) l(changes, this.name);
-    }
-
-    async remove(keys: string | string[]): Promise<void> {
-      this.countWrite();
-      const changes: Changes = {};
-      for (const key of typeof keys === 'string' ? [keys] : keys) {
-        if (this.data.delete(key)) changes[key] = {};
-      }
-      for (const l of [...listeners]) l(changes, this.name);
-    }
-
-    bytesInUse(): number {
-      let total = 0;
-      for (const [k, json] of this.data) total += bytes(k) + bytes(json);
-      return total;
-    }
+  async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    const wanted = keys == null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
+    return Object.fromEntries(wanted.filter((k) => this.data.has(k)).map((k) => [k, JSON.parse(this.data.get(k)!)]));
   }
 
-  const state = { sync: new Area('sync', true), local: new Area('local', false) };
-  const browser = {
-    storage: {
-      get sync() {
-        return state.sync;
-      },
-      get local() {
-        return state.local;
-      },
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-    },
-  };
-  return { Area, state, browser, listeners };
-});
+  private countWrite(): void {
+    if (!this.quota) return;
+    const now = Date.now();
+    this.writes = this.writes.filter((t) => t > now - 60_000);
+    if (this.writes.length >= 120) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+    this.writes.push(now);
+  }
 
-vi.mock('wxt/browser', () => ({ browser: env.browser }));
+  private async notify(changes: Changes): Promise<void> {
+    for (const l of [...this.listeners]) l(changes);
+    await fakeBrowser.storage.onChanged.trigger(changes, this.name);
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    const next = new Map(this.data);
+    for (const [key, value] of Object.entries(items)) {
+      const json = JSON.stringify(value);
+      if (this.quota && bytes(key) + bytes(json) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      next.set(key, json);
+    }
+    if (this.quota) {
+      let total = 0;
+      for (const [k, json] of next) total += bytes(k) + bytes(json);
+      if (total > 102_400) throw new Error('QUOTA_BYTES quota exceeded');
+      if (next.size > 512) throw new Error('MAX_ITEMS quota exceeded');
+    }
+    this.countWrite();
+    const changes: Changes = {};
+    for (const key of Object.keys(items)) changes[key] = { newValue: JSON.parse(next.get(key)!) };
+    this.data = next;
+    this.sets.push(Object.keys(items));
+    await this.notify(changes);
+  }
+
+  async remove(keys: string | string[]): Promise<void> {
+    this.countWrite();
+    const changes: Changes = {};
+    for (const key of typeof keys === 'string' ? [keys] : keys) {
+      if (this.data.delete(key)) changes[key] = {};
+    }
+    await this.notify(changes);
+  }
+
+  bytesInUse(): number {
+    let total = 0;
+    for (const [k, json] of this.data) total += bytes(k) + bytes(json);
+    return total;
+  }
+}
+
+const fakeAreas = fakeBrowser.storage as unknown as Record<'sync' | 'local', unknown>;
+const originalAreas = { sync: fakeAreas.sync, local: fakeAreas.local };
+/** Puts `area` in fakeBrowser's storage.sync or storage.local, where the code under test finds it. */
+const install = (area: Area) => (fakeAreas[area.name] = area);
+let sync = new Area('sync', true);
 
 const win = testWindow();
 const T0 = 1_750_000_000_000;
@@ -102,17 +104,17 @@ const MINUTE = 60_000;
 
 /** A simulated browser: its own storage.local and library; storage.sync is shared. */
 interface Browser {
-  local: InstanceType<typeof env.Area>;
+  local: Area;
   db: LibraryDb;
 }
 
 async function newBrowser(): Promise<Browser> {
-  return { local: new env.Area('local', false), db: await freshLibrary() };
+  return { local: new Area('local', false), db: await freshLibrary() };
 }
 
 /** Runs `work` as browser `b`. */
 async function as<T>(b: Browser, work: (db: LibraryDb) => Promise<T>): Promise<T> {
-  env.state.local = b.local;
+  install(b.local);
   return work(b.db);
 }
 
@@ -151,15 +153,17 @@ async function bulkStories(db: LibraryDb, from: number, count: number): Promise<
 }
 
 beforeEach(() => {
-  env.state.sync = new env.Area('sync', true);
-  env.listeners.clear();
+  fakeBrowser.reset();
+  sync = new Area('sync', true);
+  install(sync);
 });
+afterAll(() => Object.assign(fakeAreas, originalAreas));
 
 describe('the fake storage.sync', () => {
   it('refuses an item over 8,192 bytes and a total over 102,400, as Chrome does', async () => {
-    await expect(env.state.sync.set({ big: 'x'.repeat(8190) })).rejects.toThrow('QUOTA_BYTES_PER_ITEM');
+    await expect(sync.set({ big: 'x'.repeat(8190) })).rejects.toThrow('QUOTA_BYTES_PER_ITEM');
     const items = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`k${i}`, 'x'.repeat(8000)]));
-    await expect(env.state.sync.set(items)).rejects.toThrow('QUOTA_BYTES quota exceeded');
+    await expect(sync.set(items)).rejects.toThrow('QUOTA_BYTES quota exceeded');
   });
 });
 
@@ -220,7 +224,7 @@ describe('syncing between browsers', () => {
       expect(await loadStory(db, gone)).not.toBeNull();
       await pushLibrarySync(db, T0 + 2 * MINUTE);
     });
-    const lists = decodeDevices(await env.state.sync.get(null));
+    const lists = decodeDevices(await sync.get(null));
     expect([...lists.values()].flatMap((l) => l.records).filter((r) => r.id === gone)).toEqual([{ kind: 'deleted', id: gone, deletedAt: T0 + MINUTE }]);
     expect((await as(c, (db) => missingStories(db, T0 + 3 * MINUTE))).map((m) => m.id).sort()).toEqual(copies.slice(0, 2).map(idOf).sort());
   });
@@ -238,9 +242,12 @@ describe('syncing between browsers', () => {
     expect(await as(a, (db) => deletedElsewhere(db, T0 + 2 * MINUTE))).toEqual([idOf(copies[0]!)]);
   });
 
+});
+
+describe('syncing within storage.sync’s limits', () => {
   it('stays within the quotas beside large settings, and writes only what changed', async () => {
     const exceptions = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`rating-allow-stories-${i}`, Array.from({ length: 200 }, (_, j) => `ao3:archiveofourown.org:${i * 1000 + j}`)]));
-    await env.state.sync.set({ 'rating-settings': { limit: 'teen', unrated: 'estimate', warnings: [], tags: ['vampire*'] }, 'reader-settings': { size: 20 }, ...exceptions });
+    await sync.set({ 'rating-settings': { limit: 'teen', unrated: 'estimate', warnings: [], tags: ['vampire*'] }, 'reader-settings': { size: 20 }, ...exceptions });
     const [a, b] = [await newBrowser(), await newBrowser()];
     const aIds = await bulkStories(a.db, 0, 1500);
     await bulkStories(b.db, 1000, 1500);
@@ -262,7 +269,7 @@ describe('syncing between browsers', () => {
     expect(shrunk.removed).toHaveLength(8);
     await as(b, (db) => pushLibrarySync(db, T0 + 3006 * MINUTE));
     expect((await as(b, (db) => pushLibrarySync(db, T0 + 3007 * MINUTE))).written).toEqual([]);
-    expect(env.state.sync.bytesInUse()).toBeLessThanOrEqual(102_400 - 8192);
+    expect(sync.bytesInUse()).toBeLessThanOrEqual(102_400 - 8192);
     const missingInA = await as(a, (db) => missingStories(db, T0 + 3008 * MINUTE));
     expect(missingInA[0]!.id).toBe('ao3:archiveofourown.org:2499');
   });
@@ -271,7 +278,7 @@ describe('syncing between browsers', () => {
     const [a, b] = [await newBrowser(), await newBrowser()];
     await as(a, (db) => bulkStories(db, 0, 3));
     await as(b, (db) => bulkStories(db, 10, 3));
-    env.state.local = a.local;
+    install(a.local);
     let calls = 0;
     const stop = watchRemoteSync(() => calls++);
     await as(a, (db) => pushLibrarySync(db, T0));

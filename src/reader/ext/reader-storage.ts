@@ -2,11 +2,12 @@
  * What the reader remembers: its settings in storage.sync (they follow the reader to other
  * devices) and the reading position of each chapter in storage.local (one device's place).
  */
-import { browser } from 'wxt/browser';
 import { normalizeSettings, type ReaderSettings } from '../settings';
+import { READER_SETTINGS, READING_POSITIONS } from '../../core/storage-keys';
+import { storedItem } from '../../core/ext/storage-items';
 
-const SETTINGS_KEY = 'reader-settings';
-const POSITIONS_KEY = 'reader-positions';
+const settingsItem = storedItem(READER_SETTINGS);
+const positionsItem = storedItem(READING_POSITIONS);
 /** Positions kept at most; the least recently read chapters are forgotten first. */
 export const MAX_POSITIONS = 500;
 
@@ -32,29 +33,23 @@ export function chapterKey(url: string): string {
 }
 
 export async function loadSettings(): Promise<ReaderSettings> {
-  const got = await browser.storage.sync.get(SETTINGS_KEY);
-  return normalizeSettings(got[SETTINGS_KEY]);
+  return normalizeSettings(await settingsItem.getValue());
 }
 
 export async function saveSettings(settings: ReaderSettings): Promise<void> {
-  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  await settingsItem.setValue(settings);
 }
 
 /** Calls `onChange` when the settings change elsewhere (another tab, another device). Returns the unsubscribe. */
 export function watchSettings(onChange: (settings: ReaderSettings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) onChange(normalizeSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return settingsItem.watch((next) => onChange(normalizeSettings(next)));
 }
 
-type Positions = Record<string, ReadingPosition>;
+type Positions = Record<string, unknown>;
 
 async function loadPositions(): Promise<Positions> {
-  const got = await browser.storage.local.get(POSITIONS_KEY);
-  const stored = got[POSITIONS_KEY];
-  return typeof stored === 'object' && stored !== null ? (stored as Positions) : {};
+  const stored: unknown = await positionsItem.getValue();
+  return typeof stored === 'object' && stored !== null ? { ...(stored as Positions) } : {};
 }
 
 function isPosition(p: unknown): p is ReadingPosition {
@@ -67,6 +62,9 @@ function isPosition(p: unknown): p is ReadingPosition {
   );
 }
 
+/** When a stored position was saved; 0 for anything malformed, so it is forgotten first. */
+const atOf = (p: unknown): number => (isPosition(p) ? p.at : 0);
+
 export async function loadPosition(url: string): Promise<ReadingPosition | null> {
   const p = (await loadPositions())[chapterKey(url)];
   return isPosition(p) ? p : null;
@@ -78,9 +76,9 @@ export async function savePosition(url: string, position: Omit<ReadingPosition, 
   const keys = Object.keys(positions);
   if (keys.length > MAX_POSITIONS) {
     keys
-      .sort((a, b) => (positions[a]?.at ?? 0) - (positions[b]?.at ?? 0))
+      .sort((a, b) => atOf(positions[a]) - atOf(positions[b]))
       .slice(0, keys.length - MAX_POSITIONS)
       .forEach((k) => delete positions[k]);
   }
-  await browser.storage.local.set({ [POSITIONS_KEY]: positions });
+  await positionsItem.setValue(positions);
 }

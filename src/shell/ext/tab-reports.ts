@@ -1,21 +1,43 @@
 /**
  * Per-tab page reports, kept in storage.session so they outlive a stopped MV3 service worker and
- * are readable by the popup without waking the background.
+ * are readable by the popup without waking the background; the background keeps them from the
+ * detect content script's page-report messages and shows them on the tab's badge.
  */
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../core/model';
-
-const key = (tabId: number) => `tab:${tabId}`;
+import type { Handlers } from '../../core/ext/messaging';
+import { familyMember } from '../../core/ext/storage-items';
+import { TAB_REPORTS } from '../../core/storage-keys';
+import { gatedBadge } from '../../warnings/decision-badge';
+import { showBadge } from './toolbar';
 
 export async function saveTabReport(tabId: number, report: PageReport): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: report });
+  await familyMember(TAB_REPORTS, tabId).setValue(report);
 }
 
-export async function loadTabReport(tabId: number): Promise<PageReport | null> {
-  const got = await browser.storage.session.get(key(tabId));
-  return (got[key(tabId)] as PageReport | undefined) ?? null;
+export function loadTabReport(tabId: number): Promise<PageReport | null> {
+  return familyMember(TAB_REPORTS, tabId).getValue();
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await familyMember(TAB_REPORTS, tabId).removeValue();
+}
+
+/** The detect content script's reports: kept for the popup, shown on the tab's badge. */
+export const pageReportHandlers: Handlers = {
+  'page-report': (message, sender) => {
+    const tabId = sender.tab?.id;
+    // Only the top frame speaks for the tab; frames inside a page are not the page.
+    if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return undefined;
+    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, gatedBadge(message.report, message.decision))]).then(() => undefined);
+  },
+};
+
+/** A tab's report and badge go when a new document loads in it, or the tab closes. */
+export function forgetReportsOnNavigation(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document in the tab: the old report no longer describes it.
+    if (change.status === 'loading' && change.url) void Promise.all([forgetTab(tabId), showBadge(tabId, null)]);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 }

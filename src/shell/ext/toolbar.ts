@@ -9,7 +9,6 @@ interface ToolbarAction {
   setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void>;
   setBadgeTextColor?(details: { tabId?: number; color: string }): Promise<void>;
   setTitle(details: { tabId?: number; title: string | null }): Promise<void>;
-  getBadgeText(details: { tabId: number }): Promise<string>;
 }
 
 function action(): ToolbarAction {
@@ -30,10 +29,6 @@ export async function showBadge(tabId: number, badge: Badge | null): Promise<voi
     a.setBadgeTextColor?.({ tabId, color: badge.textColor }),
     a.setTitle({ tabId, title: badge.title }),
   ]);
-}
-
-export async function badgeText(tabId: number): Promise<string> {
-  return action().getBadgeText({ tabId });
 }
 
 /** Library blue: apart from the rating colours, so a count never reads as a rating. */

@@ -5,9 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../core/model';
 import type { RatingSettings } from '../policy';
+import { EXCEPTION_LABELS, RATING_SETTINGS } from '../../core/storage-keys';
 import {
-  ITEM_PREFIX,
   exceptionFor,
+  isRatingKey,
   fromStoredItems,
   staleItems,
   storedItems,
@@ -16,7 +17,15 @@ import {
   type ExceptionKind,
 } from '../settings';
 
-const LABELS_ITEM = 'rating-exception-labels';
+/**
+ * The exception names, read and written with browser.storage directly rather than through
+ * @wxt-dev/storage: this module is part of the always-on content script, which that library
+ * would grow by about 9 KB on every archive page.
+ */
+const labelsItem = {
+  getValue: async (): Promise<unknown> => (await browser.storage.local.get(EXCEPTION_LABELS.key))[EXCEPTION_LABELS.key] ?? EXCEPTION_LABELS.fallback,
+  setValue: (labels: Record<string, string>): Promise<void> => browser.storage.local.set({ [EXCEPTION_LABELS.key]: labels }),
+};
 
 export async function loadRatingSettings(): Promise<RatingSettings> {
   return fromStoredItems(await browser.storage.sync.get(null));
@@ -34,7 +43,7 @@ export async function saveRatingSettings(settings: RatingSettings): Promise<void
 /** Calls `onChange` with the new settings whenever they change (this page, another tab, another device). Returns the unsubscribe. */
 export function watchRatingSettings(onChange: (settings: RatingSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(ITEM_PREFIX))) void loadRatingSettings().then(onChange);
+    if (area === RATING_SETTINGS.area && Object.keys(changes).some(isRatingKey)) void loadRatingSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
@@ -60,14 +69,14 @@ export async function removeException(kind: ExceptionKind, key: string): Promise
   const labels = await loadExceptionLabels();
   if (key in labels) {
     delete labels[key];
-    await browser.storage.local.set({ [LABELS_ITEM]: labels });
+    await labelsItem.setValue(labels);
   }
   return next;
 }
 
 /** Readable names of exceptions made on this device ("Title by Author (archiveofourown.org)"), by key. */
 export async function loadExceptionLabels(): Promise<Record<string, string>> {
-  const got = (await browser.storage.local.get(LABELS_ITEM))[LABELS_ITEM];
+  const got: unknown = await labelsItem.getValue();
   if (typeof got !== 'object' || got === null) return {};
   return Object.fromEntries(Object.entries(got).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
@@ -75,10 +84,9 @@ export async function loadExceptionLabels(): Promise<Record<string, string>> {
 async function saveLabel(key: string, label: string): Promise<void> {
   const labels = await loadExceptionLabels();
   if (labels[key] === label) return;
-  await browser.storage.local.set({ [LABELS_ITEM]: { ...labels, [key]: label } });
+  await labelsItem.setValue({ ...labels, [key]: label });
 }
 
-/** The options page, where the rating settings are. */
 /** The options page at its content-warning settings (the library is its first section). */
 export async function openSettings(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/options.html#warnings') });

@@ -2,14 +2,14 @@
  * The rating settings: validation, the "always allow" lists, the storage.sync layout (items that
  * fit sync's per-item quota), and the storage calls on the fake browser.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { DEFAULT_RATING_SETTINGS, decide, storyKey, type RatingSettings } from '../policy';
 import type { PageReport } from '../../core/model';
+import { RATING_ITEM_BUDGET, QUOTA_BYTES_PER_ITEM, syncBytes } from '../../core/sync-quota';
 import { emptyInfo } from '../../core/model';
 import {
-  ITEM_BUDGET,
   describeException,
   exceptionFor,
   fromStoredItems,
@@ -131,7 +131,10 @@ describe('storage layout', () => {
     const items = storedItems({ ...DEFAULT_RATING_SETTINGS, exceptions: { stories, authors: [], sites: [] } });
     const keys = Object.keys(items).filter((k) => k.startsWith('rating-allow-stories-'));
     expect(keys.length).toBeGreaterThan(3);
-    for (const [k, v] of Object.entries(items)) expect(new TextEncoder().encode(k + JSON.stringify(v)).length, k).toBeLessThanOrEqual(ITEM_BUDGET);
+    for (const [k, v] of Object.entries(items)) {
+      expect(new TextEncoder().encode(k + JSON.stringify(v)).length, k).toBeLessThanOrEqual(RATING_ITEM_BUDGET);
+      expect(syncBytes(k, v), k).toBeLessThanOrEqual(QUOTA_BYTES_PER_ITEM);
+    }
     expect(fromStoredItems(items).exceptions.stories).toEqual(stories);
   });
 
@@ -168,10 +171,14 @@ describe('settings in storage.sync', () => {
     const seen: string[] = [];
     const stop = watchRatingSettings((s) => seen.push(s.limit));
     await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'teen' });
-    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(seen).toEqual(['teen']));
     stop();
+    // A watcher still subscribed hears the next change: by then the stopped one would have too.
+    const later: string[] = [];
+    const stopLater = watchRatingSettings((s) => later.push(s.limit));
     await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'general' });
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(later).toContain('general'));
+    stopLater();
     expect(seen).toEqual(['teen']);
   });
 

@@ -1,0 +1,32 @@
+/**
+ * The library database's stores and their records, as idb types. Types only: the jobs, the search
+ * index and the save code name them without importing the schema's migrations (schema.ts).
+ */
+import type { DBSchema, IDBPTransaction, StoreNames } from 'idb';
+import type { JobPage, JobRecord } from '../jobs/job-records';
+import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
+
+export interface SearchKeysRecord {
+  /** Index keys: per term, the letter of each field holding it, then the term. */
+  keys: string[];
+}
+
+export interface LibrarySchema extends DBSchema {
+  stories: {
+    key: string;
+    value: StoryRecord;
+    indexes: { title: string; author: string; fandom: string; rating: string; updated: number; words: number; lastRead: number; status: string };
+  };
+  chapters: { key: [string, number, number]; value: ChapterRecord };
+  versions: { key: [string, number]; value: VersionRecord };
+  progress: { key: string; value: ProgressRecord };
+  searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
+  indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
+  jobs: { key: string; value: JobRecord };
+  jobPages: { key: [string, number]; value: JobPage };
+}
+
+export type StoreName = StoreNames<LibrarySchema>;
+
+/** A transaction that may write every store: a save touches most of them. */
+export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;

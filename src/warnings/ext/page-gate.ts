@@ -1,0 +1,112 @@
+/**
+ * The detect content script's work (src/entrypoints/detect.content.ts): read the page, apply the
+ * rating gate, and tell the background what the page is and what the gate decided.
+ *
+ * On the archives it starts before the page is parsed: the story text is covered from the first
+ * paint (src/warnings/ui/live-cover.ts), and once the page is parsed the gate lifts the cover, or keeps
+ * it under the interstitial; on listings it folds the entries above the reader's limits. A copy
+ * injected into a page already shown only reads and reports.
+ */
+import type { PageReport } from '../../core/model';
+import { emptyInfo } from '../../core/model';
+import { send } from '../../core/ext/messaging';
+import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
+import { coverSelectors } from '../early-cover';
+import { coversPage, judgeBlurbs, judgePage, type PageJudgement } from '../judge-page';
+import { allow, loadRatingSettings, watchRatingSettings } from './settings-storage';
+import { coverEarly, type Cover } from '../ui/live-cover';
+import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
+import { foldEntry } from '../ui/fold';
+
+/** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
+export async function gatePage(): Promise<PageReport> {
+  const early = document.readyState === 'loading';
+  const cover = early ? coverEarly(document, coverSelectors(new URL(location.href))) : null;
+  // Asked for now, so storage answers while the page is still arriving.
+  const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
+  if (early) await parsed();
+  const settings = await loading;
+
+  let judgement: PageJudgement;
+  try {
+    judgement = judgePage(document, location.href, settings);
+  } catch (e) {
+    // Whatever is covered stays covered until the reader chooses.
+    if (cover?.covering()) showInterstitial(unreadable(), cover, false);
+    throw e;
+  }
+  const { report } = judgement;
+  if (cover) {
+    if (coversPage(judgement)) showInterstitial(judgement, cover, true);
+    else {
+      // A listing whose entries cannot be read still shows: a blank listing helps no one.
+      try {
+        if (report.kind === 'listing') foldListing(settings);
+      } finally {
+        cover.lift();
+      }
+    }
+  }
+  tell(report, judgement.decision);
+  // The reader allowing the story from the popup, or changing the settings, lifts the gate and
+  // updates the badge; a stricter setting waits for the next load rather than hide what is being read.
+  // Copies the popup injects later only report: the first copy watches.
+  if (early)
+    watchRatingSettings((next) => {
+      const decision = decide(report, next);
+      if (!decision.gate) liftGate?.();
+      tell(report, decision);
+    });
+  return report;
+}
+
+/** Takes the interstitial and the cover away; set while the interstitial is up. */
+let liftGate: (() => void) | null = null;
+
+function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: boolean): void {
+  cover.pin();
+  const host = buildInterstitial(document, judgement.report, judgement.decision, {
+    show: () => liftGate?.(),
+    allowStory: canAllow
+      ? async () => {
+          await allow(judgement.report, 'stories');
+          liftGate?.();
+        }
+      : null,
+    back: goBack,
+  });
+  const unmount = mountInterstitial(document, host);
+  liftGate = () => {
+    liftGate = null;
+    unmount();
+    cover.lift();
+  };
+}
+
+function foldListing(settings: RatingSettings): void {
+  for (const entry of judgeBlurbs(document, location.href, settings)) {
+    if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
+  }
+}
+
+function tell(report: PageReport, decision: Decision): void {
+  // No listener yet (a background still starting) is not this page's problem.
+  send({ type: 'page-report', report, decision }).catch(() => undefined);
+}
+
+function parsed(): Promise<void> {
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** Back where the reader came from; a tab opened on this page goes to the site's front page. */
+function goBack(): void {
+  if (history.length > 1) history.back();
+  else location.assign(new URL('/', location.href).href);
+}
+
+/** The gate's answer for a page it could not read. */
+function unreadable(): PageJudgement {
+  const report: PageReport = { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null };
+  const decision: Decision = { gate: true, reasons: [{ kind: 'unrated', text: 'Slipcase could not read this page, so its text stays covered until you choose' }] };
+  return { report, decision };
+}
