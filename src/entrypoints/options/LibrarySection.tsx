@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryPage, type LibraryServices } from '../../library/ui/LibraryPage';
 import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+import { libraryStore } from '../../library/browse/library-store';
 import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
 
 /** The library tab: opens the database in this page, then hands the page its services. */
@@ -12,7 +13,7 @@ export function LibrarySection() {
     libraryDb().then(
       (db) =>
         setServices({
-          db,
+          store: libraryStore(db, window),
           ask: askLibrary,
           watch: watchLibrary,
           missingStories: () => missingStories(db),

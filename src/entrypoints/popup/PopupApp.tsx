@@ -1,11 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageSummary } from '../../shell/ui/PageSummary';
-import { DecisionPanel } from '../../warnings/ui/DecisionPanel';
+import { DecisionPanel, type RatingServices } from '../../warnings/ui/DecisionPanel';
+import { allow, loadRatingSettings, openSettings, removeException, watchRatingSettings } from '../../warnings/ext/settings-storage';
 import { siteName } from '../../sites/registry';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../shell/ext/current-page';
 import { openReader, readerShortcut } from '../../reader/ext/open-reader';
 import { holdsStory } from '../../core/model';
-import { SaveSection } from '../../library/ui/PopupSaveSection';
+import { SaveSection, type SaveServices } from '../../library/ui/PopupSaveSection';
+import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+
+/** The save section's library: the database opened in this page, and the background's jobs. */
+const saveServices: SaveServices = {
+  savedStory: async (id) => (await (await libraryDb()).get('stories', id)) ?? null,
+  ask: askLibrary,
+  watch: watchLibrary,
+};
+
+const ratingServices: RatingServices = { load: loadRatingSettings, watch: watchRatingSettings, allow, removeException, openSettings };
 
 export function PopupApp() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -32,9 +43,9 @@ export function PopupApp() {
       ) : page.state === 'report' ? (
         <>
           <PageSummary report={page.report} siteName={siteName(page.report.site)} />
-          <DecisionPanel report={page.report} />
+          <DecisionPanel report={page.report} services={ratingServices} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
-          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? <SaveSection tabId={tabId} report={page.report} /> : null}
+          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? <SaveSection tabId={tabId} report={page.report} services={saveServices} /> : null}
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">

@@ -6,11 +6,16 @@ import { BackupError, backupJson, exportLibrary, importLibrary, parseBackup, typ
 import type { LibraryDb } from '../db/db';
 import { buildEpub, epubFileName } from './epub';
 import { loadStory } from '../db/reading';
-import { backupFileName } from '../ui/format';
 
 export interface NamedBlob {
   blob: Blob;
   name: string;
+}
+
+/** slipcase-library-YYYY-MM-DD.json, in the reader's local date. */
+function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `slipcase-library-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
 /** The whole library as a JSON file, built in pieces: a large library's text exceeds a string's limit. */

@@ -11,7 +11,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../entrypoints/options/OptionsApp';
 import { saveStory } from '../db/save';
 import { freshLibrary, makeStory, seeded } from './library-fixtures';
-import { cards, until } from './library-page-helpers';
+import { until } from '../../../tests/lib/ui';
+import { cards } from './library-page-helpers';
 
 const library = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock('../ext/client', () => ({
@@ -41,7 +42,7 @@ const current = () => root.querySelector('.sections [aria-current="page"]')?.tex
 describe('options page sections', () => {
   it('opens on the library, with its stories', async () => {
     render(<OptionsApp />, root);
-    await until(() => cards(root).length === 1);
+    await until(() => cards(root).length === 1, 'the library’s one story');
     expect(heading()).toBe('Library');
     expect(current()).toBe('Library');
   });
@@ -49,7 +50,7 @@ describe('options page sections', () => {
   it('opens the content-warning settings at #warnings, and follows the section links', async () => {
     location.hash = '#warnings';
     render(<OptionsApp />, root);
-    await until(() => heading() === 'Content warnings');
+    await until(() => heading() === 'Content warnings', 'the content-warning settings');
     expect(current()).toBe('Content warnings');
     expect(root.querySelector('input[name="limit"]')).not.toBeNull();
 
@@ -57,7 +58,7 @@ describe('options page sections', () => {
       location.hash = '#library';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    await until(() => cards(root).length === 1);
+    await until(() => cards(root).length === 1, 'the library’s one story');
     expect(heading()).toBe('Library');
     expect(Array.from(root.querySelectorAll('.sections a'), (a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Library', '#library'],

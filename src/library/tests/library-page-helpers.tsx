@@ -5,7 +5,9 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { LibraryPage, type LibraryServices, type MissingStory } from '../ui/LibraryPage';
+import { LibraryPage, type LibraryServices } from '../ui/LibraryPage';
+import type { MissingStory } from '../ui/hooks/useLibrarySide';
+import { libraryStore } from '../browse/library-store';
 import type { LibraryDb } from '../db/db';
 import { storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
 import type { StoryMeta, StoryRecord } from '../types';
@@ -26,14 +28,6 @@ export interface Rendered extends Background {
   unmount(): void;
 }
 
-/** Lets IndexedDB requests, timers up to `ms` and Preact's effects settle. */
-export const settle = (ms = 20) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
-
-/** Settles until `done()` holds (or gives up after ~5 s, and the test's assertions say why). */
-export async function until(done: () => boolean, step = 20): Promise<void> {
-  for (let i = 0; i < 250 && !done(); i++) await settle(step);
-}
-
 export function renderPage(db: LibraryDb, extra: { jobs?: JobView[]; missing?: MissingStory[]; reply?: (r: LibraryRequest) => LibraryReply } = {}): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
@@ -44,9 +38,10 @@ export function renderPage(db: LibraryDb, extra: { jobs?: JobView[]; missing?: M
     jobs: extra.jobs ?? [],
     emit: (event) => act(() => listener?.(event)),
   };
+  const win = window as Window & typeof globalThis;
   const services: LibraryServices = {
-    db,
-    win: window as Window & typeof globalThis,
+    store: libraryStore(db, win),
+    win,
     ask: async (request) => {
       bg.asked.push(request);
       if (extra.reply) return extra.reply(request);
@@ -73,7 +68,6 @@ export function renderPage(db: LibraryDb, extra: { jobs?: JobView[]; missing?: M
 export const cards = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLElement>('.library-card:not(.placeholder)'));
 export const cardIds = (root: HTMLElement) => cards(root).map((c) => c.dataset.storyId!);
 export const button = (root: ParentNode, label: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === label)!;
-export const click = (el: Element) => act(() => (el as HTMLElement).click());
 
 /** Types into an input as a reader would (one input event). */
 export async function type(input: HTMLInputElement, text: string): Promise<void> {

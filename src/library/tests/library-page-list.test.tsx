@@ -5,14 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { ROW_HEIGHT } from '../ui/StoryList';
+import { ROW_HEIGHT } from '../ui/hooks/useVirtualList';
 import { exportLibrary } from '../export/backup';
 import { LibraryQuotaError, type LibraryDb } from '../db/db';
 import { loadStory, setProgress } from '../db/reading';
 import { saveStory } from '../db/save';
 import { freshLibrary, makeStory, seeded } from './library-fixtures';
 import { captureDownloads } from './library-page-downloads';
-import { button, cardIds, cards, click, renderPage, settle, until, type Rendered } from './library-page-helpers';
+import { click, until } from '../../../tests/lib/ui';
+import { button, cardIds, cards, renderPage, type Rendered } from './library-page-helpers';
 import { seedStories } from './library-page-helpers';
 
 const win = window as Window & typeof globalThis;
@@ -48,7 +49,7 @@ describe('library page with 10,000 stories', () => {
 
     const started = performance.now();
     const page = open(db);
-    await until(() => cards(page.root).length > 0, 2);
+    await until(() => cards(page.root).length > 0, 'the first cards', 30_000);
     const firstPaint = performance.now() - started;
     console.info(`library page, 10,000 stories: first cards in ${firstPaint.toFixed(0)} ms (jsdom, fake IndexedDB)`);
 
@@ -63,7 +64,7 @@ describe('library page with 10,000 stories', () => {
 
     const scrolled = performance.now();
     await scrollTo(page.root, 5000 * ROW_HEIGHT);
-    await until(() => cardIds(page.root).includes(idAtRow(5000)), 2);
+    await until(() => cardIds(page.root).includes(idAtRow(5000)), 'row 5,000', 30_000);
     console.info(`library page, 10,000 stories: row 5,000 shown ${(performance.now() - scrolled).toFixed(0)} ms after the scroll`);
     expect(posinsets(page.root)).toEqual([4997, 4998, 4999, 5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008]);
     expect(cardIds(page.root)).toEqual([4996, 4997, 4998, 4999, 5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007].map(idAtRow));
@@ -71,13 +72,13 @@ describe('library page with 10,000 stories', () => {
     expect(fifthThousand.style.top).toBe(`${5000 * ROW_HEIGHT}px`);
 
     // The keyboard: End goes to the last story, focused; Arrow Up to the one before.
-    fifthThousand.focus();
-    await settle();
+    await act(() => fifthThousand.focus());
+    await until(() => fifthThousand.tabIndex === 0, 'row 5,000 to be the card Tab reaches');
     await act(() => void fifthThousand.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
-    await until(() => document.activeElement?.getAttribute('aria-posinset') === '10000', 2);
+    await until(() => document.activeElement?.getAttribute('aria-posinset') === '10000', 'the last card focused', 30_000);
     expect((document.activeElement as HTMLElement).dataset.storyId).toBe(idAtRow(9999));
     await act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true })));
-    await until(() => document.activeElement?.getAttribute('aria-posinset') === '9999', 2);
+    await until(() => document.activeElement?.getAttribute('aria-posinset') === '9999', 'the card before it focused', 30_000);
     expect((document.activeElement as HTMLElement).dataset.storyId).toBe(idAtRow(9998));
     expect(cards(page.root).length).toBeLessThanOrEqual(12);
   }, 60_000);
@@ -86,15 +87,15 @@ describe('library page with 10,000 stories', () => {
     const db = await freshLibrary();
     await seedStories(db, 10_000);
     const page = open(db);
-    await until(() => cards(page.root).length > 0);
+    await until(() => cards(page.root).length > 0, 'the first cards', 30_000);
     const fandom = page.root.querySelector<HTMLSelectElement>('.library-fandom')!;
-    await until(() => fandom.options.length === 8);
+    await until(() => fandom.options.length === 8, 'the seven fandoms', 30_000);
     const started = performance.now();
     await act(() => {
       fandom.value = 'Fandom 3';
       fandom.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await until(() => page.root.querySelector('.library-count')!.textContent === '1,429 stories', 2);
+    await until(() => page.root.querySelector('.library-count')!.textContent === '1,429 stories', 'the fandom’s count', 30_000);
     console.info(`library page, 10,000 stories: fandom filter shown in ${(performance.now() - started).toFixed(0)} ms`);
     expect(page.root.querySelector('.library-count')!.textContent).toBe('1,429 stories');
     expect(cards(page.root).every((c) => c.querySelector('.card-fandoms')!.textContent === 'Fandom 3')).toBe(true);
@@ -118,20 +119,20 @@ describe('library page selection', () => {
     const before = await Promise.all(doomed.map((id) => Promise.all([loadStory(db, id), loadStory(db, id, 'pending')])));
 
     const page = open(db);
-    await until(() => cards(page.root).length === 5);
+    await until(() => cards(page.root).length === 5, 'the five stories');
     for (const id of doomed) {
       const box = cards(page.root).find((c) => c.dataset.storyId === id)!.querySelector<HTMLInputElement>('.card-select')!;
       await act(() => box.click());
     }
     await click(page.root.querySelector('.library-delete-selected')!);
-    await until(() => cards(page.root).length === 3);
+    await until(() => cards(page.root).length === 3, 'the three left');
     expect(cardIds(page.root).sort()).toEqual(ids.filter((id) => !doomed.includes(id)).sort());
     expect(page.root.querySelector('.library-toast')!.textContent).toBe('Deleted 2 storiesUndo');
     expect(page.root.querySelector('.library-delete-selected')).toBeNull();
     for (const id of doomed) expect(await loadStory(db, id)).toBeNull();
 
     await click(button(page.root, 'Undo'));
-    await until(() => cards(page.root).length === 5);
+    await until(() => cards(page.root).length === 5, 'the five stories');
     expect(page.root.querySelector('.library-toast')).toBeNull();
     for (const [i, id] of doomed.entries()) {
       const [current, pending] = await Promise.all([loadStory(db, id), loadStory(db, id, 'pending')]);
@@ -158,21 +159,21 @@ describe('library page backup', () => {
       await setProgress(source, (await source.getAllKeys('stories'))[2]!, { chapter: 0, fraction: 0.5 }, 1_760_000_000_000);
 
       const from = open(source);
-      await until(() => cards(from.root).length === 6);
+      await until(() => cards(from.root).length === 6, 'the six stories');
       await click(from.root.querySelector('.library-export')!);
-      await until(() => downloads.files.length === 1);
+      await until(() => downloads.files.length === 1, 'the backup download');
       const file = downloads.files[0]!;
       expect(file.name).toMatch(/^slipcase-library-\d{4}-\d{2}-\d{2}\.json$/);
 
       const target = await freshLibrary();
       const to = open(target);
-      await until(() => to.root.querySelector('.library-count')!.textContent === 'No stories saved yet.');
+      await until(() => to.root.querySelector('.library-count')!.textContent === 'No stories saved yet.', 'the empty library');
       const input = to.root.querySelector<HTMLInputElement>('.library-import input[type=file]')!;
       await act(() => {
         Object.defineProperty(input, 'files', { configurable: true, value: [new File([file.blob], file.name)] });
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await until(() => cards(to.root).length === 6);
+      await until(() => cards(to.root).length === 6, 'the six imported stories');
       expect(to.root.querySelector('.library-notice')!.textContent).toBe(`Imported ${file.name}: 6 added, 0 updated, 0 unchanged.×`);
       const [a, b] = await Promise.all([exportLibrary(source), exportLibrary(target)]);
       expect(b.stories).toEqual(a.stories);
@@ -182,7 +183,7 @@ describe('library page backup', () => {
         Object.defineProperty(input, 'files', { configurable: true, value: [new File(['{"format":"something-else","version":1,"exportedAt":"x"}'], 'other.json')] });
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await until(() => to.root.querySelector('.library-notice.error') !== null);
+      await until(() => to.root.querySelector('.library-notice.error') !== null, 'the refusal');
       expect(to.root.querySelector('.library-notice.error')!.textContent).toBe('Not a Slipcase library backup.×');
       expect(to.root.querySelector('.library-notice.error')!.getAttribute('role')).toBe('alert');
     } finally {
@@ -197,7 +198,7 @@ describe('library page backup', () => {
     source.close();
     const target = await freshLibrary();
     const page = open(target);
-    await until(() => page.root.querySelector('.library-count')!.textContent === 'No stories saved yet.');
+    await until(() => page.root.querySelector('.library-count')!.textContent === 'No stories saved yet.', 'the empty library');
     // The browser's storage is full: every write is refused, as IndexedDB refuses it.
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
@@ -209,7 +210,7 @@ describe('library page backup', () => {
         Object.defineProperty(input, 'files', { configurable: true, value: [file] });
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await until(() => page.root.querySelector('.library-notice.error') !== null);
+      await until(() => page.root.querySelector('.library-notice.error') !== null, 'the quota error');
     } finally {
       IDBObjectStore.prototype.put = put;
     }

@@ -10,7 +10,8 @@ import { saveStory } from '../db/save';
 import type { StoryCopy } from '../types';
 import type { JobView } from '../messages';
 import { freshLibrary, makeStory, seeded } from './library-fixtures';
-import { button, cardIds, cards, choose, click, renderPage, settle, type, until, type Rendered } from './library-page-helpers';
+import { click, until } from '../../../tests/lib/ui';
+import { button, cardIds, cards, choose, renderPage, type, type Rendered } from './library-page-helpers';
 import { captureDownloads, type Captured } from './library-page-downloads';
 
 const win = window as Window & typeof globalThis;
@@ -59,7 +60,7 @@ const count = () => page!.root.querySelector('.library-count')!.textContent;
 
 async function open(extra: Parameters<typeof renderPage>[1] = {}): Promise<Rendered> {
   page = renderPage(db, extra);
-  await until(() => cards(page!.root).length > 0 || count() === 'No stories saved yet.');
+  await until(() => cards(page!.root).length > 0 || count() === 'No stories saved yet.', 'the list');
   return page;
 }
 
@@ -110,12 +111,12 @@ describe('library page cards', () => {
     expect(text(card(ids.alpha), '.held-why')).toBe('A newer copy was held back: it has 2 chapters where the saved copy has 3.');
 
     await click(card(ids.alpha)!.querySelector('.keep-saved')!);
-    await until(() => card(ids.alpha)!.querySelector('.card-held') === null);
+    await until(() => card(ids.alpha)!.querySelector('.card-held') === null, 'Alpha’s held copy to go');
     expect(await loadStory(db, ids.alpha, 'pending')).toBeNull();
     expect((await loadStory(db, ids.alpha))!.chapters).toHaveLength(3);
 
     await click(card(ids.beta)!.querySelector('.keep-new')!);
-    await until(() => card(ids.beta)!.querySelector('.card-held') === null);
+    await until(() => card(ids.beta)!.querySelector('.card-held') === null, 'Beta’s held copy to go');
     expect((await loadStory(db, ids.beta))!.chapters).toHaveLength(1);
     expect(text(card(ids.beta), '.card-chapters')).toBe('1/? chapters');
   });
@@ -123,7 +124,7 @@ describe('library page cards', () => {
   it('download a story as EPUB and ask the background to check it', async () => {
     await open();
     await click(card(ids.gamma)!.querySelector('.epub')!);
-    await until(() => downloads.files.length > 0);
+    await until(() => downloads.files.length > 0, 'the EPUB download');
     expect(downloads.files[0]!.name).toMatch(/Gamma Orchard.*\.epub$/);
     expect(downloads.files[0]!.blob.type).toBe('application/epub+zip');
     // An EPUB is a zip whose first entry is the uncompressed mimetype.
@@ -131,18 +132,18 @@ describe('library page cards', () => {
     expect(new TextDecoder().decode(bytes.slice(30, 58))).toBe('mimetypeapplication/epub+zip');
 
     await click(card(ids.gamma)!.querySelector('.check')!);
-    await settle();
+    await until(() => page!.asked.some((r) => r.type === 'library-check'), 'the check request');
     expect(page!.asked).toContainEqual({ type: 'library-check', storyIds: [ids.gamma] });
   });
 
   it('delete one story from its card, with Undo', async () => {
     await open();
     await click(card(ids.beta)!.querySelector('.delete')!);
-    await until(() => card(ids.beta) === null);
+    await until(() => card(ids.beta) === null, 'Beta’s card to go');
     expect(text(page!.root, '.library-toast')).toBe('Deleted 1 storyUndo');
     expect(await loadStory(db, ids.beta)).toBeNull();
     await click(page!.root.querySelector('.library-undo')!);
-    await until(() => card(ids.beta) !== null);
+    await until(() => card(ids.beta) !== null, 'Beta’s card back');
     expect((await loadStory(db, ids.beta))!.story.meta.title).toBe('Beta Lighthouse');
   });
 });
@@ -152,32 +153,32 @@ describe('library page search and filters', () => {
     await open();
     const input = page!.root.querySelector<HTMLInputElement>('.library-search input')!;
     await type(input, 'lighth');
-    await until(() => cardIds(page!.root).length === 1);
+    await until(() => cardIds(page!.root).length === 1, 'one match');
     expect(cardIds(page!.root)).toEqual([ids.beta]);
     expect(count()).toBe('1 story');
     // Relevance is the order while searching.
     expect(page!.root.querySelector<HTMLSelectElement>('.library-sort')!.value).toBe('relevance');
 
     await type(input, 'Ann Writer');
-    await until(() => cardIds(page!.root)[0] === ids.alpha);
+    await until(() => cardIds(page!.root)[0] === ids.alpha, 'Alpha first');
     expect(cardIds(page!.root)).toEqual([ids.alpha]);
 
     await type(input, 'slow burn');
-    await until(() => cardIds(page!.root)[0] === ids.alpha);
+    await until(() => cardIds(page!.root)[0] === ids.alpha, 'Alpha first');
     expect(cardIds(page!.root)).toEqual([ids.alpha]);
 
     const loaded = (await loadStory(db, ids.gamma))!;
     const word = loaded.chapters[0]!.html.replace(/<[^>]+>/g, ' ').split(/\W+/).find((w) => w.length > 6)!;
     await type(input, word);
-    await until(() => cardIds(page!.root).includes(ids.gamma));
+    await until(() => cardIds(page!.root).includes(ids.gamma), 'Gamma by a word of its text');
     expect(cardIds(page!.root)).toContain(ids.gamma);
 
     await type(input, 'zzzznothing');
-    await until(() => count() === 'No stories match.');
+    await until(() => count() === 'No stories match.', 'no matches');
     expect(cards(page!.root)).toHaveLength(0);
 
     await type(input, '');
-    await until(() => cards(page!.root).length === 3);
+    await until(() => cards(page!.root).length === 3, 'all three stories');
     expect(page!.root.querySelector<HTMLSelectElement>('.library-sort')!.value).toBe('updated');
   });
 
@@ -188,32 +189,32 @@ describe('library page search and filters', () => {
     const ratingBox = (level: string) => root.querySelector<HTMLInputElement>(`.library-rating-filter input[value="${level}"]`)!;
 
     await choose(ratingBox('mature'));
-    await until(() => cards(root).length === 1);
+    await until(() => cards(root).length === 1, 'one story');
     expect(cardIds(root)).toEqual([ids.alpha]);
     await choose(ratingBox('general'));
-    await until(() => cards(root).length === 2);
+    await until(() => cards(root).length === 2, 'two stories');
     expect(cardIds(root).sort()).toEqual([ids.alpha, ids.beta].sort());
     await choose(ratingBox('mature'));
     await choose(ratingBox('general'));
-    await until(() => cards(root).length === 3);
+    await until(() => cards(root).length === 3, 'all three stories');
 
     const fandom = root.querySelector<HTMLSelectElement>('.library-fandom')!;
     expect(Array.from(fandom.options, (o) => o.textContent)).toEqual(['All fandoms', 'Star Trek (2)', 'Stargate (2)']);
     await choose(fandom, 'Stargate');
-    await until(() => cards(root).length === 2);
+    await until(() => cards(root).length === 2, 'two stories');
     expect(cardIds(root).sort()).toEqual([ids.alpha, ids.beta].sort());
     await choose(fandom, '');
 
     await choose(root.querySelector<HTMLSelectElement>('.library-status')!, 'complete');
-    await until(() => cards(root).length === 1);
+    await until(() => cards(root).length === 1, 'one story');
     expect(cardIds(root)).toEqual([ids.gamma]);
     await choose(root.querySelector<HTMLSelectElement>('.library-status')!, '');
 
     await choose(root.querySelector<HTMLSelectElement>('.library-read')!, 'unread');
-    await until(() => cards(root).length === 2);
+    await until(() => cards(root).length === 2, 'two stories');
     expect(cardIds(root).sort()).toEqual([ids.alpha, ids.beta].sort());
     await choose(root.querySelector<HTMLSelectElement>('.library-read')!, 'read');
-    await until(() => cards(root).length === 1);
+    await until(() => cards(root).length === 1, 'one story');
     expect(cardIds(root)).toEqual([ids.gamma]);
   });
 
@@ -221,14 +222,14 @@ describe('library page search and filters', () => {
     await open();
     const root = page!.root;
     await choose(root.querySelector<HTMLSelectElement>('.library-sort')!, 'title');
-    await until(() => cardIds(root)[0] === ids.alpha && cardIds(root)[2] === ids.gamma);
+    await until(() => cardIds(root)[0] === ids.alpha && cardIds(root)[2] === ids.gamma, 'the title order');
     expect(cardIds(root)).toEqual([ids.alpha, ids.beta, ids.gamma]);
     await click(root.querySelector('.library-reverse')!);
-    await until(() => cardIds(root)[0] === ids.gamma);
+    await until(() => cardIds(root)[0] === ids.gamma, 'the reversed order');
     expect(cardIds(root)).toEqual([ids.gamma, ids.beta, ids.alpha]);
     expect(root.querySelector('.library-reverse')!.getAttribute('aria-pressed')).toBe('true');
     await choose(root.querySelector<HTMLSelectElement>('.library-sort')!, 'words');
-    await until(() => cardIds(root)[0] === ids.beta);
+    await until(() => cardIds(root)[0] === ids.beta, 'the reversed length order');
     expect(cardIds(root)).toEqual([ids.beta, ids.gamma, ids.alpha]);
   });
 });
@@ -252,18 +253,18 @@ describe('library page jobs and sync', () => {
 
   it('shows running jobs with progress and Cancel, their outcome when done, and the story they saved', async () => {
     await open({ jobs: [job({})] });
-    await until(() => page!.root.querySelector('.job-progress') !== null);
+    await until(() => page!.root.querySelector('.job-progress') !== null, 'the job’s progress bar');
     const bar = page!.root.querySelector<HTMLProgressElement>('.job-progress')!;
     expect([bar.value, bar.max]).toEqual([2, 5]);
     expect(text(page!.root, '.job-state')).toBe('2 of 5');
 
     await click(page!.root.querySelector('.job-cancel')!);
-    await settle();
+    await until(() => page!.asked.some((r) => r.type === 'library-cancel'), 'the cancel request');
     expect(page!.asked).toContainEqual({ type: 'library-cancel', jobId: 'job-a' });
 
     const saved = await saveStory(db, story(77, { title: 'Delta Fetching' }), win);
     await page!.emit({ type: 'library-event', jobs: [job({ state: 'done', done: 5, outcome: 'saved', storyId: saved.id })], changed: [saved.id] });
-    await until(() => card(saved.id) !== null);
+    await until(() => card(saved.id) !== null, 'the saved story’s card');
     expect(count()).toBe('4 stories');
     expect(page!.root.querySelector('.job-progress')).toBeNull();
     expect(text(page!.root, '.job-state')).toBe('Saved');
@@ -272,7 +273,7 @@ describe('library page jobs and sync', () => {
   it('checks every story for new chapters', async () => {
     await open();
     await click(page!.root.querySelector('.library-check-all')!);
-    await until(() => text(page!.root, '.library-notice') !== null);
+    await until(() => text(page!.root, '.library-notice') !== null, 'the notice');
     expect(page!.asked).toContainEqual({ type: 'library-check' });
     expect(text(page!.root, '.library-notice')).toBe('Checking 1 story for new chapters.×');
   });
@@ -280,7 +281,7 @@ describe('library page jobs and sync', () => {
   it('shows the background’s refusal as an error', async () => {
     await open({ reply: (r) => (r.type === 'library-jobs' ? { ok: true, jobIds: [] } : { ok: false, error: 'Slipcase did not answer.' }) });
     await click(page!.root.querySelector('.library-check-all')!);
-    await until(() => page!.root.querySelector('.library-notice.error') !== null);
+    await until(() => page!.root.querySelector('.library-notice.error') !== null, 'the error');
     expect(page!.root.querySelector('.library-notice.error')!.getAttribute('role')).toBe('alert');
     expect(text(page!.root, '.library-notice')).toBe('Could not check for new chapters: Slipcase did not answer.×');
   });
@@ -291,24 +292,24 @@ describe('library page jobs and sync', () => {
       { id: 'ao3:archiveofourown.org:502', url: 'https://archiveofourown.org/works/502', title: 'Further' },
     ];
     await open({ missing });
-    await until(() => page!.root.querySelector('.library-missing') !== null);
+    await until(() => page!.root.querySelector('.library-missing') !== null, 'the missing stories');
     expect(text(page!.root, '.library-missing summary')).toBe('2 stories saved in your other browsers are not on this one');
     await click(page!.root.querySelector('.missing-fetch')!);
-    await settle();
+    await until(() => page!.asked.some((r) => r.type === 'library-save-url'), 'the fetch request');
     expect(page!.asked.filter((r) => r.type === 'library-save-url')).toEqual([{ type: 'library-save-url', url: missing[0]!.url, title: 'Far Away' }]);
     await click(button(page!.root, 'Fetch all'));
-    await settle();
+    await until(() => page!.asked.filter((r) => r.type === 'library-save-url').length >= 3, 'the fetch-all requests');
     expect(page!.asked.filter((r) => r.type === 'library-save-url')).toHaveLength(3);
 
     await click(page!.root.querySelectorAll('.missing-dismiss')[1]!);
-    await until(() => page!.root.querySelectorAll('.library-missing li').length === 1);
+    await until(() => page!.root.querySelectorAll('.library-missing li').length === 1, 'the dismissed story to go');
     expect(page!.dismissed).toEqual([missing[1]!.id]);
     expect(text(page!.root, '.library-missing summary')).toBe('1 story saved in your other browsers is not on this one');
   });
 
   it('shows the space the library uses', async () => {
     await open();
-    await until(() => text(page!.root, '.library-footer') !== '');
+    await until(() => text(page!.root, '.library-footer') !== '', 'the space used');
     expect(text(page!.root, '.library-footer')).toBe('Space used: 12 MB of 2.0 GB available to Slipcase');
   });
 });

@@ -9,7 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSavedStory } from '../../entrypoints/read/open';
 import { loadRatingSettings, saveRatingSettings } from '../../warnings/ext/settings-storage';
 import { DEFAULT_RATING_SETTINGS } from '../../warnings/policy';
-import { click, fakeExtensionPage, fakeLayout, paragraph, saveWork, settle, unmount, until } from './offline-reader-lib';
+import { click, until } from '../../../tests/lib/ui';
+import { fakeExtensionPage, fakeLayout, paragraph, saveWork, unmount } from './offline-reader-lib';
 
 let root: HTMLElement;
 let page: { closedTabs: number[] };
@@ -73,7 +74,6 @@ describe('the rating gate in the offline reader', () => {
     expect(document.body.inert).toBe(false);
     expect(root.querySelector('.story p')?.textContent).toBe(paragraph(work, 0, 0));
     // Shown this time: turning a chapter does not ask again.
-    await settle(50);
     await click(root.querySelector('.bar .next'));
     await until(() => root.querySelector('.story p')?.textContent === paragraph(work, 1, 0), 'chapter 2');
     expect(gate()).toBeNull();

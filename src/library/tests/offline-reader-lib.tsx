@@ -1,7 +1,7 @@
 /**
  * Shared set-up for the offline reader tests: a saved story in the page's own (fake) IndexedDB,
- * the extension's page APIs the fake browser leaves out, a layout for jsdom (which has none), and
- * waiting for the page to get somewhere.
+ * the extension's page APIs the fake browser leaves out, and a layout for jsdom (which has none).
+ * Waiting for the page to get somewhere is tests/lib/ui.ts.
  */
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
@@ -17,7 +17,7 @@ export const PARAGRAPHS = 8;
 /** Where the first block of a chapter sits in the fake layout, and each block's height. */
 export const HEAD = 300;
 export const BLOCK = 100;
-/** The reader's toolbar height (src/reader/ui/Reader.tsx): a place is the line below it. */
+/** The reader's toolbar height (src/reader/ui/hooks/useReadingPosition.ts): a place is the line below it. */
 export const TOOLBAR = 56;
 
 export const paragraph = (work: number, chapter: number, p: number) => `Work ${work} chapter ${chapter + 1} paragraph ${p + 1} goes on quietly.`;
@@ -81,17 +81,6 @@ export function fakeLayout(): void {
   window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as never;
 }
 
-/** Waits (in real time: IndexedDB answers on timers) until `check` holds, or fails after 3 s. */
-export async function until(check: () => boolean, what: string): Promise<void> {
-  for (let t = 0; t < 300; t++) {
-    if (check()) return;
-    await act(() => new Promise<void>((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-export const settle = (ms = 20) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
-export const click = (el: Element | null | undefined) => act(() => void (el as HTMLElement).click());
 export const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 
 export function unmount(root: HTMLElement): void {

@@ -9,7 +9,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { openSavedStory } from '../../entrypoints/read/open';
 import { libraryDb } from '../ext/client';
 import { loadProgress, setProgress } from '../db/reading';
-import { BLOCK, HEAD, PARAGRAPHS, TOOLBAR, click, fakeExtensionPage, fakeLayout, key, paragraph, saveWork, settle, unmount, until } from './offline-reader-lib';
+import { act } from 'preact/test-utils';
+import { click, settle, until } from '../../../tests/lib/ui';
+import type { ProgressRecord } from '../types';
+import { BLOCK, HEAD, PARAGRAPHS, TOOLBAR, fakeExtensionPage, fakeLayout, key, paragraph, saveWork, unmount } from './offline-reader-lib';
 
 let root: HTMLElement;
 let page: { closedTabs: number[] };
@@ -39,10 +42,19 @@ let nextWork = 100;
 
 async function open(id: string, chapter?: number): Promise<void> {
   history.replaceState(null, '', `/read.html?id=${encodeURIComponent(id)}${chapter === undefined ? '' : `&chapter=${chapter}`}`);
-  await openSavedStory(root);
+  // Inside act, so the reader's effects (its key and history listeners) have run when it returns.
+  await act(() => openSavedStory(root));
   await until(() => root.querySelector('.story') !== null, 'the story');
-  // The reader's key and history listeners are set up after its first paint.
-  await settle(50);
+}
+
+/** Settles until a read of the library, polled, satisfies `check`. */
+async function untilStored<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
+  let last: { value: T } | null = null;
+  await until(() => {
+    void read().then((value) => (last = { value }));
+    return last !== null && check(last.value);
+  }, what);
+  return last!.value;
 }
 
 const text = (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -52,7 +64,7 @@ const chapterParam = () => new URL(location.href).searchParams.get('chapter');
 /** Scroll the reader to `top` as a person would: the reader hears of it. */
 async function scrollTo(top: number) {
   scroller().scrollTop = top;
-  await settle(0);
+  await settle();
   scroller().dispatchEvent(new Event('scroll'));
 }
 
@@ -119,11 +131,8 @@ describe('the offline reader', () => {
     // The line below the toolbar falls 56% of the way down the eighth block.
     await scrollTo(1000);
     const db = await libraryDb();
-    let saved = await loadProgress(db, id);
-    for (let t = 0; t < 100 && saved?.fraction !== (7 + TOOLBAR / BLOCK) / PARAGRAPHS; t++) {
-      await settle(20);
-      saved = await loadProgress(db, id);
-    }
+    const place = (7 + TOOLBAR / BLOCK) / PARAGRAPHS;
+    const saved = await untilStored<ProgressRecord | null>(() => loadProgress(db, id), (p) => p?.fraction === place, 'the place to be saved');
     expect(saved).toMatchObject({ chapter: 1, fraction: (7 + TOOLBAR / BLOCK) / PARAGRAPHS });
 
     unmount(root);
@@ -142,6 +151,7 @@ describe('the offline reader', () => {
     const newChapters = async () => (await db.get('stories', id))!.newChapters;
 
     await open(id, 0);
+    // Time for a wrong mark to be written: there is nothing to wait for when none is.
     await settle(50);
     expect(await newChapters()).toBe(1);
     await key('n');
@@ -150,7 +160,7 @@ describe('the offline reader', () => {
     expect(await newChapters()).toBe(1);
     await key('n');
     await until(() => chapterParam() === '2', 'chapter 3');
-    for (let t = 0; t < 100 && (await newChapters()) !== 0; t++) await settle(10);
+    await untilStored(newChapters, (n) => n === 0, 'the last chapter to stop counting as new');
     expect(await newChapters()).toBe(0);
   });
 

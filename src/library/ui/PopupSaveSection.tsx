@@ -6,31 +6,40 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../core/model';
 import { storyKey } from '../../warnings/policy';
 import type { StoryRecord } from '../types';
-import type { JobView } from '../messages';
-import { askLibrary, libraryDb, watchLibrary } from '../ext/client';
+import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
+
+/** What the popup's save section needs from the library; the popup wires it (src/entrypoints/popup/PopupApp.tsx). */
+export interface SaveServices {
+  /** The story's record in the library, or null when it is not saved. */
+  savedStory(id: string): Promise<StoryRecord | null>;
+  /** The background's save jobs (src/library/ext/client.ts). */
+  ask(request: LibraryRequest): Promise<LibraryReply>;
+  watch(onEvent: (event: LibraryEvent) => void): () => void;
+}
 
 const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
 
 /** The story's record in the library, or null; undefined while looking. */
-function useSavedStory(id: string): [StoryRecord | null | undefined, () => void] {
+function useSavedStory(id: string, savedStory: SaveServices['savedStory']): [StoryRecord | null | undefined, () => void] {
   const [story, setStory] = useState<StoryRecord | null | undefined>(undefined);
-  const reload = () => void libraryDb().then(async (db) => setStory((await db.get('stories', id)) ?? null));
+  const reload = () => void savedStory(id).then(setStory);
   useEffect(reload, [id]);
   return [story, reload];
 }
 
-export function SaveSection({ tabId, report }: { tabId: number; report: PageReport }) {
+export function SaveSection({ tabId, report, services }: { tabId: number; report: PageReport; services: SaveServices }) {
+  const { ask, watch } = services;
   const id = storyKey(report);
-  const [story, reloadStory] = useSavedStory(id);
+  const [story, reloadStory] = useSavedStory(id, services.savedStory);
   const [job, setJob] = useState<JobView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     // A save already running for this story (started from the reader, the menu, or an earlier popup).
-    void askLibrary({ type: 'library-jobs' }).then((reply) => {
+    void ask({ type: 'library-jobs' }).then((reply) => {
       if (reply.ok) setJob((current) => current ?? reply.jobs?.find((j) => j.storyId === id && !FINISHED.has(j.state)) ?? null);
     });
-    return watchLibrary((event) => {
+    return watch((event) => {
       setJob((current) => {
         const mine = event.jobs.find((j) => (current ? j.id === current.id : j.storyId === id && !FINISHED.has(j.state)));
         return mine ?? current;
@@ -41,9 +50,9 @@ export function SaveSection({ tabId, report }: { tabId: number; report: PageRepo
 
   async function save(scope: 'chapter' | 'story') {
     setProblem(null);
-    const reply = await askLibrary({ type: 'library-save', tabId, scope });
+    const reply = await ask({ type: 'library-save', tabId, scope });
     if (!reply.ok) return setProblem(reply.error);
-    const jobs = await askLibrary({ type: 'library-jobs' });
+    const jobs = await ask({ type: 'library-jobs' });
     setJob((jobs.ok && jobs.jobs?.find((j) => j.id === reply.jobIds[0])) || null);
   }
 
@@ -61,7 +70,7 @@ export function SaveSection({ tabId, report }: { tabId: number; report: PageRepo
         </p>
       ) : null}
       {running ? (
-        <JobProgress job={job} />
+        <JobProgress job={job} onCancel={() => void ask({ type: 'library-cancel', jobId: job.id })} />
       ) : (
         <div class="save-buttons">
           {whole ? (
@@ -88,13 +97,13 @@ export function SaveSection({ tabId, report }: { tabId: number; report: PageRepo
   );
 }
 
-function JobProgress({ job }: { job: JobView }) {
+function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
   const label = job.total ? `${job.done} of ${job.total}` : job.done ? `${job.done} fetched` : 'Starting';
   return (
     <div class="job" data-job-id={job.id}>
       <div class="job-line">
         <progress class="job-progress" value={job.done} max={job.total ?? undefined} aria-label={`Saving: ${label}`} />
-        <button type="button" class="job-cancel" onClick={() => void askLibrary({ type: 'library-cancel', jobId: job.id })}>
+        <button type="button" class="job-cancel" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -1,10 +1,11 @@
 import { RatingBadge } from '../../shell/ui/RatingBadge';
-import { readerPath } from '../db/reading';
 import type { ProgressRecord, StoryRecord } from '../types';
 import { STATUS_TEXT, chaptersText, heldText, lastReadText, plural, progressOf, wordsText } from './format';
 
-/** What a card's buttons do; each names the story by id. */
+/** Where a card's links go and what its buttons do; each names the story by id. */
 export interface CardActions {
+  /** The offline reader's address for the story. */
+  readHref(id: string): string;
   select(id: string, selected: boolean): void;
   epub(story: StoryRecord): void;
   check(id: string): void;
@@ -32,7 +33,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
   const m = story.meta;
   const titleId = `story-title-${index}`;
   const place = progressOf(story, progress);
-  const read = readerPath(story.id);
+  const read = actions.readHref(story.id);
   const held = story.pending ? heldText(story.pending.problems) : null;
   return (
     <li
@@ -84,34 +85,45 @@ export function StoryCard({ story, progress, index, total, top, selected, active
         )}
         {story.newChapters > 0 ? <span class="card-new">{plural(story.newChapters, 'new chapter')}</span> : null}
       </div>
-      {held ? (
-        <div class="card-held" role="note">
-          <span class="held-why" title={held}>
-            {held}
-          </span>
-          <button type="button" class="keep-new" onClick={() => actions.keep(story.id, 'new')}>
-            Keep new copy
-          </button>
-          <button type="button" class="keep-saved" onClick={() => actions.keep(story.id, 'saved')}>
-            Keep saved copy
-          </button>
-        </div>
-      ) : null}
-      <div class="card-actions">
-        <a class="read button" href={read}>
-          Read
-        </a>
-        <button type="button" class="epub" onClick={() => actions.epub(story)}>
-          Download EPUB
-        </button>
-        <button type="button" class="check" onClick={() => actions.check(story.id)}>
-          Check for new chapters
-        </button>
-        <button type="button" class="delete" onClick={() => actions.remove(story.id)}>
-          Delete
-        </button>
-      </div>
+      {held ? <HeldCopy id={story.id} why={held} actions={actions} /> : null}
+      <CardButtons story={story} read={read} actions={actions} />
     </li>
+  );
+}
+
+/** A copy held back for the reader to judge, and the two ways to settle it. */
+function HeldCopy({ id, why, actions }: { id: string; why: string; actions: CardActions }) {
+  return (
+    <div class="card-held" role="note">
+      <span class="held-why" title={why}>
+        {why}
+      </span>
+      <button type="button" class="keep-new" onClick={() => actions.keep(id, 'new')}>
+        Keep new copy
+      </button>
+      <button type="button" class="keep-saved" onClick={() => actions.keep(id, 'saved')}>
+        Keep saved copy
+      </button>
+    </div>
+  );
+}
+
+function CardButtons({ story, read, actions }: { story: StoryRecord; read: string; actions: CardActions }) {
+  return (
+    <div class="card-actions">
+      <a class="read button" href={read}>
+        Read
+      </a>
+      <button type="button" class="epub" onClick={() => actions.epub(story)}>
+        Download EPUB
+      </button>
+      <button type="button" class="check" onClick={() => actions.check(story.id)}>
+        Check for new chapters
+      </button>
+      <button type="button" class="delete" onClick={() => actions.remove(story.id)}>
+        Delete
+      </button>
+    </div>
   );
 }
 

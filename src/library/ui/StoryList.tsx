@@ -2,20 +2,11 @@
  * The results as a virtual list: rows have one fixed height, a spacer as tall as all of them
  * keeps the scrollbar true, and only the rows in view (and a few either side) are rendered.
  * Screen readers learn each card's place from aria-posinset / aria-setsize; the arrow keys, Home,
- * End and Page Up / Down move between cards, scrolling the one reached into view.
+ * End and Page Up / Down move between cards (hooks/useVirtualList.ts).
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ResultPages } from '../browse/list-rows';
+import { ROW_HEIGHT, useVirtualList } from './hooks/useVirtualList';
 import { PlaceholderCard, StoryCard, type CardActions } from './StoryCard';
-
-/** A card's height plus the gap below it, in CSS pixels (library.css sizes the cards to fit). */
-export const ROW_HEIGHT = 200;
-/** Rows rendered beyond each edge of the view, so a quick scroll shows no blanks. */
-export const OVERSCAN = 4;
-/** How long the view must rest on rows before their pages load. */
-const LOAD_DELAY_MS = 40;
-/** The view's height before it has been laid out (jsdom never lays out). */
-const FALLBACK_HEIGHT = 720;
 
 export interface StoryListProps {
   pages: ResultPages;
@@ -24,80 +15,8 @@ export interface StoryListProps {
   actions: CardActions;
 }
 
-/** Rows first..last (inclusive) to render for a view of `height` scrolled to `scrollTop`. */
-export function visibleRows(scrollTop: number, height: number, total: number): [number, number] {
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN - 1);
-  return [first, last];
-}
-
 export function StoryList({ pages, selected, now, actions }: StoryListProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [active, setActive] = useState(0);
-  /** A card to focus once its story is in (after a key moved to it). */
-  const focusNext = useRef<number | null>(null);
-  const total = pages.total ?? 0;
-  const [first, last] = visibleRows(scrollTop, height, total);
-
-  // A new query starts at the top.
-  useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-    setActive(0);
-  }, [pages]);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight || FALLBACK_HEIGHT));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  // Pages load once scrolling pauses, not for every row a dragged scrollbar passes.
-  useEffect(() => {
-    const timer = setTimeout(() => pages.ensure(first, last), LOAD_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [pages, pages.generation, first, last]);
-
-  useEffect(() => {
-    if (focusNext.current === null) return;
-    const card = scroller.current?.querySelector<HTMLElement>(`.library-card:not(.placeholder)[data-index="${focusNext.current}"]`);
-    if (card) {
-      focusNext.current = null;
-      card.focus();
-    }
-  });
-
-  const onScroll = () => {
-    const el = scroller.current!;
-    setScrollTop(el.scrollTop);
-    if (el.clientHeight) setHeight(el.clientHeight);
-  };
-
-  const moveTo = (index: number) => {
-    const i = Math.max(0, Math.min(total - 1, index));
-    const el = scroller.current!;
-    const top = i * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
-    setScrollTop(el.scrollTop);
-    setActive(i);
-    focusNext.current = i;
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const card = (e.target as HTMLElement).closest?.('.library-card');
-    if (!card || card !== e.target) return;
-    const perView = Math.max(1, Math.floor(height / ROW_HEIGHT));
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + perView, PageUp: active - perView, Home: 0, End: total - 1 };
-    if (!(e.key in moves)) return;
-    e.preventDefault();
-    moveTo(moves[e.key]!);
-  };
-
+  const { scroller, total, first, last, active, setActive, onScroll, onKeyDown } = useVirtualList(pages);
   const rows = [];
   for (let i = first; i <= last; i++) {
     const row = pages.row(i);

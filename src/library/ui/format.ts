@@ -44,12 +44,6 @@ export function bytesText(n: number): string {
   return i === 0 ? `${n} bytes` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
 }
 
-/** slipcase-library-YYYY-MM-DD.json, in the reader's local date. */
-export function backupFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `slipcase-library-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
-}
-
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** Why a fetched copy was held back, in a sentence. */

@@ -9,7 +9,8 @@ import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Reader, type ReaderServices } from '../ui/Reader';
+import { Reader } from '../ui/Reader';
+import type { ReaderServices } from '../ui/reader-services';
 import type { SaveService } from '../ui/SavePanel';
 import { anchorAtFraction, fractionOf } from '../ui/blocks';
 import type { JobView, LibraryRequest } from '../../library/messages';
@@ -19,9 +20,10 @@ import type { ReaderView } from '../../core/model';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../settings';
 import { readerView } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
+import { click, settle, until } from '../../../tests/lib/ui';
 
-const AO3_1 = 'real/ao3/ao3js-works-17793689.html';
-const AO3_2 = 'real/ao3/ao3js-works-17793689-chapters-42035519.html';
+const AO3_1 = 'ao3/pages/ao3js-works-17793689.html';
+const AO3_2 = 'ao3/pages/ao3js-works-17793689-chapters-42035519.html';
 
 function viewOf(name: string): { url: string; view: ReaderView } {
   const page = corpusPages().find((p) => p.name === name)!;
@@ -54,9 +56,7 @@ function memoryServices(chapters: Map<string, { url: string; view: ReaderView }>
   return { services, log, saved };
 }
 
-const settle = (ms = 0) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
 const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
-const click = (el: Element | null | undefined) => act(() => void (el as HTMLElement).click());
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
@@ -115,7 +115,7 @@ describe('Reader', () => {
     await settle();
     expect(log.filter((l) => l.startsWith('load'))).toEqual([]);
     await key('n');
-    await settle();
+    await until(() => text('.story-head .chapter-title') === 'Chapter 2: The College of Enchanters: New Haven', 'chapter 2');
     expect(log).toContain(`load ${first.view.nav.next}`);
     expect(text('.story-head .chapter-title')).toBe('Chapter 2: The College of Enchanters: New Haven');
     expect(location.href).toBe(second.url);
@@ -126,9 +126,9 @@ describe('Reader', () => {
   it('going back in the history shows the first chapter again without fetching it', async () => {
     const { log } = await mount(first.view);
     await click(host.querySelector('.bar .next'));
-    await settle();
+    await until(() => text('.story-head .chapter-title') === 'Chapter 2: The College of Enchanters: New Haven', 'chapter 2');
     history.back();
-    await settle(50);
+    await until(() => text('.story-head .chapter-title') === 'Chapter 1: The Guild', 'chapter 1 from the history');
     expect(location.href).toBe(first.url);
     expect(text('.story-head .chapter-title')).toBe('Chapter 1: The Guild');
     expect(log.filter((l) => l.startsWith('load'))).toHaveLength(1);
@@ -138,7 +138,7 @@ describe('Reader', () => {
     const mem = memoryServices(new Map());
     await act(() => render(<Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={mem.services} onClose={() => undefined} />, host));
     await key('n');
-    await settle();
+    await until(() => host.querySelector('[role="alert"]') !== null, 'the error');
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/could not be loaded/);
     expect(host.querySelector<HTMLAnchorElement>('[role="alert"] a')!.href).toBe(first.view.nav.next);
     expect(location.href).toBe(first.url);
@@ -152,7 +152,7 @@ describe('Reader', () => {
     expect(host.querySelector('.panel.settings')).toBeNull();
     expect(closed()).toBe(0);
     await key('Escape');
-    await settle();
+    await until(() => closed() > 0, 'the reader to close');
     expect(closed()).toBe(1);
     expect(log).toContain(`position ${first.url} 0`);
   });
@@ -179,7 +179,7 @@ describe('Reader', () => {
     expect(root.dataset.font).toBe('dyslexic');
     expect(root.style.getPropertyValue('--size')).toBe('20px');
     expect(saved).toEqual([]);
-    await settle(450);
+    await until(() => saved.length > 0, 'the settings to be saved');
     expect(saved).toEqual([{ ...DEFAULT_READER_SETTINGS, theme: 'sepia', size: 20, font: 'dyslexic' }]);
   });
 
@@ -195,7 +195,7 @@ describe('Reader', () => {
     expect(items.map((b) => b.textContent)).toEqual(first.view.nav.chapters.map((c) => c.title));
     expect(items.filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.textContent)).toEqual(['1. The Guild']);
     await click(items[1]);
-    await settle();
+    await until(() => text('.story-head .chapter-title') === 'Chapter 2: The College of Enchanters: New Haven', 'chapter 2');
     expect(log).toContain(`load ${first.view.nav.chapters[1]!.url}`);
     expect(text('.story-head .chapter-title')).toBe('Chapter 2: The College of Enchanters: New Haven');
     expect(host.querySelector('.chapters')).toBeNull();
@@ -276,7 +276,7 @@ describe('Reader', () => {
     await click(host.querySelector('.save-toggle'));
     expect(Array.from(host.querySelectorAll('.panel.save button')).map((b) => b.textContent)).toEqual(['Save chapter', 'Save whole story']);
     await click(host.querySelector('.save-story'));
-    await settle();
+    await until(() => following, 'the job to be followed');
     expect(started).toEqual([['story', first.url, 'Nobody Expects the Dragon Age Inquisition']]);
     expect(following).toBe(true);
     expect(host.querySelector<HTMLButtonElement>('.save-chapter')!.disabled).toBe(true);
@@ -308,7 +308,7 @@ describe('Reader', () => {
     await mount(first.view, DEFAULT_READER_SETTINGS, save);
     await click(host.querySelector('.save-toggle'));
     await click(host.querySelector('.save-chapter'));
-    await settle();
+    await until(() => host.querySelector('.panel.save [role="alert"]') !== null, 'the refusal');
     expect(host.querySelector('.panel.save [role="alert"]')?.textContent).toBe('Slipcase did not answer.');
   });
 
@@ -318,7 +318,7 @@ describe('Reader', () => {
     expect(dialog.getAttribute('aria-label')).toBe('Slipcase reader');
     expect(text('.status')).toBe('Slipcase found no story text on this page.');
     await click(host.querySelector('.close'));
-    await settle();
+    await until(() => closed() > 0, 'the reader to close');
     expect(closed()).toBe(1);
   });
 });
@@ -373,7 +373,7 @@ describe('saving from reader mode', () => {
     background((r) => (r.type === 'library-jobs' ? { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] } : { ok: false, error: 'no' }));
     const seen: number[] = [];
     const stop = librarySave(PAGE).follow('j', (job) => seen.push(job.done));
-    await new Promise((r) => setTimeout(r, 1700));
+    await until(() => seen.length >= 2, 'two reports of the job');
     stop();
     const after = seen.length;
     await new Promise((r) => setTimeout(r, 1600));

@@ -7,13 +7,17 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DecisionPanel } from '../ui/DecisionPanel';
+import { DecisionPanel, type RatingServices } from '../ui/DecisionPanel';
 import { RatingSettingsSection } from '../ui/RatingSettingsSection';
 import { DEFAULT_RATING_SETTINGS, type RatingSettings } from '../policy';
 import type { ExceptionKind } from '../settings';
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { loadRatingSettings, saveRatingSettings } from '../ext/settings-storage';
+import { click, settle, until } from '../../../tests/lib/ui';
+import { allow, loadRatingSettings, openSettings, removeException, saveRatingSettings, watchRatingSettings } from '../ext/settings-storage';
+
+/** The panel on the fake browser's storage, as the popup wires it. */
+const services: RatingServices = { load: loadRatingSettings, watch: watchRatingSettings, allow, removeException, openSettings };
 
 const report: PageReport = {
   ...emptyInfo('chapter'),
@@ -38,57 +42,50 @@ afterEach(() => {
   root.remove();
 });
 
-/** Let storage promises and Preact's effects settle. */
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 20)));
-/** Settle until the panel shows `state` (storage and its change events are asynchronous). */
-async function until(state: string): Promise<void> {
-  for (let i = 0; i < 100 && root.querySelector('.gate-panel')?.getAttribute('data-gate') !== state; i++) await settle();
-}
+/** Settles until the panel shows `state` (storage and its change events are asynchronous). */
+const untilState = (state: string) => until(() => root.querySelector('.gate-panel')?.getAttribute('data-gate') === state, `the panel to show ${state}`);
 const buttons = () => Array.from(root.querySelectorAll('button'), (b) => b.textContent);
-const press = async (label: string) => {
-  await act(() => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === label)!.click());
-  await settle();
-};
+const press = (label: string) => click(Array.from(root.querySelectorAll('button')).find((b) => b.textContent === label));
 
 describe('DecisionPanel', () => {
   it('shows nothing on a page that is not a work', async () => {
-    render(<DecisionPanel report={{ ...report, kind: 'listing' }} />, root);
+    render(<DecisionPanel report={{ ...report, kind: 'listing' }} services={services} />, root);
     await settle();
     expect(root.innerHTML).toBe('');
   });
 
   it('says a page within the settings is clear', async () => {
-    render(<DecisionPanel report={report} />, root);
-    await until('clear');
+    render(<DecisionPanel report={report} services={services} />, root);
+    await untilState('clear');
     expect(root.querySelector('.gate-panel')!.getAttribute('data-gate')).toBe('clear');
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Nothing here goes past your settings.');
   });
 
   it('shows why a page is covered, and one click allows the story; another takes it back', async () => {
     await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'teen' });
-    render(<DecisionPanel report={report} />, root);
-    await until('covered');
+    render(<DecisionPanel report={report} services={services} />, root);
+    await untilState('covered');
     expect(root.querySelector('.gate-panel')!.getAttribute('data-gate')).toBe('covered');
     expect(root.querySelector('.gate-reasons')!.textContent).toBe('Rated Mature (site: Fiction M) — above your limit of Teen');
     expect(buttons()).toEqual(['Always allow this story', 'Always allow this author', 'Always allow this site', 'Warning settings']);
 
     await press('Always allow this story');
-    await until('allowed');
+    await untilState('allowed');
     expect((await loadRatingSettings()).exceptions.stories).toEqual(['ffn:fanfiction.net:7654321']);
     expect(root.querySelector('.gate-panel')!.getAttribute('data-gate')).toBe('allowed');
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Not covered: you always allow this story.');
 
     await press('Stop allowing');
-    await until('covered');
+    await untilState('covered');
     expect((await loadRatingSettings()).exceptions.stories).toEqual([]);
     expect(root.querySelector('.gate-panel')!.getAttribute('data-gate')).toBe('covered');
   });
 
   it('follows settings changed elsewhere', async () => {
-    render(<DecisionPanel report={report} />, root);
-    await until('clear');
+    render(<DecisionPanel report={report} services={services} />, root);
+    await untilState('clear');
     await act(() => saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'general', exceptions: { stories: [], authors: [], sites: ['fanfiction.net'] } }));
-    await until('allowed');
+    await untilState('allowed');
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Not covered: you always allow this site.');
   });
 });

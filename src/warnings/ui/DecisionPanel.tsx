@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../core/model';
 import { isWorkPage } from '../../core/model';
-import { decide, findException, type AllowedBy, type RatingSettings } from '../policy';
+import { decide, findException, type AllowedBy, type Decision, type RatingSettings } from '../policy';
 import { exceptionFor, type ExceptionKind } from '../settings';
-import { allow, loadRatingSettings, openSettings, removeException, watchRatingSettings } from '../ext/settings-storage';
 import './decision-panel.css';
+
+/** The reader's warning settings, as the panel reads and changes them (the popup wires src/warnings/ext/settings-storage.ts). */
+export interface RatingServices {
+  load(): Promise<RatingSettings>;
+  /** Settings changed elsewhere; returns the unsubscribe. */
+  watch(onChange: (settings: RatingSettings) => void): () => void;
+  /** Always allow the report's story, author or site; resolves with the settings after. */
+  allow(report: PageReport, kind: ExceptionKind): Promise<RatingSettings>;
+  removeException(kind: ExceptionKind, key: string): Promise<RatingSettings>;
+  openSettings(): Promise<void>;
+}
 
 const KIND_OF: Record<AllowedBy, ExceptionKind> = { story: 'stories', author: 'authors', site: 'sites' };
 
@@ -20,14 +30,14 @@ const ALLOWED_TEXT: Record<AllowedBy, string> = {
  * "always allow" for this story, author or site, or taking an exception back. Nothing on pages
  * that are not a work.
  */
-export function DecisionPanel({ report }: { report: PageReport }) {
+export function DecisionPanel({ report, services }: { report: PageReport; services: RatingServices }) {
   const [settings, setSettings] = useState<RatingSettings | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadRatingSettings().then(setSettings);
-    return watchRatingSettings(setSettings);
+    void services.load().then(setSettings);
+    return services.watch(setSettings);
   }, []);
 
   if (!settings || !isWorkPage(report.kind)) return null;
@@ -45,6 +55,32 @@ export function DecisionPanel({ report }: { report: PageReport }) {
     }
   }
 
+  return (
+    <section class="gate-panel" data-gate={decision.gate ? 'covered' : decision.allowedBy ? 'allowed' : 'clear'} aria-label="Content warnings">
+      <DecisionBody report={report} settings={settings} decision={decision} busy={busy} run={run} services={services} />
+      {error ? (
+        <p class="gate-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" class="gate-settings-link" onClick={() => void services.openSettings()}>
+        Warning settings
+      </button>
+    </section>
+  );
+}
+
+interface BodyProps {
+  report: PageReport;
+  settings: RatingSettings;
+  decision: Decision;
+  busy: boolean;
+  run(change: () => Promise<RatingSettings>): Promise<void>;
+  services: RatingServices;
+}
+
+/** Why the page is covered or not, and the exception buttons that change it. */
+function DecisionBody({ report, settings, decision, busy, run, services }: BodyProps) {
   const reasons =
     decision.reasons.length > 0 ? (
       <ul class="gate-reasons">
@@ -56,52 +92,37 @@ export function DecisionPanel({ report }: { report: PageReport }) {
       </ul>
     ) : null;
 
-  let body;
   if (decision.gate) {
     const options = (['stories', 'authors', 'sites'] as const).filter((k) => exceptionFor(report, k) !== null);
-    body = (
+    return (
       <>
         <p class="gate-headline">Goes past your settings</p>
         {reasons}
         <div class="gate-allow" role="group" aria-label="Always allow">
           {options.map((kind) => (
-            <button type="button" key={kind} data-allow={kind} disabled={busy} onClick={() => void run(() => allow(report, kind))}>
+            <button type="button" key={kind} data-allow={kind} disabled={busy} onClick={() => void run(() => services.allow(report, kind))}>
               {ALLOW_LABEL[kind]}
             </button>
           ))}
         </div>
       </>
     );
-  } else if (decision.allowedBy) {
+  }
+  if (decision.allowedBy) {
     const exception = findException(report, settings);
-    body = (
+    return (
       <>
         <p class="gate-headline">Not covered: {ALLOWED_TEXT[decision.allowedBy]}</p>
         {reasons}
         {exception ? (
-          <button type="button" class="gate-revoke" disabled={busy} onClick={() => void run(() => removeException(KIND_OF[exception.by], exception.key))}>
+          <button type="button" class="gate-revoke" disabled={busy} onClick={() => void run(() => services.removeException(KIND_OF[exception.by], exception.key))}>
             Stop allowing
           </button>
         ) : null}
       </>
     );
-  } else {
-    body = <p class="gate-headline">Nothing here goes past your settings.</p>;
   }
-
-  return (
-    <section class="gate-panel" data-gate={decision.gate ? 'covered' : decision.allowedBy ? 'allowed' : 'clear'} aria-label="Content warnings">
-      {body}
-      {error ? (
-        <p class="gate-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="button" class="gate-settings-link" onClick={() => void openSettings()}>
-        Warning settings
-      </button>
-    </section>
-  );
+  return <p class="gate-headline">Nothing here goes past your settings.</p>;
 }
 
 const ALLOW_LABEL: Record<ExceptionKind, string> = {

@@ -103,32 +103,39 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
 
       <TagField tags={settings.tags} onCommit={(tags) => set({ tags })} />
 
-      <fieldset>
-        <legend>Always allow</legend>
-        {EXCEPTION_KINDS.map((kind) => (
-          <div class="exceptions" key={kind} data-kind={kind}>
-            <h3>{EXCEPTION_HEADING[kind]}</h3>
-            {settings.exceptions[kind].length === 0 ? (
-              <p class="hint">{EXCEPTION_EMPTY[kind]}</p>
-            ) : (
-              <ul>
-                {settings.exceptions[kind].map((key) => (
-                  <li key={key}>
-                    <span class="exception-name" title={key}>
-                      {labels[key] ?? describeException(kind, key)}
-                    </span>
-                    <button type="button" onClick={() => onRemoveException(kind, key)} aria-label={`Remove ${labels[key] ?? describeException(kind, key)}`}>
-                      Remove
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        ))}
-        <AddSite onAdd={(site) => onChange(withException(settings, 'sites', site))} />
-      </fieldset>
+      <AlwaysAllow settings={settings} labels={labels} onChange={onChange} onRemoveException={onRemoveException} />
     </section>
+  );
+}
+
+/** The exceptions by kind, each with its remembered name and Remove, and a site to add. */
+function AlwaysAllow({ settings, labels, onChange, onRemoveException }: RatingSettingsSectionProps) {
+  return (
+    <fieldset>
+      <legend>Always allow</legend>
+      {EXCEPTION_KINDS.map((kind) => (
+        <div class="exceptions" key={kind} data-kind={kind}>
+          <h3>{EXCEPTION_HEADING[kind]}</h3>
+          {settings.exceptions[kind].length === 0 ? (
+            <p class="hint">{EXCEPTION_EMPTY[kind]}</p>
+          ) : (
+            <ul>
+              {settings.exceptions[kind].map((key) => (
+                <li key={key}>
+                  <span class="exception-name" title={key}>
+                    {labels[key] ?? describeException(kind, key)}
+                  </span>
+                  <button type="button" onClick={() => onRemoveException(kind, key)} aria-label={`Remove ${labels[key] ?? describeException(kind, key)}`}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      <AddSite onAdd={(site) => onChange(withException(settings, 'sites', site))} />
+    </fieldset>
   );
 }
 

@@ -1,0 +1,53 @@
+/**
+ * What the library page reads from and writes to the database, as one service. The page itself
+ * never opens or names the database: the options page builds this from the open library
+ * (src/entrypoints/options/LibrarySection.tsx), the tests from a fake one.
+ */
+import { LibraryQuotaError, type LibraryDb } from '../db/db';
+import { readerPath } from '../db/reading';
+import { discardPending, promotePending } from '../db/save';
+import { deleteStories, restoreStories, type DeletedStories } from '../db/undo-delete';
+import { BackupError, type ImportResult } from '../export/backup';
+import { exportBackup, importBackupFile, storyEpub, type NamedBlob } from '../export/transfer';
+import { fandomCounts, type LibraryQuery } from '../search/query';
+import { ResultPages } from './list-rows';
+
+export type { DeletedStories };
+
+export interface LibraryStore {
+  /** One query's results, loaded a page at a time; `onChange` runs as pages arrive. */
+  results(query: LibraryQuery, onChange: () => void): ResultPages;
+  fandomCounts(): Promise<{ fandom: string; count: number }[]>;
+  /** Deletes at once and returns what Undo needs (undo-delete.ts). */
+  deleteStories(ids: readonly string[]): Promise<DeletedStories>;
+  restoreStories(deleted: DeletedStories): Promise<ImportResult>;
+  /** Resolves a held copy: the new one replaces the saved one, or is dropped. */
+  keepCopy(id: string, which: 'new' | 'saved'): Promise<boolean>;
+  /** A story as an EPUB file; null when it is no longer in the library. */
+  storyEpub(id: string): Promise<NamedBlob | null>;
+  exportBackup(): Promise<NamedBlob>;
+  importBackup(file: Blob): Promise<ImportResult>;
+  /** The offline reader's address for a story. */
+  readerPath(id: string): string;
+}
+
+/** The library page's store over an open library; `win` builds EPUBs and sanitises imports. */
+export function libraryStore(db: LibraryDb, win: Window & typeof globalThis): LibraryStore {
+  return {
+    results: (query, onChange) => new ResultPages(db, query, onChange),
+    fandomCounts: () => fandomCounts(db),
+    deleteStories: (ids) => deleteStories(db, ids),
+    restoreStories: (deleted) => restoreStories(db, deleted, win),
+    keepCopy: (id, which) => (which === 'new' ? promotePending(db, id) : discardPending(db, id)),
+    storyEpub: (id) => storyEpub(db, id, win),
+    exportBackup: () => exportBackup(db),
+    importBackup: (file) => importBackupFile(db, file, win),
+    readerPath: (id) => readerPath(id),
+  };
+}
+
+/** A sentence for an error: the library's own errors already are one. */
+export function errorText(e: unknown, doing: string): string {
+  if (e instanceof LibraryQuotaError || e instanceof BackupError) return e.message;
+  return `Could not ${doing}: ${e instanceof Error ? e.message : String(e)}`;
+}

@@ -1,0 +1,73 @@
+/** The chapter itself: its header, notes, text and the buttons to the chapters either side. */
+import type { Ref } from 'preact';
+import type { ChapterNav, ReaderNote, ReaderView } from '../../core/model';
+import { siteName } from '../../sites/registry';
+import { NextIcon, PrevIcon } from './icons';
+import { StoryHeader } from './StoryHeader';
+
+export interface ChapterPageProps {
+  view: ReaderView | null;
+  /** The address of a chapter that could not be loaded. */
+  failed: string | null;
+  loading: boolean;
+  go(url: string): void;
+  storyRef: Ref<HTMLDivElement>;
+}
+
+export function ChapterPage({ view, failed, loading, go, storyRef }: ChapterPageProps) {
+  return (
+    <article class="page">
+      <div class="column">
+        {failed ? (
+          <p class="status error" role="alert">
+            This chapter could not be loaded. <a href={failed}>Open it in the page instead</a>.
+          </p>
+        ) : null}
+        {view ? (
+          <>
+            <StoryHeader view={view} siteName={siteName(view.report.site)} />
+            <Notes notes={view.notes} position="before" />
+            <div class="story" ref={storyRef} dangerouslySetInnerHTML={{ __html: view.content.html }} />
+            <Notes notes={view.notes} position="after" />
+            <ChapterEnd nav={view.nav} loading={loading} go={go} />
+          </>
+        ) : (
+          <p class="status empty">Slipcase found no story text on this page.</p>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function ChapterEnd({ nav, loading, go }: { nav: ChapterNav; loading: boolean; go(url: string): void }) {
+  if (!nav.prev && !nav.next) return null;
+  return (
+    <nav class="chapter-end" aria-label="Chapter navigation">
+      {nav.prev ? (
+        <button type="button" class="icon-button prev-end" disabled={loading} onClick={() => nav.prev && go(nav.prev)}>
+          <PrevIcon /> Previous chapter
+        </button>
+      ) : null}
+      {nav.next ? (
+        <button type="button" class="icon-button next-end" disabled={loading} onClick={() => nav.next && go(nav.next)}>
+          Next chapter <NextIcon />
+        </button>
+      ) : null}
+    </nav>
+  );
+}
+
+function Notes({ notes, position }: { notes: ReaderNote[]; position: ReaderNote['position'] }) {
+  return (
+    <>
+      {notes
+        .filter((n) => n.position === position)
+        .map((n, i) => (
+          <details key={i} class={`note ${position}`} open={position === 'before'}>
+            <summary>{n.label}</summary>
+            <div class="note-body" dangerouslySetInnerHTML={{ __html: n.html }} />
+          </details>
+        ))}
+    </>
+  );
+}

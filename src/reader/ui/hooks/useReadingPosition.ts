@@ -1,0 +1,105 @@
+/**
+ * The place in the chapter on show: the block at the top of the screen (an anchor), saved a
+ * moment after scrolling stops, at once when the chapter is left, and restored when a chapter
+ * opens. The same words stay at the top when the typography changes.
+ */
+import { useEffect, useLayoutEffect, useRef, type MutableRef } from 'preact/hooks';
+import type { ReaderView } from '../../../core/model';
+import type { FontChoice, ReaderSettings } from '../../settings';
+import { anchorAt, anchorAtFraction, fractionOf, readingBlocks, scrollToAnchor, type Anchor } from '../blocks';
+import type { ReaderServices } from '../reader-services';
+
+/** Height of the sticky toolbar: a position is the place just below it. */
+const TOOLBAR = 56;
+const SAVE_DELAY = 600;
+
+/** A chapter on show: its address and its reader view (null when no story text was found). */
+export type Shown = { url: string; view: ReaderView | null };
+
+export interface ReadingPosition {
+  scroller: MutableRef<HTMLDivElement | null>;
+  story: MutableRef<HTMLDivElement | null>;
+  /** The chapter's reading blocks, found when it opens. */
+  blocks: MutableRef<HTMLElement[]>;
+  anchor: MutableRef<Anchor>;
+  /** The chapter whose place this keeps (the reader sets it as it renders). */
+  at: MutableRef<Shown>;
+  /** Saves the place now. */
+  flush(): Promise<void>;
+  /** Saves the place once things have been still a moment. */
+  saveSoon(): void;
+  onScroll(): void;
+}
+
+export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'>, first: Shown): ReadingPosition {
+  const scroller = useRef<HTMLDivElement>(null);
+  const story = useRef<HTMLDivElement>(null);
+  const blocks = useRef<HTMLElement[]>([]);
+  const anchor = useRef<Anchor>({ block: 0, offset: 0 });
+  const at = useRef(first);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = (): Promise<void> => {
+    clearTimeout(saveTimer.current);
+    const { url, view } = at.current;
+    if (!view) return Promise.resolve();
+    return services.savePosition(url, anchor.current, fractionOf(anchor.current, blocks.current.length)).catch(() => undefined);
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void flush(), SAVE_DELAY);
+  };
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el || !at.current.view) return;
+    anchor.current = anchorAt(el, blocks.current, TOOLBAR);
+    saveSoon();
+  };
+  return { scroller, story, blocks, anchor, at, flush, saveSoon, onScroll };
+}
+
+/**
+ * Opened, or a new chapter: focus in the reader, its blocks found, at the place it was left (or its
+ * start). New typography or a font that arrives late keeps the same words at the top.
+ */
+export function useChapterPlace(
+  position: ReadingPosition,
+  shown: Shown,
+  settings: ReaderSettings,
+  services: { loadPosition: ReaderServices['loadPosition']; loadFont(font: FontChoice): Promise<void> },
+): void {
+  const { scroller, story, blocks, anchor } = position;
+  const keepPlace = () => scroller.current && scrollToAnchor(scroller.current, blocks.current, TOOLBAR, anchor.current);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    blocks.current = story.current ? readingBlocks(story.current) : [];
+    if (!el) return;
+    el.scrollTop = 0;
+    anchor.current = { block: 0, offset: 0 };
+    el.focus({ preventScroll: true });
+    let current = true;
+    void services.loadPosition(shown.url).then((saved) => {
+      if (!current || !saved) return;
+      anchor.current = 'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
+      scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
+    });
+    return () => {
+      current = false;
+    };
+  }, [shown]);
+
+  const typography = `${settings.font}|${settings.size}|${settings.lineHeight}|${settings.width}|${settings.justify}`;
+  useLayoutEffect(() => void keepPlace(), [typography]);
+
+  useEffect(() => {
+    let current = true;
+    services
+      .loadFont(settings.font)
+      .then(() => current && keepPlace())
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [settings.font]);
+}
