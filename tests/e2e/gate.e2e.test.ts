@@ -10,35 +10,30 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, storyKey, type RatingSettings } from '../../src/warnings/policy';
 import { fromStoredItems, storedItems } from '../../src/warnings/settings';
-import { corpusPages } from '../lib/corpus';
+import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
-import { launchChromium } from './lib/chromium';
 import type { BrowserDriver, PageHandle } from './lib/driver';
-import { launchFirefox } from './lib/firefox';
+import { BROWSERS, LAUNCHERS, resetStorage } from './lib/launch';
+import { screenshotName } from './lib/pages';
 import { corpusBody, serve } from './lib/routes';
 
-const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
-
-const urlOf = (name: string) => {
-  const page = corpusPages().find((p) => p.name === name);
-  if (!page) throw new Error(`no corpus page ${name}`);
-  return page.expected.url;
-};
-
 interface Case {
-  name: string;
+  url: string;
   /** The story's text blocks on the page. */
   text: string;
   settings?: Partial<RatingSettings>;
 }
 
+/** An AO3 work rated Explicit, above the default limit. */
+const EXPLICIT_AO3 = 'https://archiveofourown.org/works/23824891';
+
 /** Gated with the settings given: AO3, All About Spike (unrated, by its estimate), FFN, eFiction, AFF. */
 const GATED: Case[] = [
-  { name: 'real/ao3/ao3js-works-23824891.html', text: '#chapters .userstuff p' },
-  { name: 'synthetic/allaboutspike/fic-562.html', text: 'p' },
-  { name: 'real/ffn/efictopub-www.fanfiction.net_1.html', text: '#storytext p', settings: { limit: 'teen' } },
-  { name: 'synthetic/efiction/viewstory-sid3117-chapter2.html', text: '#story', settings: { unrated: 'warn' } },
-  { name: 'synthetic/aff/story-600098765-chapter-2.html', text: 'div.chapter-body p' },
+  { url: EXPLICIT_AO3, text: '#chapters .userstuff p' },
+  { url: 'http://www.allaboutspike.com/fic.html?id=562', text: 'p' },
+  { url: 'https://www.fanfiction.net/s/555/1/My-Great-Story', text: '#storytext p', settings: { limit: 'teen' } },
+  { url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117&chapter=2', text: '#story', settings: { unrated: 'warn' } },
+  { url: 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=2', text: 'div.chapter-body p' },
 ];
 
 interface Frame {
@@ -91,14 +86,6 @@ const gateUp = (page: PageHandle) => page.evaluate(() => document.querySelector(
 const gateText = (page: PageHandle, selector: string) =>
   page.evaluate((sel) => document.querySelector('slipcase-gate')?.shadowRoot?.querySelector(sel)?.textContent?.trim() ?? null, selector);
 
-async function until(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * The page's corpus body with a script that the server answers late after the `nth` closing </p>
  * past `marker`: the parser stops there a while. `headers` go with the page.
@@ -110,25 +97,22 @@ function slowed(url: string, marker: string, nth: number, delayMs: number, heade
   for (let i = 0; i < nth; i++) at = body.indexOf('</p>', at) + 4;
   const script = new URL('/__slipcase_slow.js', url).href;
   const stops = [
-    serve(url, { status: 200, contentType: 'text/html; charset=utf-8', headers, body: `${body.slice(0, at)}<script src="${script}"></script>${body.slice(at)}` }),
+    serve(url, {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers,
+      body: `${body.slice(0, at)}<script src="${script}"></script>${body.slice(at)}`,
+    }),
     serve(script, { status: 200, contentType: 'text/javascript', body: '', delayMs }),
   ];
   return () => stops.forEach((stop) => stop());
 }
 
-describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;
-  const shot = (page: PageHandle, what: string) => page.screenshot(join(SCREENSHOT_DIR, `${browserName}-gate-${what.replace(/[/.]/g, '_')}.png`));
+  const shot = (page: PageHandle, what: string) => page.screenshot(join(SCREENSHOT_DIR, `${browserName}-gate-${screenshotName(what)}.png`));
 
-  async function useSettings(settings: Partial<RatingSettings>): Promise<void> {
-    const items = storedItems({ ...DEFAULT_RATING_SETTINGS, ...settings });
-    await driver.evalInExtension(async (set: Record<string, unknown>) => {
-      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-      const api = g.browser ?? g.chrome;
-      await api.storage.sync.clear();
-      await api.storage.sync.set(set);
-    }, items);
-  }
+  const useSettings = (settings: Partial<RatingSettings>) => resetStorage(driver, storedItems({ ...DEFAULT_RATING_SETTINGS, ...settings }));
 
   const storedSettings = async () =>
     fromStoredItems(
@@ -151,15 +135,15 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
     await useSettings({});
   });
 
-  it.each(GATED.map((c) => [c.name, c] as const))('%s: covered from the first frame until “Show this story”', async (_n, c) => {
+  it.each(GATED.map((c) => [c.url, c] as const))('%s: covered from the first frame until “Show this story”', async (_n, c) => {
     await useSettings(c.settings ?? {});
-    const { page } = await driver.openPage(urlOf(c.name), { initScript: recorder(c.text) });
+    const { page } = await driver.openPage(c.url, { initScript: recorder(c.text) });
     try {
       await until(() => gateUp(page), 'the interstitial');
       expect(await gateText(page, 'h1')).toBe('This story is covered');
       expect(await story(page)).toMatchObject({ present: expect.any(Number), shown: 0 });
       expect((await story(page)).present).toBeGreaterThan(0);
-      await shot(page, c.name);
+      await shot(page, c.url);
 
       await page.click('button[data-action="show"]');
       await until(async () => (await story(page)).shown > 0, 'the story on screen');
@@ -178,12 +162,15 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
 
   it.each([
     ['', undefined],
-    [' and a Content-Security-Policy that forbids inline styles', { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" }],
+    [
+      ' and a Content-Security-Policy that forbids inline styles',
+      { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" },
+    ],
   ])('on a slow page%s, the story text in the document before it finishes loading is never painted', async (_what, headers) => {
-    const name = 'real/ao3/ao3js-works-23824891.html';
-    const stop = slowed(urlOf(name), 'id="chapters"', 3, 1500, headers);
+    const url = EXPLICIT_AO3;
+    const stop = slowed(url, 'id="chapters"', 3, 1500, headers);
     try {
-      const { page } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+      const { page } = await driver.openPage(url, { initScript: recorder('#chapters .userstuff p') });
       try {
         await until(() => gateUp(page), 'the interstitial');
         const recorded = await frames(page);
@@ -203,13 +190,13 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it('“Always allow this story” lifts the gate and still holds after a reload', async () => {
-    const name = 'real/ao3/ao3js-works-23824891.html';
-    const { page } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+    const url = EXPLICIT_AO3;
+    const { page } = await driver.openPage(url, { initScript: recorder('#chapters .userstuff p') });
     try {
       await until(() => gateUp(page), 'the interstitial');
       await page.click('button[data-action="allow"]');
       await until(async () => !(await gateUp(page)) && (await story(page)).shown > 0, 'the story on screen');
-      const key = storyKey({ url: urlOf(name), site: 'ao3', title: null, author: null });
+      const key = storyKey({ url, site: 'ao3', title: null, author: null });
       expect((await storedSettings()).exceptions.stories).toEqual([key]);
 
       await page.reload();
@@ -221,8 +208,8 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it('guards the reader too: Read does not open past the interstitial', async () => {
-    const name = 'real/ao3/ao3js-works-23824891.html';
-    const { page, tabId } = await driver.openPage(urlOf(name), { initScript: recorder('#chapters .userstuff p') });
+    const url = EXPLICIT_AO3;
+    const { page, tabId } = await driver.openPage(url, { initScript: recorder('#chapters .userstuff p') });
     try {
       await until(() => gateUp(page), 'the interstitial');
       const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -239,7 +226,9 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   it('guards chapters the reader turns to: a covered next chapter opens as a page, behind the gate', async () => {
     // A Mature work under a Teen limit: shown once on chapter 1, then the reader turns to chapter 2.
     await useSettings({ limit: 'teen' });
-    const { page, tabId } = await driver.openPage(urlOf('real/ao3/ao3js-works-17793689.html'), { initScript: recorder('#chapters .userstuff p') });
+    const { page, tabId } = await driver.openPage('https://archiveofourown.org/works/17793689', {
+      initScript: recorder('#chapters .userstuff p'),
+    });
     try {
       await until(() => gateUp(page), 'the interstitial');
       await page.click('button[data-action="show"]');
@@ -249,7 +238,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
       await popup.close().catch(() => undefined);
       await until(() => page.evaluate(() => Boolean(document.querySelector('slipcase-reader')), undefined), 'the reader');
       await page.press('n');
-      await until(async () => page.url() === urlOf('real/ao3/ao3js-works-17793689-chapters-42035519.html'), 'chapter 2 as a page');
+      await until(async () => page.url() === 'https://archiveofourown.org/works/17793689/chapters/42035519', 'chapter 2 as a page');
       await until(() => gateUp(page), 'the interstitial on chapter 2');
       expect((await story(page)).shown).toBe(0);
     } finally {
@@ -258,8 +247,8 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it('an exception made elsewhere (the popup, another device) lifts the gate on the open page', async () => {
-    const name = 'synthetic/aff/story-600098765-chapter-2.html';
-    const { page } = await driver.openPage(urlOf(name), { initScript: recorder('div.chapter-body p') });
+    const url = 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=2';
+    const { page } = await driver.openPage(url, { initScript: recorder('div.chapter-body p') });
     try {
       await until(() => gateUp(page), 'the interstitial');
       await useSettings({ exceptions: { stories: [], authors: [], sites: ['adult-fanfiction.org'] } });
@@ -270,7 +259,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it('a page within the limits shows its text once the gate has read it', async () => {
-    const { page } = await driver.openPage(urlOf('real/ao3/ao3js-works-6475531.html'), { initScript: recorder('#chapters .userstuff p') });
+    const { page } = await driver.openPage('https://archiveofourown.org/works/6475531', { initScript: recorder('#chapters .userstuff p') });
     try {
       await until(async () => (await story(page)).shown > 0, 'the story on screen');
       const recorded = await frames(page);
@@ -283,10 +272,10 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
   });
 
   it.each([
-    ['synthetic/ao3/tags-buffy-summers-spike-works-page1071.html', 'li.blurb', ['Velvet and Ash', 'Small Hours', 'Debts']],
-    ['synthetic/efiction/browse-recent.html', 'div.listbox', ['Tuesdays', 'Borrowed Light', 'Bloodlines']],
-  ] as const)('%s: entries above the limits are folded to one line; a click opens one', async (name, entrySelector, folded) => {
-    const { page } = await driver.openPage(urlOf(name));
+    ['https://archiveofourown.org/tags/Buffy%20Summers*s*Spike/works?page=1071', 'li.blurb', ['Velvet and Ash', 'Small Hours', 'Debts']],
+    ['https://spikeluver.com/SpuffyRealm/browse.php?type=recent', 'div.listbox', ['Tuesdays', 'Borrowed Light', 'Bloodlines']],
+  ] as const)('%s: entries above the limits are folded to one line; a click opens one', async (url, entrySelector, folded) => {
+    const { page } = await driver.openPage(url);
     try {
       await until(async () => (await page.count('slipcase-fold')) === folded.length, 'the folded entries');
       const state = () =>
@@ -304,7 +293,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
       );
       expect(lines[0]).toMatch(/^EExplicit.*Rated Explicit.*above your limit of Mature.*Show$/);
       await page.evaluate(() => document.querySelector('slipcase-fold')!.scrollIntoView({ block: 'center' }), undefined);
-      await shot(page, name);
+      await shot(page, url);
 
       await page.click('button.line');
       await until(async () => (await page.count('slipcase-fold')) === folded.length - 1, 'the entry to open');
@@ -324,7 +313,7 @@ describe.each(Object.keys(LAUNCHERS) as (keyof typeof LAUNCHERS)[])('%s', (brows
     } finally {
       await options.close();
     }
-    const { page } = await driver.openPage(urlOf('real/ffn/efictopub-www.fanfiction.net_1.html'), { initScript: recorder('#storytext p') });
+    const { page } = await driver.openPage('https://www.fanfiction.net/s/555/1/My-Great-Story', { initScript: recorder('#storytext p') });
     try {
       await until(() => gateUp(page), 'the interstitial');
       expect(await gateText(page, '.reasons')).toBe('Rated Mature (site: Fiction M) — above your limit of Teen');

@@ -14,6 +14,7 @@ import { coverEarly } from '../ui/live-cover';
 import { INTERSTITIAL_TAG, buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { FOLD_TAG, foldEntry } from '../ui/fold';
 import { corpusPages } from '../../../tests/lib/corpus';
+import { until } from '../../../tests/lib/wait';
 
 function page(name: string) {
   const p = corpusPages().find((c) => c.name === name)!;
@@ -21,7 +22,7 @@ function page(name: string) {
   return { doc: dom.window.document, win: dom.window, url: p.expected.url };
 }
 
-const EXPLICIT = 'real/ao3/ao3js-works-23824891.html';
+const EXPLICIT = 'ao3/pages/ao3js-works-23824891.html';
 
 describe('the cover', () => {
   it('hides the story text while it stands, pinned on the elements, and gives the page back as it was', () => {
@@ -43,7 +44,7 @@ describe('the cover', () => {
   });
 
   it('covers nothing on a page without the selectors', () => {
-    const { doc } = page('real/ao3/ao3js-works-41237499-404.html');
+    const { doc } = page('ao3/pages/ao3js-works-41237499-404.html');
     expect(coverEarly(doc, ['#workskin']).covering()).toBe(false);
   });
 });
@@ -64,7 +65,7 @@ describe('the interstitial', () => {
   }
 
   it('names the work, its rating in the site’s words, and why it is covered', () => {
-    const { root } = build('synthetic/efiction/viewstory-sid3117-chapter2.html');
+    const { root } = build('efiction/pages/viewstory-sid3117-chapter2.html');
     expect(root.querySelector('h1')!.textContent).toBe('This story is covered');
     expect(root.querySelector('.rating-text')!.textContent).toBe('Unrated');
     const { root: e } = build();
@@ -82,7 +83,8 @@ describe('the interstitial', () => {
     click('show');
     click('back');
     click('allow');
-    await new Promise((r) => setTimeout(r));
+    // “Saving…” stands until the exception is stored.
+    await until(() => root.querySelector('.note')!.textContent === '', 'the exception to be saved');
     expect(log).toEqual(['show', 'back', 'allow']);
   });
 
@@ -91,7 +93,7 @@ describe('the interstitial', () => {
     const allow = root.querySelector<HTMLButtonElement>('[data-action="allow"]')!;
     allow.click();
     expect(allow.disabled).toBe(true);
-    await new Promise((r) => setTimeout(r));
+    await until(() => !allow.disabled, 'the failed save to be reported');
     expect(root.querySelector('.note')!.textContent).toBe('Could not save the exception: QUOTA_BYTES quota exceeded');
     expect(allow.disabled).toBe(false);
   });
@@ -119,7 +121,7 @@ describe('the interstitial', () => {
 
 describe('folded listing entries', () => {
   it('stand as one line with the rating and the reason, and open on a click', () => {
-    const { doc, url } = page('synthetic/ao3/tags-buffy-summers-spike-works-page1071.html');
+    const { doc, url } = page('ao3/pages/tags-buffy-summers-spike-works-page1071.html');
     const gated = judgeBlurbs(doc, url, DEFAULT_RATING_SETTINGS).filter((j) => j.decision.gate);
     for (const j of gated) foldEntry(j.element as HTMLElement, j.report, j.decision);
     const lines = Array.from(doc.querySelectorAll(FOLD_TAG));

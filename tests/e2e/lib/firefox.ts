@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
+import { until } from '../../lib/wait';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
 import { startFixtureProxy } from './proxy';
@@ -12,7 +13,8 @@ import { fixtureFor } from './routes';
 
 const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A slow server's answer (a fixture's delayMs), not a wait for the browser. */
+const serverDelay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Prefs that keep a test Firefox quiet and offline, and pin the add-on's page origin. */
 function prefs(uuid: string, proxyPort: number): Record<string, unknown> {
@@ -137,12 +139,11 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     await (page.mainFrame() as unknown as { browsingContext: { navigate(u: string, wait: string): Promise<void> } }).browsingContext.navigate(url, 'none');
     // The page may rewrite its own query as it starts (the offline reader adds the chapter): match the path.
     const path_ = new URL(url).pathname;
-    for (let i = 0; i < 400; i++) {
-      const ready = await page.evaluate((p) => location.protocol === 'moz-extension:' && location.pathname === p && document.readyState === 'complete', path_).catch(() => false);
-      if (ready) return page;
-      await sleep(25);
-    }
-    throw new Error(`extension page ${url} did not load`);
+    await until(
+      () => page.evaluate((p) => location.protocol === 'moz-extension:' && location.pathname === p && document.readyState === 'complete', path_),
+      `extension page ${url} to load`,
+    );
+    return page;
   }
 
   const driver: BrowserDriver = {
@@ -159,7 +160,7 @@ export async function launchFirefox(): Promise<BrowserDriver> {
       await page.setRequestInterception(true);
       page.on('request', async (req) => {
         const f = fixtureFor(req.url());
-        if (f?.delayMs) await sleep(f.delayMs);
+        if (f?.delayMs) await serverDelay(f.delayMs);
         // The page may be gone by the time a late request is answered.
         void (f ? req.respond({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : req.abort()).catch(() => undefined);
       });

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureFor } from './routes';
@@ -60,6 +60,13 @@ export async function startFixtureProxy(): Promise<FixtureProxy> {
   const tls = https.createServer(throwawayCertificate(), (req, res) => answer(`https://${req.headers.host}${req.url}`, req, res));
   // A proxied plain-http request names the whole URL on its request line.
   const server = http.createServer((req, res) => answer(req.url ?? '', req, res));
+  // Every socket, tunnels included: a CONNECT tunnel leaves the http server's own bookkeeping, and
+  // one left open would keep close() from ever finishing.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   server.on('connect', (_req, socket) => {
     socket.on('error', () => undefined);
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -73,6 +80,7 @@ export async function startFixtureProxy(): Promise<FixtureProxy> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         tls.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
         tls.close();
         server.close(() => resolve());
       }),

@@ -1,0 +1,35 @@
+/** The browsers every end-to-end spec runs in, and the extension storage the specs start from. */
+import { launchChromium } from './chromium';
+import type { BrowserDriver } from './driver';
+import { launchFirefox } from './firefox';
+
+export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
+export type BrowserName = keyof typeof LAUNCHERS;
+export const BROWSERS = Object.keys(LAUNCHERS) as BrowserName[];
+
+/**
+ * Replaces the extension's synced storage (content-warning and reader settings) with `items`;
+ * with `local`, also empties its local storage (reading positions).
+ */
+export async function resetStorage(driver: BrowserDriver, items: Record<string, unknown>, { local = false } = {}): Promise<void> {
+  await driver.evalInExtension(
+    async ({ items, local }: { items: Record<string, unknown>; local: boolean }) => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      const api = g.browser ?? g.chrome;
+      await api.storage.sync.clear();
+      if (local) await api.storage.local.clear();
+      await api.storage.sync.set(items);
+    },
+    { items, local },
+  );
+}
+
+/** The toolbar badge's text on tab `tabId`, or its default text without one. */
+export function badgeText(driver: BrowserDriver, tabId?: number): Promise<string> {
+  return driver.evalInExtension(async (id: number | null) => {
+    const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+    const api = g.browser ?? g.chrome;
+    const action = api.action ?? (api as unknown as { browserAction: typeof chrome.action }).browserAction;
+    return action.getBadgeText(id === null ? {} : { tabId: id });
+  }, tabId ?? null);
+}

@@ -1,0 +1,124 @@
+/**
+ * The offline library with the network cut, in the built extension in real Chromium and Firefox:
+ * each saved story is found by a word of its text, read in the offline reader, left part-way and
+ * reopened at the same place, and the offline reader keeps the content warnings. Each test starts
+ * in a fresh browser whose library holds just the stories it needs (lib/library.ts#fillLibrary).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storedItems } from '../../src/warnings/settings';
+import { DEFAULT_RATING_SETTINGS } from '../../src/warnings/policy';
+import { until } from '../lib/wait';
+import { SCREENSHOT_DIR } from './lib/build';
+import type { BrowserDriver, PageHandle } from './lib/driver';
+import { BROWSERS, resetStorage } from './lib/launch';
+import {
+  AAS,
+  AO3,
+  FFN,
+  SAVES,
+  fillLibrary,
+  findAlone,
+  freshBrowserEach,
+  openOffline,
+  readerPlace,
+  savedPlace,
+  turnToLastChapter,
+  type StoryTruth,
+} from './lib/library';
+import { setOffline } from './lib/routes';
+
+/** A long chapter, read part-way in `reader`: the place within it is kept, not just the chapter. */
+async function keepsPlaceInChapter(driver: BrowserDriver, reader: PageHandle, href: string, s: StoryTruth, id: string): Promise<void> {
+  const scrolled = await reader.evaluate(() => {
+    const scroller = document.querySelector('.reader')!;
+    scroller.scrollTop = Math.floor((scroller.scrollHeight - scroller.clientHeight) * 0.4);
+    return scroller.scrollTop;
+  }, undefined);
+  // The reader saves the place a moment after scrolling stops; closing before would lose it.
+  await until(async () => {
+    const place = await savedPlace(reader, id);
+    return place?.chapter === 0 && place.fraction > 0;
+  }, 'the place in chapter 1 to be saved');
+  await reader.close();
+  const again = await driver.openExtensionPage(href.replace(/^\//, ''));
+  await until(
+    async () => {
+      const p = await again.evaluate(readerPlace, undefined);
+      return p && p.story.includes(s.chapters[0]!.word) && Math.abs(p.scrollTop - scrolled) < 80 ? p : null;
+    },
+    'chapter 1 back at its place',
+    15_000,
+  );
+  await again.close();
+}
+
+describe.each(BROWSERS)('%s', (browserName) => {
+  const browser = freshBrowserEach(browserName);
+
+  /** Finds story `s` on the library page by its last chapter's word, and reads it in the offline reader. */
+  async function readOffline(library: PageHandle, s: StoryTruth): Promise<void> {
+    const driver = browser();
+    const last = s.chapters[s.chapters.length - 1]!;
+    const { id, href } = await findAlone(library, last.word, s.start);
+    expect(await library.text('li.library-card .card-title')).toBe(s.title);
+    if (s === AO3) await library.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-search.png`));
+    const { reader, place } = await openOffline(driver, href);
+    expect(place.story).toContain(s.chapters[0]!.word);
+    if (s === AO3) await keepsPlaceInChapter(driver, reader, href, s, id);
+    else await reader.close();
+
+    // Then on to the last chapter, and away: the next visit opens there.
+    const { reader: turning } = await openOffline(driver, href);
+    await turnToLastChapter(turning, s, id);
+    if (s === FFN) await turning.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-reader.png`));
+    await turning.close();
+    const again = await driver.openExtensionPage(href.replace(/^\//, ''));
+    await until(
+      async () => (await again.evaluate(readerPlace, undefined))?.story.includes(last.word) ?? false,
+      'the reader back at the last chapter',
+      15_000,
+    );
+    await again.close();
+  }
+
+  it('offline, finds each story by a word of its text and reads it from where the reader left off', async () => {
+    const driver = browser();
+    await fillLibrary(driver, SAVES);
+    setOffline(true);
+    const before = driver.proxyRequests.length;
+    const library = await driver.openExtensionPage('options.html#library');
+    try {
+      for (const s of SAVES) await readOffline(library, s);
+      // The offline reader and the library asked the archives for nothing (the browsers' own
+      // housekeeping requests, refused like everything else, are not Slipcase's). Every reader
+      // above rendered its story before this count, so a request it made would be in it.
+      const archives = SAVES.map((x) => new URL(x.start).host);
+      expect(driver.proxyRequests.slice(before).filter((r) => archives.includes(new URL(r.url).host))).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  }, 240_000);
+
+  it('the offline reader covers a saved story past the reader’s limits until they choose to see it', async () => {
+    const driver = browser();
+    await fillLibrary(driver, [AAS]);
+    setOffline(true);
+    // Default settings: the unrated All About Spike story estimates Explicit, past the default limit.
+    await resetStorage(driver, storedItems(DEFAULT_RATING_SETTINGS));
+    const library = await driver.openExtensionPage('options.html#library');
+    try {
+      const { href } = await findAlone(library, AAS.chapters[0]!.word, AAS.start);
+      const reader = await driver.openExtensionPage(href.replace(/^\//, ''));
+      await until(async () => (await reader.count('slipcase-gate')) === 1, 'the interstitial', 15_000);
+      expect(await reader.count('.story')).toBe(0);
+      await reader.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-gate.png`));
+      await reader.click('[data-action="show"]');
+      const place = await until(() => reader.evaluate(readerPlace, undefined), 'the story after “Show this story”', 15_000);
+      expect(place.story).toContain(AAS.chapters[0]!.word);
+      await reader.close();
+    } finally {
+      await library.close();
+    }
+  }, 120_000);
+});

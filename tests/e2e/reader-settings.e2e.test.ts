@@ -1,0 +1,179 @@
+/**
+ * The reader view's settings in the built extension, in real Chromium and Firefox: they persist,
+ * the bundled OpenDyslexic font loads, the reading place is remembered, and the reader passes an
+ * axe-core accessibility check in its light and dark themes.
+ */
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../lib/wait';
+import { SCREENSHOT_DIR } from './lib/build';
+import type { BrowserDriver, PageHandle } from './lib/driver';
+import { BROWSERS, LAUNCHERS } from './lib/launch';
+import { AAS, AO3_2, RR_1, closedState, openReader as openReaderIn, resetReader, stateOf } from './lib/reader';
+
+const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe.each(BROWSERS)('%s', (browserName) => {
+  let driver: BrowserDriver;
+  const openReader = (url: string) => openReaderIn(driver, url);
+
+  /** The reader's stored settings and reading positions (src/reader/ext/reader-storage.ts). */
+  const stored = () =>
+    driver.evalInExtension(async () => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      const api = g.browser ?? g.chrome;
+      const settings = (await api.storage.sync.get('reader-settings'))['reader-settings'] as Record<string, unknown> | undefined;
+      const positions = (await api.storage.local.get('reader-positions'))['reader-positions'] as
+        Record<string, { block: number }> | undefined;
+      return { settings: settings ?? null, positions: positions ?? {} };
+    }, undefined);
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    driver = await LAUNCHERS[browserName]();
+  }, 120_000);
+
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  // Each test starts from the default reader settings, whatever ran before it.
+  beforeEach(() => resetReader(driver));
+
+  it('settings persist across closing and reopening', async () => {
+    const first = await openReader(RR_1);
+    try {
+      expect(first.state.font).toBe('serif');
+      expect(first.state.fontSize).toBe('19px');
+      await first.page.click('.settings-toggle');
+      await first.page.click('[data-theme-choice="sepia"]');
+      await first.page.click('[data-font-choice="sans"]');
+      await first.page.click('.size-up');
+      await first.page.click('.size-up');
+      const changed = await until(async () => {
+        const s = await stateOf(first.page);
+        return s?.fontSize === '21px' ? s : null;
+      }, 'the new settings');
+      expect(changed).toMatchObject({ theme: 'sepia', font: 'sans' });
+      // The reader saves once the controls settle: closing before that would lose the change.
+      await until(async () => {
+        const saved = (await stored()).settings;
+        return saved?.theme === 'sepia' && saved.font === 'sans' && saved.size === 21;
+      }, 'the new settings to be saved');
+      await first.page.press('Escape'); // closes the settings panel
+      await first.page.press('Escape'); // closes the reader
+      await closedState(first.page);
+    } finally {
+      await first.page.close();
+    }
+    const again = await openReader(RR_1);
+    try {
+      expect(again.state).toMatchObject({ theme: 'sepia', font: 'sans', fontSize: '21px' });
+    } finally {
+      await again.page.close();
+    }
+  });
+
+  it('the bundled dyslexia-friendly font loads and is used', async () => {
+    const { page } = await openReader(RR_1);
+    try {
+      await page.click('.settings-toggle');
+      await page.click('[data-font-choice="dyslexic"]');
+      const loaded = await until(
+        () =>
+          page.evaluate(
+            () =>
+              document.fonts.check('16px "Slipcase OpenDyslexic"') &&
+              [...document.fonts].some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'),
+            undefined,
+          ),
+        'OpenDyslexic',
+      );
+      expect(loaded).toBe(true);
+      expect((await stateOf(page))?.fontFamily).toMatch(/^"?Slipcase OpenDyslexic/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('remembers the reading position of a chapter', async () => {
+    const { page } = await openReader(AAS);
+    try {
+      await page.evaluate(() => {
+        const dialog = document.querySelector('slipcase-reader')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+        dialog.scrollTop = 6000;
+      }, undefined);
+      // The reader saves the place once scrolling stops (the positions were emptied before the test).
+      await until(async () => Object.values((await stored()).positions).some((p) => p.block > 0), 'the position to be saved');
+      const before = (await stateOf(page))!.scrollTop;
+      expect(before).toBeGreaterThan(5000);
+      await page.press('Escape');
+      await closedState(page);
+    } finally {
+      await page.close();
+    }
+    const again = await openReader(AAS);
+    try {
+      const restored = await until(async () => {
+        const s = await stateOf(again.page);
+        return s && s.scrollTop > 5000 ? s : null;
+      }, 'the saved position');
+      expect(Math.abs(restored.scrollTop - 6000)).toBeLessThan(40);
+    } finally {
+      await again.page.close();
+    }
+  });
+
+  it('passes an axe-core check, in the light and dark themes (screenshots)', async () => {
+    const { page } = await openReader(AO3_2);
+    try {
+      await page.evaluate((src) => void (0, eval)(src), AXE_SOURCE);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.click('.settings-toggle');
+        await page.click(`[data-theme-choice="${theme}"]`);
+        await until(async () => ((await stateOf(page))?.theme === theme ? true : null), `the ${theme} theme`);
+        const withPanel = await runAxe(page);
+        expect(withPanel, JSON.stringify(withPanel, null, 1)).toEqual([]);
+        await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-reader-${theme}-settings.png`));
+        await page.press('Escape');
+        const reading = await runAxe(page);
+        expect(reading, JSON.stringify(reading, null, 1)).toEqual([]);
+        const shot = join(SCREENSHOT_DIR, `${browserName}-reader-${theme}.png`);
+        await page.screenshot(shot);
+        if (browserName === 'chromium') {
+          mkdirSync(DOCS, { recursive: true });
+          copyFileSync(shot, join(DOCS, `reader-${theme}.png`));
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** axe-core's WCAG 2.1 A/AA and best-practice rules on the reader's shadow root: the violations, briefly. */
+function runAxe(page: PageHandle) {
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: { fromShadowDom: ['slipcase-reader', '.root'] } },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, why: n.failureSummary })),
+    }));
+  }, undefined);
+}
