@@ -13,39 +13,34 @@
  * - chapter: the live page's chapter, merged into the saved story by its number (merge.ts);
  * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
  */
-import type { JobScope, JobView } from '../messages';
-import { isWorkPage, type PageReport } from '../../core/model';
+import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
 import { copyPage, type PageCopy } from './page-copy';
+import { decodeHtml } from '../../core/decode-html';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
 import {
-  MAX_WALK,
   addJob,
   allJobs,
   finishJob,
   heldPage,
   heldSlots,
   isUnfinished,
-  jobPages,
   jobView,
   progress,
   storyJobPlan,
   updateJob,
   JobGone,
-  type HeldPage,
   type JobPage,
   type JobPlan,
   type JobRecord,
   type NewJob,
 } from './jobs';
-import { chaptersLacking, storiesToCheck, updatePlan } from './updates';
-import { mergeChapters, pageKey, savedCopy } from './merge-chapters';
+import { storiesToCheck, updatePlan } from './updates';
 import { adultGateUrl, planStory } from './fetch-plan';
 import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-clock';
-import { loadStory } from '../db/reading';
-import { metaFromReport, saveStory, type SaveResult } from '../db/save';
-import { storyIdOf } from '../db/build-records';
-import type { ChapterCopy, Problem, StoryMeta, StoryRecord } from '../types';
+import { parsePage, walkOn } from './job-pages';
+import { JobFailure, hostOf, nothingDone } from './job-words';
+import { saveJobStory, savedChapters, storyIdFor } from './job-save';
 
 /** The part of a fetch Response the runner reads. */
 export interface FetchResponse {
@@ -53,7 +48,7 @@ export interface FetchResponse {
   /** The address after redirects; empty when unknown. */
   url: string;
   headers: { get(name: string): string | null };
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface RunnerDeps {
@@ -66,11 +61,6 @@ export interface RunnerDeps {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** Every job (newest first) whenever one changes, with the stories a save changed. */
   onChange(jobs: JobView[], changedStoryIds: string[]): void;
-}
-
-/** A job cannot go on: the message says why, in words for the reader. */
-export class JobFailure extends Error {
-  override name = 'JobFailure';
 }
 
 type Target = { slot: number | 'root'; url: string };
@@ -94,7 +84,7 @@ export class Runner {
    * work ('story'). Whether an adult gate may be passed is the shell's call, from the settings.
    */
   async enqueuePage(snapshot: { url: string; html: string }, scope: 'chapter' | 'story', followAdultGate: boolean): Promise<string> {
-    const doc = this.parse(snapshot.html, snapshot.url);
+    const doc = parsePage(this.deps.win, snapshot.html, snapshot.url);
     const page = copyPage(doc, snapshot.url);
     const job = this.newJob(scope, snapshot.url, page.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' });
     let start: Partial<JobRecord> | null = null;
@@ -278,14 +268,14 @@ export class Runner {
     try {
       response = await this.clock.request(signal, () => this.deps.fetch(url, signal));
       if (asksToSlowDown(response.status)) return retry({ url, status: response.status, retryAfter: response.headers.get('retry-after') });
-      html = await response.text();
+      html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
     } catch (e) {
       if (signal.aborted) throw e;
       return retry({ url, status: null, retryAfter: null, error: e instanceof Error ? e.message : String(e) });
     }
     if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
     const at = response.url || url;
-    const doc = this.parse(html, at);
+    const doc = parsePage(this.deps.win, html, at);
     return { page: copyPage(doc, at), doc, url: at };
   }
 
@@ -317,7 +307,7 @@ export class Runner {
     let plan: JobPlan;
     if (job.scope === 'chapter') plan = { kind: 'complete' };
     else if (job.scope === 'story') plan = storyJobPlan(planStory(page, doc, url), root);
-    else plan = updatePlan(planStory(page, doc, url), root, await this.savedChapters(storyId!));
+    else plan = updatePlan(planStory(page, doc, url), root, await savedChapters(this.deps.db, storyId!));
     return { root, plan, storyId, ...progress(plan, 0) };
   }
 
@@ -342,65 +332,17 @@ export class Runner {
   // ---- saving ----
 
   private async finish(job: JobRecord): Promise<void> {
-    const root = job.root!;
-    const pages = await jobPages(this.deps.db, job.id);
-    const fetched = orderedChapters(job.plan, root, pages);
-    const storyId = job.storyId ?? storyIdFor(root.report, root.url)!;
-    const bundle = await loadStory(this.deps.db, storyId);
-    const saved = bundle?.chapters.map(savedCopy) ?? [];
-    let chapters: ChapterCopy[];
-    let added = 0;
-    if (job.scope === 'story') chapters = fetched;
-    else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
-    else {
-      if (!bundle) throw new JobFailure('This story is no longer in the library.');
-      const lacking = chaptersLacking(saved, fetched);
-      added = lacking.length;
-      chapters = mergeChapters(saved, lacking);
-    }
-    // The work's details from the page the job started on; the chapter count from another page when it has none.
-    const report: PageReport = { ...root.report, chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null };
-    const meta = metaFromReport(report, chapters.length);
-    let result: SaveResult;
-    if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta)) result = { id: storyId, outcome: 'unchanged', problems: [] };
-    else {
-      const copy = { site: root.report.site, url: bundle?.story.url ?? root.url, kind: root.report.kind, meta, chapters, fetchedAt: this.deps.now() };
-      result = await saveStory(this.deps.db, copy, this.deps.win, { newChapters: added });
-    }
-    if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);
-    const end = { state: 'done' as const, outcome: result.outcome, message: outcomeText(job.scope, result, chapters.length, added), storyId: result.id };
+    const { result, message } = await saveJobStory(this.deps, job);
+    const end = { state: 'done' as const, outcome: result.outcome, message, storyId: result.id };
     // Told even when a cancel came during the save: the story changed all the same.
     await finishJob(this.deps.db, job.id, end, this.deps.now());
     await this.changed(result.outcome === 'unchanged' ? [] : [result.id]);
-  }
-
-  private async savedChapters(storyId: string): Promise<ChapterCopy[]> {
-    const bundle = await loadStory(this.deps.db, storyId);
-    if (!bundle) throw new JobFailure('This story is no longer in the library.');
-    return bundle.chapters.map(savedCopy);
   }
 
   // ---- helpers ----
 
   private newJob(scope: JobScope, url: string, title: string, followAdultGate: boolean, plan: JobPlan): NewJob {
     return { id: crypto.randomUUID(), scope, url, title, storyId: null, followAdultGate, root: null, plan };
-  }
-
-  /**
-   * A page's document, with a <base> of its own address: a parsed document's address is the
-   * runner's page, against which the page's relative links would resolve.
-   */
-  private parse(html: string, url: string): Document {
-    const doc = new this.deps.win.DOMParser().parseFromString(html, 'text/html');
-    const own = doc.querySelector('base[href]');
-    const base = own ? resolve(own.getAttribute('href')!, url) : url;
-    if (own) own.setAttribute('href', base);
-    else {
-      const el = doc.createElement('base');
-      el.setAttribute('href', base);
-      doc.head.prepend(el);
-    }
-    return doc;
   }
 
   private change(id: string, f: (job: JobRecord) => JobRecord): Promise<JobRecord> {
@@ -410,88 +352,4 @@ export class Runner {
   private async changed(storyIds: string[]): Promise<void> {
     this.deps.onChange(await this.jobs(), storyIds);
   }
-}
-
-/** The walk after a page: its next link, unless seen already or past the cap. */
-function walkOn(plan: Extract<JobPlan, { kind: 'walk' }>, urls: string[], next: string | null): JobPlan {
-  const seen = [...new Set([...plan.seen, ...urls.map(pageKey)])];
-  const steps = plan.steps + 1;
-  const go = next !== null && !seen.includes(pageKey(next)) && steps < MAX_WALK;
-  return { kind: 'walk', steps, seen, next: go ? next : null };
-}
-
-/** Every chapter the job holds, in reading order; the root's replace fetched copies of the same chapter. */
-function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[]): ChapterCopy[] {
-  const bySlot = new Map(pages.map((p) => [p.n, p.chapters]));
-  switch (plan.kind) {
-    case 'root':
-    case 'complete':
-      return root.chapters;
-    case 'whole':
-      return mergeChapters(bySlot.get(0) ?? [], root.chapters);
-    case 'chapters':
-      return plan.urls.flatMap((_, i) => (i === plan.rootSlot ? root.chapters : (bySlot.get(i) ?? [])));
-    case 'walk':
-      return [...root.chapters, ...[...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!)];
-  }
-}
-
-function storyIdFor(report: PageReport, url: string): string | null {
-  return isWorkPage(report.kind) ? storyIdOf(report.site, url, metaFromReport(report, 0)) : null;
-}
-
-/** `href` against `base`; `base` itself when `href` is no address. */
-function resolve(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return base;
-  }
-}
-
-function hostOf(url: string): string {
-  return new URL(url).host;
-}
-
-function nothingDone(scope: JobScope): string {
-  return scope === 'update' ? 'so the saved copy was left as it was.' : 'so nothing was saved.';
-}
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-function outcomeText(scope: JobScope, result: SaveResult, chapters: number, added: number): string {
-  switch (result.outcome) {
-    case 'saved':
-      return `Saved ${plural(chapters, 'chapter')}.`;
-    case 'updated':
-      return scope === 'update' ? (added ? `${plural(added, 'new chapter')} saved.` : 'Details updated; no new chapters.') : `Updated: ${plural(chapters, 'chapter')} saved.`;
-    case 'unchanged':
-      return scope === 'update' ? 'No new chapters.' : 'Already saved; nothing has changed.';
-    case 'held':
-      return `The copy fetched looks worse than the saved one (${result.problems.map(problemText).join('; ')}), so it is kept aside for you to compare.`;
-    case 'rejected':
-      return `Nothing was saved: ${result.problems.map(problemText).join('; ')}.`;
-  }
-}
-
-function problemText(p: Problem): string {
-  const ch = (i: number | null) => (i === null ? 'the page' : `chapter ${i + 1}`);
-  switch (p.kind) {
-    case 'error-page':
-      return `${ch(p.chapter)} came back as an error page`;
-    case 'gate-page':
-      return `${ch(p.chapter)} came back as an age or sign-in wall`;
-    case 'not-a-story':
-      return `${ch(p.chapter)} is not story text`;
-    case 'no-chapters':
-      return 'there were no chapters';
-    case 'fewer-chapters':
-      return `it has ${p.after} of the ${p.before} chapters saved`;
-    case 'shorter-chapter':
-      return `${ch(p.chapter)} has ${p.after} words where the saved one has ${p.before}`;
-  }
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
