@@ -23,9 +23,19 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
   }
 }
 
+/**
+ * The address a page's relative links resolve against: a <base> in its head, else its own address.
+ * Unlike `document.baseURI`, a <base> inside the body (in a story's text, say) is ignored: a hostile
+ * story could otherwise point its relative images and links at another host.
+ */
+export function documentBase(doc: Document): string {
+  const base = doc.head?.querySelector('base[href]');
+  return (base && absoluteUrl(base.getAttribute('href'), doc.URL)) || doc.URL;
+}
+
 /** The absolute target of a link element, or null when there is no usable link. */
 export function linkUrl(a: Element | null | undefined): string | null {
-  return a ? absoluteUrl(a.getAttribute('href'), a.ownerDocument.baseURI) : null;
+  return a ? absoluteUrl(a.getAttribute('href'), documentBase(a.ownerDocument)) : null;
 }
 
 /** The first link whose text matches, among the candidates. */

@@ -11,7 +11,7 @@ import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
 import { sanitizeToFragment } from './sanitize';
 import { countWords, squash, textLines } from '../core/dom';
-import { absoluteUrl } from './extract-dom';
+import { absoluteUrl, documentBase } from './extract-dom';
 
 export interface Story {
   content: StoryContent;
@@ -38,12 +38,13 @@ export function extractStory(doc: Document, url: URL, adapter: SiteAdapter, titl
   if (!win) throw new Error('extractStory needs a window to build the sanitiser on');
   const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
-  const box = found ? copyOut(found.body, found, inert, doc.baseURI) : readability(doc, inert, title);
+  const base = documentBase(doc);
+  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title);
   const content = box ? finish(box, win, inert) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
-    const c = finish(copyOut(n.nodes, found!, inert, doc.baseURI), win, inert);
+    const c = finish(copyOut(n.nodes, found!, inert, base), win, inert);
     return c.text ? [{ label: n.label, html: c.html, position: n.position }] : [];
   });
   return { content, notes, nav: adapter.nav(doc, url), by: found ? 'site' : 'readability' };
@@ -104,7 +105,10 @@ function finish(box: Element, win: Window & typeof globalThis, inert: Document):
 // ---- the fallback ----
 
 function readability(doc: Document, inert: Document, title: string | null): Element | null {
-  const article = new Readability(doc.cloneNode(true) as Document).parse();
+  const copy = doc.cloneNode(true) as Document;
+  // Readability resolves against the copy's baseURI: only a <base> in the head may set it (see documentBase).
+  for (const b of Array.from(copy.querySelectorAll('base'))) if (b.parentElement !== copy.head) b.remove();
+  const article = new Readability(copy).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');
   box.innerHTML = article.content;

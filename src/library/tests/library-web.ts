@@ -15,6 +15,8 @@ export const LIBRARY_DIR = join(import.meta.dirname, 'fixtures');
 export interface Reply {
   status?: number;
   html?: string;
+  /** The body as bytes, for pages in another encoding than UTF-8 (else `html`, encoded as UTF-8). */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
   /** The address after a redirect. */
   url?: string;
@@ -77,19 +79,25 @@ export class FakeWeb {
       status: reply.status ?? 200,
       url: reply.url ?? url,
       headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
-      text: async () => reply.html ?? '',
+      arrayBuffer: async () => toArrayBuffer(reply.bytes ?? new TextEncoder().encode(reply.html ?? '')),
     };
   };
 
   private pageReply(url: string): Reply {
     const file = this.pages.get(url);
-    return file ? { html: readFileSync(file, 'utf8') } : { status: 404, html: '<title>Not found</title><h1>404</h1>' };
+    // The file's bytes as a server sends them: the runner decodes them as a browser would.
+    return file ? { bytes: readFileSync(file) } : { status: 404, html: '<title>Not found</title><h1>404</h1>' };
   }
 
   /** How many requests went to `url`. */
   count(url: string): number {
     return this.requests.filter((r) => r.url === url).length;
   }
+}
+
+/** A copy of the bytes as an ArrayBuffer of their own, as Response.arrayBuffer() gives. */
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer;
 }
 
 export class FakeClock {

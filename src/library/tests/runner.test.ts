@@ -407,3 +407,39 @@ describe('the job list', () => {
     expect((await r.jobs()).map((j) => j.state)).toEqual(['done', 'done']);
   });
 });
+
+describe('pages in other encodings', () => {
+  /** windows-1252 bytes of `text` (its curly quotes, dashes and accents have one byte each). */
+  const cp1252 = (text: string) => {
+    const high: Record<string, number> = { '\u2018': 0x91, '\u2019': 0x92, '\u201c': 0x93, '\u201d': 0x94, '\u2014': 0x97 };
+    return Uint8Array.from([...text], (c) => high[c] ?? c.charCodeAt(0));
+  };
+  const LINE = '\u201cCaf\u00e9 cr\u00e8me,\u201d she said \u2014 \u2018don\u2019t.\u2019';
+
+  it.each([
+    ['declared in the header', { 'Content-Type': 'text/html; charset=windows-1252' }],
+    ['not declared at all', { 'Content-Type': 'text/html' }],
+  ])('saves a fetched windows-1252 chapter without replacement characters (%s)', async (_, headers) => {
+    // Chapter 3 as an old archive serves it: Latin text in windows-1252 bytes, no UTF-8 anywhere.
+    const html = corpusHtml(ffnChapter(3)).replace(/[^\p{ASCII}]/gu, ' ').replace(/(id="storytext">)/, `$1<p>${LINE}</p>`);
+    expect(html).toContain(LINE);
+    web.route(ffnChapter(3), { bytes: cp1252(html), headers });
+    const job = await saveFromStart(FFN);
+    expect(job.state).toBe('done');
+    const third = (await savedChapters(job.storyId!)).find((c) => c.number === 3)!;
+    expect(third.html).toContain(LINE);
+    expect(third.html).not.toContain('\ufffd');
+  });
+});
+
+describe('a hostile fetched page', () => {
+  it('cannot move its relative images to another host with a <base> inside the story', async () => {
+    const html = corpusHtml(ffnChapter(3)).replace(/(id="storytext">)/, '$1<base href="https://tracker.example/"><p><img src="pics/map.png" alt="Map"></p>');
+    expect(html).toContain('tracker.example');
+    web.route(ffnChapter(3), { html });
+    const job = await saveFromStart(FFN);
+    const third = (await savedChapters(job.storyId!)).find((c) => c.number === 3)!;
+    expect(third.html).toContain(`src="${new URL('pics/map.png', ffnChapter(3)).href}"`);
+    expect(third.html).not.toContain('tracker.example');
+  });
+});

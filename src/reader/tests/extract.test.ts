@@ -98,6 +98,28 @@ describe('the story body', () => {
     expect(v.content.html).toContain('<img src="https://www.fanfiction.net/s/77/img/map.png" alt="Map">');
   });
 
+  it('ignores a <base> inside the story: its relative images and links stay on the archive', () => {
+    const v = view(
+      ffnPage(`<div id="storytext"><base href="https://tracker.example/"><p>A <a href="/s/77/1/Lamps">link</a>.</p>
+        <p><img src="img/map.png" alt="Map"></p><p>The end.</p></div>`),
+      FFN,
+    );
+    expect(v.content.html).toContain('href="https://www.fanfiction.net/s/77/1/Lamps"');
+    expect(v.content.html).toContain('<img src="https://www.fanfiction.net/s/77/2/img/map.png" alt="Map">');
+    expect(v.content.html).not.toContain('tracker.example');
+  });
+
+  it('ignores a <base> inside the body on pages Readability reads, too', () => {
+    const page = corpusPages().find((p) => p.htmlPath.endsWith('moonlit-crypt-lanterns.html'))!;
+    const line = 'Spike noticed because she stopped walking.';
+    const source = readFileSync(page.htmlPath, 'utf8');
+    expect(source).toContain(line);
+    const html = source.replace(line, `${line}<base href="https://tracker.example/"><img src="pics/harbour.jpg" alt="The harbour">`);
+    const v = view(html, page.expected.url);
+    expect(v.content.html).toContain(`src="${new URL('pics/harbour.jpg', page.expected.url).href}"`);
+    expect(v.content.html).not.toContain('tracker.example');
+  });
+
   it('keeps italics, bold, centred scene breaks, rules and poetry line breaks; drops hidden text', () => {
     const v = view(
       ffnPage(`<div id="storytext"><p><em>Once</em>, <strong>twice</strong>.</p><p style="text-align:center;">* * *</p><hr>
@@ -195,7 +217,7 @@ describe('XenForo thread page', () => {
 
 describe('notes and navigation on the corpus pages', () => {
   it('AO3 chapter: summary and notes around the text, menu and neighbours', () => {
-    const v = corpusView('real/ao3/ao3js-works-17793689.html');
+    const v = corpusView('ao3/pages/ao3js-works-17793689.html');
     expect(v.notes.map((n) => [n.position, n.label])).toEqual([
       ['before', 'Summary'],
       ['before', 'Chapter Summary'],
@@ -211,7 +233,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('eFiction chapter: author notes as notes, jump menu and Previous / Next', () => {
-    const v = corpusView('synthetic/efiction/viewstory-sid3117-chapter2.html');
+    const v = corpusView('efiction/pages/viewstory-sid3117-chapter2.html');
     expect(v.notes).toEqual([
       { label: "Author's Chapter Notes", html: '<div>Thank you all for the reviews on chapter one! This one is a little angsty.</div>', position: 'before' },
       { label: 'Chapter End Notes', html: '<div>Next time: coffee, and consequences.</div>', position: 'after' },
@@ -226,7 +248,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('eFiction printable story: every chapter under its title, the story notes as a note', () => {
-    const v = corpusView('synthetic/efiction/viewstory-sid3117-printable-all.html');
+    const v = corpusView('efiction/pages/viewstory-sid3117-printable-all.html');
     expect(v.notes.map((n) => n.label)).toEqual(['Story Notes']);
     expect(v.content.html.match(/<h2>[^<]*<\/h2>/g)).toEqual([
       '<h2>Cold Open by Wren Halloway</h2>',
@@ -237,7 +259,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('All About Spike: the author header as a note, no chapter rows, the chapter links as navigation', () => {
-    const v = corpusView('synthetic/allaboutspike/fic-96.html');
+    const v = corpusView('allaboutspike/pages/fic-96.html');
     expect(v.notes.map((n) => [n.position, n.label])).toEqual([['before', 'Story header']]);
     expect(v.notes[0]!.html).toContain('<b>Rating:</b> R');
     expect(v.content.text).not.toMatch(/Chapter:|Next Chapter/);
@@ -248,7 +270,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('Royal Road: the notes above and below, the unclosed one without the chapter text', () => {
-    const v = corpusView('real/royalroad/efictopub-royalroad_chapter_1.html');
+    const v = corpusView('royalroad/pages/efictopub-royalroad_chapter_1.html');
     expect(v.notes).toEqual([
       { label: 'A note from Great Author', html: '<p>Author note top</p>', position: 'before' },
       { label: 'A note from Great Author', html: '<p>Author note bottom</p>', position: 'after' },
@@ -257,7 +279,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('XenForo reader page: threadmark labels as headings, reader pages as neighbours', () => {
-    const v = corpusView('real/xenforo/efictopub-spacebattles_thread_reader_2.html');
+    const v = corpusView('xenforo/pages/efictopub-spacebattles_thread_reader_2.html');
     expect(v.content.html.match(/<h2>[^<]*<\/h2>/g)).toEqual(['<h2>10 Doing Good</h2>', '<h2>11 Threadmark 33</h2>', '<h2>12 Threadmark 44</h2>']);
     expect(v.nav).toEqual({
       prev: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/',
@@ -267,7 +289,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('Bloodshedverse: the ad links go, their words stay', () => {
-    const v = corpusView('synthetic/bloodshedverse/stories-read-13764.html');
+    const v = corpusView('bloodshedverse/pages/stories-read-13764.html');
     expect(v.content.html).not.toMatch(/<a\b|<nobr/);
     expect(v.content.text).toContain('two mugs of coffee and looking entirely too pleased with himself.');
     expect(v.nav.prev).toBe('https://bloodshedverse.com/stories.php?go=read&no=13763');
@@ -275,7 +297,7 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it('Fimfiction: the author’s note as a note', () => {
-    const v = corpusView('synthetic/fimfiction/story-482913-2.html');
+    const v = corpusView('fimfiction/pages/story-482913-2.html');
     expect(v.notes).toEqual([
       {
         label: "Author's Note",
@@ -287,10 +309,10 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it.each([
-    ['synthetic/tth/story-31415-2.html', 'https://www.tthfanfic.org/Story-31415-1/Corvid+Lane+The+Long+Way+Round.htm', 'https://www.tthfanfic.org/Story-31415-3/Corvid+Lane+The+Long+Way+Round.htm', 4],
-    ['synthetic/wattpad/part-1187654321.html', 'https://www.wattpad.com/1187654075-glass-harbor-chapter-two-aunt-bea', 'https://www.wattpad.com/1187654149-glass-harbor-chapter-four-salt', 12],
-    ['synthetic/aff/story-600098765-chapter-2.html', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=1', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=3', 3],
-    ['real/ffn/webtoepub-FanFiction.html', null, 'https://www.fanfiction.net/s/1234567/2/WebToEpub', 5],
+    ['tth/pages/story-31415-2.html', 'https://www.tthfanfic.org/Story-31415-1/Corvid+Lane+The+Long+Way+Round.htm', 'https://www.tthfanfic.org/Story-31415-3/Corvid+Lane+The+Long+Way+Round.htm', 4],
+    ['wattpad/pages/part-1187654321.html', 'https://www.wattpad.com/1187654075-glass-harbor-chapter-two-aunt-bea', 'https://www.wattpad.com/1187654149-glass-harbor-chapter-four-salt', 12],
+    ['aff/pages/story-600098765-chapter-2.html', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=1', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=3', 3],
+    ['ffn/pages/webtoepub-FanFiction.html', null, 'https://www.fanfiction.net/s/1234567/2/WebToEpub', 5],
   ])('%s: previous, next and the chapter list', (name, prev, next, count) => {
     const v = corpusView(name);
     expect([v.nav.prev, v.nav.next, v.nav.chapters.length]).toEqual([prev, next, count]);
