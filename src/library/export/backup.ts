@@ -13,10 +13,11 @@ import { LEVEL_ORDER } from '../../core/rating';
 import type { LibraryDb } from '../db/db';
 import { read, write } from '../db/db';
 import { clampPosition } from '../db/reading';
-import type { WriteTx } from '../db/schema';
+import type { WriteTx } from '../db/stores';
 import { indexStory, termsOf } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
 import { dropVersion, putVersion, versionRange } from '../db/versions';
+import { judgeCopy } from '../db/save';
 import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 
 export const BACKUP_FORMAT = 'slipcase-library';
@@ -189,12 +190,34 @@ const storyCheck = record<BackupStory>({
   progress: nullable(record({ chapter: num, fraction: num, at: num })),
 });
 
+/** The earliest date a backup may name: Slipcase's records all come after it. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+/** How far ahead of this machine's clock a date may be: another device's clock may run a little fast. */
+const CLOCK_SLACK_MS = 24 * 3600_000;
+
+/**
+ * Every date in a story, checked against a sane range. A date far in the future would win every
+ * later merge ("the more recently updated copy"), so a bad or hostile backup could pin a story.
+ */
+function checkDates(story: BackupStory, path: string, now: number): void {
+  const dates: [number, string][] = [
+    [story.savedAt, 'savedAt'],
+    [story.updatedAt, 'updatedAt'],
+    ...(story.pending ? [[story.pending.createdAt, 'pending.createdAt'] as [number, string]] : []),
+    ...(story.progress ? [[story.progress.at, 'progress.at'] as [number, string]] : []),
+  ];
+  for (const [t, field] of dates)
+    if (!(t >= EARLIEST && t <= now + CLOCK_SLACK_MS)) fail(`${path}.${field}`, 'a date between 2000 and today');
+}
+
 /** Checks parsed JSON is a backup this version can read, and returns only the fields it knows. */
-export function parseBackup(json: unknown): LibraryBackup {
+export function parseBackup(json: unknown, now: number = Date.now()): LibraryBackup {
   const head = record({ format: str, version: num, exportedAt: str })(json, 'backup');
   if (head.format !== BACKUP_FORMAT) throw new BackupError('Not a Slipcase library backup.');
   if (head.version > BACKUP_VERSION) throw new BackupError(`This backup comes from a newer Slipcase (backup version ${head.version}); update Slipcase to import it.`);
-  return { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories: list(storyCheck)((json as { stories?: unknown }).stories, 'stories') };
+  const stories = list(storyCheck)((json as { stories?: unknown }).stories, 'stories');
+  stories.forEach((story, i) => checkDates(story, `stories[${i}]`, now));
+  return { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories };
 }
 
 // ---- import ----
@@ -235,28 +258,34 @@ export async function importLibrary(db: LibraryDb, backup: LibraryBackup, win: W
   });
 }
 
-async function merge(tx: WriteTx, { id, story: b, chapters, pending }: Incoming): Promise<keyof ImportResult> {
+async function merge(tx: WriteTx, item: Incoming): Promise<keyof ImportResult> {
+  const { id, story: b, chapters } = item;
   const local = await tx.objectStore('stories').get(id);
   const localProgress = (await tx.objectStore('progress').get(id)) ?? null;
   let next = local?.pending ? Math.max(local.version, local.pending.version) : (local?.version ?? 0);
 
+  // A newer copy replaces the saved one only where the save policy would let a fetch replace it:
+  // never with fewer chapters or much shorter text. Such a copy is held beside it instead.
+  const saved = local ? (await tx.objectStore('versions').get([id, local.version]))! : null;
+  const verdict = local && b.updatedAt > local.updatedAt ? judgeCopy(saved, importedCopy(b, chapters)) : null;
   let current: VersionRecord;
-  const newer = !local || b.updatedAt > local.updatedAt;
-  if (newer) {
+  if (!local || verdict?.action === 'save') {
     current = versionRecord({ storyId: id, version: ++next, state: 'current', createdAt: b.updatedAt, url: b.url, meta: b.meta }, chapters);
     await putVersion(tx, current, chapters);
     if (local) await dropVersion(tx, id, local.version);
     await indexStory(tx, id, termsOf(b.meta, chapters));
   } else {
-    current = (await tx.objectStore('versions').get([id, local.version]))!;
+    current = saved!;
   }
+  const replaced = current !== saved;
 
   // The latest held copy is kept, if it is newer than the saved copy that won.
   let held = local?.pending ?? null;
-  if (b.pending && pending && b.pending.createdAt > (held?.createdAt ?? -Infinity)) {
+  for (const candidate of heldCandidates(item, verdict?.action === 'hold' ? verdict.problems : null)) {
+    if (candidate.createdAt <= (held?.createdAt ?? -Infinity)) continue;
     if (held) await dropVersion(tx, id, held.version);
-    const v = versionRecord({ storyId: id, version: ++next, state: 'pending', createdAt: b.pending.createdAt, url: b.pending.url, meta: b.pending.meta }, pending, b.pending.problems);
-    await putVersion(tx, v, pending);
+    const v = versionRecord({ storyId: id, version: ++next, state: 'pending', createdAt: candidate.createdAt, url: candidate.url, meta: candidate.meta }, candidate.chapters, candidate.problems);
+    await putVersion(tx, v, candidate.chapters);
     held = { version: v.version, problems: v.problems, createdAt: v.createdAt };
   }
   if (held && held.createdAt <= current.createdAt) {
@@ -272,10 +301,31 @@ async function merge(tx: WriteTx, { id, story: b, chapters, pending }: Incoming)
     lastReadAt: progress?.at ?? 0,
     newChapters: local?.newChapters ?? 0,
   };
-  const merged = storyRecord(local && !newer ? local.site : b.site, current, times, held);
+  const merged = storyRecord(local && !replaced ? local.site : b.site, current, times, held);
   await tx.objectStore('stories').put(merged);
   if (!local) return 'added';
   return sameStory(local, merged) && sameProgress(localProgress, progress) ? 'unchanged' : 'updated';
+}
+
+/** A backup's copy of a story as the save policy sees a fetched one. */
+function importedCopy(b: BackupStory, chapters: readonly PreparedChapter[]): Parameters<typeof judgeCopy>[1] {
+  return { kind: 'story', meta: b.meta, chapters: chapters.map((c) => ({ kind: 'chapter' as const, words: c.words, hash: c.hash })) };
+}
+
+interface HeldCandidate {
+  createdAt: number;
+  url: string;
+  meta: StoryMeta;
+  chapters: PreparedChapter[];
+  problems: Problem[];
+}
+
+/** Copies a backup offers to hold: its own held copy, and its main copy when the policy would not let it replace the saved one. */
+function heldCandidates({ story: b, chapters, pending }: Incoming, demoted: Problem[] | null): HeldCandidate[] {
+  const out: HeldCandidate[] = [];
+  if (b.pending && pending) out.push({ ...b.pending, chapters: pending });
+  if (demoted) out.push({ createdAt: b.updatedAt, url: b.url, meta: b.meta, chapters, problems: demoted });
+  return out.sort((x, y) => x.createdAt - y.createdAt);
 }
 
 /** The further position of two, read at the later of their times. */

@@ -14,14 +14,28 @@ export function fold(s: string): string {
  * so "dont" and "don't" meet). Chinese and Japanese write no spaces: each of their characters is a
  * token, and a query of several of them matches texts holding them all.
  */
-const TOKEN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
-const APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu;
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
 /** Longer runs are not words anyone searches for (URLs, base64, keyboard mash). */
 export const MAX_TOKEN = 32;
+/**
+ * Runs of letters and digits, at most one longer than a token may be. The bound matters: V8
+ * repeats a Unicode class on its backtracking stack, so an unbounded run of millions of letters
+ * (a hostile 50 MB title) overflowed it.
+ */
+const WORD = new RegExp(`[\\p{L}\\p{N}]{1,${MAX_TOKEN + 1}}`, 'gu');
+const APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu;
 
 /** The normalised words of a text, in order, repeats kept. */
 export function tokens(text: string): string[] {
-  return (fold(text).replace(APOSTROPHE, '').match(TOKEN) ?? []).filter((t) => t.length <= MAX_TOKEN);
+  const out: string[] = [];
+  // A piece that continues an overlong run (it starts where one ended) belongs to that run.
+  let longRunEnd = -1;
+  for (const m of fold(text).replace(APOSTROPHE, '').replace(CJK, ' $& ').matchAll(WORD)) {
+    const word = m[0];
+    if (word.length > MAX_TOKEN || m.index === longRunEnd) longRunEnd = m.index + word.length;
+    else out.push(word);
+  }
+  return out;
 }
 
 const ARTICLE = /^(?:the|an?)\s+/;

@@ -39,7 +39,7 @@ async function randomLibrary(rand: Rand): Promise<LibraryDb> {
     } else if (refetch < 0.5) {
       await saveStory(db, { ...story, chapters: story.chapters.map((c) => ({ ...c, html: '<p>Retry later.</p>' })), fetchedAt: story.fetchedAt! + 20 }, win);
     }
-    if (rand() < 0.5) await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand() }, 1_900_000_000_000 + Math.floor(rand() * 1e6));
+    if (rand() < 0.5) await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand() }, 1_750_000_000_000 + Math.floor(rand() * 1e6));
   }
   return db;
 }
@@ -168,12 +168,46 @@ describe('a backup is untrusted', () => {
   it('sanitises every chapter it imports, and clamps positions into the story', async () => {
     const b = await good();
     b.stories[0]!.chapters[0]!.html = '<p>ok</p><script>steal()</script><a href="javascript:x()">link</a>';
-    b.stories[0]!.progress = { chapter: 99, fraction: 7, at: 1 };
+    b.stories[0]!.progress = { chapter: 99, fraction: 7, at: 1_750_000_000_000 };
     const db = await library();
     await importLibrary(db, parseBackup(b), win);
     const { chapters, progress, story } = (await loadStory(db, (await searchLibrary(db)).stories[0]!.id))!;
     expect(chapters[0]!.html).toBe('<p>ok</p><a>link</a>');
     expect(progress).toMatchObject({ chapter: story.chapterCount - 1, fraction: 1 });
+  });
+
+  it('refuses dates outside a sane range, so no entry can pin a story with a far-future date', async () => {
+    const b = await good();
+    b.stories[0]!.updatedAt = 9e15;
+    expect(() => parseBackup(b)).toThrow('stories[0].updatedAt should be a date between 2000 and today');
+    const c = await good();
+    c.stories[0]!.savedAt = -1;
+    expect(() => parseBackup(c)).toThrow('stories[0].savedAt should be a date between 2000 and today');
+    const d = await good();
+    d.stories[0]!.progress = { chapter: 0, fraction: 0, at: Date.now() + 7 * 24 * 3600_000 };
+    expect(() => parseBackup(d)).toThrow('stories[0].progress.at should be a date between 2000 and today');
+    const e = await good();
+    expect(() => parseBackup(e)).not.toThrow();
+  });
+
+  it('never replaces saved text with less text: a newer but shorter copy is held beside it', async () => {
+    const db = await library();
+    const story = makeStory(seeded(7), 7, { chapters: [3, 3], words: [100, 100] });
+    const { id } = await saveStory(db, story, win);
+    const before = (await loadStory(db, id))!;
+    // The same story, "updated" later, with one empty chapter where three were saved.
+    const hostile = JSON.parse(JSON.stringify(await exportLibrary(db))) as LibraryBackup;
+    hostile.stories[0]!.updatedAt += 60_000;
+    hostile.stories[0]!.chapters = [{ title: null, url: story.url, html: '<p></p>' }];
+    await importLibrary(db, parseBackup(hostile), win);
+    const after = (await loadStory(db, id))!;
+    expect(after.chapters.map((c) => c.html)).toEqual(before.chapters.map((c) => c.html));
+    expect(after.story.pending!.problems).toEqual([
+      { kind: 'fewer-chapters', before: 3, after: 1 },
+      { kind: 'shorter-chapter', chapter: 0, before: 100, after: 0 },
+    ]);
+    // A later import of the good copy still works: nothing was pinned.
+    expect(await importLibrary(db, await exportLibrary(db), win)).toEqual({ added: 0, updated: 0, unchanged: 1 });
   });
 
   it('imports all or nothing when the disk fills up', async () => {

@@ -21,6 +21,10 @@ describe('tokens', () => {
   ])('%s', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
   });
+
+  it('reads a 50 MB run of letters (a hostile title) without overflowing the stack', () => {
+    expect(tokens(`${'a'.repeat(50_000_000)} ok 進撃`)).toEqual(['ok', '進', '撃']);
+  });
 });
 
 describe('sortKey', () => {
