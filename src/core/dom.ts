@@ -88,18 +88,6 @@ export function textLines(root: Node): string[] {
   return lines;
 }
 
-/** The rest of the first line that starts with `label` (e.g. /^Rating:/i), or null. */
-export function lineValue(lines: string[], label: RegExp): string | null {
-  for (const line of lines) {
-    const m = line.match(label);
-    if (m && m.index === 0) {
-      const v = line.slice(m[0].length).trim();
-      if (v) return v;
-    }
-  }
-  return null;
-}
-
 /** The document's <title>, trimmed. */
 export function docTitle(doc: Document): string {
   return squash(doc.title ?? '');

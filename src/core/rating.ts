@@ -34,7 +34,7 @@ export function ffnLevel(label: string): RatingLevel {
  */
 export function mpaaLevel(label: string): RatingLevel {
   const first = label.trim().split(/\s+(?:-|–|—|:)\s+|\s+\(|[\s,;/]+/)[0] ?? '';
-  const t = first.toUpperCase().replace(/[\[\]()]/g, '').replace(/–|—/g, '-');
+  const t = first.toUpperCase().replace(/[[\]()]/g, '').replace(/–|—/g, '-');
   if (t === 'G' || t === 'K' || t === 'PG' || t === 'K+' || t === 'U' || t === 'ALL' || t === 'GENERAL') return 'general';
   if (/^PG-?1[345]$/.test(t) || t === 'T' || t === 'TEEN' || t === 'FR13' || t === 'FR15') return 'teen';
   if (t === 'R' || t === 'M' || t === 'MATURE' || t === 'FR18') return 'mature';
@@ -48,9 +48,4 @@ export function siteRating(label: string | null | undefined, map: (label: string
   const l = label?.trim();
   if (!l) return { ...UNRATED };
   return { level: map(l), label: l, source: 'site' };
-}
-
-/** Higher of two levels on the shared scale; 'unknown' ranks below every known level here. */
-export function levelRank(level: RatingLevel): number {
-  return LEVEL_ORDER.indexOf(level);
 }

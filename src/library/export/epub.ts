@@ -144,6 +144,7 @@ export function buildEpub(story: StoryRecord, chapters: readonly ChapterRecord[]
 /** "Title - Author.epub", without characters file systems refuse. */
 export function epubFileName(story: StoryRecord): string {
   const name = [story.meta.title, story.meta.authors.join(', ')].filter((s) => s.trim()).join(' - ');
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const safe = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '').slice(0, 120);
   return `${safe || 'story'}.epub`;
 }

@@ -57,6 +57,7 @@ const ELEMENT_ATTRS: Record<string, Record<string, RegExp>> = {
 };
 const ALIGN = /^(?:left|right|center|justify)$/i;
 /** Characters XML 1.0 does not allow, and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** A control character becomes a space (it may sit between words), a broken surrogate U+FFFD. */
 const xmlSafe = (s: string) => s.replace(NOT_XML, (c) => (c.length === 1 && c < ' ' ? ' ' : '\uFFFD'));

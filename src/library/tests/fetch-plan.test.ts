@@ -34,9 +34,9 @@ function plan(name: string, url?: string): Plan {
 
 describe('planStory', () => {
   it('AO3 chapter page: one fetch of the Entire Work view', () => {
-    expect(plan('real/ao3/ao3js-works-23824891.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/23824891?view_full_work=true' });
+    expect(plan('ao3/pages/ao3js-works-23824891.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/23824891?view_full_work=true' });
     // A WIP whose total is unknown ("14/?"), from its second chapter.
-    expect(plan('real/ao3/ao3js-works-17793689-chapters-42035519.html')).toEqual({
+    expect(plan('ao3/pages/ao3js-works-17793689-chapters-42035519.html')).toEqual({
       kind: 'whole',
       url: 'https://archiveofourown.org/works/17793689?view_full_work=true',
     });
@@ -44,41 +44,41 @@ describe('planStory', () => {
 
   it('AO3: the whole work keeps the adult consent the page was reached with, and no other query', () => {
     const url = 'https://archiveofourown.org/works/17793689/chapters/42035519?view_adult=true&show_comments=true#workskin';
-    expect(plan('real/ao3/ao3js-works-17793689-chapters-42035519.html', url)).toEqual({
+    expect(plan('ao3/pages/ao3js-works-17793689-chapters-42035519.html', url)).toEqual({
       kind: 'whole',
       url: 'https://archiveofourown.org/works/17793689?view_full_work=true&view_adult=true',
     });
   });
 
   it('AO3 one-shot, and the Entire Work view itself: complete', () => {
-    expect(plan('real/ao3/ao3js-works-168768.html')).toEqual({ kind: 'complete' });
-    expect(plan('real/ao3/efictopub-ao3_single_chapter_story.html')).toEqual({ kind: 'complete' });
+    expect(plan('ao3/pages/ao3js-works-168768.html')).toEqual({ kind: 'complete' });
+    expect(plan('ao3/pages/efictopub-ao3_single_chapter_story.html')).toEqual({ kind: 'complete' });
     const url = 'https://archiveofourown.org/works/23824891?view_full_work=true';
     const doc = parseHtml(readFileSync(join(LIBRARY_DIR, ROUTES.find((r) => r.url === url)!.file), 'utf8'), url);
     expect(planStory(copyPage(doc, url), doc, url)).toEqual({ kind: 'complete' });
   });
 
   it('AO3 chapter index (navigate): the Entire Work view', () => {
-    expect(plan('real/ao3/ao3js-works-43703871-navigate.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/43703871?view_full_work=true' });
+    expect(plan('ao3/pages/ao3js-works-43703871-navigate.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/43703871?view_full_work=true' });
   });
 
   it('FanFiction.net chapter 1 of 5: the five chapter pages in order, its own among them', () => {
-    expect(plan('real/ffn/webtoepub-FanFiction.html')).toEqual({
+    expect(plan('ffn/pages/webtoepub-FanFiction.html')).toEqual({
       kind: 'chapters',
       urls: [1, 2, 3, 4, 5].map((n) => `https://www.fanfiction.net/s/1234567/${n}/WebToEpub`),
     });
-    expect(plan('real/ffn/webtoepub-FanFictionSinglePage.html')).toEqual({ kind: 'complete' });
+    expect(plan('ffn/pages/webtoepub-FanFictionSinglePage.html')).toEqual({ kind: 'complete' });
   });
 
   it('eFiction chapter: the printable story, beside the story’s viewstory.php', () => {
-    const mugglenet = plan('real/efiction/webtoepub-muggleNet.html');
+    const mugglenet = plan('efiction/pages/webtoepub-muggleNet.html');
     expect(mugglenet).toEqual({ kind: 'whole', url: 'http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all' });
     expect(ROUTES.map((r) => r.url)).toContain((mugglenet as { url: string }).url);
-    expect(plan('synthetic/efiction/viewstory-sid3117-chapter2.html')).toEqual({
+    expect(plan('efiction/pages/viewstory-sid3117-chapter2.html')).toEqual({
       kind: 'whole',
       url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?action=printable&textsize=0&sid=3117&chapter=all',
     });
-    expect(plan('synthetic/efiction/viewstory-sid3117-index.html')).toEqual({
+    expect(plan('efiction/pages/viewstory-sid3117-index.html')).toEqual({
       kind: 'whole',
       url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?action=printable&textsize=0&sid=3117&chapter=all',
     });
@@ -86,19 +86,19 @@ describe('planStory', () => {
 
   it('eFiction: the printable story keeps the age consent the page was reached with', () => {
     const url = 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117&chapter=2&ageconsent=ok&warning=5';
-    expect(plan('synthetic/efiction/viewstory-sid3117-chapter2.html', url)).toEqual({
+    expect(plan('efiction/pages/viewstory-sid3117-chapter2.html', url)).toEqual({
       kind: 'whole',
       url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?action=printable&textsize=0&sid=3117&chapter=all&ageconsent=ok&warning=5',
     });
   });
 
   it('eFiction printable story and one-chapter story: complete', () => {
-    expect(plan('synthetic/efiction/viewstory-sid3117-printable-all.html')).toEqual({ kind: 'complete' });
-    expect(plan('real/efiction/webtoepub-muggleNetSinglePage.html')).toEqual({ kind: 'complete' });
+    expect(plan('efiction/pages/viewstory-sid3117-printable-all.html')).toEqual({ kind: 'complete' });
+    expect(plan('efiction/pages/webtoepub-muggleNetSinglePage.html')).toEqual({ kind: 'complete' });
   });
 
   it('Royal Road: walks from a chapter with no chapter list, takes the list from the fiction page or the embedded one', () => {
-    expect(plan('real/royalroad/efictopub-royalroad_chapter_1.html')).toEqual({
+    expect(plan('royalroad/pages/efictopub-royalroad_chapter_1.html')).toEqual({
       kind: 'walk',
       next: 'https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two',
     });
@@ -106,9 +106,9 @@ describe('planStory', () => {
       kind: 'chapters',
       urls: ['https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one', 'https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two'],
     };
-    expect(plan('real/royalroad/efictopub-royalroad_index.html')).toEqual(chapters);
+    expect(plan('royalroad/pages/efictopub-royalroad_index.html')).toEqual(chapters);
 
-    const name = 'real/royalroad/efictopub-royalroad_chapter_2.html';
+    const name = 'royalroad/pages/efictopub-royalroad_chapter_2.html';
     const listed = corpusHtml(name).replace(
       '</head>',
       `<script>window.chapters = [{"id":771,"title":"Chapter One","order":0,"url":"/fiction/555/great-story/chapter/771/chapter-one"},{"id":772,"title":"Chapter Two","order":1,"url":"/fiction/555/great-story/chapter/772/chapter-two"}];</script></head>`,
@@ -119,7 +119,7 @@ describe('planStory', () => {
   });
 
   it('a forum reader page: walks the reader pages', () => {
-    expect(plan('real/xenforo/efictopub-spacebattles_thread_reader_1.html')).toEqual({
+    expect(plan('xenforo/pages/efictopub-spacebattles_thread_reader_1.html')).toEqual({
       kind: 'walk',
       next: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/page-2',
     });
@@ -157,18 +157,18 @@ describe('adultGateUrl', () => {
   }, 30_000);
 
   it('AO3: the gate in front of the Entire Work view leads to the Entire Work view', () => {
-    const { doc, url } = corpusDoc('synthetic/ao3/works-41877321-adult-gate.html', 'https://archiveofourown.org/works/41877321?view_full_work=true');
+    const { doc, url } = corpusDoc('ao3/pages/works-41877321-adult-gate.html', 'https://archiveofourown.org/works/41877321?view_full_work=true');
     expect(adultGateUrl(doc, url)).toBe('https://archiveofourown.org/works/41877321?view_full_work=true&view_adult=true');
   });
 
   it('eFiction: the gate in front of the printable story leads to the printable story', () => {
     const printable = 'https://spikeluver.com/SpuffyRealm/viewstory.php?action=printable&textsize=0&sid=3117&chapter=all';
-    const { doc, url } = corpusDoc('synthetic/efiction/viewstory-sid3117-gate.html', printable);
+    const { doc, url } = corpusDoc('efiction/pages/viewstory-sid3117-gate.html', printable);
     expect(adultGateUrl(doc, url)).toBe(`${printable}&ageconsent=ok&warning=5`);
   });
 
   it('a login wall is not an adult gate', () => {
-    const { doc, url } = corpusDoc('real/ao3/ao3js-works-15461226-restricted.html');
+    const { doc, url } = corpusDoc('ao3/pages/ao3js-works-15461226-restricted.html');
     expect(copyPage(doc, url).report.kind).toBe('gate');
     expect(adultGateUrl(doc, url)).toBeNull();
   });

@@ -56,9 +56,6 @@ const ZIPF = new Zipf(vocabulary(20000));
 
 /** The generated language's word of this frequency rank (0: the most common). */
 export const wordOfRank = (rank: number): string => ZIPF.words[rank]!;
-const RANKS = new Map(ZIPF.words.map((w, i) => [w, i]));
-/** A generated word's frequency rank; -1 for any other word. */
-export const rankOf = (word: string): number => RANKS.get(word.toLowerCase()) ?? -1;
 const FANDOMS = Array.from({ length: 40 }, (_, i) => `Fandom ${ZIPF.words[100 + i]} ${i}`);
 const TAGS = Array.from({ length: 300 }, (_, i) => `${ZIPF.words[200 + i]} ${ZIPF.words[600 + i]}`);
 const AUTHORS = Array.from({ length: 2000 }, (_, i) => `${ZIPF.words[1000 + i]}_${i}`);

@@ -100,15 +100,15 @@ describe('copyPage on the corpus', () => {
   }, 30_000);
 
   it('folds the author’s notes under their labels around the text, and leaves out the note that repeats the summary', () => {
-    const { doc, url } = corpus('real/ao3/ao3js-works-17793689.html');
-    const view = readerView(corpus('real/ao3/ao3js-works-17793689.html').doc, url)!;
+    const { doc, url } = corpus('ao3/pages/ao3js-works-17793689.html');
+    const view = readerView(corpus('ao3/pages/ao3js-works-17793689.html').doc, url)!;
     expect(view.notes.map((n) => n.label)).toEqual(['Summary', 'Chapter Summary', 'Chapter Notes', 'Chapter End Notes']);
     const [c] = copyPage(doc, url).chapters;
     const labels = Array.from(box(c!.html).querySelectorAll(':scope > details > summary')).map((s) => s.textContent);
     expect(labels).toEqual(['Chapter Summary', 'Chapter Notes', 'Chapter End Notes']);
     expect(box(c!.html).lastElementChild!.outerHTML).toContain("<i>da'fen</i> - little wolf");
 
-    const oneShot = corpus('real/ao3/ao3js-works-3738184.html');
+    const oneShot = corpus('ao3/pages/ao3js-works-3738184.html');
     const copy = copyPage(oneShot.doc, oneShot.url);
     const folded = Array.from(box(copy.chapters[0]!.html).querySelectorAll(':scope > details > summary')).map((s) => s.textContent);
     expect(copy.report.summary).not.toBeNull();
@@ -116,7 +116,7 @@ describe('copyPage on the corpus', () => {
   });
 
   it('saves a chapter page under the URL its chapter list gives it', () => {
-    const { doc, url } = corpus('real/ao3/ao3js-works-23824891.html');
+    const { doc, url } = corpus('ao3/pages/ao3js-works-23824891.html');
     const copy = copyPage(doc, url);
     expect(copy.chapters[0]).toMatchObject({ number: 1, title: 'Sister Dearest', url: 'https://archiveofourown.org/works/23824891/chapters/57247021', kind: 'chapter' });
   });
@@ -148,20 +148,20 @@ describe('whole-work pages come apart into their chapters', () => {
     expect(squash(storyText(copy.chapters[0]!.html)).startsWith('Flurries of snow fell upon the quiet town')).toBe(true);
     expect(texts[1]).toMatch(/^Chapter Notes Butterfly_Dream here!/);
     expect(texts[2]).toMatch(/End Notes And that is the last of the three\. Thank you for reading, and for every comment along the way\.$/);
-    const chrome = [...corpusPages().find((p) => p.name === 'real/ao3/ao3js-works-23824891.html')!.expected.mustNotContain!, 'Chapter by Chapter', 'Chapter 2', 'Chapter by'];
+    const chrome = [...corpusPages().find((p) => p.name === 'ao3/pages/ao3js-works-23824891.html')!.expected.mustNotContain!, 'Chapter by Chapter', 'Chapter 2', 'Chapter by'];
     for (const t of texts) for (const c of chrome) expect(t).not.toContain(c);
   });
 
   it('AO3: a chapter cut from the whole work is the chapter its own page saves', () => {
     const url = 'https://archiveofourown.org/works/23824891?view_full_work=true';
     const whole = copyPage(routed(url), url).chapters[0]!;
-    const { doc, url: pageUrl } = corpus('real/ao3/ao3js-works-23824891.html');
+    const { doc, url: pageUrl } = corpus('ao3/pages/ao3js-works-23824891.html');
     const own = copyPage(doc, pageUrl).chapters[0]!;
     expect({ ...whole, kind: own.kind }).toEqual(own);
   });
 
   it('eFiction printable story: every chapter under its title, story notes with the first, chapter notes with theirs', () => {
-    const { doc, url } = corpus('synthetic/efiction/viewstory-sid3117-printable-all.html');
+    const { doc, url } = corpus('efiction/pages/viewstory-sid3117-printable-all.html');
     const copy = copyPage(doc, url);
     expect(copy.chapters.map((c) => [c.number, c.title, c.url])).toEqual([
       [1, 'Cold Open', 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117&chapter=1'],
@@ -177,8 +177,8 @@ describe('whole-work pages come apart into their chapters', () => {
   });
 
   it('eFiction: a chapter cut from the printable story reads as its own page', () => {
-    const printable = corpus('synthetic/efiction/viewstory-sid3117-printable-all.html');
-    const page = corpus('synthetic/efiction/viewstory-sid3117-chapter2.html');
+    const printable = corpus('efiction/pages/viewstory-sid3117-printable-all.html');
+    const page = corpus('efiction/pages/viewstory-sid3117-chapter2.html');
     const fromWhole = copyPage(printable.doc, printable.url).chapters[1]!;
     const own = copyPage(page.doc, page.url).chapters[0]!;
     expect([fromWhole.number, fromWhole.title, fromWhole.url]).toEqual([own.number, own.title, own.url]);
@@ -186,7 +186,7 @@ describe('whole-work pages come apart into their chapters', () => {
   });
 
   it('eFiction printable chapter of a longer story: one chapter, numbered as the address asks', () => {
-    const all = readFileSync(corpusPages().find((p) => p.name === 'synthetic/efiction/viewstory-sid3117-printable-all.html')!.htmlPath, 'utf8');
+    const all = readFileSync(corpusPages().find((p) => p.name === 'efiction/pages/viewstory-sid3117-printable-all.html')!.htmlPath, 'utf8');
     // Chapter 2 alone, under the title line the printable view numbers from its own count.
     const start = all.indexOf("<div class='chaptertitle'><a name='2'>");
     const end = all.indexOf("<div class='chaptertitle'><a name='3'>");
@@ -210,7 +210,7 @@ describe('whole-work pages come apart into their chapters', () => {
     expect(copy.chapters.map((c) => c.url)).toEqual([1, 2, 3, 4, 5].map((n) => `http://fanfiction.mugglenet.com/viewstory.php?sid=123456&chapter=${n}`));
     expect(copy.chapters.map((c) => countWords(storyText(c.html)))).toEqual(truth.chapters.map((c) => c.words));
     expectDistinct(copy.chapters, truth);
-    const { doc, url: pageUrl } = corpus('real/efiction/webtoepub-muggleNet.html');
+    const { doc, url: pageUrl } = corpus('efiction/pages/webtoepub-muggleNet.html');
     const own = copyPage(doc, pageUrl).chapters[0]!;
     expect([own.number, own.url, storyText(own.html)]).toEqual([2, copy.chapters[1]!.url, storyText(copy.chapters[1]!.html)]);
   });
@@ -236,7 +236,7 @@ describe('FanFiction.net chapter pages', () => {
   const truth = story('ffn-1234567');
   const urls = truth.chapters.map((c) => `https://www.fanfiction.net/s/1234567/${c.number}/WebToEpub`);
   const copies: PageCopy[] = urls.map((url, i) =>
-    i === 0 ? copyPage(corpus('real/ffn/webtoepub-FanFiction.html').doc, url) : copyPage(routed(url), url),
+    i === 0 ? copyPage(corpus('ffn/pages/webtoepub-FanFiction.html').doc, url) : copyPage(routed(url), url),
   );
 
   it('each page holds its own chapter, numbered and titled from the chapter menu', () => {

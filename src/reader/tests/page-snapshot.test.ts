@@ -6,7 +6,7 @@ import { readFullPage } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
 import { readFileSync } from 'node:fs';
 
-const FFN = corpusPages().find((p) => p.name === 'real/ffn/webtoepub-FanFiction.html')!;
+const FFN = corpusPages().find((p) => p.name === 'ffn/pages/webtoepub-FanFiction.html')!;
 
 describe('pageSnapshot', () => {
   it('gives the page back as the site sent it, whatever the gate and the reader added', () => {

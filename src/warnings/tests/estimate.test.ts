@@ -33,7 +33,7 @@ function filler(words: number): string {
 
 describe('estimator on the corpus', () => {
   it('finds the unrated seed page (fic-562) explicit, as its true audience is', () => {
-    const seed = page('synthetic/allaboutspike/fic-562.html');
+    const seed = page('allaboutspike/pages/fic-562.html');
     expect((seed.expected as { trueAudience?: string }).trueAudience).toBe('explicit');
     const e = estimateText(storyText(seed));
     expect(e.level).toBe('explicit');
@@ -41,11 +41,11 @@ describe('estimator on the corpus', () => {
   });
 
   it('finds the real Explicit AO3 work explicit', () => {
-    expect(estimateText(storyText(page('real/ao3/ao3js-works-23824891.html'))).level).toBe('explicit');
+    expect(estimateText(storyText(page('ao3/pages/ao3js-works-23824891.html'))).level).toBe('explicit');
   });
 
   const generalOrTeen = pages.filter(
-    (p) => p.name.startsWith('real/ao3/') && (p.expected.rating.level === 'general' || p.expected.rating.level === 'teen') && p.expected.storyText,
+    (p) => p.name.startsWith('ao3/pages/') && p.expected.origin === 'real' && (p.expected.rating.level === 'general' || p.expected.rating.level === 'teen') && p.expected.storyText,
   );
 
   it('covers the real General and Teen AO3 pages', () => expect(generalOrTeen.length).toBeGreaterThanOrEqual(4));
@@ -56,7 +56,7 @@ describe('estimator on the corpus', () => {
   });
 
   it('does not call the real Mature AO3 work explicit', () => {
-    expect(estimateText(storyText(page('real/ao3/ao3js-works-17793689.html'))).level).not.toBe('explicit');
+    expect(estimateText(storyText(page('ao3/pages/ao3js-works-17793689.html'))).level).not.toBe('explicit');
   });
 });
 

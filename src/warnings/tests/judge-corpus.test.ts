@@ -25,7 +25,7 @@ const youngerAudiences = pages.filter((p) => (p.audience === 'general' || p.audi
 
 describe('default settings over the corpus', () => {
   it('has explicit and General/Teen works to judge, the unrated seed among them', () => {
-    expect(explicit.map((p) => p.name)).toContain('synthetic/allaboutspike/fic-562.html');
+    expect(explicit.map((p) => p.name)).toContain('allaboutspike/pages/fic-562.html');
     expect(explicit.length).toBeGreaterThanOrEqual(7);
     expect(youngerAudiences.length).toBeGreaterThanOrEqual(7);
   });
@@ -44,7 +44,7 @@ describe('default settings over the corpus', () => {
   });
 
   it('gates the unrated seed on the estimate of its text, and says so', () => {
-    const j = judge(pages.find((p) => p.name === 'synthetic/allaboutspike/fic-562.html')!);
+    const j = judge(pages.find((p) => p.name === 'allaboutspike/pages/fic-562.html')!);
     expect(j.report.rating.level).toBe('unknown');
     expect(j.report.estimate?.level).toBe('explicit');
     expect(j.decision.reasons).toEqual([{ kind: 'unrated', text: expect.stringMatching(/^Unrated · estimated Explicit: explicit sexual language/) }]);

@@ -32,7 +32,7 @@ describe('pageStoryText', () => {
   });
 
   it('leaves the live page as it was', () => {
-    const { doc, url } = load('synthetic/allaboutspike/fic-562.html');
+    const { doc, url } = load('allaboutspike/pages/fic-562.html');
     const before = doc.documentElement.outerHTML;
     pageStoryText(doc, new URL(url), adapterFor(doc, new URL(url)));
     expect(doc.documentElement.outerHTML).toBe(before);
@@ -54,14 +54,14 @@ describe('pageStoryText', () => {
 
 describe('judgePage', () => {
   it('estimates only works the site does not rate', () => {
-    const rated = load('real/ao3/ao3js-works-23824891.html');
+    const rated = load('ao3/pages/ao3js-works-23824891.html');
     expect(judgePage(rated.doc, rated.url, DEFAULT_RATING_SETTINGS).report.estimate).toBeNull();
-    const unrated = load('synthetic/efiction/viewstory-sid3117-chapter2.html');
+    const unrated = load('efiction/pages/viewstory-sid3117-chapter2.html');
     expect(judgePage(unrated.doc, unrated.url, DEFAULT_RATING_SETTINGS).report.estimate?.level).toBe('general');
   });
 
   it('decides with the reader’s settings', () => {
-    const { doc, url } = load('synthetic/ao3/works-52266019-chapters-132544871-warnings-hidden.html');
+    const { doc, url } = load('ao3/pages/works-52266019-chapters-132544871-warnings-hidden.html');
     expect(judgePage(doc, url, DEFAULT_RATING_SETTINGS).decision.gate).toBe(false);
     const strict: RatingSettings = { ...DEFAULT_RATING_SETTINGS, limit: 'teen' };
     const j = judgePage(doc, url, strict);
@@ -72,7 +72,7 @@ describe('judgePage', () => {
   });
 
   it('judges an index page but leaves nothing to cover there', () => {
-    const { doc, url } = load('synthetic/efiction/viewstory-sid3117-index.html');
+    const { doc, url } = load('efiction/pages/viewstory-sid3117-index.html');
     const j = judgePage(doc, url, DEFAULT_RATING_SETTINGS);
     expect(j.decision.gate).toBe(true);
     expect(coversPage(j)).toBe(false);

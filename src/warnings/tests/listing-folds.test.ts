@@ -28,7 +28,7 @@ function readAll(adapter: SiteAdapter, doc: Document, url: string) {
 }
 
 describe('AO3 blurbs', () => {
-  const { doc, url } = fixture('synthetic/ao3/tags-buffy-summers-spike-works-page1071.html');
+  const { doc, url } = fixture('ao3/pages/tags-buffy-summers-spike-works-page1071.html');
   const blurbs = readAll(ao3, doc, url);
 
   it('reads every work on a tag listing', () => {
@@ -56,7 +56,7 @@ describe('AO3 blurbs', () => {
     });
     expect(first.tags).toEqual(['Buffy Summers/Spike', 'Buffy Summers', 'Spike (Buffyverse)', 'Rupert Giles', 'Slow Burn', 'Magic Box']);
     expect(first.summary).toMatch(/^Buffy counts things when she can't sleep/);
-    const gate = fixture('synthetic/ao3/works-41877321-adult-gate.html');
+    const gate = fixture('ao3/pages/works-41877321-adult-gate.html');
     const [own] = readAll(ao3, gate.doc, gate.url);
     expect({ ...own!.info, kind: 'gate' }).toEqual(ao3.read(gate.doc, new URL(gate.url)));
   });
@@ -115,7 +115,7 @@ describe('FanFiction.net blurbs', () => {
 });
 
 describe('eFiction blurbs', () => {
-  const { doc, url } = fixture('synthetic/efiction/browse-recent.html');
+  const { doc, url } = fixture('efiction/pages/browse-recent.html');
   const blurbs = readAll(efiction, doc, url);
 
   it('reads each story block, the age-consent links back to the story', () => {
@@ -141,7 +141,7 @@ describe('eFiction blurbs', () => {
     expect(gated.map((j) => j.report.title)).toEqual(['Tuesdays', 'Borrowed Light', 'Bloodlines']);
     expect(gated[0]!.decision.reasons.map((r) => r.text)).toEqual(['Rated Explicit (site: NC-17) — above your limit of Mature']);
     // The blurb's key is the story's: an exception made on the story page lets its entry through.
-    const chapter = fixture('synthetic/efiction/viewstory-sid3117-chapter2.html');
+    const chapter = fixture('efiction/pages/viewstory-sid3117-chapter2.html');
     const key = storyKey(detectPage(chapter.doc, chapter.url));
     const allowed = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: [key], authors: [], sites: [] } }).find((j) => j.report.title === 'Borrowed Light')!;
     expect(allowed.decision).toMatchObject({ gate: false, allowedBy: 'story' });

@@ -203,7 +203,7 @@ describe('unrated pages', () => {
   });
 
   it('gates the unrated seed page (fic-562) on the estimate of its text', () => {
-    const p = corpusPages().find((x) => x.name === 'synthetic/allaboutspike/fic-562.html')!;
+    const p = corpusPages().find((x) => x.name === 'allaboutspike/pages/fic-562.html')!;
     const r = readFullPage(parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url), p.expected.url, { content: true });
     expect(r.rating.level).toBe('unknown');
     const d = decide({ ...r, estimate: estimateText(r.content!.text) }, DEFAULT_RATING_SETTINGS);
@@ -325,30 +325,30 @@ describe('story keys', () => {
   };
 
   it.each([
-    [['real/ao3/ao3js-works-17793689.html', 'real/ao3/ao3js-works-17793689-chapters-42035519.html']],
+    [['ao3/pages/ao3js-works-17793689.html', 'ao3/pages/ao3js-works-17793689-chapters-42035519.html']],
     [
       [
-        'synthetic/efiction/viewstory-sid3117-chapter2.html',
-        'synthetic/efiction/viewstory-sid3117-index.html',
-        'synthetic/efiction/viewstory-sid3117-gate.html',
-        'synthetic/efiction/viewstory-sid3117-printable-all.html',
+        'efiction/pages/viewstory-sid3117-chapter2.html',
+        'efiction/pages/viewstory-sid3117-index.html',
+        'efiction/pages/viewstory-sid3117-gate.html',
+        'efiction/pages/viewstory-sid3117-printable-all.html',
       ],
     ],
     [
       [
-        'real/royalroad/efictopub-royalroad_chapter_1.html',
-        'real/royalroad/efictopub-royalroad_chapter_2.html',
-        'real/royalroad/efictopub-royalroad_index.html',
+        'royalroad/pages/efictopub-royalroad_chapter_1.html',
+        'royalroad/pages/efictopub-royalroad_chapter_2.html',
+        'royalroad/pages/efictopub-royalroad_index.html',
       ],
     ],
     [
       [
-        'real/xenforo/efictopub-spacebattles_thread_reader_1.html',
-        'real/xenforo/efictopub-spacebattles_thread_reader_2.html',
-        'real/xenforo/efictopub-spacebattles_threadmarks_index.html',
+        'xenforo/pages/efictopub-spacebattles_thread_reader_1.html',
+        'xenforo/pages/efictopub-spacebattles_thread_reader_2.html',
+        'xenforo/pages/efictopub-spacebattles_threadmarks_index.html',
       ],
     ],
-    [['synthetic/fimfiction/story-482913.html', 'synthetic/fimfiction/story-482913-2.html']],
+    [['fimfiction/pages/story-482913.html', 'fimfiction/pages/story-482913-2.html']],
   ])('corpus pages of one story share a key: %j', (names) => {
     const keys = names.map(readKey);
     expect(new Set(keys).size).toBe(1);

@@ -1,0 +1,86 @@
+/**
+ * The layout rules of the README's design section, checked on every file: one folder per feature,
+ * extension APIs only in entrypoints and `ext/` shells, UI without data access, small modules.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SRC = join(ROOT, 'src');
+const FEATURES = ['core', 'entrypoints', 'library', 'reader', 'shell', 'sites', 'warnings'];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+/** Source files, as paths relative to the repository, without tests and their helpers. */
+function sources(dir: string, ext = /\.(ts|tsx)$/): string[] {
+  return walk(dir)
+    .map((f) => relative(ROOT, f).split(sep).join('/'))
+    .filter((f) => ext.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes('/tests/'));
+}
+
+/** The modules a file imports at run time (type-only imports bring no code). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const found: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) {
+    if (!m[1]) found.push(m[2]!);
+  }
+  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push(m[1]!);
+  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  return found;
+}
+
+const EXTENSION_MODULES = /^(wxt\/browser|wxt\/utils\/|@wxt-dev\/storage|@wxt-dev\/webextension-polyfill|webextension-polyfill)/;
+const EXTENSION_GLOBALS =
+  /\b(?:chrome|browser)\.(?:runtime|storage|tabs|scripting|action|browserAction|contextMenus|menus|commands|alarms|offscreen|permissions|downloads|windows|i18n)\b/;
+const mayUseExtensionApis = (file: string) => file.startsWith('src/entrypoints/') || /\/ext\//.test(file);
+
+describe('the source tree', () => {
+  it('has one folder per feature under src/', () => {
+    const dirs = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(dirs.map((d) => d.name).sort()).toEqual(FEATURES);
+    expect(readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isFile())).toEqual([]);
+  });
+
+  it('touches extension APIs only in entrypoints/ and ext/ folders', () => {
+    const offenders = sources(SRC)
+      .filter((f) => !mayUseExtensionApis(f))
+      .flatMap((f) => {
+        const text = readFileSync(join(ROOT, f), 'utf8');
+        const modules = runtimeImports(f).filter((m) => EXTENSION_MODULES.test(m));
+        const globals = text.match(EXTENSION_GLOBALS);
+        return [...modules.map((m) => `${f} imports ${m}`), ...(globals ? [`${f} uses ${globals[0]}`] : [])];
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps data access out of UI components: they get services as props', () => {
+    const offenders = sources(SRC)
+      .filter((f) => /\/ui\//.test(f))
+      .flatMap((f) => runtimeImports(f).filter((m) => /(^|\/)(db|ext)\//.test(m)).map((m) => `${f} imports ${m}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no source file over 400 lines', () => {
+    const files = [...sources(SRC, /\.(ts|tsx|css)$/), ...sources(join(ROOT, 'scripts'))];
+    const long = files
+      .map((f) => ({ f, lines: readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 400);
+    expect(long).toEqual([]);
+  });
+});
+
+describe('the checker itself', () => {
+  it('sees an extension import, and ignores type-only imports', () => {
+    expect(EXTENSION_MODULES.test('wxt/browser')).toBe(true);
+    expect(EXTENSION_GLOBALS.test('await chrome.storage.local.get()')).toBe(true);
+    expect(mayUseExtensionApis('src/library/ext/client.ts')).toBe(true);
+    expect(mayUseExtensionApis('src/library/db/db.ts')).toBe(false);
+    expect(runtimeImports('tests/unit/architecture.test.ts')).toContain('node:fs');
+  });
+});
