@@ -33,7 +33,15 @@ export default defineConfig({
     // toolbar button, the reader shortcut or the context menu item).
     // unlimitedStorage: the offline library may outgrow the default quota, and must not be
     // evicted under storage pressure. alarms: the schedule for checking saved works for new chapters.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: knownHostPatterns(),
     action: { default_title: 'Slipcase' },
     commands: {

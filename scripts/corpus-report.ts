@@ -52,4 +52,8 @@ for (const owner of [...new Set(matrix.map((r) => r.owner))].sort()) {
   console.log((`${owner} (${rows.length})`.padEnd(19) + cells.map((c) => c.padEnd(9)).join('')).trimEnd());
 }
 const wrong = matrix.filter((r) => !rowIsRight(r));
-console.log(wrong.length ? wrong.map((r) => `  overlap: ${r.page} claimed by ${r.claimedBy.join(', ')}`).join('\n') : 'no page is claimed by an adapter other than its own');
+console.log(
+  wrong.length
+    ? wrong.map((r) => `  overlap: ${r.page} claimed by ${r.claimedBy.join(', ')}`).join('\n')
+    : 'no page is claimed by an adapter other than its own',
+);

@@ -53,7 +53,14 @@ function storyText(html: string, url: string): { text: string; fromBody: boolean
 function spanText(html: string, url: string, first: string, last: string): string {
   const doc = parseHtml(html, url);
   const text = textLines(doc.body ?? doc.documentElement).join('\n');
-  const phrase = (s: string) => new RegExp(s.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const phrase = (s: string) =>
+    new RegExp(
+      s
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+'),
+      'g',
+    );
   const end = [...text.matchAll(phrase(last))].pop()!;
   return text.slice(text.search(phrase(first)), end.index + end[0].length);
 }
@@ -150,9 +157,21 @@ function main(): void {
   ] as const) {
     console.log(`\n=== Estimated from the ${source}${column === 'estimated' && fromBody ? ' (body text where it was null)' : ''}`);
     matrix('All pages', rows, column);
-    matrix('Real pages', rows.filter((r) => r.real), column);
-    matrix('Synthetic pages (placeholder prose; fic-562 is real text)', rows.filter((r) => !r.real), column);
-    matrix('Real story texts (real pages and fic-562)', rows.filter((r) => r.real || r.name === SEED), column);
+    matrix(
+      'Real pages',
+      rows.filter((r) => r.real),
+      column,
+    );
+    matrix(
+      'Synthetic pages (placeholder prose; fic-562 is real text)',
+      rows.filter((r) => !r.real),
+      column,
+    );
+    matrix(
+      'Real story texts (real pages and fic-562)',
+      rows.filter((r) => r.real || r.name === SEED),
+      column,
+    );
   }
 
   console.log('\nThroughput (on ground-truth story spans, so extraction does not change the numbers)');

@@ -55,7 +55,18 @@ async function library(name: string): Promise<LibraryDb> {
 async function fill(name: string, from: number, to: number): Promise<FillStats> {
   const t = performance.now();
   const db = await library(name);
-  const stats: FillStats = { stories: 0, chapters: 0, words: 0, html: 0, indexKeys: 0, ms: 0, generateMs: 0, prepareMs: 0, termsMs: 0, writeMs: 0 };
+  const stats: FillStats = {
+    stories: 0,
+    chapters: 0,
+    words: 0,
+    html: 0,
+    indexKeys: 0,
+    ms: 0,
+    generateMs: 0,
+    prepareMs: 0,
+    termsMs: 0,
+    writeMs: 0,
+  };
   const prepared: { copy: StoryCopy; chapters: PreparedChapter[]; terms: Map<string, number> }[] = [];
   for (let n = from; n < to; n++) {
     let mark = performance.now();
@@ -77,9 +88,14 @@ async function fill(name: string, from: number, to: number): Promise<FillStats> 
   for (const { copy, chapters, terms } of prepared) {
     await write(db, async (tx) => {
       const at = copy.fetchedAt!;
-      const current = versionRecord({ storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta }, chapters);
+      const current = versionRecord(
+        { storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta },
+        chapters,
+      );
       await putVersion(tx, current, chapters);
-      await tx.objectStore('stories').put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
+      await tx
+        .objectStore('stories')
+        .put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
       await indexStory(tx, current.storyId, terms);
     });
   }

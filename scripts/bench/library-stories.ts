@@ -29,7 +29,6 @@ const TAG_POOL = 2500;
 const BASE_TIME = Date.UTC(2021, 0, 1);
 const SPAN = 3 * 365 * 24 * 3600 * 1000;
 
-
 const between = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
@@ -102,7 +101,10 @@ export class StoryWorld {
   /** Mid-frequency corpus words: what titles and tags are made of. */
   private readonly plain: string[];
 
-  constructor(vocab: Vocabulary, readonly seed: number) {
+  constructor(
+    vocab: Vocabulary,
+    readonly seed: number,
+  ) {
     const rand = seeded(seed);
     this.head = vocab.words;
     this.headDraw = new Weighted(vocab.counts);
@@ -118,7 +120,9 @@ export class StoryWorld {
     this.fandomDraw = new Weighted(zipf(FANDOMS, 1.1));
     this.authors = splicedWords(vocab.words, AUTHORS, rand, taken).map((w, i) => (i % 3 ? w : `${w}${between(rand, 1, 999)}`));
     this.authorDraw = new Weighted(zipf(AUTHORS, 0.8));
-    this.tags = Array.from({ length: TAG_POOL }, () => capital(Array.from({ length: between(rand, 1, 4) }, () => pick(rand, this.plain)).join(' ')));
+    this.tags = Array.from({ length: TAG_POOL }, () =>
+      capital(Array.from({ length: between(rand, 1, 4) }, () => pick(rand, this.plain)).join(' ')),
+    );
     this.tagDraw = new Weighted(zipf(TAG_POOL));
   }
 
@@ -146,7 +150,7 @@ export class StoryWorld {
   /** Paragraphs of prose, about `words` words, with the odd emphasis and scene break. */
   private prose(rand: Rand, cast: readonly string[], words: number): string {
     const paragraphs: string[] = [];
-    for (let left = words; left > 0; ) {
+    for (let left = words; left > 0;) {
       const sentences: string[] = [];
       for (let n = between(rand, 1, 6); n > 0 && left > 0; n--) {
         const k = Math.min(left, between(rand, 4, 24));
@@ -213,4 +217,9 @@ const RATINGS: { level: RatingLevel; label: string | null }[] = [
   { level: 'unknown', label: null },
   { level: 'unknown', label: null },
 ];
-const WARNINGS = ['No Archive Warnings Apply', 'Creator Chose Not To Use Archive Warnings', 'Graphic Depictions Of Violence', 'Major Character Death'];
+const WARNINGS = [
+  'No Archive Warnings Apply',
+  'Creator Chose Not To Use Archive Warnings',
+  'Graphic Depictions Of Violence',
+  'Major Character Death',
+];

@@ -120,15 +120,22 @@ async function launch(profile: string, script: string, vocab: Vocabulary): Promi
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort('internetdisconnected');
     if (url.pathname === '/bench.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
-    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>library bench</title><script src="/bench.js"></script>' });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><meta charset="utf-8"><title>library bench</title><script src="/bench.js"></script>',
+    });
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${ORIGIN}/`);
   const bench = ((name: string, ...args: unknown[]) =>
-    page.evaluate(([name, args]) => (window as unknown as { libraryBench: Record<string, (...a: unknown[]) => unknown> }).libraryBench[name as string]!(...(args as unknown[])), [
-      name,
-      args,
-    ] as const)) as Browser['bench'];
+    page.evaluate(
+      ([name, args]) =>
+        (window as unknown as { libraryBench: Record<string, (...a: unknown[]) => unknown> }).libraryBench[name as string]!(
+          ...(args as unknown[]),
+        ),
+      [name, args] as const,
+    )) as Browser['bench'];
   await bench('setup', vocab, SEED);
   return { context, bench };
 }
@@ -140,7 +147,13 @@ const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 /** First (cold) time, then median and p95 of the rest, and the median size. */
 function summary(label: string, runs: Timed[], sizeLabel: string): string[] {
   const rest = runs.slice(1).map((r) => r.ms);
-  return [label, fmt(runs[0]!.ms), fmt(median(rest)), fmt(percentile(rest, 95)), `${thousands(median(runs.map((r) => r.size)))} ${sizeLabel}`];
+  return [
+    label,
+    fmt(runs[0]!.ms),
+    fmt(median(rest)),
+    fmt(percentile(rest, 95)),
+    `${thousands(median(runs.map((r) => r.size)))} ${sizeLabel}`,
+  ];
 }
 
 interface Filled {
@@ -153,7 +166,8 @@ interface Filled {
 }
 
 /** Debian's wrapper script complains on stderr; only the version line matters. */
-const chromiumVersionLine = () => execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const chromiumVersionLine = () =>
+  execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 const dirBytes = (dir: string) => Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 
@@ -161,7 +175,18 @@ const dirBytes = (dir: string) => Number(execFileSync('du', ['-sb', dir], { enco
 async function fillProfile(profile: string, script: string, vocab: Vocabulary): Promise<Filled> {
   const browser = await launch(profile, script, vocab);
   const started = performance.now();
-  const stats: FillStats = { stories: 0, chapters: 0, words: 0, html: 0, indexKeys: 0, ms: 0, generateMs: 0, prepareMs: 0, termsMs: 0, writeMs: 0 };
+  const stats: FillStats = {
+    stories: 0,
+    chapters: 0,
+    words: 0,
+    html: 0,
+    indexKeys: 0,
+    ms: 0,
+    generateMs: 0,
+    prepareMs: 0,
+    termsMs: 0,
+    writeMs: 0,
+  };
   for (let n = 0; n < STORIES; n += BATCH) {
     const s = await browser.bench('fill', LIBRARY_NAME, n, Math.min(STORIES, n + BATCH));
     for (const k of Object.keys(stats) as (keyof FillStats)[]) stats[k] += s[k];
@@ -182,10 +207,14 @@ async function fillProfile(profile: string, script: string, vocab: Vocabulary): 
  */
 async function filledProfile(script: string, vocab: Vocabulary): Promise<{ dir: string; filled: Filled; reused: boolean }> {
   const chromiumVersion = chromiumVersionLine();
-  const key = createHash('sha256').update(JSON.stringify([script, vocab, STORIES, SEED, chromiumVersion])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([script, vocab, STORIES, SEED, chromiumVersion]))
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(CACHE, `library-${key}`);
   const record = join(dir, 'fill.json');
-  if (!values.fresh && existsSync(record)) return { dir: join(dir, 'profile'), filled: JSON.parse(readFileSync(record, 'utf8')) as Filled, reused: true };
+  if (!values.fresh && existsSync(record))
+    return { dir: join(dir, 'profile'), filled: JSON.parse(readFileSync(record, 'utf8')) as Filled, reused: true };
   mkdirSync(CACHE, { recursive: true });
   for (const old of readdirSync(CACHE)) if (old.startsWith('library-')) rmSync(join(CACHE, old), { recursive: true, force: true });
   const building = `${dir}.partial`;
@@ -221,17 +250,37 @@ try {
   const listUpdated = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(RUNS).fill({ sort: 'updated', limit: 50 }));
   const listTitle = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(RUNS).fill({ sort: 'title', limit: 50 }));
   const handles = await Promise.all(some(RUNS).map((n) => browser.bench('handles', n)));
-  const byTitle = await browser.bench('searches', LIBRARY_NAME, handles.map((h) => ({ text: `${h.titleWord} ` })));
-  const byAuthor = await browser.bench('searches', LIBRARY_NAME, handles.map((h) => ({ text: `${h.author} ` })));
+  const byTitle = await browser.bench(
+    'searches',
+    LIBRARY_NAME,
+    handles.map((h) => ({ text: `${h.titleWord} ` })),
+  );
+  const byAuthor = await browser.bench(
+    'searches',
+    LIBRARY_NAME,
+    handles.map((h) => ({ text: `${h.author} ` })),
+  );
   // Tail words of these ranks occur in a few dozen stories of 10,000 each.
   const rare = await Promise.all(Array.from({ length: RUNS }, (_, i) => browser.bench('tailWord', 10_000 + i * 500)));
-  const byRare = await browser.bench('searches', LIBRARY_NAME, rare.map((w) => ({ text: `${w} `, fields: ['text'] })));
+  const byRare = await browser.bench(
+    'searches',
+    LIBRARY_NAME,
+    rare.map((w) => ({ text: `${w} `, fields: ['text'] })),
+  );
   const byCommon = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(10).fill({ text: 'the ', fields: ['text'] }));
   // As the reader types: the last word's first three letters match every longer word, in every field.
-  const byTitlePrefix = await browser.bench('searches', LIBRARY_NAME, handles.map((h) => ({ text: h.titleWord.slice(0, 3) })));
+  const byTitlePrefix = await browser.bench(
+    'searches',
+    LIBRARY_NAME,
+    handles.map((h) => ({ text: h.titleWord.slice(0, 3) })),
+  );
   const byCommonPrefix = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the' }));
   const fandomNames = await browser.bench('fandomNames');
-  const byFandom = await browser.bench('searches', LIBRARY_NAME, handles.map((h) => ({ fandom: h.fandom })));
+  const byFandom = await browser.bench(
+    'searches',
+    LIBRARY_NAME,
+    handles.map((h) => ({ fandom: h.fandom })),
+  );
   const topFandom = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(10).fill({ fandom: fandomNames[0]! }));
   const counts = await browser.bench('fandoms', LIBRARY_NAME, 10);
   await browser.context.close();
@@ -250,22 +299,39 @@ try {
   console.log(
     `Fill (a transaction a story, same records as saveStory): ${seconds(fillMs)}, ${fmt(fillMs / total.stories)} ms a story, ` +
       `${thousands((1000 * total.indexKeys) / total.writeMs)} index keys a second written; ` +
-      (cached.reused ? `profile reused from ${cached.filled.builtAt} (node_modules/.cache/slipcase-bench; --fresh to refill)` : 'filled in this run'),
+      (cached.reused
+        ? `profile reused from ${cached.filled.builtAt} (node_modules/.cache/slipcase-bench; --fresh to refill)`
+        : 'filled in this run'),
   );
-  console.log(`  of which generating ${seconds(total.generateMs)}, prepareChapter ${seconds(total.prepareMs)}, termsOf ${seconds(total.termsMs)}, the write transactions ${seconds(total.writeMs)}`);
+  console.log(
+    `  of which generating ${seconds(total.generateMs)}, prepareChapter ${seconds(total.prepareMs)}, termsOf ${seconds(total.termsMs)}, the write transactions ${seconds(total.writeMs)}`,
+  );
   console.log(`Database on disk: ${(bytes / 2 ** 20).toFixed(0)} MiB (${(bytes / total.html).toFixed(2)} × the chapter HTML)\n`);
 
   console.log(`saveStory, one story a call, ${SAVES} new stories from the same distribution each: ms`);
   const saveRow = (label: string, runs: Timed[]) => {
     const ms = runs.map((r) => r.ms);
     const perThousand = runs.filter((r) => r.size).map((r) => (1000 * r.ms) / r.size);
-    return [label, fmt(median(ms)), fmt(percentile(ms, 95)), fmt(Math.max(...ms)), thousands(median(runs.map((r) => r.size))), fmt(median(perThousand))];
+    return [
+      label,
+      fmt(median(ms)),
+      fmt(percentile(ms, 95)),
+      fmt(Math.max(...ms)),
+      thousands(median(runs.map((r) => r.size))),
+      fmt(median(perThousand)),
+    ];
   };
   table(
     ['into', 'median', 'p95', 'max', 'median words', 'ms per 1,000 words (median)'],
-    [saveRow('the full library, back to back', full), saveRow('the full library, 1 s apart', paced), saveRow('an empty library, back to back', empty)],
+    [
+      saveRow('the full library, back to back', full),
+      saveRow('the full library, 1 s apart', paced),
+      saveRow('an empty library, back to back', empty),
+    ],
   );
-  console.log(`full / empty, median, back to back: ${(median(saveMs) / median(emptyMs)).toFixed(2)}; 1 s apart / empty: ${(median(paced.map((r) => r.ms)) / median(emptyMs)).toFixed(2)}\n`);
+  console.log(
+    `full / empty, median, back to back: ${(median(saveMs) / median(emptyMs)).toFixed(2)}; 1 s apart / empty: ${(median(paced.map((r) => r.ms)) / median(emptyMs)).toFixed(2)}\n`,
+  );
 
   console.log(`Reads after a browser restart: ms, the first (cold) run, then median and p95 of the rest`);
   const rows = [
@@ -278,15 +344,20 @@ try {
     summary('search: "the" in text', byCommon, 'matches'),
     summary('typing: 3 letters of a title word', byTitlePrefix, 'matches'),
     summary('typing: "the" (prefix)', byCommonPrefix, 'matches'),
-    summary('filter: a story\'s fandom', byFandom, 'matches'),
+    summary("filter: a story's fandom", byFandom, 'matches'),
     summary('filter: largest fandom', topFandom, 'matches'),
     summary('fandomCounts', counts, 'fandoms'),
   ];
   table(['operation', 'first', 'median', 'p95', 'size (median)'], rows);
   const listMedian = median(listUpdated.slice(1).map((r) => r.ms));
-  console.log(`\nRatios to the list by update (median): ` + rows.slice(1).map((r) => `${r[0]!.replace(/^\w+: /, '')} ${(Number(r[2]) / listMedian).toFixed(1)}`).join('; '));
+  console.log(
+    `\nRatios to the list by update (median): ` +
+      rows
+        .slice(1)
+        .map((r) => `${r[0]!.replace(/^\w+: /, '')} ${(Number(r[2]) / listMedian).toFixed(1)}`)
+        .join('; '),
+  );
   console.log(`Total ${seconds(performance.now() - started)}`);
 } finally {
   rmSync(profile, { recursive: true, force: true });
 }
-

@@ -54,7 +54,8 @@ function ao3Chapters(): ChapterSource[] {
       for (const landmark of $$(text, ':scope > h3.landmark')) landmark.remove();
       const words = countWords(text.textContent ?? '');
       // The corpus's stub works (a few words) would only add headings.
-      if (words >= 400) sources.push({ title: page.expected.chapter?.title ?? page.expected.title ?? 'Untitled', html: text.innerHTML, words });
+      if (words >= 400)
+        sources.push({ title: page.expected.chapter?.title ?? page.expected.title ?? 'Untitled', html: text.innerHTML, words });
     }
   }
   if (!sources.length) throw new Error('no AO3 chapter texts in the corpus');
@@ -114,4 +115,3 @@ export function benchPages(): BenchPage[] {
     ao3FullWork('ao3-huge', 'huge', 900200, 200_000, sources),
   ];
 }
-

@@ -125,6 +125,16 @@ rows.push([
   (totals.tSlipcase / totals.tReadability).toFixed(2),
 ]);
 
-const head = ['page', 'truth tokens', 'slipcase P%', 'slipcase R%', 'readability P%', 'readability R%', 'slipcase ms', 'readability ms', 'time ratio'];
+const head = [
+  'page',
+  'truth tokens',
+  'slipcase P%',
+  'slipcase R%',
+  'readability P%',
+  'readability R%',
+  'slipcase ms',
+  'readability ms',
+  'time ratio',
+];
 console.log(`medians of ${RUNS} runs per page`);
 table(head, rows);

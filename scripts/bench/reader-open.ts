@@ -123,12 +123,11 @@ async function openReader(browser: Browser, url: string): Promise<Opened> {
       },
       { tab: added[0]!, file: READER_SCRIPT },
     );
-    const shown = (await page.evaluate(
-      () =>
-        Promise.race([
-          (window as unknown as { slipcaseBench: Promise<unknown> }).slipcaseBench,
-          new Promise((_, reject) => setTimeout(() => reject(new Error('the reader did not show a story within 60 s')), 60_000)),
-        ]),
+    const shown = (await page.evaluate(() =>
+      Promise.race([
+        (window as unknown as { slipcaseBench: Promise<unknown> }).slipcaseBench,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the reader did not show a story within 60 s')), 60_000)),
+      ]),
     )) as Omit<Opened, 't0' | 'outcome'>;
     return { t0, outcome, ...shown };
   } finally {

@@ -40,7 +40,8 @@ function tryDecode(label: string, data: Uint8Array, fatal: boolean): string | nu
  * windows-1252's letters in 0x80–0x9F (curly quotes, dashes, €). Browsers decode them so; Node's
  * TextDecoder reads those bytes as ISO-8859-1 control characters, so the CLI and tests fix them here.
  */
-const CP1252_HIGH = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
 const cp1252Char = (c: string): string => CP1252_HIGH[c.charCodeAt(0) - 0x80]!;
 
 /** Japanese text when the bytes decode without error and a fair share of the letters are kana. */

@@ -25,7 +25,11 @@ export function $$(root: ParentNode, selector: string): Element[] {
 
 /** The trimmed texts of every match, empties dropped, duplicates kept out, order kept. */
 export function texts(root: ParentNode, selector: string): string[] {
-  return unique($$(root, selector).map(cleanText).filter((t) => t !== ''));
+  return unique(
+    $$(root, selector)
+      .map(cleanText)
+      .filter((t) => t !== ''),
+  );
 }
 
 export function unique<T>(items: T[]): T[] {
@@ -54,7 +58,8 @@ export function intParam(url: URL, name: string): number | null {
   return Number(v);
 }
 
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CENTER|DD|DIV|DL|DT|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
+const BLOCK =
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CENTER|DD|DIV|DL|DT|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
 const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION)$/;
 
 /**

@@ -122,4 +122,3 @@ export function parseMessage(raw: unknown): Message | null {
   const type = (raw as { type?: unknown } | null)?.type;
   return isMessageType(type) && CHECKS[type](raw) ? (raw as Message) : null;
 }
-

@@ -20,7 +20,11 @@ export function ao3Level(label: string): RatingLevel {
 
 /** FanFiction.net / FictionPress: K, K+, T, M (also "Fiction K+"; MA is no longer used but was explicit). */
 export function ffnLevel(label: string): RatingLevel {
-  const code = label.trim().replace(/^(?:rated:?\s*)?(?:fiction\s+)?/i, '').split(/\s/)[0]!.toUpperCase();
+  const code = label
+    .trim()
+    .replace(/^(?:rated:?\s*)?(?:fiction\s+)?/i, '')
+    .split(/\s/)[0]!
+    .toUpperCase();
   if (code === 'K' || code === 'K+') return 'general';
   if (code === 'T') return 'teen';
   if (code === 'M') return 'mature';
@@ -34,11 +38,24 @@ export function ffnLevel(label: string): RatingLevel {
  */
 export function mpaaLevel(label: string): RatingLevel {
   const first = label.trim().split(/\s+(?:-|–|—|:)\s+|\s+\(|[\s,;/]+/)[0] ?? '';
-  const t = first.toUpperCase().replace(/[[\]()]/g, '').replace(/–|—/g, '-');
+  const t = first
+    .toUpperCase()
+    .replace(/[[\]()]/g, '')
+    .replace(/–|—/g, '-');
   if (t === 'G' || t === 'K' || t === 'PG' || t === 'K+' || t === 'U' || t === 'ALL' || t === 'GENERAL') return 'general';
   if (/^PG-?1[345]$/.test(t) || t === 'T' || t === 'TEEN' || t === 'FR13' || t === 'FR15') return 'teen';
   if (t === 'R' || t === 'M' || t === 'MATURE' || t === 'FR18') return 'mature';
-  if (/^NC-?1[78]$/.test(t) || /^NC-?21$/.test(t) || t === 'ADULT' || t === 'X' || t === 'XXX' || t === 'MA' || t === 'EXPLICIT' || t === 'FR21' || t === '18+')
+  if (
+    /^NC-?1[78]$/.test(t) ||
+    /^NC-?21$/.test(t) ||
+    t === 'ADULT' ||
+    t === 'X' ||
+    t === 'XXX' ||
+    t === 'MA' ||
+    t === 'EXPLICIT' ||
+    t === 'FR21' ||
+    t === '18+'
+  )
     return 'explicit';
   return 'unknown';
 }

@@ -50,7 +50,13 @@ export const LIBRARY_LIST = family<unknown>('sync', 'lib.', null);
 /** What this device remembers between library pushes, its device id among it (src/library/sync/list-records.ts). */
 export const LIBRARY_SYNC_MEMORY = item<unknown>('local', 'library-sync', null);
 
-export const STORED_ITEMS: readonly StoredItem<unknown>[] = [RATING_SETTINGS, EXCEPTION_LABELS, READER_SETTINGS, READING_POSITIONS, LIBRARY_SYNC_MEMORY];
+export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
+  RATING_SETTINGS,
+  EXCEPTION_LABELS,
+  READER_SETTINGS,
+  READING_POSITIONS,
+  LIBRARY_SYNC_MEMORY,
+];
 export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, LIBRARY_LIST];
 
 /** The key of a family's member `name` (a tab id, a device, a list chunk). */

@@ -49,7 +49,10 @@ export interface RunnerCalls {
   /** Save a work by its address. Reply: the job's id. */
   'runner-enqueue-url': { request: { type: 'runner-enqueue-url'; url: string; title: string; followAdultGate: boolean }; reply: string };
   /** Look for new chapters (of these works, or of every work in progress). Reply: the jobs' ids. */
-  'runner-enqueue-updates': { request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings }; reply: string[] };
+  'runner-enqueue-updates': {
+    request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings };
+    reply: string[];
+  };
   'runner-cancel': { request: { type: 'runner-cancel'; jobId: string }; reply: void };
   /** Carry on with jobs a restart cut off. */
   'runner-resume': { request: { type: 'runner-resume' }; reply: void };

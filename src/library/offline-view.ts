@@ -36,7 +36,10 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', 
 
 /** The stored summary is plain text: its paragraphs, escaped. */
 function summaryNote(summary: string | null): ReaderNote[] {
-  const paragraphs = (summary ?? '').split(/\n+/).map((p) => p.trim()).filter((p) => p !== '');
+  const paragraphs = (summary ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (paragraphs.length === 0) return [];
   return [{ label: 'Summary', html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), position: 'before' }];
 }

@@ -57,7 +57,8 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
   for (const e of Array.from(box.querySelectorAll(drop))) e.remove();
   for (const e of Array.from(box.querySelectorAll('[style]'))) if (styleHidden(e)) e.remove();
-  if (rules.unwrap?.length) for (const e of Array.from(box.querySelectorAll(rules.unwrap.join(', ')))) e.replaceWith(...Array.from(e.childNodes));
+  if (rules.unwrap?.length)
+    for (const e of Array.from(box.querySelectorAll(rules.unwrap.join(', ')))) e.replaceWith(...Array.from(e.childNodes));
   resolveUrls(box, base);
   trimEdges(box);
   return box;

@@ -109,7 +109,10 @@ export function siteFromInput(text: string): string | null {
 }
 
 /** The exception a one-click "always allow" adds for a page; null when the page has no author to allow. */
-export function exceptionFor(report: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>, kind: ExceptionKind): { key: string; label: string } | null {
+export function exceptionFor(
+  report: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>,
+  kind: ExceptionKind,
+): { key: string; label: string } | null {
   const work = report.title ? `${report.title}${report.author ? ` by ${report.author}` : ''}` : siteKey(report);
   switch (kind) {
     case 'stories':

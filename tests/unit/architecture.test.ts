@@ -11,9 +11,7 @@ const SRC = join(ROOT, 'src');
 const FEATURES = ['core', 'entrypoints', 'library', 'reader', 'shell', 'sites', 'warnings'];
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 /** Source files, as paths relative to the repository, without tests and their helpers. */
@@ -62,7 +60,11 @@ describe('the source tree', () => {
   it('keeps data access out of UI components: they get services as props', () => {
     const offenders = sources(SRC)
       .filter((f) => /\/ui\//.test(f))
-      .flatMap((f) => runtimeImports(f).filter((m) => /(^|\/)(db|ext)\//.test(m)).map((m) => `${f} imports ${m}`));
+      .flatMap((f) =>
+        runtimeImports(f)
+          .filter((m) => /(^|\/)(db|ext)\//.test(m))
+          .map((m) => `${f} imports ${m}`),
+      );
     expect(offenders).toEqual([]);
   });
 

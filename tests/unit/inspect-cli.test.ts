@@ -27,9 +27,30 @@ describe('inspect CLI', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report).sort()).toEqual(
-      ['author', 'chapter', 'content', 'estimate', 'fandoms', 'kind', 'rating', 'site', 'summary', 'tags', 'title', 'url', 'warnings', 'warningsHidden', 'words'].sort(),
+      [
+        'author',
+        'chapter',
+        'content',
+        'estimate',
+        'fandoms',
+        'kind',
+        'rating',
+        'site',
+        'summary',
+        'tags',
+        'title',
+        'url',
+        'warnings',
+        'warningsHidden',
+        'words',
+      ].sort(),
     );
-    expect(report).toMatchObject({ url: seedUrl, site: 'allaboutspike', kind: 'story', rating: { level: 'unknown', label: null, source: 'none' } });
+    expect(report).toMatchObject({
+      url: seedUrl,
+      site: 'allaboutspike',
+      kind: 'story',
+      rating: { level: 'unknown', label: null, source: 'none' },
+    });
   }, 30_000);
 
   it('--no-content leaves content out', () => {
@@ -40,7 +61,10 @@ describe('inspect CLI', () => {
   it('--jsonl prints one object a line, in order', () => {
     const r = inspect('--jsonl', `${gate}=${gateUrl}`, `${seed}=${seedUrl}`, '--no-content');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.site, l.kind])).toEqual([
       ['ao3', 'gate'],
       ['allaboutspike', 'story'],
@@ -51,12 +75,16 @@ describe('inspect CLI', () => {
     ['a missing file', [join(ROOT, 'no-such-page.html'), '--url', seedUrl]],
     ['no --url', [seed]],
     ['a bad URL', [seed, '--url', 'not a url']],
-  ])('exits 2 with a one-line reason for %s', (_what, args) => {
-    const r = inspect(...args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  }, 30_000);
+  ])(
+    'exits 2 with a one-line reason for %s',
+    (_what, args) => {
+      const r = inspect(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it('exits 2 for input that is not HTML', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
@@ -73,7 +101,10 @@ describe('inspect CLI', () => {
     const sites = JSON.parse(r.stdout) as { id: string; name: string; hosts: string[]; family: string | null; pages: number }[];
     for (const s of sites) expect(Object.keys(s).sort()).toEqual(['family', 'hosts', 'id', 'name', 'pages']);
     expect(sites.find((s) => s.id === 'ffn')).toMatchObject({ name: 'FanFiction.net', family: null, pages: 4 });
-    expect(sites.find((s) => s.id === 'spikeluver.com')).toMatchObject({ family: 'efiction', hosts: ['*://spikeluver.com/SpuffyRealm/*', '*://www.spikeluver.com/SpuffyRealm/*'] });
+    expect(sites.find((s) => s.id === 'spikeluver.com')).toMatchObject({
+      family: 'efiction',
+      hosts: ['*://spikeluver.com/SpuffyRealm/*', '*://www.spikeluver.com/SpuffyRealm/*'],
+    });
     expect(sites.filter((s) => s.family === null).every((s) => s.pages >= 2)).toBe(true);
   }, 30_000);
 });

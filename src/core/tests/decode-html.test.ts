@@ -63,7 +63,11 @@ describe('decodeHtml, as the reader used it before the library did', () => {
 
   it('finds a <meta> charset when the server names none', () => {
     // Cyrillic: neither UTF-8 nor the windows-1252 fallback would read these bytes so.
-    const page = bytes('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-5"></head><p>', [0xbc, 0xd8, 0xe0], '</p>');
+    const page = bytes(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-5"></head><p>',
+      [0xbc, 0xd8, 0xe0],
+      '</p>',
+    );
     expect(decodeHtml(page, 'text/html')).toContain('<p>Мир</p>');
     expect(decodeHtml(bytes('<meta charset="utf-8"><p>caf', [0xc3, 0xa9]), null)).toBe('<meta charset="utf-8"><p>café');
   });

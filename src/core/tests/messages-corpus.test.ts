@@ -12,7 +12,11 @@ import { corpusPages } from '../../../tests/lib/corpus';
 
 describe('page-report messages of the corpus', () => {
   it.each(corpusPages().map((p) => [p.name, p] as const))('%s', (_name, page) => {
-    const { report, decision } = judgePage(parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url), page.expected.url, DEFAULT_RATING_SETTINGS);
+    const { report, decision } = judgePage(
+      parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url),
+      page.expected.url,
+      DEFAULT_RATING_SETTINGS,
+    );
     const message: Message<'page-report'> = { type: 'page-report', report, decision };
     expect(parseMessage(structuredClone(message))).not.toBeNull();
     expect(parseMessage(JSON.parse(JSON.stringify(message)))).not.toBeNull();

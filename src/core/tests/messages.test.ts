@@ -45,7 +45,11 @@ const job: JobView = {
 
 /** A well-formed message of every type, with every optional field given. */
 const SAMPLES: { [T in MessageType]: Message<T> } = {
-  'page-report': { type: 'page-report', report, decision: { gate: false, reasons: [{ kind: 'rating', text: 'Explicit' }], allowedBy: 'story' } },
+  'page-report': {
+    type: 'page-report',
+    report,
+    decision: { gate: false, reasons: [{ kind: 'rating', text: 'Explicit' }], allowedBy: 'story' },
+  },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },
   'library-cancel': { type: 'library-cancel', jobId: 'job-1' },
@@ -53,12 +57,22 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   'library-jobs': { type: 'library-jobs' },
   'library-sync': { type: 'library-sync' },
   'library-event': { type: 'library-event', jobs: [job], changed: ['ao3:archiveofourown.org:1'] },
-  'runner-enqueue-page': { type: 'runner-enqueue-page', snapshot: { url: report.url, html: '<html></html>' }, scope: 'chapter', followAdultGate: true },
+  'runner-enqueue-page': {
+    type: 'runner-enqueue-page',
+    snapshot: { url: report.url, html: '<html></html>' },
+    scope: 'chapter',
+    followAdultGate: true,
+  },
   'runner-enqueue-url': { type: 'runner-enqueue-url', url: report.url, title: 'Velvet and Ash', followAdultGate: false },
   'runner-enqueue-updates': {
     type: 'runner-enqueue-updates',
     storyIds: null,
-    settings: { ...DEFAULT_RATING_SETTINGS, warnings: ['noncon'], tags: ['vampire*'], exceptions: { stories: ['a'], authors: ['b'], sites: ['c'] } },
+    settings: {
+      ...DEFAULT_RATING_SETTINGS,
+      warnings: ['noncon'],
+      tags: ['vampire*'],
+      exceptions: { stories: ['a'], authors: ['b'], sites: ['c'] },
+    },
   },
   'runner-cancel': { type: 'runner-cancel', jobId: 'job-1' },
   'runner-resume': { type: 'runner-resume' },
@@ -113,7 +127,8 @@ describe('parseMessage', () => {
   });
 
   it.each(cases)('rejects a %s with any field of the wrong type, at any depth', (type, message) => {
-    for (const path of paths(message)) expect(parseMessage(changed(message, path, wrongType(valueAt(message, path)))), `${type} ${path.join('.')}`).toBeNull();
+    for (const path of paths(message))
+      expect(parseMessage(changed(message, path, wrongType(valueAt(message, path)))), `${type} ${path.join('.')}`).toBeNull();
   });
 
   it.each(cases)('rejects a %s without any of its required fields, and accepts one without an optional field', (type, message) => {
@@ -121,7 +136,8 @@ describe('parseMessage', () => {
       const optional = OPTIONAL[type]?.includes(key) ?? false;
       expect(parseMessage(changed(message, [key], undefined, true)) !== null, `${type} without ${key}`).toBe(optional);
     }
-    for (const path of OPTIONAL[type] ?? []) expect(parseMessage(changed(message, path.split('.'), undefined, true)), `${type} without ${path}`).not.toBeNull();
+    for (const path of OPTIONAL[type] ?? [])
+      expect(parseMessage(changed(message, path.split('.'), undefined, true)), `${type} without ${path}`).not.toBeNull();
   });
 
   it.each(cases)('rejects a %s with a field its type does not have', (type, message) => {
@@ -129,7 +145,19 @@ describe('parseMessage', () => {
   });
 
   it('rejects what is no message of the map', () => {
-    for (const raw of [undefined, null, 0, 'library-jobs', [], {}, { type: 'library-nuke' }, { type: 42 }, { type: 'toString' }, { type: '__proto__' }, { type: 'runner-call', call: { op: 'resume' } }])
+    for (const raw of [
+      undefined,
+      null,
+      0,
+      'library-jobs',
+      [],
+      {},
+      { type: 'library-nuke' },
+      { type: 42 },
+      { type: 'toString' },
+      { type: '__proto__' },
+      { type: 'runner-call', call: { op: 'resume' } },
+    ])
       expect(parseMessage(raw), JSON.stringify(raw)).toBeNull();
   });
 

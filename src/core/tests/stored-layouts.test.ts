@@ -23,14 +23,24 @@ describe('the storage keys', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const f of STORED_FAMILIES) {
       for (const i of STORED_ITEMS) if (i.area === f.area) expect(i.key.startsWith(f.prefix), `${i.key} in ${f.prefix}`).toBe(false);
-      for (const g of STORED_FAMILIES) if (g !== f && g.area === f.area) expect(g.prefix.startsWith(f.prefix), `${g.prefix} in ${f.prefix}`).toBe(false);
+      for (const g of STORED_FAMILIES)
+        if (g !== f && g.area === f.area) expect(g.prefix.startsWith(f.prefix), `${g.prefix} in ${f.prefix}`).toBe(false);
     }
   });
 });
 
 describe('layouts stored by earlier versions', () => {
   it('reader settings and reading positions are read back as they were', async () => {
-    const mine: ReaderSettings = { ...DEFAULT_READER_SETTINGS, theme: 'sepia', font: 'dyslexic', size: 22, lineHeight: 1.8, width: 40, justify: true, rate: 1.2 };
+    const mine: ReaderSettings = {
+      ...DEFAULT_READER_SETTINGS,
+      theme: 'sepia',
+      font: 'dyslexic',
+      size: 22,
+      lineHeight: 1.8,
+      width: 40,
+      justify: true,
+      rate: 1.2,
+    };
     await browser.storage.sync.set({ 'reader-settings': mine });
     const url = 'https://archiveofourown.org/works/1/chapters/2';
     await browser.storage.local.set({ 'reader-positions': { [chapterKey(url)]: { block: 12, offset: 0.25, at: 1_750_000_000_000 } } });
@@ -51,13 +61,23 @@ describe('layouts stored by earlier versions', () => {
       unrated: 'warn',
       warnings: ['noncon'],
       tags: ['vampire*'],
-      exceptions: { stories: ['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:2', 'ao3:archiveofourown.org:3'], authors: [], sites: ['tthfanfic.org'] },
+      exceptions: {
+        stories: ['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:2', 'ao3:archiveofourown.org:3'],
+        authors: [],
+        sites: ['tthfanfic.org'],
+      },
     });
     expect(await loadExceptionLabels()).toEqual({ 'ao3:archiveofourown.org:1': 'Velvet and Ash (archiveofourown.org)' });
   });
 
   it('a tab’s report and the library sync memory (its device id) are read back', async () => {
-    const report: PageReport = { ...emptyInfo('story'), url: 'https://archiveofourown.org/works/1', site: 'ao3', estimate: null, content: null };
+    const report: PageReport = {
+      ...emptyInfo('story'),
+      url: 'https://archiveofourown.org/works/1',
+      site: 'ao3',
+      estimate: null,
+      content: null,
+    };
     await browser.storage.session.set({ 'tab:7': report });
     expect(await loadTabReport(7)).toEqual(report);
     await browser.storage.local.set({ 'library-sync': { device: 'abcd1234', held: [], deleted: {}, dropped: {} } });
@@ -70,7 +90,13 @@ describe('layouts written now', () => {
   it('are the same keys and values, and nothing beside them', async () => {
     const mine: ReaderSettings = { ...DEFAULT_READER_SETTINGS, theme: 'dark' };
     await saveSettings(mine);
-    await saveRatingSettings({ limit: 'mature', unrated: 'estimate', warnings: [], tags: [], exceptions: { stories: ['s'], authors: [], sites: [] } });
+    await saveRatingSettings({
+      limit: 'mature',
+      unrated: 'estimate',
+      warnings: [],
+      tags: [],
+      exceptions: { stories: ['s'], authors: [], sites: [] },
+    });
     expect(await browser.storage.sync.get(null)).toEqual({
       'reader-settings': mine,
       'rating-settings': { limit: 'mature', unrated: 'estimate', warnings: [], tags: [] },

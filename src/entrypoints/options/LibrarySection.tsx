@@ -26,7 +26,12 @@ export function LibrarySection() {
     );
   }, []);
 
-  if (error) return <p class="hint error" role="alert">The library could not be opened: {error}</p>;
+  if (error)
+    return (
+      <p class="hint error" role="alert">
+        The library could not be opened: {error}
+      </p>
+    );
   if (!services) return <p class="loading">Opening the library…</p>;
   return <LibraryPage services={services} />;
 }

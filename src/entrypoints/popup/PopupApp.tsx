@@ -45,7 +45,9 @@ export function PopupApp() {
           <PageSummary report={page.report} siteName={siteName(page.report.site)} />
           <DecisionPanel report={page.report} services={ratingServices} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
-          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? <SaveSection tabId={tabId} report={page.report} services={saveServices} /> : null}
+          {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
+            <SaveSection tabId={tabId} report={page.report} services={saveServices} />
+          ) : null}
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">

@@ -38,12 +38,23 @@ function inertDocument(win: Window & typeof globalThis): Document {
  * Sanitises and measures one chapter. `win` builds the sanitiser (an extension page's window, or
  * jsdom's); the HTML is parsed into an inert document, where nothing of it loads or runs.
  */
-export function prepareChapter(c: { title: string | null; url: string; html: string; number?: number | null }, win: Window & typeof globalThis): PreparedChapter {
+export function prepareChapter(
+  c: { title: string | null; url: string; html: string; number?: number | null },
+  win: Window & typeof globalThis,
+): PreparedChapter {
   const holder = inertDocument(win).createElement('div');
   holder.append(sanitizeToFragment(c.html, win));
   const text = textLines(holder).join('\n');
   const html = holder.innerHTML;
-  return { title: c.title, url: c.url, number: c.number ?? null, html, words: countWords(text), textLength: text.length, hash: contentHash(html) };
+  return {
+    title: c.title,
+    url: c.url,
+    number: c.number ?? null,
+    html,
+    words: countWords(text),
+    textLength: text.length,
+    hash: contentHash(html),
+  };
 }
 
 export function chapterRecords(storyId: string, version: number, chapters: readonly PreparedChapter[], fetchedAt: number): ChapterRecord[] {

@@ -56,9 +56,12 @@ export async function openLibrary(factory: IDBFactory, options: OpenOptions = {}
 export class LibraryQuotaError extends Error {
   override name = 'LibraryQuotaError';
   constructor(cause: unknown) {
-    super('The library is out of storage space, so nothing was saved. Remove stories you no longer need, or export the library and free space, then try again.', {
-      cause,
-    });
+    super(
+      'The library is out of storage space, so nothing was saved. Remove stories you no longer need, or export the library and free space, then try again.',
+      {
+        cause,
+      },
+    );
   }
 }
 

@@ -20,7 +20,10 @@ export async function loadStory(db: LibraryDb, id: string, which: 'current' | 'p
   const story = await tx.objectStore('stories').get(id);
   const version = which === 'current' ? story?.version : story?.pending?.version;
   if (!story || version === undefined) return null;
-  const [chapters, progress] = await Promise.all([tx.objectStore('chapters').getAll(versionRange(id, version)), tx.objectStore('progress').get(id)]);
+  const [chapters, progress] = await Promise.all([
+    tx.objectStore('chapters').getAll(versionRange(id, version)),
+    tx.objectStore('progress').get(id),
+  ]);
   return { story, chapters, progress: progress ?? null };
 }
 

@@ -94,7 +94,12 @@ export interface SaveOptions {
  * rendering and before storing), with a sanitiser built on `win`. Throws LibraryQuotaError when
  * the browser is out of space; nothing is written then.
  */
-export async function saveStory(db: LibraryDb, copy: StoryCopy, win: Window & typeof globalThis, options: SaveOptions = {}): Promise<SaveResult> {
+export async function saveStory(
+  db: LibraryDb,
+  copy: StoryCopy,
+  win: Window & typeof globalThis,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
   const at = copy.fetchedAt ?? Date.now();
   const chapters = copy.chapters.map((c) => prepareChapter(c, win));
   const id = storyIdOf(copy.site, copy.url, copy.meta);

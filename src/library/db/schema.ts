@@ -122,7 +122,9 @@ const v3: Migration = async (db, tx) => {
     const chapters: ChapterRecord[] = await tx.objectStore('chapters').getAll(range);
     const terms = termsOf(story.meta, chapters);
     await each(terms, ([term, mask]) => tx.objectStore('postings').put(0, [term, story.id, mask]));
-    await tx.objectStore('storyTerms').put({ storyId: story.id, terms: [...terms.keys()], masks: [...terms.values()] } satisfies V3StoryTerms);
+    await tx
+      .objectStore('storyTerms')
+      .put({ storyId: story.id, terms: [...terms.keys()], masks: [...terms.values()] } satisfies V3StoryTerms);
   });
 };
 

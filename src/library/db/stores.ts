@@ -15,7 +15,16 @@ export interface LibrarySchema extends DBSchema {
   stories: {
     key: string;
     value: StoryRecord;
-    indexes: { title: string; author: string; fandom: string; rating: string; updated: number; words: number; lastRead: number; status: string };
+    indexes: {
+      title: string;
+      author: string;
+      fandom: string;
+      rating: string;
+      updated: number;
+      words: number;
+      lastRead: number;
+      status: string;
+    };
   };
   chapters: { key: [string, number, number]; value: ChapterRecord };
   versions: { key: [string, number]; value: VersionRecord };

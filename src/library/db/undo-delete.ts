@@ -26,7 +26,8 @@ export interface DeletedStories {
 async function snapshot(db: LibraryDb, ids: readonly string[]): Promise<DeletedStories> {
   const tx = read(db);
   const chapterOut = (c: ChapterRecord) => ({ title: c.title, url: c.url, html: c.html });
-  const chaptersOf = async (id: string, version: number) => (await tx.objectStore('chapters').getAll(versionRange(id, version))).map(chapterOut);
+  const chaptersOf = async (id: string, version: number) =>
+    (await tx.objectStore('chapters').getAll(versionRange(id, version))).map(chapterOut);
   const newChapters = new Map<string, number>();
   const stories: BackupStory[] = [];
   for (const id of ids) {
@@ -41,7 +42,15 @@ async function snapshot(db: LibraryDb, ids: readonly string[]): Promise<DeletedS
       savedAt: s.savedAt,
       updatedAt: s.updatedAt,
       chapters: await chaptersOf(id, s.version),
-      pending: held ? { url: held.url, meta: held.meta, createdAt: held.createdAt, problems: held.problems, chapters: await chaptersOf(id, held.version) } : null,
+      pending: held
+        ? {
+            url: held.url,
+            meta: held.meta,
+            createdAt: held.createdAt,
+            problems: held.problems,
+            chapters: await chaptersOf(id, held.version),
+          }
+        : null,
       progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at } : null,
     });
   }

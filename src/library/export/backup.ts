@@ -59,7 +59,12 @@ export class BackupError extends Error {
 
 // ---- export ----
 
-const chapterOut = (c: ChapterRecord): BackupChapter => ({ title: c.title, url: c.url, html: c.html, ...(c.number !== undefined && { number: c.number }) });
+const chapterOut = (c: ChapterRecord): BackupChapter => ({
+  title: c.title,
+  url: c.url,
+  html: c.html,
+  ...(c.number !== undefined && { number: c.number }),
+});
 
 export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Promise<LibraryBackup> {
   const tx = read(db);
@@ -78,7 +83,13 @@ export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Prom
         updatedAt: s.updatedAt,
         chapters: (await chaptersOf(s.id, s.version)).map(chapterOut),
         pending: held
-          ? { url: held.url, meta: held.meta, createdAt: held.createdAt, problems: held.problems, chapters: (await chaptersOf(s.id, held.version)).map(chapterOut) }
+          ? {
+              url: held.url,
+              meta: held.meta,
+              createdAt: held.createdAt,
+              problems: held.problems,
+              chapters: (await chaptersOf(s.id, held.version)).map(chapterOut),
+            }
           : null,
         progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at } : null,
       };
@@ -150,7 +161,14 @@ const metaCheck = record<StoryMeta>({
 });
 
 const problemCheck: Check<Problem> = (v, p) => {
-  const kind = oneOf('error-page', 'gate-page', 'not-a-story', 'no-chapters', 'fewer-chapters', 'shorter-chapter')((v as { kind?: unknown })?.kind, `${p}.kind`);
+  const kind = oneOf(
+    'error-page',
+    'gate-page',
+    'not-a-story',
+    'no-chapters',
+    'fewer-chapters',
+    'shorter-chapter',
+  )((v as { kind?: unknown })?.kind, `${p}.kind`);
   switch (kind) {
     case 'error-page':
     case 'gate-page':
@@ -170,11 +188,12 @@ const optional =
   <T>(check: Check<T>): Check<T | undefined> =>
   (v, p) =>
     v === undefined ? undefined : check(v, p);
-const chapterNumber: Check<number> = (v, p) => (Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)'));
+const chapterNumber: Check<number> = (v, p) =>
+  Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)');
 
 const chaptersCheck: Check<BackupChapter[]> = (v, p) => {
-  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber) }))(v, p).map(({ number, ...c }) =>
-    number === undefined ? c : { ...c, number },
+  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber) }))(v, p).map(
+    ({ number, ...c }) => (number === undefined ? c : { ...c, number }),
   );
   return chapters.length ? chapters : fail(p, 'a list of at least one chapter');
 };
@@ -214,7 +233,8 @@ function checkDates(story: BackupStory, path: string, now: number): void {
 export function parseBackup(json: unknown, now: number = Date.now()): LibraryBackup {
   const head = record({ format: str, version: num, exportedAt: str })(json, 'backup');
   if (head.format !== BACKUP_FORMAT) throw new BackupError('Not a Slipcase library backup.');
-  if (head.version > BACKUP_VERSION) throw new BackupError(`This backup comes from a newer Slipcase (backup version ${head.version}); update Slipcase to import it.`);
+  if (head.version > BACKUP_VERSION)
+    throw new BackupError(`This backup comes from a newer Slipcase (backup version ${head.version}); update Slipcase to import it.`);
   const stories = list(storyCheck)((json as { stories?: unknown }).stories, 'stories');
   stories.forEach((story, i) => checkDates(story, `stories[${i}]`, now));
   return { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories };
@@ -284,7 +304,11 @@ async function merge(tx: WriteTx, item: Incoming): Promise<keyof ImportResult> {
   for (const candidate of heldCandidates(item, verdict?.action === 'hold' ? verdict.problems : null)) {
     if (candidate.createdAt <= (held?.createdAt ?? -Infinity)) continue;
     if (held) await dropVersion(tx, id, held.version);
-    const v = versionRecord({ storyId: id, version: ++next, state: 'pending', createdAt: candidate.createdAt, url: candidate.url, meta: candidate.meta }, candidate.chapters, candidate.problems);
+    const v = versionRecord(
+      { storyId: id, version: ++next, state: 'pending', createdAt: candidate.createdAt, url: candidate.url, meta: candidate.meta },
+      candidate.chapters,
+      candidate.problems,
+    );
     await putVersion(tx, v, candidate.chapters);
     held = { version: v.version, problems: v.problems, createdAt: v.createdAt };
   }

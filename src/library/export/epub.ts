@@ -11,7 +11,13 @@ import type { RatingLevel } from '../../core/model';
 import type { ChapterRecord, StoryRecord } from '../types';
 import { chapterXhtml, escapeXml as x } from './xhtml';
 
-const LEVEL_NAME: Record<RatingLevel, string> = { general: 'General', teen: 'Teen', mature: 'Mature', explicit: 'Explicit', unknown: 'Unrated' };
+const LEVEL_NAME: Record<RatingLevel, string> = {
+  general: 'General',
+  teen: 'Teen',
+  mature: 'Mature',
+  explicit: 'Explicit',
+  unknown: 'Unrated',
+};
 
 const STYLE = `body { margin: 0 5%; line-height: 1.5; }
 h1, h2 { text-align: center; }
@@ -141,10 +147,17 @@ export function buildEpub(story: StoryRecord, chapters: readonly ChapterRecord[]
   return zipSync(files, { mtime: new Date(Math.max(story.updatedAt, Date.UTC(1980, 0, 2))) });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are among what file systems refuse
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f<>:"/\\|?*]+/g;
+
 /** "Title - Author.epub", without characters file systems refuse. */
 export function epubFileName(story: StoryRecord): string {
   const name = [story.meta.title, story.meta.authors.join(', ')].filter((s) => s.trim()).join(' - ');
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const safe = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '').slice(0, 120);
+  const safe = name
+    .replace(UNSAFE_IN_FILE_NAME, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 120);
   return `${safe || 'story'}.epub`;
 }

@@ -18,7 +18,9 @@ const RESTYLE: Record<string, { tag: string; style?: string }> = {
 
 /** Elements whose content must be phrasing content. */
 const PHRASING_ONLY = new Set(
-  'p h1 h2 h3 h4 h5 h6 pre span b i em strong u s small sub sup code kbd samp var cite dfn abbr q mark bdi bdo ruby rt rp summary'.split(' '),
+  'p h1 h2 h3 h4 h5 h6 pre span b i em strong u s small sub sup code kbd samp var cite dfn abbr q mark bdi bdo ruby rt rp summary'.split(
+    ' ',
+  ),
 );
 /** Styles that keep an inline element's look when it must become a block. */
 const INLINE_LOOK: Record<string, string> = {
@@ -39,7 +41,9 @@ const INLINE_LOOK: Record<string, string> = {
   h6: 'font-weight: bold',
 };
 /** Elements that are flow content only: not allowed inside PHRASING_ONLY ones. */
-const FLOW_ONLY = new Set('address article aside blockquote details div dl figure footer h1 h2 h3 h4 h5 h6 header hr ol p pre section table ul'.split(' '));
+const FLOW_ONLY = new Set(
+  'address article aside blockquote details div dl figure footer h1 h2 h3 h4 h5 h6 header hr ol p pre section table ul'.split(' '),
+);
 
 /** Attributes allowed per element beyond the global ones, with a test of the value. */
 const GLOBAL_ATTRS: Record<string, RegExp> = {
@@ -57,8 +61,9 @@ const ELEMENT_ATTRS: Record<string, Record<string, RegExp>> = {
 };
 const ALIGN = /^(?:left|right|center|justify)$/i;
 /** Characters XML 1.0 does not allow, and lone surrogates. */
-// eslint-disable-next-line no-control-regex -- control characters are what this finds
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** A control character becomes a space (it may sit between words), a broken surrogate U+FFFD. */
 const xmlSafe = (s: string) => s.replace(NOT_XML, (c) => (c.length === 1 && c < ' ' ? ' ' : '\uFFFD'));
 

@@ -75,7 +75,12 @@ export function libraryHandlers(host: RunnerHost): Handlers {
         // Nothing is known of the work before it is fetched: follow an adult gate only when the
         // reader's limit lets every rating through.
         const settings = await loadRatingSettings();
-        const id = await host.call({ type: 'runner-enqueue-url', url: m.url, title: m.title, followAdultGate: settings.limit === 'explicit' });
+        const id = await host.call({
+          type: 'runner-enqueue-url',
+          url: m.url,
+          title: m.title,
+          followAdultGate: settings.limit === 'explicit',
+        });
         return { ok: true, jobIds: [id] };
       }),
     'library-check': (m) =>
@@ -136,7 +141,8 @@ async function syncNow(): Promise<void> {
 
 /** The schedules survive restarts; create them only when missing so a restart does not reset them. */
 async function scheduleLibraryAlarms(): Promise<void> {
-  if (!(await browser.alarms.get(UPDATE_ALARM))) browser.alarms.create(UPDATE_ALARM, { periodInMinutes: UPDATE_PERIOD_MINUTES, delayInMinutes: 5 });
+  if (!(await browser.alarms.get(UPDATE_ALARM)))
+    browser.alarms.create(UPDATE_ALARM, { periodInMinutes: UPDATE_PERIOD_MINUTES, delayInMinutes: 5 });
   if (!(await browser.alarms.get(SYNC_ALARM))) browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
 }
 

@@ -19,7 +19,9 @@ const POLL_MS = 1500;
 function requestFor(scope: SaveScope, target: SaveTarget, pageUrl: string): LibraryRequest {
   if (chapterKey(target.url) === chapterKey(pageUrl)) return { type: 'library-save', scope };
   if (scope === 'story') return { type: 'library-save-url', url: target.url, title: target.title ?? target.url };
-  throw new Error('Only the chapter the reader was opened on can be saved alone. Save the whole story, or open this chapter’s page to save it.');
+  throw new Error(
+    'Only the chapter the reader was opened on can be saved alone. Save the whole story, or open this chapter’s page to save it.',
+  );
 }
 
 /** The save service of a reader opened on the page at `pageUrl`. */

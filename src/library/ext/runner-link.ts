@@ -25,7 +25,11 @@ async function ensureOffscreen(): Promise<void> {
   if (open.length) return;
   // Two calls at once would both try to create it; the second would throw.
   creating ??= chrome.offscreen
-    .createDocument({ url: OFFSCREEN_PAGE, reasons: [chrome.offscreen.Reason.DOM_PARSER], justification: 'Parse and sanitise fetched story pages to save them in the offline library.' })
+    .createDocument({
+      url: OFFSCREEN_PAGE,
+      reasons: [chrome.offscreen.Reason.DOM_PARSER],
+      justification: 'Parse and sanitise fetched story pages to save them in the offline library.',
+    })
     .finally(() => (creating = null));
   await creating;
 }

@@ -82,7 +82,8 @@ function remoteView(db: LibraryDb, now: number): Promise<RemoteView> {
 /** Takes the places other browsers reached later than this one. Returns how many stories moved. */
 export async function pullLibrarySync(db: LibraryDb, now: number = Date.now()): Promise<number> {
   let moved = 0;
-  for (const p of (await remoteView(db, now)).progress) if (await setProgress(db, p.id, { chapter: p.chapter, fraction: p.fraction }, p.at)) moved++;
+  for (const p of (await remoteView(db, now)).progress)
+    if (await setProgress(db, p.id, { chapter: p.chapter, fraction: p.fraction }, p.at)) moved++;
   return moved;
 }
 

@@ -40,12 +40,23 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     chapters = mergeChapters(saved, lacking);
   }
   // The work's details from the page the job started on; the chapter count from another page when it has none.
-  const report: PageReport = { ...root.report, chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null };
+  const report: PageReport = {
+    ...root.report,
+    chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null,
+  };
   const meta = metaFromReport(report, chapters.length);
   let result: SaveResult;
-  if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta)) result = { id: storyId, outcome: 'unchanged', problems: [] };
+  if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta))
+    result = { id: storyId, outcome: 'unchanged', problems: [] };
   else {
-    const copy = { site: root.report.site, url: bundle?.story.url ?? root.url, kind: root.report.kind, meta, chapters, fetchedAt: deps.now() };
+    const copy = {
+      site: root.report.site,
+      url: bundle?.story.url ?? root.url,
+      kind: root.report.kind,
+      meta,
+      chapters,
+      fetchedAt: deps.now(),
+    };
     result = await saveStory(deps.db, copy, deps.win, { newChapters: added });
   }
   if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);

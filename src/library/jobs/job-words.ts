@@ -23,7 +23,11 @@ export function outcomeText(scope: JobScope, result: SaveResult, chapters: numbe
     case 'saved':
       return `Saved ${plural(chapters, 'chapter')}.`;
     case 'updated':
-      return scope === 'update' ? (added ? `${plural(added, 'new chapter')} saved.` : 'Details updated; no new chapters.') : `Updated: ${plural(chapters, 'chapter')} saved.`;
+      return scope === 'update'
+        ? added
+          ? `${plural(added, 'new chapter')} saved.`
+          : 'Details updated; no new chapters.'
+        : `Updated: ${plural(chapters, 'chapter')} saved.`;
     case 'unchanged':
       return scope === 'update' ? 'No new chapters.' : 'Already saved; nothing has changed.';
     case 'held':

@@ -74,7 +74,9 @@ function withNotes(html: string, notes: ReaderNote[], summary: string | null, do
   const holder = doc.implementation.createHTMLDocument('').createElement('div');
   const kept = notes.filter((n) => !repeatsSummary(n.html, summary, holder));
   const folded = (n: ReaderNote) => `<details><summary>${escapeText(n.label)}</summary>${n.html}</details>`;
-  return [...kept.filter((n) => n.position === 'before').map(folded), html, ...kept.filter((n) => n.position === 'after').map(folded)].join('');
+  return [...kept.filter((n) => n.position === 'before').map(folded), html, ...kept.filter((n) => n.position === 'after').map(folded)].join(
+    '',
+  );
 }
 
 function repeatsSummary(html: string, summary: string | null, holder: Element): boolean {

@@ -63,7 +63,10 @@ export type Retry = { retry: true; delayMs: number; message: string } | { retry:
  */
 export function afterFailure(failure: Failure, attempt: number, now: number, options: PoliteOptions = POLITE): Retry {
   const host = new URL(failure.url).host;
-  const what = failure.status === null ? `Could not reach ${host}${failure.error ? ` (${failure.error})` : ''}` : `${host} is busy (${statusText(failure.status)})`;
+  const what =
+    failure.status === null
+      ? `Could not reach ${host}${failure.error ? ` (${failure.error})` : ''}`
+      : `${host} is busy (${statusText(failure.status)})`;
   if (attempt >= options.maxAttempts)
     return { retry: false, message: `${what}, and still after ${attempt} tries, so Slipcase stopped. Try again later.` };
   const asked = retryAfterMs(failure.retryAfter, now);

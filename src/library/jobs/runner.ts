@@ -92,12 +92,17 @@ export class Runner {
     try {
       // The open page is an adult gate: the page past it is fetched, when the settings allow.
       const through = this.passGate({ ...job, detour: null }, { page, doc, url: snapshot.url });
-      start = through !== null ? { plan: { kind: 'root', url: snapshot.url }, detour: through } : await this.adopt(job, page, doc, snapshot.url);
+      start =
+        through !== null ? { plan: { kind: 'root', url: snapshot.url }, detour: through } : await this.adopt(job, page, doc, snapshot.url);
     } catch (e) {
       if (!(e instanceof JobFailure)) throw e;
       failure = e.message;
     }
-    const added = await addJob(this.deps.db, { ...job, ...start, storyId: start?.storyId ?? storyIdFor(page.report, snapshot.url) }, this.deps.now());
+    const added = await addJob(
+      this.deps.db,
+      { ...job, ...start, storyId: start?.storyId ?? storyIdFor(page.report, snapshot.url) },
+      this.deps.now(),
+    );
     if (failure !== null) await finishJob(this.deps.db, added.id, { state: 'failed', message: failure, outcome: null }, this.deps.now());
     await this.changed([]);
     this.kick();
@@ -122,7 +127,13 @@ export class Runner {
     const ids: string[] = [];
     for (const s of stories) {
       const running = open.find((j) => j.storyId === s.id);
-      const job = running ?? (await addJob(this.deps.db, { ...this.newJob('update', s.url, s.meta.title, followAdultGate(s.meta, s), { kind: 'root', url: s.url }), storyId: s.id }, this.deps.now()));
+      const job =
+        running ??
+        (await addJob(
+          this.deps.db,
+          { ...this.newJob('update', s.url, s.meta.title, followAdultGate(s.meta, s), { kind: 'root', url: s.url }), storyId: s.id },
+          this.deps.now(),
+        ));
       ids.push(job.id);
     }
     await this.changed([]);
@@ -197,7 +208,10 @@ export class Runner {
     } catch (e) {
       // Cancelled meanwhile: the job is finished already and finishJob leaves it so.
       if (e instanceof JobGone) return;
-      const message = e instanceof JobFailure || e instanceof LibraryQuotaError ? e.message : `Slipcase could not save this: ${e instanceof Error ? e.message : String(e)}`;
+      const message =
+        e instanceof JobFailure || e instanceof LibraryQuotaError
+          ? e.message
+          : `Slipcase could not save this: ${e instanceof Error ? e.message : String(e)}`;
       if (await finishJob(this.deps.db, job.id, { state: 'failed', message, outcome: null }, this.deps.now())) await this.changed([]);
     }
   }
@@ -222,7 +236,13 @@ export class Runner {
     if (!('page' in got)) {
       if (!got.retry) throw new JobFailure(got.message);
       const { delayMs, message } = got;
-      await this.change(job.id, (j) => ({ ...j, state: 'waiting', attempts: j.attempts + 1, notBefore: this.deps.now() + delayMs, message }));
+      await this.change(job.id, (j) => ({
+        ...j,
+        state: 'waiting',
+        attempts: j.attempts + 1,
+        notBefore: this.deps.now() + delayMs,
+        message,
+      }));
       return this.changed([]);
     }
     const gate = this.passGate(job, got);
@@ -285,9 +305,13 @@ export class Runner {
     const host = hostOf(got.url);
     const through = adultGateUrl(got.doc, got.url);
     if (!through || job.detour !== null)
-      throw new JobFailure(`${host} shows a sign-in or age wall in front of ${got.url} that Slipcase cannot pass, ${nothingDone(job.scope)}`);
+      throw new JobFailure(
+        `${host} shows a sign-in or age wall in front of ${got.url} that Slipcase cannot pass, ${nothingDone(job.scope)}`,
+      );
     if (!job.followAdultGate)
-      throw new JobFailure(`${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`);
+      throw new JobFailure(
+        `${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`,
+      );
     return through;
   }
 

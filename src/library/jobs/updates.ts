@@ -36,7 +36,8 @@ export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCo
     }
     case 'chapters': {
       const slot = rootSlot(plan.urls, root);
-      const lacking = (i: number) => !saved.some((s) => sameChapter(s, { title: null, url: plan.urls[i]!, html: '', kind: 'chapter', number: i + 1 }));
+      const lacking = (i: number) =>
+        !saved.some((s) => sameChapter(s, { title: null, url: plan.urls[i]!, html: '', kind: 'chapter', number: i + 1 }));
       const wanted = plan.urls.map((_, i) => i).filter((i) => i !== slot && lacking(i));
       return { kind: 'chapters', urls: plan.urls, wanted, rootSlot: slot };
     }

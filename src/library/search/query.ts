@@ -53,7 +53,10 @@ export interface SearchResult {
 }
 
 /** The sort indexes and whether each one's natural order is descending. */
-const SORTS: Record<Exclude<SortKey, 'relevance'>, { index: 'updated' | 'title' | 'author' | 'words' | 'lastRead'; descending: boolean }> = {
+const SORTS: Record<
+  Exclude<SortKey, 'relevance'>,
+  { index: 'updated' | 'title' | 'author' | 'words' | 'lastRead'; descending: boolean }
+> = {
   updated: { index: 'updated', descending: true },
   title: { index: 'title', descending: false },
   author: { index: 'author', descending: false },
@@ -164,7 +167,8 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
 
 /** The order the sort index gives (key, then id; reversed for a descending sort), from the records. */
 function ordered(records: StoryRecord[], sort: SortKey, scores: Map<string, number> | null, reverse: boolean): StoryRecord[] {
-  const { key, descending } = sort === 'relevance' ? { key: SORT_KEYS.updated, descending: true } : { key: SORT_KEYS[sort], descending: SORTS[sort].descending };
+  const { key, descending } =
+    sort === 'relevance' ? { key: SORT_KEYS.updated, descending: true } : { key: SORT_KEYS[sort], descending: SORTS[sort].descending };
   const byIndex = (a: StoryRecord, b: StoryRecord) => compareKeys(key(a), key(b)) || compareKeys(a.id, b.id);
   const sorted = records.sort(descending ? (a, b) => byIndex(b, a) : byIndex);
   if (sort === 'relevance') sorted.sort((a, b) => scores!.get(b.id)! - scores!.get(a.id)!);

@@ -141,7 +141,11 @@ export type KnownIds = Map<number, string>;
 const FEW_NUMBERS = 100;
 
 /** The ids of the stories numbered `numbers`, in the same order (a number no longer in use gives none). */
-export async function storyIds(store: NumberReader, numbers: readonly number[], known: KnownIds = new Map()): Promise<(string | undefined)[]> {
+export async function storyIds(
+  store: NumberReader,
+  numbers: readonly number[],
+  known: KnownIds = new Map(),
+): Promise<(string | undefined)[]> {
   const unknown = numbers.filter((n) => !known.has(n));
   if (unknown.length > FEW_NUMBERS) {
     const [all, keys] = await Promise.all([store.getAll(), store.getAllKeys()]);

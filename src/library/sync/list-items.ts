@@ -30,7 +30,16 @@ const FORMAT = 1;
  * [id, deleted s].
  */
 type Source = [prefix: string, origin: string];
-type StoryRow = [source: number, rest: string, path: string, title: string, chapter: number, thousandths: number, read: number, saved: number];
+type StoryRow = [
+  source: number,
+  rest: string,
+  path: string,
+  title: string,
+  chapter: number,
+  thousandths: number,
+  read: number,
+  saved: number,
+];
 type DeletionRow = [id: string, deleted: number];
 
 function splitId(id: string): [string, string] {
@@ -81,7 +90,15 @@ class Bucket {
     const sourceBytes = this.sourceBytes + (newSource ? extra!.sourceBytes : 0);
     const rowBytes = this.rowBytes + (extra?.rowBytes ?? 0);
     // '{"p":[],"e":[]}', commas between, and each row's source index at its widest.
-    return utf8Bytes(this.key) + 15 + sourceBytes + Math.max(0, sources - 1) + rowBytes + stories * (digits(Math.max(0, sources - 1)) - 1) + (records - 1);
+    return (
+      utf8Bytes(this.key) +
+      15 +
+      sourceBytes +
+      Math.max(0, sources - 1) +
+      rowBytes +
+      stories * (digits(Math.max(0, sources - 1)) - 1) +
+      (records - 1)
+    );
   }
 
   add(record: SyncRecord, extra: { source: string | null; sourceBytes: number; rowBytes: number }): void {
@@ -104,17 +121,19 @@ class Bucket {
   value(): { p: Source[]; e: (StoryRow | DeletionRow)[] } {
     const sources: Source[] = [];
     const index = new Map<string, number>();
-    const rows = [...this.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r): StoryRow | DeletionRow => {
-      if (r.kind === 'deleted') return [r.id, seconds(r.deletedAt)];
-      const { source, row } = storyRow(r);
-      const name = source.join('\n');
-      if (!index.has(name)) {
-        index.set(name, sources.length);
-        sources.push(source);
-      }
-      row[0] = index.get(name)!;
-      return row;
-    });
+    const rows = [...this.records]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r): StoryRow | DeletionRow => {
+        if (r.kind === 'deleted') return [r.id, seconds(r.deletedAt)];
+        const { source, row } = storyRow(r);
+        const name = source.join('\n');
+        if (!index.has(name)) {
+          index.set(name, sources.length);
+          sources.push(source);
+        }
+        row[0] = index.get(name)!;
+        return row;
+      });
     return { p: sources, e: rows };
   }
 }
@@ -147,7 +166,12 @@ export interface Encoded {
  * `bytes` and their bucket in an item. The first that does not fit ends the list, so what is
  * listed is always the most recent; a record over RECORD_MAX is passed over.
  */
-export function encodeDevice(device: string, records: readonly SyncRecord[], budget: { bytes: number; buckets: number }, manifestAt: number): Encoded {
+export function encodeDevice(
+  device: string,
+  records: readonly SyncRecord[],
+  budget: { bytes: number; buckets: number },
+  manifestAt: number,
+): Encoded {
   const manifest = { v: FORMAT, n: budget.buckets, at: seconds(manifestAt) };
   let total = syncBytes(manifestKey(device), manifest);
   const buckets = Array.from({ length: budget.buckets }, (_, k) => new Bucket(bucketKey(device, k)));
@@ -182,10 +206,20 @@ function decodeBucket(value: unknown): SyncRecord[] {
     const [si, rest, path, title, chapter, thousandths, read, saved] = row as unknown[];
     const source = isInt(si) ? sources[si] : null;
     if (row.length !== 8 || !source || !isString(rest) || !isString(path) || !isString(title)) continue;
-    if (!isInt(chapter) || chapter < 0 || !isInt(thousandths) || thousandths < 0 || thousandths > 1000 || !isInt(read) || !isInt(saved)) continue;
+    if (!isInt(chapter) || chapter < 0 || !isInt(thousandths) || thousandths < 0 || thousandths > 1000 || !isInt(read) || !isInt(saved))
+      continue;
     const [prefix, origin] = source;
     const url = path.startsWith('~') ? `${origin}${path.slice(1)}${rest}` : `${origin}${path}`;
-    out.push({ kind: 'story', id: prefix + rest, url, title, chapter, fraction: thousandths / 1000, readAt: read * 1000, savedAt: saved * 1000 });
+    out.push({
+      kind: 'story',
+      id: prefix + rest,
+      url,
+      title,
+      chapter,
+      fraction: thousandths / 1000,
+      readAt: read * 1000,
+      savedAt: saved * 1000,
+    });
   }
   return out;
 }
@@ -199,7 +233,8 @@ export function decodeDevices(all: Record<string, unknown>): Map<string, DeviceL
   for (const [key, value] of Object.entries(all)) {
     const device = deviceOfManifest(key);
     const m = value as { v?: unknown; n?: unknown; at?: unknown } | null;
-    if (!isDeviceId(device) || typeof m !== 'object' || m === null || m.v !== FORMAT || !isInt(m.n) || m.n < 1 || m.n > 64 || !isInt(m.at)) continue;
+    if (!isDeviceId(device) || typeof m !== 'object' || m === null || m.v !== FORMAT || !isInt(m.n) || m.n < 1 || m.n > 64 || !isInt(m.at))
+      continue;
     const records = Array.from({ length: m.n }, (_, k) => decodeBucket(all[bucketKey(device, k)])).flat();
     devices.set(device, { at: m.at * 1000, buckets: m.n, records });
   }

@@ -82,7 +82,10 @@ function shortTitle(title: string): string {
 }
 
 /** A saved story and the reader's place in it as synced: title cut, fraction and times rounded. */
-export function syncStory(story: Pick<StoryRecord, 'id' | 'url' | 'savedAt'> & { meta: { title: string } }, progress: Pick<ProgressRecord, 'chapter' | 'fraction' | 'at'> | null): SyncStory {
+export function syncStory(
+  story: Pick<StoryRecord, 'id' | 'url' | 'savedAt'> & { meta: { title: string } },
+  progress: Pick<ProgressRecord, 'chapter' | 'fraction' | 'at'> | null,
+): SyncStory {
   return {
     kind: 'story',
     id: story.id,

@@ -65,7 +65,10 @@ export function budgetFor(all: Record<string, unknown>, device: string, now: num
   const others = new Set([...devices].filter(([d, list]) => d !== device && live(list, now)).map(([d]) => d));
   const settings = usedBytes(all, (key) => !isLibraryKey(key));
   // Live devices' items, and items of no device known (a manifest not yet arrived) count; gone devices' do not.
-  const otherLibrary = usedBytes(all, (key) => isLibraryKey(key) && !isDeviceKey(device, key) && (others.has(deviceOfKey(key) ?? '') || !devices.has(deviceOfKey(key) ?? '')));
+  const otherLibrary = usedBytes(
+    all,
+    (key) => isLibraryKey(key) && !isDeviceKey(device, key) && (others.has(deviceOfKey(key) ?? '') || !devices.has(deviceOfKey(key) ?? '')),
+  );
   const count = others.size + 1;
   const share = Math.floor(Math.max(0, Math.min(LIBRARY_BUDGET, QUOTA_BYTES - SETTINGS_HEADROOM - settings)) / count);
   const free = QUOTA_BYTES - SETTINGS_HEADROOM - settings - otherLibrary;
@@ -187,5 +190,10 @@ export function normalizeMemory(raw: unknown): SyncMemory | null {
   if (typeof r !== 'object' || r === null || !isDeviceId(r.device)) return null;
   const times = (v: unknown): Record<string, number> =>
     typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => isInt(e[1]))) : {};
-  return { device: r.device, held: Array.isArray(r.held) ? r.held.filter(isString) : [], deleted: times(r.deleted), dropped: times(r.dropped) };
+  return {
+    device: r.device,
+    held: Array.isArray(r.held) ? r.held.filter(isString) : [],
+    deleted: times(r.deleted),
+    dropped: times(r.dropped),
+  };
 }

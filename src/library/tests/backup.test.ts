@@ -34,12 +34,21 @@ async function randomLibrary(rand: Rand): Promise<LibraryDb> {
     const { id } = await saveStory(db, story, win);
     const refetch = rand();
     if (refetch < 0.3) {
-      const grown = { ...story, chapters: [...story.chapters, { ...story.chapters[0]!, html: chapterHtml(rand, 80) }], fetchedAt: story.fetchedAt! + 10 };
+      const grown = {
+        ...story,
+        chapters: [...story.chapters, { ...story.chapters[0]!, html: chapterHtml(rand, 80) }],
+        fetchedAt: story.fetchedAt! + 10,
+      };
       await saveStory(db, grown, win);
     } else if (refetch < 0.5) {
-      await saveStory(db, { ...story, chapters: story.chapters.map((c) => ({ ...c, html: '<p>Retry later.</p>' })), fetchedAt: story.fetchedAt! + 20 }, win);
+      await saveStory(
+        db,
+        { ...story, chapters: story.chapters.map((c) => ({ ...c, html: '<p>Retry later.</p>' })), fetchedAt: story.fetchedAt! + 20 },
+        win,
+      );
     }
-    if (rand() < 0.5) await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand() }, 1_750_000_000_000 + Math.floor(rand() * 1e6));
+    if (rand() < 0.5)
+      await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand() }, 1_750_000_000_000 + Math.floor(rand() * 1e6));
   }
   return db;
 }
@@ -113,7 +122,11 @@ describe('importLibrary merges', () => {
     const mine = await library();
     const { id } = await saveStory(mine, story, win);
     const theirs = await library();
-    const newer = { ...story, chapters: story.chapters.map((c, i) => (i === 2 ? { ...c, html: c.html + '<p>axolotl</p>' } : c)), fetchedAt: story.fetchedAt! + 1 };
+    const newer = {
+      ...story,
+      chapters: story.chapters.map((c, i) => (i === 2 ? { ...c, html: c.html + '<p>axolotl</p>' } : c)),
+      fetchedAt: story.fetchedAt! + 1,
+    };
     await saveStory(theirs, newer, win);
     const newerBackup = await exportLibrary(theirs);
 

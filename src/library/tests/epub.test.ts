@@ -109,7 +109,10 @@ describe('buildEpub', () => {
   });
 
   it('has a contents page linking every chapter, untitled ones by number', () => {
-    const links = Array.from(xml('EPUB/nav.xhtml').querySelectorAll('nav[*|type="toc"] a')).map((a) => [a.getAttribute('href'), a.textContent]);
+    const links = Array.from(xml('EPUB/nav.xhtml').querySelectorAll('nav[*|type="toc"] a')).map((a) => [
+      a.getAttribute('href'),
+      a.textContent,
+    ]);
     expect(links).toEqual([
       ['title.xhtml', 'Title page'],
       ['chapter-1.xhtml', bundle.chapters[0]!.title],
@@ -121,7 +124,9 @@ describe('buildEpub', () => {
   it('opens on a title page with rating, warnings, tags, summary and source', () => {
     const page = xml('EPUB/title.xhtml');
     expect(page.querySelector('h1')!.textContent).toBe('Tea & <Sympathy>');
-    const rows = Object.fromEntries(Array.from(page.querySelectorAll('dt')).map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
+    const rows = Object.fromEntries(
+      Array.from(page.querySelectorAll('dt')).map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+    );
     expect(rows).toMatchObject({
       Rating: 'Mature (Fiction M)',
       Warnings: 'Graphic Depictions Of Violence',
@@ -152,7 +157,6 @@ describe('buildEpub', () => {
   it('gives the same bytes for the same story', () => {
     expect(buildEpub(bundle.story, bundle.chapters, win)).toEqual(epub);
   });
-
 });
 
 describe('real archive markup', () => {
@@ -164,7 +168,11 @@ describe('real archive markup', () => {
       const report = readFullPage(parseHtml(readFileSync(page.htmlPath, 'utf8'), url), url, { content: true });
       if (!report.content) continue;
       const chapter = { title: report.chapter?.title ?? report.title, url, html: report.content.html, kind: report.kind };
-      const result = await saveStory(db, { site: report.site, url, kind: report.kind, meta: metaFromReport(report, 1), chapters: [chapter] }, win);
+      const result = await saveStory(
+        db,
+        { site: report.site, url, kind: report.kind, meta: metaFromReport(report, 1), chapters: [chapter] },
+        win,
+      );
       expect(result.outcome, page.name).not.toBe('rejected');
       ids.add(result.id);
     }

@@ -34,7 +34,10 @@ function plan(name: string, url?: string): Plan {
 
 describe('planStory', () => {
   it('AO3 chapter page: one fetch of the Entire Work view', () => {
-    expect(plan('ao3/pages/ao3js-works-23824891.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/23824891?view_full_work=true' });
+    expect(plan('ao3/pages/ao3js-works-23824891.html')).toEqual({
+      kind: 'whole',
+      url: 'https://archiveofourown.org/works/23824891?view_full_work=true',
+    });
     // A WIP whose total is unknown ("14/?"), from its second chapter.
     expect(plan('ao3/pages/ao3js-works-17793689-chapters-42035519.html')).toEqual({
       kind: 'whole',
@@ -59,7 +62,10 @@ describe('planStory', () => {
   });
 
   it('AO3 chapter index (navigate): the Entire Work view', () => {
-    expect(plan('ao3/pages/ao3js-works-43703871-navigate.html')).toEqual({ kind: 'whole', url: 'https://archiveofourown.org/works/43703871?view_full_work=true' });
+    expect(plan('ao3/pages/ao3js-works-43703871-navigate.html')).toEqual({
+      kind: 'whole',
+      url: 'https://archiveofourown.org/works/43703871?view_full_work=true',
+    });
   });
 
   it('FanFiction.net chapter 1 of 5: the five chapter pages in order, its own among them', () => {
@@ -72,7 +78,10 @@ describe('planStory', () => {
 
   it('eFiction chapter: the printable story, beside the story’s viewstory.php', () => {
     const mugglenet = plan('efiction/pages/webtoepub-muggleNet.html');
-    expect(mugglenet).toEqual({ kind: 'whole', url: 'http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all' });
+    expect(mugglenet).toEqual({
+      kind: 'whole',
+      url: 'http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all',
+    });
     expect(ROUTES.map((r) => r.url)).toContain((mugglenet as { url: string }).url);
     expect(plan('efiction/pages/viewstory-sid3117-chapter2.html')).toEqual({
       kind: 'whole',
@@ -104,7 +113,10 @@ describe('planStory', () => {
     });
     const chapters = {
       kind: 'chapters',
-      urls: ['https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one', 'https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two'],
+      urls: [
+        'https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one',
+        'https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two',
+      ],
     };
     expect(plan('royalroad/pages/efictopub-royalroad_index.html')).toEqual(chapters);
 
@@ -132,7 +144,11 @@ describe('planStory', () => {
     }
   });
 
-  it.each(corpusPages().filter((p) => holdsStory(p.expected.kind)).map((p) => [p.name, p] as const))(
+  it.each(
+    corpusPages()
+      .filter((p) => holdsStory(p.expected.kind))
+      .map((p) => [p.name, p] as const),
+  )(
     '%s: a plan that fetches what the page does not hold',
     (_name, page) => {
       const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
@@ -151,13 +167,20 @@ describe('planStory', () => {
 });
 
 describe('adultGateUrl', () => {
-  it.each(corpusPages().map((p) => [p.name, p] as const))('%s', (_name, page) => {
-    const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
-    expect(adultGateUrl(doc, page.expected.url)).toBe(page.expected.gateContinue ?? null);
-  }, 30_000);
+  it.each(corpusPages().map((p) => [p.name, p] as const))(
+    '%s',
+    (_name, page) => {
+      const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
+      expect(adultGateUrl(doc, page.expected.url)).toBe(page.expected.gateContinue ?? null);
+    },
+    30_000,
+  );
 
   it('AO3: the gate in front of the Entire Work view leads to the Entire Work view', () => {
-    const { doc, url } = corpusDoc('ao3/pages/works-41877321-adult-gate.html', 'https://archiveofourown.org/works/41877321?view_full_work=true');
+    const { doc, url } = corpusDoc(
+      'ao3/pages/works-41877321-adult-gate.html',
+      'https://archiveofourown.org/works/41877321?view_full_work=true',
+    );
     expect(adultGateUrl(doc, url)).toBe('https://archiveofourown.org/works/41877321?view_full_work=true&view_adult=true');
   });
 

@@ -45,8 +45,21 @@ const newJob = (id: string): NewJob => ({
   root: null,
   plan: { kind: 'root', url: `https://example.org/${id}` },
 });
-const report = (over: Partial<PageReport> = {}): PageReport => ({ ...emptyInfo('chapter'), url: 'https://example.org/s/1/1', site: 'generic', estimate: null, content: null, ...over });
-const chapter = (number: number | null, url = `https://example.org/s/1/${number}`, html = `<p>Chapter ${number}</p>`): ChapterCopy => ({ title: null, url, html, kind: 'chapter', number });
+const report = (over: Partial<PageReport> = {}): PageReport => ({
+  ...emptyInfo('chapter'),
+  url: 'https://example.org/s/1/1',
+  site: 'generic',
+  estimate: null,
+  content: null,
+  ...over,
+});
+const chapter = (number: number | null, url = `https://example.org/s/1/${number}`, html = `<p>Chapter ${number}</p>`): ChapterCopy => ({
+  title: null,
+  url,
+  html,
+  kind: 'chapter',
+  number,
+});
 const page = (url: string, chapters: ChapterCopy[], over: Partial<HeldPage> = {}): HeldPage => ({
   url,
   report: report({ url }),
@@ -62,18 +75,38 @@ describe('the jobs store', () => {
     const a = await addJob(db, newJob('a'), T);
     const b = await addJob(db, { ...newJob('b'), done: 2, total: 5, detour: 'https://example.org/adult' }, T);
     expect([a.seq, b.seq]).toEqual([1, 2]);
-    expect(b).toMatchObject({ state: 'queued', done: 2, total: 5, detour: 'https://example.org/adult', attempts: 0, notBefore: 0, createdAt: T });
+    expect(b).toMatchObject({
+      state: 'queued',
+      done: 2,
+      total: 5,
+      detour: 'https://example.org/adult',
+      attempts: 0,
+      notBefore: 0,
+      createdAt: T,
+    });
     expect((await allJobs(db)).map((j) => j.id)).toEqual(['a', 'b']);
     expect(await hasUnfinishedJobs(db)).toBe(true);
   });
 
   it('writes a change and a fetched page together, and refuses both once the job has finished', async () => {
     await addJob(db, newJob('a'), T);
-    await updateJob(db, 'a', (j) => ({ ...j, state: 'running', done: 1 }), (tx) => tx.objectStore('jobPages').put(jobPage('a', 0)));
+    await updateJob(
+      db,
+      'a',
+      (j) => ({ ...j, state: 'running', done: 1 }),
+      (tx) => tx.objectStore('jobPages').put(jobPage('a', 0)),
+    );
     expect([...(await heldSlots(db, 'a'))]).toEqual([0]);
     expect(await finishJob(db, 'a', { state: 'cancelled', message: null, outcome: null }, T + 1)).toBe(true);
     expect(await jobPages(db, 'a')).toEqual([]);
-    await expect(updateJob(db, 'a', (j) => ({ ...j, done: 2 }), (tx) => tx.objectStore('jobPages').put(jobPage('a', 1)))).rejects.toBeInstanceOf(JobGone);
+    await expect(
+      updateJob(
+        db,
+        'a',
+        (j) => ({ ...j, done: 2 }),
+        (tx) => tx.objectStore('jobPages').put(jobPage('a', 1)),
+      ),
+    ).rejects.toBeInstanceOf(JobGone);
     expect(await jobPages(db, 'a')).toEqual([]);
     expect((await allJobs(db))[0]).toMatchObject({ state: 'cancelled', done: 1, updatedAt: T + 1 });
     expect(await finishJob(db, 'a', { state: 'failed', message: 'late', outcome: null }, T + 2)).toBe(false);
@@ -83,8 +116,18 @@ describe('the jobs store', () => {
   it('keeps the pages of other jobs when one finishes', async () => {
     await addJob(db, newJob('a'), T);
     await addJob(db, newJob('b'), T);
-    await updateJob(db, 'a', (j) => j, (tx) => tx.objectStore('jobPages').put(jobPage('a', 0)));
-    await updateJob(db, 'b', (j) => j, (tx) => tx.objectStore('jobPages').put(jobPage('b', 0)));
+    await updateJob(
+      db,
+      'a',
+      (j) => j,
+      (tx) => tx.objectStore('jobPages').put(jobPage('a', 0)),
+    );
+    await updateJob(
+      db,
+      'b',
+      (j) => j,
+      (tx) => tx.objectStore('jobPages').put(jobPage('b', 0)),
+    );
     await finishJob(db, 'a', { state: 'done', message: null, outcome: 'saved' }, T);
     expect((await db.getAll('jobPages')).map((p) => p.jobId)).toEqual(['b']);
   });
@@ -118,7 +161,10 @@ describe('mergeChapters', () => {
 
   it('matches unnumbered chapters by address (fragment aside) and adds the others at the end', () => {
     const saved = [chapter(null, 'https://example.org/a'), chapter(null, 'https://example.org/b')];
-    const merged = mergeChapters(saved, [chapter(null, 'https://example.org/a#top', '<p>A again</p>'), chapter(null, 'https://example.org/c')]);
+    const merged = mergeChapters(saved, [
+      chapter(null, 'https://example.org/a#top', '<p>A again</p>'),
+      chapter(null, 'https://example.org/c'),
+    ]);
     expect(merged.map((c) => [c.url, c.html])).toEqual([
       ['https://example.org/a#top', '<p>A again</p>'],
       ['https://example.org/b', '<p>Chapter null</p>'],
@@ -146,7 +192,12 @@ describe('plans', () => {
     expect(rootSlot(urls, page(urls[2]!, [chapter(3)]))).toBe(2);
     expect(rootSlot(urls, page('https://example.org/elsewhere', [chapter(2, 'https://example.org/elsewhere')]))).toBe(1);
     expect(rootSlot(urls, page('https://example.org/index', []))).toBeNull();
-    expect(storyJobPlan({ kind: 'chapters', urls }, page(urls[2]!, [chapter(3)]))).toEqual({ kind: 'chapters', urls, wanted: [0, 1, 3], rootSlot: 2 });
+    expect(storyJobPlan({ kind: 'chapters', urls }, page(urls[2]!, [chapter(3)]))).toEqual({
+      kind: 'chapters',
+      urls,
+      wanted: [0, 1, 3],
+      rootSlot: 2,
+    });
   });
 
   it('counts progress in pages fetched of pages needed', () => {
@@ -159,16 +210,27 @@ describe('plans', () => {
     const saved = [chapter(1), chapter(2)];
 
     it('wants only the chapters the library lacks', () => {
-      expect(updatePlan({ kind: 'chapters', urls }, page(urls[0]!, [chapter(1)]), saved)).toEqual({ kind: 'chapters', urls, wanted: [2, 3], rootSlot: 0 });
+      expect(updatePlan({ kind: 'chapters', urls }, page(urls[0]!, [chapter(1)]), saved)).toEqual({
+        kind: 'chapters',
+        urls,
+        wanted: [2, 3],
+        rootSlot: 0,
+      });
       expect(updatePlan({ kind: 'chapters', urls }, page(urls[3]!, [chapter(4)]), saved)).toMatchObject({ wanted: [2] });
     });
 
     it('fetches the whole-work view only when the page lists more chapters than are saved', () => {
       const whole = { kind: 'whole' as const, url: 'https://example.org/s/1/all' };
-      const listing = (n: number) => ({ prev: null, next: null, chapters: urls.slice(0, n).map((url) => ({ title: '', url, current: false })) });
+      const listing = (n: number) => ({
+        prev: null,
+        next: null,
+        chapters: urls.slice(0, n).map((url) => ({ title: '', url, current: false })),
+      });
       expect(updatePlan(whole, page(urls[0]!, [chapter(1)], { nav: listing(2) }), saved)).toEqual({ kind: 'complete' });
       expect(updatePlan(whole, page(urls[0]!, [chapter(1)], { nav: listing(3) }), saved)).toEqual(whole);
-      expect(updatePlan(whole, page(urls[0]!, [chapter(1)], { report: report({ chapter: { index: 1, count: 2, title: null } }) }), saved)).toEqual({ kind: 'complete' });
+      expect(
+        updatePlan(whole, page(urls[0]!, [chapter(1)], { report: report({ chapter: { index: 1, count: 2, title: null } }) }), saved),
+      ).toEqual({ kind: 'complete' });
       expect(updatePlan(whole, page(urls[0]!, [chapter(1)]), saved)).toEqual(whole);
     });
 

@@ -17,7 +17,8 @@ export { seeded, type Rand };
 export const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const between = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
-const SYLLABLES = 'ka lo mi ren sa tho vel an ir os ul ber cal dor fen gal har ith jor kel mor nar pel quin ros sil tar ur vin wen yor zel'.split(' ');
+const SYLLABLES =
+  'ka lo mi ren sa tho vel an ir os ul ber cal dor fen gal har ith jor kel mor nar pel quin ros sil tar ur vin wen yor zel'.split(' ');
 
 /** A vocabulary of made-up words, most common first. */
 function vocabulary(size: number): string[] {
@@ -66,7 +67,12 @@ const RATINGS: { level: RatingLevel; label: string | null }[] = [
   { level: 'explicit', label: 'Explicit' },
   { level: 'unknown', label: null },
 ];
-const WARNINGS = ['No Archive Warnings Apply', 'Graphic Depictions Of Violence', 'Major Character Death', 'Creator Chose Not To Use Archive Warnings'];
+const WARNINGS = [
+  'No Archive Warnings Apply',
+  'Graphic Depictions Of Violence',
+  'Major Character Death',
+  'Creator Chose Not To Use Archive Warnings',
+];
 
 export function sentence(rand: Rand, words: number): string {
   const out: string[] = [];
@@ -78,7 +84,7 @@ export function sentence(rand: Rand, words: number): string {
 /** A chapter of about `words` words in paragraphs, with the odd emphasis and scene break. */
 export function chapterHtml(rand: Rand, words: number): string {
   const paragraphs: string[] = [];
-  for (let left = words; left > 0; ) {
+  for (let left = words; left > 0;) {
     const n = Math.min(left, between(rand, 20, 120));
     left -= n;
     const text = sentence(rand, n);
@@ -115,7 +121,14 @@ export function makeStory(rand: Rand, n: number, shape: StoryShape = { chapters:
     chapterTotal: rand() < 0.3 ? null : chapterCount + (rand() < 0.3 ? between(rand, 1, 5) : 0),
     status: pick(rand, ['complete', 'wip', 'unknown'] as const),
   };
-  return { site: 'ao3', url: `https://archiveofourown.org/works/${n}`, kind: 'story', meta, chapters, fetchedAt: 1_700_000_000_000 + n * 1000 };
+  return {
+    site: 'ao3',
+    url: `https://archiveofourown.org/works/${n}`,
+    kind: 'story',
+    meta,
+    chapters,
+    fetchedAt: 1_700_000_000_000 + n * 1000,
+  };
 }
 
 /** A window for the sanitiser; nothing in it runs. */

@@ -18,7 +18,11 @@ function standInRunner(error?: string) {
     call: async (message) => {
       calls.push(message);
       if (error) throw new Error(error);
-      const ids = { 'runner-enqueue-page': 'job-page', 'runner-enqueue-url': 'job-url', 'runner-enqueue-updates': ['job-a', 'job-b'] } as Record<string, unknown>;
+      const ids = {
+        'runner-enqueue-page': 'job-page',
+        'runner-enqueue-url': 'job-url',
+        'runner-enqueue-updates': ['job-a', 'job-b'],
+      } as Record<string, unknown>;
       return ids[message.type] as never;
     },
   };
@@ -33,9 +37,15 @@ describe('library requests', () => {
   it('start, check and cancel jobs through the runner, with the reader’s settings', async () => {
     const { host, calls } = standInRunner();
     handle(libraryHandlers(host));
-    expect(await deliver({ type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'T' })).toEqual({ ok: true, jobIds: ['job-url'] });
+    expect(await deliver({ type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'T' })).toEqual({
+      ok: true,
+      jobIds: ['job-url'],
+    });
     await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'explicit' });
-    expect(await deliver({ type: 'library-save-url', url: 'https://archiveofourown.org/works/2', title: 'U' })).toEqual({ ok: true, jobIds: ['job-url'] });
+    expect(await deliver({ type: 'library-save-url', url: 'https://archiveofourown.org/works/2', title: 'U' })).toEqual({
+      ok: true,
+      jobIds: ['job-url'],
+    });
     expect(await deliver({ type: 'library-check', storyIds: ['s1'] })).toEqual({ ok: true, jobIds: ['job-a', 'job-b'] });
     expect(await deliver({ type: 'library-cancel', jobId: 'j9' })).toEqual({ ok: true, jobIds: ['j9'] });
     expect(calls).toEqual([
@@ -57,7 +67,11 @@ describe('library requests', () => {
   it('leave forged requests unanswered and the runner untouched', async () => {
     const { host, calls } = standInRunner();
     handle(libraryHandlers(host));
-    for (const forged of [{ type: 'library-cancel' }, { type: 'library-check', storyIds: 'all' }, { type: 'library-save-url', url: 1, title: 'T' }])
+    for (const forged of [
+      { type: 'library-cancel' },
+      { type: 'library-check', storyIds: 'all' },
+      { type: 'library-save-url', url: 1, title: 'T' },
+    ])
       expect(await deliver(forged)).toBeUndefined();
     expect(calls).toEqual([]);
   });
@@ -67,7 +81,9 @@ describe('runner calls', () => {
   it('reach the runner in this context with their reply; anything else does not', async () => {
     const { host, calls } = standInRunner();
     handle(runnerHandlers(Promise.resolve(host)));
-    expect(await deliver({ type: 'runner-enqueue-url', url: 'https://example.org/s/1', title: 'T', followAdultGate: false })).toBe('job-url');
+    expect(await deliver({ type: 'runner-enqueue-url', url: 'https://example.org/s/1', title: 'T', followAdultGate: false })).toBe(
+      'job-url',
+    );
     expect(await deliver({ type: 'runner-resume' })).toBeUndefined();
     expect(await deliver({ type: 'runner-cancel', jobId: 7 })).toBeUndefined();
     expect(await deliver({ type: 'library-jobs' })).toBeUndefined();

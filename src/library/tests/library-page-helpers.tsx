@@ -28,7 +28,10 @@ export interface Rendered extends Background {
   unmount(): void;
 }
 
-export function renderPage(db: LibraryDb, extra: { jobs?: JobView[]; missing?: MissingStory[]; reply?: (r: LibraryRequest) => LibraryReply } = {}): Rendered {
+export function renderPage(
+  db: LibraryDb,
+  extra: { jobs?: JobView[]; missing?: MissingStory[]; reply?: (r: LibraryRequest) => LibraryReply } = {},
+): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
   let listener: ((e: LibraryEvent) => void) | null = null;
@@ -67,7 +70,8 @@ export function renderPage(db: LibraryDb, extra: { jobs?: JobView[]; missing?: M
 
 export const cards = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLElement>('.library-card:not(.placeholder)'));
 export const cardIds = (root: HTMLElement) => cards(root).map((c) => c.dataset.storyId!);
-export const button = (root: ParentNode, label: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === label)!;
+export const button = (root: ParentNode, label: string) =>
+  Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === label)!;
 
 /** Types into an input as a reader would (one input event). */
 export async function type(input: HTMLInputElement, text: string): Promise<void> {
@@ -110,7 +114,10 @@ export async function seedStories(db: LibraryDb, count: number): Promise<StoryRe
     };
     const url = `https://archiveofourown.org/works/${n}`;
     const chapters: PreparedChapter[] = [{ title: null, url, number: 1, html: '', words: 1000, textLength: 0, hash: '' }];
-    const current = versionRecord({ storyId: `ao3:archiveofourown.org:${n}`, version: 1, state: 'current', createdAt: SEED_BASE + n * 1000, url, meta }, chapters);
+    const current = versionRecord(
+      { storyId: `ao3:archiveofourown.org:${n}`, version: 1, state: 'current', createdAt: SEED_BASE + n * 1000, url, meta },
+      chapters,
+    );
     records.push(storyRecord('ao3', current, { savedAt: SEED_BASE, updatedAt: SEED_BASE + n * 1000, lastReadAt: 0, newChapters: 0 }, null));
   }
   const tx = db.transaction('stories', 'readwrite');

@@ -121,7 +121,9 @@ describe('library page selection', () => {
     const page = open(db);
     await until(() => cards(page.root).length === 5, 'the five stories');
     for (const id of doomed) {
-      const box = cards(page.root).find((c) => c.dataset.storyId === id)!.querySelector<HTMLInputElement>('.card-select')!;
+      const box = cards(page.root)
+        .find((c) => c.dataset.storyId === id)!
+        .querySelector<HTMLInputElement>('.card-select')!;
       await act(() => box.click());
     }
     await click(page.root.querySelector('.library-delete-selected')!);
@@ -180,7 +182,10 @@ describe('library page backup', () => {
 
       // A file that is no backup is refused, saying why.
       await act(() => {
-        Object.defineProperty(input, 'files', { configurable: true, value: [new File(['{"format":"something-else","version":1,"exportedAt":"x"}'], 'other.json')] });
+        Object.defineProperty(input, 'files', {
+          configurable: true,
+          value: [new File(['{"format":"something-else","version":1,"exportedAt":"x"}'], 'other.json')],
+        });
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
       await until(() => to.root.querySelector('.library-notice.error') !== null, 'the refusal');

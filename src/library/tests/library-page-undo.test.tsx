@@ -11,7 +11,8 @@ import type { BackupStory } from '../export/backup';
 import { UNDO_MS, useUndoDelete, type UndoDelete } from '../ui/hooks/useUndoDelete';
 import type { RunAction } from '../ui/hooks/useNotice';
 
-const deleted = (count: number) => ({ backup: { stories: Array.from({ length: count }, () => ({}) as BackupStory) }, newChapters: new Map() }) as DeletedStories;
+const deleted = (count: number) =>
+  ({ backup: { stories: Array.from({ length: count }, () => ({}) as BackupStory) }, newChapters: new Map() }) as DeletedStories;
 
 let root: HTMLElement;
 let undo: UndoDelete;

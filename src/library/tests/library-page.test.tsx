@@ -36,8 +36,32 @@ const ALPHA = story(1, {
   status: 'wip',
   tags: ['Slow Burn'],
 });
-const BETA = story(2, { title: 'Beta Lighthouse', authors: ['Cy Other'], fandoms: ['Stargate'], rating: { level: 'general', label: 'General Audiences', source: 'site' }, chapterTotal: null, status: 'wip', words: 800 }, 2);
-const GAMMA = story(3, { title: 'Gamma Orchard', authors: ['Di Third'], fandoms: ['Star Trek'], rating: { level: 'explicit', label: 'Explicit', source: 'site' }, chapterTotal: 1, status: 'complete', words: 5000 }, 1);
+const BETA = story(
+  2,
+  {
+    title: 'Beta Lighthouse',
+    authors: ['Cy Other'],
+    fandoms: ['Stargate'],
+    rating: { level: 'general', label: 'General Audiences', source: 'site' },
+    chapterTotal: null,
+    status: 'wip',
+    words: 800,
+  },
+  2,
+);
+const GAMMA = story(
+  3,
+  {
+    title: 'Gamma Orchard',
+    authors: ['Di Third'],
+    fandoms: ['Star Trek'],
+    rating: { level: 'explicit', label: 'Explicit', source: 'site' },
+    chapterTotal: 1,
+    status: 'complete',
+    words: 5000,
+  },
+  1,
+);
 const ids: Record<'alpha' | 'beta' | 'gamma', string> = { alpha: '', beta: '', gamma: '' };
 
 beforeEach(async () => {
@@ -70,7 +94,9 @@ describe('library page cards', () => {
     await open();
     expect(count()).toBe('3 stories');
     const a = card(ids.alpha)!;
-    expect(a.querySelector<HTMLAnchorElement>('.card-title a')!.getAttribute('href')).toBe(`/read.html?id=${encodeURIComponent(ids.alpha)}`);
+    expect(a.querySelector<HTMLAnchorElement>('.card-title a')!.getAttribute('href')).toBe(
+      `/read.html?id=${encodeURIComponent(ids.alpha)}`,
+    );
     expect(a.querySelector<HTMLAnchorElement>('.read')!.getAttribute('href')).toBe(`/read.html?id=${encodeURIComponent(ids.alpha)}`);
     expect(text(a, '.card-title')).toBe('Alpha Quartermaster');
     expect(text(a, '.card-authors')).toBe('by Ann Writer, Bo Second');
@@ -168,7 +194,9 @@ describe('library page search and filters', () => {
     expect(cardIds(page!.root)).toEqual([ids.alpha]);
 
     const loaded = (await loadStory(db, ids.gamma))!;
-    const word = loaded.chapters[0]!.html.replace(/<[^>]+>/g, ' ').split(/\W+/).find((w) => w.length > 6)!;
+    const word = loaded.chapters[0]!.html.replace(/<[^>]+>/g, ' ')
+      .split(/\W+/)
+      .find((w) => w.length > 6)!;
     await type(input, word);
     await until(() => cardIds(page!.root).includes(ids.gamma), 'Gamma by a word of its text');
     expect(cardIds(page!.root)).toContain(ids.gamma);
@@ -263,7 +291,11 @@ describe('library page jobs and sync', () => {
     expect(page!.asked).toContainEqual({ type: 'library-cancel', jobId: 'job-a' });
 
     const saved = await saveStory(db, story(77, { title: 'Delta Fetching' }), win);
-    await page!.emit({ type: 'library-event', jobs: [job({ state: 'done', done: 5, outcome: 'saved', storyId: saved.id })], changed: [saved.id] });
+    await page!.emit({
+      type: 'library-event',
+      jobs: [job({ state: 'done', done: 5, outcome: 'saved', storyId: saved.id })],
+      changed: [saved.id],
+    });
     await until(() => card(saved.id) !== null, 'the saved story’s card');
     expect(count()).toBe('4 stories');
     expect(page!.root.querySelector('.job-progress')).toBeNull();
@@ -296,7 +328,9 @@ describe('library page jobs and sync', () => {
     expect(text(page!.root, '.library-missing summary')).toBe('2 stories saved in your other browsers are not on this one');
     await click(page!.root.querySelector('.missing-fetch')!);
     await until(() => page!.asked.some((r) => r.type === 'library-save-url'), 'the fetch request');
-    expect(page!.asked.filter((r) => r.type === 'library-save-url')).toEqual([{ type: 'library-save-url', url: missing[0]!.url, title: 'Far Away' }]);
+    expect(page!.asked.filter((r) => r.type === 'library-save-url')).toEqual([
+      { type: 'library-save-url', url: missing[0]!.url, title: 'Far Away' },
+    ]);
     await click(button(page!.root, 'Fetch all'));
     await until(() => page!.asked.filter((r) => r.type === 'library-save-url').length >= 3, 'the fetch-all requests');
     expect(page!.asked.filter((r) => r.type === 'library-save-url')).toHaveLength(3);

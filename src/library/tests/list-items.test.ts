@@ -25,9 +25,13 @@ describe('measuring as Chrome counts', () => {
   });
 });
 
-
 describe('syncStory', () => {
-  const record = { id: 'ao3:archiveofourown.org:1', url: 'https://archiveofourown.org/works/1', savedAt: T0 + 1234, meta: { title: '  A   Title ' } };
+  const record = {
+    id: 'ao3:archiveofourown.org:1',
+    url: 'https://archiveofourown.org/works/1',
+    savedAt: T0 + 1234,
+    meta: { title: '  A   Title ' },
+  };
 
   it('rounds the place to a thousandth and times to whole seconds', () => {
     expect(syncStory(record, { chapter: 3, fraction: 0.123456, at: T0 + 5999 })).toEqual({
@@ -51,7 +55,6 @@ describe('syncStory', () => {
   });
 });
 
-
 describe('one device’s items', () => {
   const budget = { bytes: LIBRARY_BUDGET, buckets: 16 };
   const varied: SyncRecord[] = [
@@ -66,9 +69,36 @@ describe('one device’s items', () => {
       readAt: T0 + DAY,
       savedAt: T0,
     },
-    { kind: 'story', id: 'efiction:spikeluver.com:/spuffyrealm/3117', url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117', title: 'Ash', chapter: 0, fraction: 0, readAt: 0, savedAt: T0 },
-    { kind: 'story', id: 'generic:example.com:/fic/a.html?x=1', url: 'http://example.com/fic/a.html?x=1', title: '', chapter: 0, fraction: 0.001, readAt: 0, savedAt: T0 },
-    { kind: 'story', id: 'odd-id-without-colons', url: 'HTTPS://Example.org/works/9', title: 't', chapter: 1, fraction: 0.5, readAt: T0, savedAt: T0 },
+    {
+      kind: 'story',
+      id: 'efiction:spikeluver.com:/spuffyrealm/3117',
+      url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117',
+      title: 'Ash',
+      chapter: 0,
+      fraction: 0,
+      readAt: 0,
+      savedAt: T0,
+    },
+    {
+      kind: 'story',
+      id: 'generic:example.com:/fic/a.html?x=1',
+      url: 'http://example.com/fic/a.html?x=1',
+      title: '',
+      chapter: 0,
+      fraction: 0.001,
+      readAt: 0,
+      savedAt: T0,
+    },
+    {
+      kind: 'story',
+      id: 'odd-id-without-colons',
+      url: 'HTTPS://Example.org/works/9',
+      title: 't',
+      chapter: 1,
+      fraction: 0.5,
+      readAt: T0,
+      savedAt: T0,
+    },
     { kind: 'deleted', id: 'ao3:archiveofourown.org:77', deletedAt: T0 + 2 * DAY },
   ];
 
@@ -83,11 +113,20 @@ describe('one device’s items', () => {
   it('are the same whatever order the stories come in', () => {
     const rand = seeded(3);
     const shuffled = [...varied].sort(() => rand() - 0.5);
-    expect(JSON.stringify(encodeDevice('dev1', shuffled, budget, T0).items)).toBe(JSON.stringify(encodeDevice('dev1', varied, budget, T0).items));
+    expect(JSON.stringify(encodeDevice('dev1', shuffled, budget, T0).items)).toBe(
+      JSON.stringify(encodeDevice('dev1', varied, budget, T0).items),
+    );
   });
 
   it('hold about 800 typical AO3 stories for a browser alone, 400 each for two', () => {
-    const titles = ['Velvet and Ash', 'The Long Way Round', 'what the water gave me', 'Stars in Your Eyes (and Mine)', 'A Study in Scarlet Letters', 'Untitled'];
+    const titles = [
+      'Velvet and Ash',
+      'The Long Way Round',
+      'what the water gave me',
+      'Stars in Your Eyes (and Mine)',
+      'A Study in Scarlet Letters',
+      'Untitled',
+    ];
     const stories = Array.from({ length: 2000 }, (_, n) =>
       story(n * 7, { title: titles[n % titles.length]!, chapter: n % 30, fraction: ((n * 37) % 1000) / 1000, readAt: T0 + n * 3_600_000 }),
     );
@@ -100,7 +139,12 @@ describe('one device’s items', () => {
   it('keep only the most recent of 10,000 stories, every item and the total within quota', () => {
     const rand = seeded(2);
     const stories = Array.from({ length: 10_000 }, (_, n) =>
-      story(n, { title: sentence(rand, 1 + Math.floor(rand() * 8)).slice(0, -1), readAt: rand() < 0.5 ? T0 + Math.floor(rand() * 1e6) * 1000 : 0, chapter: 2, fraction: 0.3 }),
+      story(n, {
+        title: sentence(rand, 1 + Math.floor(rand() * 8)).slice(0, -1),
+        readAt: rand() < 0.5 ? T0 + Math.floor(rand() * 1e6) * 1000 : 0,
+        chapter: 2,
+        fraction: 0.3,
+      }),
     );
     const { items, kept } = encodeDevice('dev1', stories, budget, T0);
     const newestFirst = [...stories].sort((a, b) => clockOf(b) - clockOf(a) || (a.id < b.id ? -1 : 1));
@@ -133,7 +177,11 @@ describe('one device’s items at their limits', () => {
 
   it('count each row’s source index at its width once a bucket has ten sources or more', () => {
     for (const hosts of [5, 12, 40, 150, 400]) {
-      const stories = Array.from({ length: 400 }, (_, n) => ({ ...story(n, { title: '' }), id: `g:h${n % hosts}.x:${n}`, url: `https://h${n % hosts}.x/${n}` }));
+      const stories = Array.from({ length: 400 }, (_, n) => ({
+        ...story(n, { title: '' }),
+        id: `g:h${n % hosts}.x:${n}`,
+        url: `https://h${n % hosts}.x/${n}`,
+      }));
       const { items, kept } = encodeDevice('dev1', stories, { bytes: LIBRARY_BUDGET, buckets: 1 }, T0);
       const value = items['lib.dev1.0'] as { p: unknown[] };
       expect(value.p.length).toBe(Math.min(hosts, kept.length));
@@ -149,16 +197,22 @@ describe('one device’s items at their limits', () => {
   });
 });
 
-
 describe('decoding', () => {
-  const { items } = encodeDevice('dev1', Array.from({ length: 300 }, (_, n) => story(n)), { bytes: LIBRARY_BUDGET, buckets: 16 }, T0);
+  const { items } = encodeDevice(
+    'dev1',
+    Array.from({ length: 300 }, (_, n) => story(n)),
+    { bytes: LIBRARY_BUDGET, buckets: 16 },
+    T0,
+  );
 
   it('lists what has arrived when a bucket has not yet', () => {
     const partial = { ...items };
     delete partial['lib.dev1.3'];
     const records = decodeDevices(partial).get('dev1')!.records;
     expect(records.length).toBeLessThan(300);
-    expect(records.length).toBe(300 - decodeDevices({ 'lib.dev1': items['lib.dev1'], 'lib.dev1.3': items['lib.dev1.3'] }).get('dev1')!.records.length);
+    expect(records.length).toBe(
+      300 - decodeDevices({ 'lib.dev1': items['lib.dev1'], 'lib.dev1.3': items['lib.dev1.3'] }).get('dev1')!.records.length,
+    );
   });
 
   it('ignores buckets without a manifest, manifests of another format, and malformed rows', () => {
@@ -167,10 +221,23 @@ describe('decoding', () => {
     expect(decodeDevices({ ...buckets, 'lib.dev1': { ...(manifest as object), v: 2 } }).size).toBe(0);
     const bad = {
       'lib.dev2': { v: 1, n: 1, at: 1 },
-      'lib.dev2.0': { p: [['ao3:archiveofourown.org:', 'https://archiveofourown.org'], 'x'], e: [[0, '1', '~/works/', 'ok', 0, 0, 0, 1], [1, '2', '/', 'bad source', 0, 0, 0, 1], [0, '3', '/', 't', -1, 0, 0, 1], [0, '4', '/', 't', 0, 1001, 0, 1], 'x', ['id', 'x']] },
+      'lib.dev2.0': {
+        p: [['ao3:archiveofourown.org:', 'https://archiveofourown.org'], 'x'],
+        e: [
+          [0, '1', '~/works/', 'ok', 0, 0, 0, 1],
+          [1, '2', '/', 'bad source', 0, 0, 0, 1],
+          [0, '3', '/', 't', -1, 0, 0, 1],
+          [0, '4', '/', 't', 0, 1001, 0, 1],
+          'x',
+          ['id', 'x'],
+        ],
+      },
       'rating-settings': { limit: 'teen' },
     };
-    expect(decodeDevices(bad).get('dev2')!.records.map((r) => r.id)).toEqual(['ao3:archiveofourown.org:1']);
+    expect(
+      decodeDevices(bad)
+        .get('dev2')!
+        .records.map((r) => r.id),
+    ).toEqual(['ao3:archiveofourown.org:1']);
   });
 });
-

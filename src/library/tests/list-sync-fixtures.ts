@@ -22,7 +22,13 @@ export function story(n: number, over: Partial<SyncStory> = {}): SyncStory {
   };
 }
 
-export const memoryOf = (device: string, over: Partial<SyncMemory> = {}): SyncMemory => ({ device, held: [], deleted: {}, dropped: {}, ...over });
+export const memoryOf = (device: string, over: Partial<SyncMemory> = {}): SyncMemory => ({
+  device,
+  held: [],
+  deleted: {},
+  dropped: {},
+  ...over,
+});
 
 /** storage.sync after a push. */
 export function applied(all: Record<string, unknown>, plan: PushPlan): Record<string, unknown> {
@@ -42,4 +48,5 @@ export const byId = (a: SyncRecord, b: SyncRecord) => (a.id < b.id ? -1 : 1);
 /** The brief's measure: key length plus the JSON's, in UTF-8 bytes. */
 export const plainBytes = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
 export const totalBytes = (items: Record<string, unknown>) => Object.entries(items).reduce((n, [k, v]) => n + syncBytes(k, v), 0);
-export const libraryItems = (all: Record<string, unknown>, device: string) => Object.fromEntries(Object.entries(all).filter(([k]) => k === `lib.${device}` || k.startsWith(`lib.${device}.`)));
+export const libraryItems = (all: Record<string, unknown>, device: string) =>
+  Object.fromEntries(Object.entries(all).filter(([k]) => k === `lib.${device}` || k.startsWith(`lib.${device}.`)));

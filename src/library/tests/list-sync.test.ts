@@ -23,18 +23,27 @@ describe('budget', () => {
   });
 
   it('shrinks when the settings leave less room, keeping headroom for them', () => {
-    const exceptions = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`rating-allow-stories-${i}`, Array.from({ length: 200 }, (_, j) => `ao3:archiveofourown.org:${i * 1000 + j}`)]));
+    const exceptions = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [
+        `rating-allow-stories-${i}`,
+        Array.from({ length: 200 }, (_, j) => `ao3:archiveofourown.org:${i * 1000 + j}`),
+      ]),
+    );
     const settings = totalBytes(exceptions);
     expect(settings).toBeGreaterThan(50_000);
     expect(budgetFor(exceptions, 'me', T0).bytes).toBe(QUOTA_BYTES - SETTINGS_HEADROOM - settings);
   });
 
   it('is no more than what another browser’s items leave free, while that browser is over its share', () => {
-    const big = encodeDevice('other', Array.from({ length: 2000 }, (_, n) => story(n)), { bytes: LIBRARY_BUDGET, buckets: 16 }, T0).items;
+    const big = encodeDevice(
+      'other',
+      Array.from({ length: 2000 }, (_, n) => story(n)),
+      { bytes: LIBRARY_BUDGET, buckets: 16 },
+      T0,
+    ).items;
     expect(budgetFor(big, 'me', T0).bytes).toBe(QUOTA_BYTES - SETTINGS_HEADROOM - totalBytes(big));
   });
 });
-
 
 describe('pushing', () => {
   const local = Array.from({ length: 50 }, (_, n) => story(n));
@@ -78,10 +87,20 @@ describe('pushing', () => {
   it('lists a story deleted here as deleted until the deletion expires', () => {
     const first = push({}, local, memoryOf('aaaa'), T0 + DAY);
     const gone = local[3]!.id;
-    const second = push(first.all, local.filter((s) => s.id !== gone), first.memory, T0 + 2 * DAY);
+    const second = push(
+      first.all,
+      local.filter((s) => s.id !== gone),
+      first.memory,
+      T0 + 2 * DAY,
+    );
     expect(second.memory.deleted).toEqual({ [gone]: T0 + 2 * DAY });
     expect(second.plan.listed).toContainEqual({ kind: 'deleted', id: gone, deletedAt: T0 + 2 * DAY });
-    const later = push(second.all, local.filter((s) => s.id !== gone), second.memory, T0 + 2 * DAY + TOMBSTONE_TTL + MINUTE);
+    const later = push(
+      second.all,
+      local.filter((s) => s.id !== gone),
+      second.memory,
+      T0 + 2 * DAY + TOMBSTONE_TTL + MINUTE,
+    );
     expect(later.memory.deleted).toEqual({});
     expect(later.plan.listed.map((r) => r.id)).not.toContain(gone);
   });
@@ -89,7 +108,12 @@ describe('pushing', () => {
   it('lists a story saved again after its deletion, whatever its saved time (a backup restored)', () => {
     const first = push({}, local, memoryOf('aaaa'), T0 + DAY);
     const gone = local[3]!;
-    const second = push(first.all, local.filter((s) => s !== gone), first.memory, T0 + 2 * DAY);
+    const second = push(
+      first.all,
+      local.filter((s) => s !== gone),
+      first.memory,
+      T0 + 2 * DAY,
+    );
     const third = push(second.all, local, second.memory, T0 + 3 * DAY);
     expect(third.memory.deleted).toEqual({});
     expect(third.plan.listed).toContainEqual(gone);
@@ -123,7 +147,16 @@ describe('pushing as browsers come and go', () => {
     expect(Object.keys(libraryItems(a.all, 'aaaa'))).toHaveLength(17);
     const b = push(a.all, [story(1000)], memoryOf('bbbb'), T0 + DAY);
     const a2 = push(b.all, many, a.memory, T0 + DAY + MINUTE);
-    expect(a2.plan.remove.sort()).toEqual(['lib.aaaa.10', 'lib.aaaa.11', 'lib.aaaa.12', 'lib.aaaa.13', 'lib.aaaa.14', 'lib.aaaa.15', 'lib.aaaa.8', 'lib.aaaa.9']);
+    expect(a2.plan.remove.sort()).toEqual([
+      'lib.aaaa.10',
+      'lib.aaaa.11',
+      'lib.aaaa.12',
+      'lib.aaaa.13',
+      'lib.aaaa.14',
+      'lib.aaaa.15',
+      'lib.aaaa.8',
+      'lib.aaaa.9',
+    ]);
     expect(decodeDevices(a2.all).get('aaaa')!.records).toHaveLength(400);
   });
 
@@ -142,18 +175,24 @@ describe('pushing as browsers come and go', () => {
   });
 });
 
-
 describe('merging other browsers’ lists', () => {
   const base = Array.from({ length: 5 }, (_, n) => story(n));
 
   it('takes the latest place in each story, and only a later one', () => {
-    const a = push({}, base.map((s, i) => (i === 0 ? { ...s, chapter: 3, fraction: 0.5, readAt: T0 + 2 * DAY } : i === 1 ? { ...s, readAt: T0 + DAY } : s)), memoryOf('aaaa'), T0 + 2 * DAY);
+    const a = push(
+      {},
+      base.map((s, i) => (i === 0 ? { ...s, chapter: 3, fraction: 0.5, readAt: T0 + 2 * DAY } : i === 1 ? { ...s, readAt: T0 + DAY } : s)),
+      memoryOf('aaaa'),
+      T0 + 2 * DAY,
+    );
     const c = push(a.all, [{ ...base[0]!, chapter: 4, fraction: 0.25, readAt: T0 + 3 * DAY }], memoryOf('cccc'), T0 + 3 * DAY);
     const here = base.map((s, i) => (i === 1 ? { ...s, readAt: T0 + DAY } : i === 2 ? { ...s, readAt: T0 + 5 * DAY } : s));
     const view = mergeRemote(c.all, here, memoryOf('bbbb'), T0 + 4 * DAY);
     expect(view.progress).toEqual([{ id: base[0]!.id, chapter: 4, fraction: 0.25, at: T0 + 3 * DAY }]);
     // A browser's own list is not news to it: c, its database behind its own list, takes only a's place.
-    expect(mergeRemote(c.all, [base[0]!], c.memory, T0 + 4 * DAY).progress).toEqual([{ id: base[0]!.id, chapter: 3, fraction: 0.5, at: T0 + 2 * DAY }]);
+    expect(mergeRemote(c.all, [base[0]!], c.memory, T0 + 4 * DAY).progress).toEqual([
+      { id: base[0]!.id, chapter: 3, fraction: 0.5, at: T0 + 2 * DAY },
+    ]);
   });
 
   it('lists stories held elsewhere and not here as missing, most recent first', () => {
@@ -198,15 +237,18 @@ describe('merging other browsers’ lists', () => {
   });
 });
 
-
 describe('two browsers with large libraries', () => {
   it('settle: after a round of pushes each, neither writes again, and everything stays within quota', () => {
     const rand = seeded(9);
-    const made = (n: number) => story(n, { readAt: rand() < 0.3 ? T0 + Math.floor(rand() * 1e7) * 1000 : 0, fraction: Math.round(rand() * 1000) / 1000 });
+    const made = (n: number) =>
+      story(n, { readAt: rand() < 0.3 ? T0 + Math.floor(rand() * 1e7) * 1000 : 0, fraction: Math.round(rand() * 1000) / 1000 });
     const all = Array.from({ length: 4500 }, (_, n) => made(n));
     const aLocal = all.slice(0, 3000);
     const bLocal = all.slice(1500);
-    const settings = { 'rating-settings': { limit: 'teen', tags: ['x'] }, 'rating-allow-stories-0': Array.from({ length: 150 }, (_, i) => `ao3:archiveofourown.org:${i}`) };
+    const settings = {
+      'rating-settings': { limit: 'teen', tags: ['x'] },
+      'rating-allow-stories-0': Array.from({ length: 150 }, (_, i) => `ao3:archiveofourown.org:${i}`),
+    };
     let state: Record<string, unknown> = settings;
     let a = memoryOf('aaaa');
     let b = memoryOf('bbbb');
@@ -232,11 +274,15 @@ describe('two browsers with large libraries', () => {
   });
 });
 
-
 describe('normalizeMemory', () => {
   it('keeps what is valid and is null without a device id', () => {
     expect(normalizeMemory(undefined)).toBeNull();
     expect(normalizeMemory({ device: 'NO WAY' })).toBeNull();
-    expect(normalizeMemory({ device: 'abcd1234', held: ['a', 3], deleted: { a: 5, b: 'x' }, dropped: null })).toEqual({ device: 'abcd1234', held: ['a'], deleted: { a: 5 }, dropped: {} });
+    expect(normalizeMemory({ device: 'abcd1234', held: ['a', 3], deleted: { a: 5, b: 'x' }, dropped: null })).toEqual({
+      device: 'abcd1234',
+      held: ['a'],
+      deleted: { a: 5 },
+      dropped: {},
+    });
   });
 });

@@ -20,7 +20,8 @@ export const BLOCK = 100;
 /** The reader's toolbar height (src/reader/ui/hooks/useReadingPosition.ts): a place is the line below it. */
 export const TOOLBAR = 56;
 
-export const paragraph = (work: number, chapter: number, p: number) => `Work ${work} chapter ${chapter + 1} paragraph ${p + 1} goes on quietly.`;
+export const paragraph = (work: number, chapter: number, p: number) =>
+  `Work ${work} chapter ${chapter + 1} paragraph ${p + 1} goes on quietly.`;
 
 /** A work of three chapters, `PARAGRAPHS` paragraphs each, saved in the library; returns its id. */
 export async function saveWork(work: number, level: RatingLevel = 'general'): Promise<string> {
@@ -30,7 +31,11 @@ export async function saveWork(work: number, level: RatingLevel = 'general'): Pr
     authors: ['quill'],
     fandoms: ['Fandom'],
     summary: 'Three chapters of walking.',
-    rating: { level, label: level === 'unknown' ? null : level[0]!.toUpperCase() + level.slice(1), source: level === 'unknown' ? 'none' : 'site' },
+    rating: {
+      level,
+      label: level === 'unknown' ? null : level[0]!.toUpperCase() + level.slice(1),
+      source: level === 'unknown' ? 'none' : 'site',
+    },
     warnings: ['No Archive Warnings Apply'],
     warningsHidden: false,
     tags: [],
@@ -70,7 +75,8 @@ export function fakeExtensionPage(): { closedTabs: number[] } {
  * the header one under another, and everything moves with the scroller's scrollTop.
  */
 export function fakeLayout(): void {
-  const rect = (top: number, height: number) => ({ top, bottom: top + height, height, left: 0, right: 600, width: 600, x: 0, y: top, toJSON() {} }) as DOMRect;
+  const rect = (top: number, height: number) =>
+    ({ top, bottom: top + height, height, left: 0, right: 600, width: 600, x: 0, y: top, toJSON() {} }) as DOMRect;
   Element.prototype.getBoundingClientRect = function (this: Element) {
     const scroller = this.closest('.reader') as HTMLElement | null;
     if (!scroller || this === scroller) return rect(0, 800);

@@ -112,7 +112,10 @@ describe('the offline reader', () => {
     await click(root.querySelector('.bar .prev'));
     await until(() => text('.story-head .chapter-title') === 'Chapter 2 of 3: The Ford', 'chapter 2 again');
     history.back();
-    await until(() => chapterParam() === '2' && text('.story-head .chapter-title') === 'Chapter 3 of 3: Home', 'chapter 3 from the history');
+    await until(
+      () => chapterParam() === '2' && text('.story-head .chapter-title') === 'Chapter 3 of 3: Home',
+      'chapter 3 from the history',
+    );
 
     // The chapter list names every saved chapter and opens one.
     await click(root.querySelector('.chapters-toggle'));
@@ -132,7 +135,11 @@ describe('the offline reader', () => {
     await scrollTo(1000);
     const db = await libraryDb();
     const place = (7 + TOOLBAR / BLOCK) / PARAGRAPHS;
-    const saved = await untilStored<ProgressRecord | null>(() => loadProgress(db, id), (p) => p?.fraction === place, 'the place to be saved');
+    const saved = await untilStored<ProgressRecord | null>(
+      () => loadProgress(db, id),
+      (p) => p?.fraction === place,
+      'the place to be saved',
+    );
     expect(saved).toMatchObject({ chapter: 1, fraction: (7 + TOOLBAR / BLOCK) / PARAGRAPHS });
 
     unmount(root);

@@ -64,40 +64,44 @@ const story = (id: string) => STORIES.find((s) => s.story === id)!;
 describe('copyPage on the corpus', () => {
   const pages = corpusPages();
 
-  it.each(pages.map((p) => [p.name, p] as const))('%s', (_name, page) => {
-    const doc = load(page.htmlPath, page.expected.url);
-    const before = doc.documentElement.outerHTML;
-    const copy = copyPage(doc, page.expected.url);
-    expect(doc.documentElement.outerHTML, 'the page itself is never changed').toBe(before);
-    expect(copy.report.kind).toBe(page.expected.kind);
-    expect(copy.report.content).toBeNull();
+  it.each(pages.map((p) => [p.name, p] as const))(
+    '%s',
+    (_name, page) => {
+      const doc = load(page.htmlPath, page.expected.url);
+      const before = doc.documentElement.outerHTML;
+      const copy = copyPage(doc, page.expected.url);
+      expect(doc.documentElement.outerHTML, 'the page itself is never changed').toBe(before);
+      expect(copy.report.kind).toBe(page.expected.kind);
+      expect(copy.report.content).toBeNull();
 
-    if (!holdsStory(page.expected.kind)) {
-      expect(copy.chapters).toEqual([]);
-      return;
-    }
-    expect(copy.chapters.length).toBeGreaterThan(0);
-    for (const c of copy.chapters) {
-      expect(c.kind).toBe(page.expected.kind);
-      expect(squash(storyText(c.html)), 'every chapter has text').not.toBe('');
-      expect(c.html).not.toMatch(/<script|<style|\son\w+=/i);
-    }
-    const view = readerView(load(page.htmlPath, page.expected.url), page.expected.url)!;
-    if (copy.chapters.length === 1) {
-      // The saved text is the reader's, byte for byte; the notes fold around it.
-      expect(copy.chapters[0]!.html).toContain(view.content.html);
-      expect(copy.chapters[0]!.number).toBe(page.expected.chapter?.index ?? (copy.nav.prev || copy.nav.next ? null : 1));
-    }
-    const st = page.expected.storyText;
-    if (st && copy.chapters.length > 1) {
-      const all = squash(copy.chapters.map((c) => storyText(c.html)).join('\n'));
-      expect(all).toContain(st.first);
-      expect(all).toContain(st.last);
-    }
-    for (const chrome of page.expected.mustNotContain ?? []) {
-      for (const c of copy.chapters) expect(squash(textOf(c.html))).not.toContain(chrome);
-    }
-  }, 30_000);
+      if (!holdsStory(page.expected.kind)) {
+        expect(copy.chapters).toEqual([]);
+        return;
+      }
+      expect(copy.chapters.length).toBeGreaterThan(0);
+      for (const c of copy.chapters) {
+        expect(c.kind).toBe(page.expected.kind);
+        expect(squash(storyText(c.html)), 'every chapter has text').not.toBe('');
+        expect(c.html).not.toMatch(/<script|<style|\son\w+=/i);
+      }
+      const view = readerView(load(page.htmlPath, page.expected.url), page.expected.url)!;
+      if (copy.chapters.length === 1) {
+        // The saved text is the reader's, byte for byte; the notes fold around it.
+        expect(copy.chapters[0]!.html).toContain(view.content.html);
+        expect(copy.chapters[0]!.number).toBe(page.expected.chapter?.index ?? (copy.nav.prev || copy.nav.next ? null : 1));
+      }
+      const st = page.expected.storyText;
+      if (st && copy.chapters.length > 1) {
+        const all = squash(copy.chapters.map((c) => storyText(c.html)).join('\n'));
+        expect(all).toContain(st.first);
+        expect(all).toContain(st.last);
+      }
+      for (const chrome of page.expected.mustNotContain ?? []) {
+        for (const c of copy.chapters) expect(squash(textOf(c.html))).not.toContain(chrome);
+      }
+    },
+    30_000,
+  );
 
   it('folds the author’s notes under their labels around the text, and leaves out the note that repeats the summary', () => {
     const { doc, url } = corpus('ao3/pages/ao3js-works-17793689.html');
@@ -118,7 +122,12 @@ describe('copyPage on the corpus', () => {
   it('saves a chapter page under the URL its chapter list gives it', () => {
     const { doc, url } = corpus('ao3/pages/ao3js-works-23824891.html');
     const copy = copyPage(doc, url);
-    expect(copy.chapters[0]).toMatchObject({ number: 1, title: 'Sister Dearest', url: 'https://archiveofourown.org/works/23824891/chapters/57247021', kind: 'chapter' });
+    expect(copy.chapters[0]).toMatchObject({
+      number: 1,
+      title: 'Sister Dearest',
+      url: 'https://archiveofourown.org/works/23824891/chapters/57247021',
+      kind: 'chapter',
+    });
   });
 });
 
@@ -126,7 +135,10 @@ describe('copyPage on the corpus', () => {
 function expectDistinct(chapters: { html: string }[], truth: StoryTruth): void {
   const texts = chapters.map((c) => storyText(c.html));
   truth.chapters.forEach((t, i) => {
-    expect(texts.map((x) => x.includes(t.word)), `"${t.word}" only in chapter ${t.number}`).toEqual(texts.map((_, j) => j === i));
+    expect(
+      texts.map((x) => x.includes(t.word)),
+      `"${t.word}" only in chapter ${t.number}`,
+    ).toEqual(texts.map((_, j) => j === i));
   });
 }
 
@@ -148,7 +160,12 @@ describe('whole-work pages come apart into their chapters', () => {
     expect(squash(storyText(copy.chapters[0]!.html)).startsWith('Flurries of snow fell upon the quiet town')).toBe(true);
     expect(texts[1]).toMatch(/^Chapter Notes Butterfly_Dream here!/);
     expect(texts[2]).toMatch(/End Notes And that is the last of the three\. Thank you for reading, and for every comment along the way\.$/);
-    const chrome = [...corpusPages().find((p) => p.name === 'ao3/pages/ao3js-works-23824891.html')!.expected.mustNotContain!, 'Chapter by Chapter', 'Chapter 2', 'Chapter by'];
+    const chrome = [
+      ...corpusPages().find((p) => p.name === 'ao3/pages/ao3js-works-23824891.html')!.expected.mustNotContain!,
+      'Chapter by Chapter',
+      'Chapter 2',
+      'Chapter by',
+    ];
     for (const t of texts) for (const c of chrome) expect(t).not.toContain(c);
   });
 
@@ -170,9 +187,13 @@ describe('whole-work pages come apart into their chapters', () => {
     ]);
     const texts = copy.chapters.map((c) => squash(textOf(c.html)));
     expect(texts[0]).toMatch(/^Story Notes Set in the summer after Grave\. .* The summer after everything,/);
-    expect(texts[1]).toMatch(/^Author's Notes Thank you all .* The call came at 3:40,.* Neither of them said anything about that, either\. End Notes Next time: coffee, and consequences\.$/);
+    expect(texts[1]).toMatch(
+      /^Author's Notes Thank you all .* The call came at 3:40,.* Neither of them said anything about that, either\. End Notes Next time: coffee, and consequences\.$/,
+    );
     expect(texts[2]).toMatch(/^Dawn was awake .* End Notes The end!/);
-    for (const t of texts) for (const chrome of ['Back to index', 'by Wren Halloway', 'Disclaimer', 'This story archived at', 'Cold Open', 'Summary:']) expect(t).not.toContain(chrome);
+    for (const t of texts)
+      for (const chrome of ['Back to index', 'by Wren Halloway', 'Disclaimer', 'This story archived at', 'Cold Open', 'Summary:'])
+        expect(t).not.toContain(chrome);
     expect(countWords(copy.chapters.map((c) => storyText(c.html)).join('\n'))).toBe(765);
   });
 
@@ -190,8 +211,11 @@ describe('whole-work pages come apart into their chapters', () => {
     // Chapter 2 alone, under the title line the printable view numbers from its own count.
     const start = all.indexOf("<div class='chaptertitle'><a name='2'>");
     const end = all.indexOf("<div class='chaptertitle'><a name='3'>");
-    const tail = all.indexOf("<div id=\"copyright\">");
-    const html = all.slice(0, all.indexOf("<div class='chaptertitle'><a name='1'>")) + all.slice(start, end).replace("name='2'", "name='1'") + all.slice(tail);
+    const tail = all.indexOf('<div id="copyright">');
+    const html =
+      all.slice(0, all.indexOf("<div class='chaptertitle'><a name='1'>")) +
+      all.slice(start, end).replace("name='2'", "name='1'") +
+      all.slice(tail);
     const url = 'https://spikeluver.com/SpuffyRealm/viewstory.php?action=printable&textsize=0&sid=3117&chapter=2';
     const copy = copyPage(parseHtml(html, url), url);
     expect(copy.report).toMatchObject({ kind: 'chapter', chapter: { index: 2, count: 3, title: 'The Long Hallway' } });
@@ -207,7 +231,9 @@ describe('whole-work pages come apart into their chapters', () => {
     const copy = copyPage(routed(url), url);
     expect(copy.report).toMatchObject({ kind: 'story', site: 'efiction', title: truth.title, author: truth.author });
     expect(copy.chapters.map((c) => [c.number, c.title])).toEqual(truth.chapters.map((c) => [c.number, c.title]));
-    expect(copy.chapters.map((c) => c.url)).toEqual([1, 2, 3, 4, 5].map((n) => `http://fanfiction.mugglenet.com/viewstory.php?sid=123456&chapter=${n}`));
+    expect(copy.chapters.map((c) => c.url)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `http://fanfiction.mugglenet.com/viewstory.php?sid=123456&chapter=${n}`),
+    );
     expect(copy.chapters.map((c) => countWords(storyText(c.html)))).toEqual(truth.chapters.map((c) => c.words));
     expectDistinct(copy.chapters, truth);
     const { doc, url: pageUrl } = corpus('efiction/pages/webtoepub-muggleNet.html');
@@ -216,7 +242,10 @@ describe('whole-work pages come apart into their chapters', () => {
   });
 
   it('sanitises each chapter cut from a whole work', () => {
-    const chapter = (n: number, text: string) => `<div class="chapter" id="chapter-${n}"><div class="chapter preface group"><h3 class="title"><a href="/works/9/chapters/${100 + n}">Chapter ${n}</a></h3></div>
+    const chapter = (
+      n: number,
+      text: string,
+    ) => `<div class="chapter" id="chapter-${n}"><div class="chapter preface group"><h3 class="title"><a href="/works/9/chapters/${100 + n}">Chapter ${n}</a></h3></div>
       <div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>${text}</div></div>`;
     const url = 'https://archiveofourown.org/works/9?view_full_work=true';
     const doc = parseHtml(
@@ -226,8 +255,13 @@ describe('whole-work pages come apart into their chapters', () => {
       url,
     );
     const copy = copyPage(doc, url);
-    expect(copy.chapters.map((c) => [c.number, c.title])).toEqual([[1, null], [2, null]]);
-    expect(copy.chapters[0]!.html).toBe('<div><p>One <a href="https://archiveofourown.org/works/1" target="_blank" rel="noopener noreferrer nofollow">link</a>.</p></div>');
+    expect(copy.chapters.map((c) => [c.number, c.title])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+    expect(copy.chapters[0]!.html).toBe(
+      '<div><p>One <a href="https://archiveofourown.org/works/1" target="_blank" rel="noopener noreferrer nofollow">link</a>.</p></div>',
+    );
     expect(copy.chapters[1]!.html).toBe('<div><p>Two<img src="https://archiveofourown.org/works/x.png"></p></div>');
   });
 });
@@ -242,10 +276,13 @@ describe('FanFiction.net chapter pages', () => {
   it('each page holds its own chapter, numbered and titled from the chapter menu', () => {
     expect(copies.map((c) => c.chapters.length)).toEqual([1, 1, 1, 1, 1]);
     const chapters = copies.map((c) => c.chapters[0]!);
-    expect(chapters.map((c) => [c.number, c.title, c.url, c.kind])).toEqual(truth.chapters.map((t, i) => [t.number, t.title, urls[i], 'chapter']));
+    expect(chapters.map((c) => [c.number, c.title, c.url, c.kind])).toEqual(
+      truth.chapters.map((t, i) => [t.number, t.title, urls[i], 'chapter']),
+    );
     expect(chapters.map((c) => countWords(storyText(c.html)))).toEqual(truth.chapters.map((c) => c.words));
     expectDistinct(chapters, truth);
-    for (const c of copies) expect(c.report).toMatchObject({ site: 'ffn', title: truth.title, author: truth.author, chapter: { count: 5 } });
+    for (const c of copies)
+      expect(c.report).toMatchObject({ site: 'ffn', title: truth.title, author: truth.author, chapter: { count: 5 } });
   });
 
   it('the chapter menu marks the page’s own chapter', () => {

@@ -36,16 +36,25 @@ describe('afterFailure', () => {
   const busy = { url: 'https://archiveofourown.org/works/1', status: 429, retryAfter: null };
 
   it('backs off exponentially from 5 s, capped at 10 minutes', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((a) => backoffMs(a))).toEqual([5000, 10000, 20000, 40000, 80000, 160000, 320000, 600000, 600000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((a) => backoffMs(a))).toEqual([
+      5000, 10000, 20000, 40000, 80000, 160000, 320000, 600000, 600000,
+    ]);
     const r = afterFailure(busy, 3, 0);
-    expect(r).toEqual({ retry: true, delayMs: 20000, message: 'archiveofourown.org is busy (429 Too Many Requests): trying again in 20 s.' });
+    expect(r).toEqual({
+      retry: true,
+      delayMs: 20000,
+      message: 'archiveofourown.org is busy (429 Too Many Requests): trying again in 20 s.',
+    });
   });
 
   it('honours a Retry-After that asks for longer than the backoff, not one that asks for less', () => {
     expect(afterFailure({ ...busy, status: 503, retryAfter: '90' }, 1, 0)).toMatchObject({ retry: true, delayMs: 90_000 });
     expect(afterFailure({ ...busy, retryAfter: '2' }, 2, 0)).toMatchObject({ retry: true, delayMs: 10_000 });
     const now = Date.parse('2025-03-01T12:00:00Z');
-    expect(afterFailure({ ...busy, retryAfter: 'Sat, 01 Mar 2025 12:15:00 GMT' }, 1, now)).toMatchObject({ retry: true, delayMs: 15 * 60_000 });
+    expect(afterFailure({ ...busy, retryAfter: 'Sat, 01 Mar 2025 12:15:00 GMT' }, 1, now)).toMatchObject({
+      retry: true,
+      delayMs: 15 * 60_000,
+    });
   });
 
   it('gives up after the last attempt, or when asked to wait over an hour, with a readable sentence', () => {
@@ -62,11 +71,23 @@ describe('afterFailure', () => {
 
   it('retries network failures the same way', () => {
     const r = afterFailure({ url: 'https://www.fanfiction.net/s/1/2/', status: null, retryAfter: null, error: 'Failed to fetch' }, 1, 0);
-    expect(r).toEqual({ retry: true, delayMs: 5000, message: 'Could not reach www.fanfiction.net (Failed to fetch): trying again in 5 s.' });
+    expect(r).toEqual({
+      retry: true,
+      delayMs: 5000,
+      message: 'Could not reach www.fanfiction.net (Failed to fetch): trying again in 5 s.',
+    });
   });
 
   it('formats waits rounded up', () => {
-    expect([999, 5000, 59_001, 60_000, 61_000, 3_600_000, 3_900_000].map(formatDelay)).toEqual(['1 s', '5 s', '1 min', '1 min', '2 min', '1 h', '1 h 5 min']);
+    expect([999, 5000, 59_001, 60_000, 61_000, 3_600_000, 3_900_000].map(formatDelay)).toEqual([
+      '1 s',
+      '5 s',
+      '1 min',
+      '1 min',
+      '2 min',
+      '1 h',
+      '1 h 5 min',
+    ]);
   });
 });
 

@@ -93,7 +93,9 @@ describe('saving a whole story', () => {
 
   it("from an eFiction chapter: one fetch of the printable story, chapters in the site's order", async () => {
     const job = await saveFromStart(EFICTION);
-    expect(web.requests.map((q) => q.url)).toEqual(['http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all']);
+    expect(web.requests.map((q) => q.url)).toEqual([
+      'http://fanfiction.mugglenet.com/viewstory.php?action=printable&textsize=0&sid=123456&chapter=all',
+    ]);
     expectWholeStory(await savedChapters(job.storyId!), EFICTION);
   });
 
@@ -159,7 +161,9 @@ describe('politeness', () => {
     web.route(ffnChapter(4), { status: 503 });
     const job = await saveFromStart(FFN);
     expect(job).toMatchObject({ state: 'failed', outcome: null });
-    expect(job.message).toBe(`www.fanfiction.net is busy (503 Service Unavailable), and still after ${POLITE.maxAttempts} tries, so Slipcase stopped. Try again later.`);
+    expect(job.message).toBe(
+      `www.fanfiction.net is busy (503 Service Unavailable), and still after ${POLITE.maxAttempts} tries, so Slipcase stopped. Try again later.`,
+    );
     expect(web.count(ffnChapter(4))).toBe(POLITE.maxAttempts);
     expect(web.count(ffnChapter(5))).toBe(0);
     expect(await db.getAll('stories')).toEqual([]);
@@ -217,7 +221,10 @@ describe('resuming', () => {
     web.route(ffnChapter(2), { status: 429, headers: { 'Retry-After': '120' } }, { html: corpusHtml(ffnChapter(2)) });
     // The first worker dies during the long wait: its sleep never ends.
     const dying = fakeDeps(db, web, clock).deps;
-    const first = new Runner({ ...dying, sleep: (ms, signal) => (ms > POLITE.spacingMs ? new Promise<void>(() => {}) : clock.sleep(ms, signal)) });
+    const first = new Runner({
+      ...dying,
+      sleep: (ms, signal) => (ms > POLITE.spacingMs ? new Promise<void>(() => {}) : clock.sleep(ms, signal)),
+    });
     const id = await first.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
     await vi.waitFor(async () => expect((await first.jobs())[0]!.state).toBe('waiting'));
     clock.t += 20_000;
@@ -327,7 +334,10 @@ describe('failures', () => {
   it('an error page (status 200) from the site fails the job', async () => {
     web.route(AO3_FULL, { html: corpusHtml('https://archiveofourown.org/works/41237499') });
     const job = await saveFromStart(AO3);
-    expect(job).toMatchObject({ state: 'failed', message: `archiveofourown.org answered ${AO3_FULL} with an error page, so nothing was saved.` });
+    expect(job).toMatchObject({
+      state: 'failed',
+      message: `archiveofourown.org answered ${AO3_FULL} with an error page, so nothing was saved.`,
+    });
   });
 
   it('an open page without story text fails at once, fetching nothing', async () => {
@@ -339,7 +349,7 @@ describe('failures', () => {
     expect(web.requests).toEqual([]);
   });
 
-  it('a full disk fails the job with the library\'s own message, and nothing is saved', async () => {
+  it("a full disk fails the job with the library's own message, and nothing is saved", async () => {
     const realPut = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
       if (this.name === 'chapters') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -421,7 +431,9 @@ describe('pages in other encodings', () => {
     ['not declared at all', { 'Content-Type': 'text/html' }],
   ])('saves a fetched windows-1252 chapter without replacement characters (%s)', async (_, headers) => {
     // Chapter 3 as an old archive serves it: Latin text in windows-1252 bytes, no UTF-8 anywhere.
-    const html = corpusHtml(ffnChapter(3)).replace(/[^\p{ASCII}]/gu, ' ').replace(/(id="storytext">)/, `$1<p>${LINE}</p>`);
+    const html = corpusHtml(ffnChapter(3))
+      .replace(/[^\p{ASCII}]/gu, ' ')
+      .replace(/(id="storytext">)/, `$1<p>${LINE}</p>`);
     expect(html).toContain(LINE);
     web.route(ffnChapter(3), { bytes: cp1252(html), headers });
     const job = await saveFromStart(FFN);
@@ -434,7 +446,10 @@ describe('pages in other encodings', () => {
 
 describe('a hostile fetched page', () => {
   it('cannot move its relative images to another host with a <base> inside the story', async () => {
-    const html = corpusHtml(ffnChapter(3)).replace(/(id="storytext">)/, '$1<base href="https://tracker.example/"><p><img src="pics/map.png" alt="Map"></p>');
+    const html = corpusHtml(ffnChapter(3)).replace(
+      /(id="storytext">)/,
+      '$1<base href="https://tracker.example/"><p><img src="pics/map.png" alt="Map"></p>',
+    );
     expect(html).toContain('tracker.example');
     web.route(ffnChapter(3), { html });
     const job = await saveFromStart(FFN);

@@ -60,7 +60,10 @@ describe('judgeCopy', () => {
   });
 
   it('calls a copy with the same chapters and metadata unchanged', () => {
-    const same = { ...fetched([1000, 1000]), chapters: saved.chapterHashes.map((hash) => ({ kind: 'chapter' as const, words: 1000, hash })) };
+    const same = {
+      ...fetched([1000, 1000]),
+      chapters: saved.chapterHashes.map((hash) => ({ kind: 'chapter' as const, words: 1000, hash })),
+    };
     expect(judgeCopy(saved, same).action).toBe('unchanged');
     expect(judgeCopy(saved, { ...same, meta: { ...saved.meta, tags: [...saved.meta.tags, 'New Tag'] } }).action).toBe('save');
   });
@@ -81,7 +84,9 @@ describe('judgeCopy', () => {
     expect(judgeCopy(saved, { ...gated, chapters: [gated.chapters[0]!, { kind: 'gate', words: 40, hash: 'x' }] }).problems).toEqual([
       { kind: 'gate-page', chapter: 1 },
     ]);
-    expect(judgeCopy(saved, { ...gated, chapters: [{ kind: 'listing', words: 900, hash: 'x' }] }).problems).toEqual([{ kind: 'not-a-story', chapter: 0 }]);
+    expect(judgeCopy(saved, { ...gated, chapters: [{ kind: 'listing', words: 900, hash: 'x' }] }).problems).toEqual([
+      { kind: 'not-a-story', chapter: 0 },
+    ]);
     expect(judgeCopy(saved, fetched([])).problems).toEqual([{ kind: 'no-chapters' }]);
   });
 });
@@ -89,7 +94,8 @@ describe('judgeCopy', () => {
 describe('saveStory', () => {
   it('stores a first copy, sanitised again whatever the caller passed, and indexes it', async () => {
     const s = story();
-    s.chapters[0]!.html = '<p onclick="x()">Hello <b>there</b></p><script>steal()</script><img src="https://x.example/a.png" onerror="alert(1)"><p>zyzzyva</p>';
+    s.chapters[0]!.html =
+      '<p onclick="x()">Hello <b>there</b></p><script>steal()</script><img src="https://x.example/a.png" onerror="alert(1)"><p>zyzzyva</p>';
     const result = await saveStory(db, s, win);
     expect(result).toEqual({ id: 'ao3:archiveofourown.org:101', outcome: 'saved', problems: [] });
     const saved = (await loadStory(db, result.id))!;
@@ -118,7 +124,13 @@ describe('saveStory', () => {
     next.fetchedAt = next.fetchedAt! + 5000;
     expect((await saveStory(db, next, win)).outcome).toBe('updated');
     const saved = (await loadStory(db, id))!;
-    expect(saved.story).toMatchObject({ version: 2, chapterCount: 4, updatedAt: next.fetchedAt, savedAt: story().fetchedAt, pending: null });
+    expect(saved.story).toMatchObject({
+      version: 2,
+      chapterCount: 4,
+      updatedAt: next.fetchedAt,
+      savedAt: story().fetchedAt,
+      pending: null,
+    });
     expect(saved.chapters.map((c) => c.version)).toEqual([2, 2, 2, 2]);
     const all = await dump(db);
     expect(all.versions!.map(([k]) => k)).toEqual([[id, 2]]);
@@ -133,7 +145,13 @@ describe('saveStory', () => {
   it.each([
     ['an error page', (s: StoryCopy) => ({ ...s, kind: 'error' as const, chapters: [{ ...s.chapters[0]!, html: '<p>Error 404</p>' }] })],
     ['a gate page', (s: StoryCopy) => ({ ...s, kind: 'gate' as const })],
-    ['a gated chapter', (s: StoryCopy) => ({ ...s, chapters: s.chapters.map((c, i) => (i === 1 ? { ...c, kind: 'gate' as const, html: '<p>Log in</p>' } : c)) })],
+    [
+      'a gated chapter',
+      (s: StoryCopy) => ({
+        ...s,
+        chapters: s.chapters.map((c, i) => (i === 1 ? { ...c, kind: 'gate' as const, html: '<p>Log in</p>' } : c)),
+      }),
+    ],
   ])('never replaces the saved copy with %s, and writes nothing', async (_name, spoil) => {
     await saveStory(db, story(), win);
     const before = await dump(db);
@@ -201,7 +219,7 @@ describe('saveStory', () => {
     expect(await loadStory(db, other.id)).not.toBeNull();
   });
 
-  it('numbers each story once for the index, never reusing a deleted story\'s number, so a connection\'s known ids stay true', async () => {
+  it("numbers each story once for the index, never reusing a deleted story's number, so a connection's known ids stay true", async () => {
     const withWord = (n: number) => {
       const s = makeStory(seeded(n), n, { chapters: [1, 1], words: [50, 50] });
       return { ...s, chapters: [{ ...s.chapters[0]!, html: `${s.chapters[0]!.html}<p>axolotl</p>` }] };
@@ -210,12 +228,21 @@ describe('saveStory', () => {
     const [a, b] = [await saveStory(db, withWord(1), win), await saveStory(db, withWord(2), win)];
     const found = async () => (await searchLibrary(db, { text: 'axolotl ' })).stories.map((s) => s.id).sort();
     expect(await found()).toEqual([a.id, b.id].sort());
-    expect(await numbers()).toEqual([[1, a.id], [2, b.id]]);
+    expect(await numbers()).toEqual([
+      [1, a.id],
+      [2, b.id],
+    ]);
 
     await deleteStory(db, b.id);
     const c = await saveStory(db, withWord(3), win);
-    expect((await saveStory(db, { ...withWord(1), fetchedAt: Date.now(), chapters: [...withWord(1).chapters, ...withWord(4).chapters] }, win)).outcome).toBe('updated');
-    expect(await numbers()).toEqual([[1, a.id], [3, c.id]]);
+    expect(
+      (await saveStory(db, { ...withWord(1), fetchedAt: Date.now(), chapters: [...withWord(1).chapters, ...withWord(4).chapters] }, win))
+        .outcome,
+    ).toBe('updated');
+    expect(await numbers()).toEqual([
+      [1, a.id],
+      [3, c.id],
+    ]);
     expect(await found()).toEqual([a.id, c.id].sort());
     await deleteStory(db, a.id);
     expect(await found()).toEqual([c.id]);
@@ -256,7 +283,12 @@ describe('a full disk', () => {
     const { id } = await saveStory(db, story(), win);
     const before = await dump(db);
     const next = story();
-    next.chapters.push({ title: 'Four', url: 'https://archiveofourown.org/works/101/chapters/4', html: chapterHtml(rand, 300), kind: 'chapter' });
+    next.chapters.push({
+      title: 'Four',
+      url: 'https://archiveofourown.org/works/101/chapters/4',
+      html: chapterHtml(rand, 300),
+      kind: 'chapter',
+    });
     for (const ok of [0, 3, 6]) {
       failPutsAfter(ok, how);
       const error = await saveStory(db, next, win).catch((e: unknown) => e);

@@ -40,7 +40,13 @@ async function latest(): Promise<Dump> {
 const queries: LibraryQuery[] = copies.flatMap((c) => {
   const m = c.meta;
   const first = (t: string) => tokens(t)[0]!;
-  const [title, author, fandom, tag, summary] = [first(m.title), first(m.authors[0]!), first(m.fandoms[0]!), first(m.tags[0] ?? m.title), first(m.summary ?? m.title)];
+  const [title, author, fandom, tag, summary] = [
+    first(m.title),
+    first(m.authors[0]!),
+    first(m.fandoms[0]!),
+    first(m.tags[0] ?? m.title),
+    first(m.summary ?? m.title),
+  ];
   const text = tokens(c.chapters[0]!.html.replace(/<[^>]*>/g, ' '))[5]!;
   return [
     { text: `${title} ` },
@@ -99,7 +105,8 @@ function recordsAt(version: number, d: Dump): Records {
   if (version === 2) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress! };
   if (version === 3) return { stories, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
   if (version === 4) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
-  if (version === 5) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, searchKeys: partsAtV5(d) };
+  if (version === 5)
+    return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, searchKeys: partsAtV5(d) };
   throw new Error(`No records for version ${version}: add its case`);
 }
 
@@ -120,7 +127,11 @@ describe('migrations', () => {
     const target = await latest();
     const factory = new IDBFactory();
     const old = await openLibrary(factory, { name: 'lib', version });
-    expect(Array.from(old.objectStoreNames)).toEqual(Object.keys(recordsAt(version, target)).concat(version >= 4 ? ['jobPages', 'jobs'] : []).sort());
+    expect(Array.from(old.objectStoreNames)).toEqual(
+      Object.keys(recordsAt(version, target))
+        .concat(version >= 4 ? ['jobPages', 'jobs'] : [])
+        .sort(),
+    );
     await writeRaw(old, recordsAt(version, target));
     old.close();
 
@@ -134,7 +145,10 @@ describe('migrations', () => {
     const now = await savedNow();
     for (const q of queries) {
       const [migrated, saved] = await Promise.all([searchLibrary(db, q), searchLibrary(now, q)]);
-      expect(migrated.stories.map((s) => s.id), JSON.stringify(q)).toEqual(saved.stories.map((s) => s.id));
+      expect(
+        migrated.stories.map((s) => s.id),
+        JSON.stringify(q),
+      ).toEqual(saved.stories.map((s) => s.id));
       expect(migrated.total).toBeGreaterThan(0);
     }
     now.close();
@@ -146,7 +160,11 @@ describe('migrations', () => {
     expect(statuses).toEqual(copies.filter((c) => c.meta.status === 'complete').map(() => 'complete'));
     const words = (await searchLibrary(db, { sort: 'words' })).stories.map((s) => s.words);
     expect(words).toEqual([...words].sort((a, b) => b - a));
-    const grown = { ...some, chapters: [...some.chapters, { ...some.chapters[0]!, html: '<p>brand new chapter</p>' }], fetchedAt: some.fetchedAt! + 1 };
+    const grown = {
+      ...some,
+      chapters: [...some.chapters, { ...some.chapters[0]!, html: '<p>brand new chapter</p>' }],
+      fetchedAt: some.fetchedAt! + 1,
+    };
     expect((await saveStory(db, grown, win)).outcome).toBe('updated');
     expect((await loadStory(db, id))!.story.version).toBe(2);
     expect((await searchLibrary(db, { text: 'brand new chapter' })).stories.map((s) => s.id)).toEqual([id]);

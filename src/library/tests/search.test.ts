@@ -74,7 +74,8 @@ function expected(q: LibraryQuery): string[] {
     .filter(([, o]) => {
       // A word being typed is completed in the names (title, authors, fandoms, tags), not in the summary or text.
       const completes = (f: SearchField) => f !== 'summary' && f !== 'text';
-      const has = (w: string, prefix: boolean) => fields.some((f) => o.fields[f].some((t) => (prefix && completes(f) ? t.startsWith(w) : t === w)));
+      const has = (w: string, prefix: boolean) =>
+        fields.some((f) => o.fields[f].some((t) => (prefix && completes(f) ? t.startsWith(w) : t === w)));
       const s = o.story;
       return (
         words.every((w, i) => has(w, prefixLast && i === words.length - 1)) &&
@@ -121,7 +122,16 @@ describe('searchLibrary', () => {
   it('completes the last word in the names asked for, and only there; in the summary and text it matches whole words', async () => {
     const r = seeded(9);
     const all = [...oracle.values()];
-    const choices: SearchField[][] = [['title'], ['author'], ['fandom'], ['tag'], ['summary'], ['text'], ['title', 'summary'], ['author', 'tag', 'text']];
+    const choices: SearchField[][] = [
+      ['title'],
+      ['author'],
+      ['fandom'],
+      ['tag'],
+      ['summary'],
+      ['text'],
+      ['title', 'summary'],
+      ['author', 'tag', 'text'],
+    ];
     for (let i = 0; i < 40; i++) {
       const o = pick(r, all);
       const from = pick(r, ['title', 'author', 'fandom', 'tag', 'summary', 'text'] as SearchField[]);
@@ -184,26 +194,44 @@ describe('searchLibrary', () => {
     return (direction === 'desc') !== !!q.reverse ? order.reverse() : order;
   };
 
-  it.each(Object.keys(SORT_BY) as Exclude<SortKey, 'relevance'>[])('sorts by %s, forwards and reversed, whatever the number of matches', async (sort) => {
-    const common = wordOfRank(0) + ' ';
-    const queries: LibraryQuery[] = [{}, { read: 'unread' }, { status: 'wip' }, { rating: ['general', 'teen', 'mature'] }, { text: common }, { text: common, read: 'read' }];
-    const sizes = new Set<string>();
-    for (const base of queries)
-      for (const reverse of [false, true]) {
-        const q = { ...base, sort, reverse };
-        const r = await searchLibrary(db, { ...q, limit: 10_000 });
-        expect(r.stories.map((s) => s.id), JSON.stringify(q)).toEqual(byHand(q));
-        expect(r.total).toBe(r.stories.length);
-        sizes.add(r.total > 500 ? 'many' : r.total > 0 ? 'few' : 'none');
-      }
-    expect([...sizes].sort()).toEqual(['few', 'many']);
-  });
+  it.each(Object.keys(SORT_BY) as Exclude<SortKey, 'relevance'>[])(
+    'sorts by %s, forwards and reversed, whatever the number of matches',
+    async (sort) => {
+      const common = wordOfRank(0) + ' ';
+      const queries: LibraryQuery[] = [
+        {},
+        { read: 'unread' },
+        { status: 'wip' },
+        { rating: ['general', 'teen', 'mature'] },
+        { text: common },
+        { text: common, read: 'read' },
+      ];
+      const sizes = new Set<string>();
+      for (const base of queries)
+        for (const reverse of [false, true]) {
+          const q = { ...base, sort, reverse };
+          const r = await searchLibrary(db, { ...q, limit: 10_000 });
+          expect(
+            r.stories.map((s) => s.id),
+            JSON.stringify(q),
+          ).toEqual(byHand(q));
+          expect(r.total).toBe(r.stories.length);
+          sizes.add(r.total > 500 ? 'many' : r.total > 0 ? 'few' : 'none');
+        }
+      expect([...sizes].sort()).toEqual(['few', 'many']);
+    },
+  );
 
   it('pages through the whole order, whichever way it is read', async () => {
-    for (const q of [{ sort: 'title' as const }, { sort: 'words' as const, text: wordOfRank(0) }, { sort: 'author' as const, read: 'unread' as const }]) {
+    for (const q of [
+      { sort: 'title' as const },
+      { sort: 'words' as const, text: wordOfRank(0) },
+      { sort: 'author' as const, read: 'unread' as const },
+    ]) {
       const all = (await searchLibrary(db, { ...q, limit: 10_000 })).stories.map((s) => s.id);
       const pages: string[] = [];
-      for (let offset = 0; offset < all.length + 50; offset += 50) pages.push(...(await searchLibrary(db, { ...q, offset })).stories.map((s) => s.id));
+      for (let offset = 0; offset < all.length + 50; offset += 50)
+        pages.push(...(await searchLibrary(db, { ...q, offset })).stories.map((s) => s.id));
       expect(pages).toEqual(all);
     }
   });
@@ -229,7 +257,7 @@ describe('searchLibrary', () => {
 });
 
 describe('the index of a story saved again', () => {
-  it('holds the new copy\'s words only, when the new copy has fewer', async () => {
+  it("holds the new copy's words only, when the new copy has fewer", async () => {
     const lib = await freshLibrary();
     const first = makeStory(seeded(8), 7000, { chapters: [3, 3], words: [400, 400] });
     const { id } = await saveStory(lib, first, win);
@@ -239,7 +267,20 @@ describe('the index of a story saved again', () => {
     const second = { ...first, chapters: first.chapters.map((c) => ({ ...c, html: same(c.html) })), fetchedAt: first.fetchedAt! + 1 };
     expect((await saveStory(lib, second, win)).outcome).toBe('updated');
     const m = second.meta;
-    const kept = new Set(tokens([m.title, m.summary ?? '', ...m.authors, ...m.fandoms, ...m.tags, ...m.warnings, ...second.chapters.map((c) => c.title ?? ''), 'lorem'].join(' ')));
+    const kept = new Set(
+      tokens(
+        [
+          m.title,
+          m.summary ?? '',
+          ...m.authors,
+          ...m.fandoms,
+          ...m.tags,
+          ...m.warnings,
+          ...second.chapters.map((c) => c.title ?? ''),
+          'lorem',
+        ].join(' '),
+      ),
+    );
     const gone = [...new Set(before)].filter((w) => !kept.has(w));
     expect(gone.length).toBeGreaterThan(100);
     for (const w of gone) expect((await searchLibrary(lib, { text: `${w} ` })).total, w).toBe(0);

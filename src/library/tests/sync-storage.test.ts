@@ -225,7 +225,9 @@ describe('syncing between browsers', () => {
       await pushLibrarySync(db, T0 + 2 * MINUTE);
     });
     const lists = decodeDevices(await sync.get(null));
-    expect([...lists.values()].flatMap((l) => l.records).filter((r) => r.id === gone)).toEqual([{ kind: 'deleted', id: gone, deletedAt: T0 + MINUTE }]);
+    expect([...lists.values()].flatMap((l) => l.records).filter((r) => r.id === gone)).toEqual([
+      { kind: 'deleted', id: gone, deletedAt: T0 + MINUTE },
+    ]);
     expect((await as(c, (db) => missingStories(db, T0 + 3 * MINUTE))).map((m) => m.id).sort()).toEqual(copies.slice(0, 2).map(idOf).sort());
   });
 
@@ -241,13 +243,21 @@ describe('syncing between browsers', () => {
     });
     expect(await as(a, (db) => deletedElsewhere(db, T0 + 2 * MINUTE))).toEqual([idOf(copies[0]!)]);
   });
-
 });
 
 describe('syncing within storage.sync’s limits', () => {
   it('stays within the quotas beside large settings, and writes only what changed', async () => {
-    const exceptions = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`rating-allow-stories-${i}`, Array.from({ length: 200 }, (_, j) => `ao3:archiveofourown.org:${i * 1000 + j}`)]));
-    await sync.set({ 'rating-settings': { limit: 'teen', unrated: 'estimate', warnings: [], tags: ['vampire*'] }, 'reader-settings': { size: 20 }, ...exceptions });
+    const exceptions = Object.fromEntries(
+      Array.from({ length: 3 }, (_, i) => [
+        `rating-allow-stories-${i}`,
+        Array.from({ length: 200 }, (_, j) => `ao3:archiveofourown.org:${i * 1000 + j}`),
+      ]),
+    );
+    await sync.set({
+      'rating-settings': { limit: 'teen', unrated: 'estimate', warnings: [], tags: ['vampire*'] },
+      'reader-settings': { size: 20 },
+      ...exceptions,
+    });
     const [a, b] = [await newBrowser(), await newBrowser()];
     const aIds = await bulkStories(a.db, 0, 1500);
     await bulkStories(b.db, 1000, 1500);

@@ -42,7 +42,15 @@ describe('htmlText', () => {
 
   it('keeps words on either side of a block or a line break apart, and decodes entities', () => {
     expect(tokens(htmlText('<p>end</p><p>start</p>one<br>two<hr>three'))).toEqual(['end', 'start', 'one', 'two', 'three']);
-    expect(tokens(htmlText('<p>in<em>side</em> A&amp;B &lt;3 caf&#233; &#x263A;x&nbsp;y</p>'))).toEqual(['inside', 'a', 'b', '3', 'cafe', 'x', 'y']);
+    expect(tokens(htmlText('<p>in<em>side</em> A&amp;B &lt;3 caf&#233; &#x263A;x&nbsp;y</p>'))).toEqual([
+      'inside',
+      'a',
+      'b',
+      '3',
+      'cafe',
+      'x',
+      'y',
+    ]);
   });
 
   it('gives the words a DOM reads from sanitised chapters', () => {

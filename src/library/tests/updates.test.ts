@@ -64,7 +64,10 @@ function expectWords(html: string[], s: StoryFixture, numbers: number[]) {
 // Each test parses AO3's 90 kB pages a few times: slow on a busy machine.
 describe('update checks', { timeout: 30_000 }, () => {
   it('fetch the work page and only the chapters the library lacks (chapter list)', async () => {
-    const id = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }, { url: ffnChapter(2), html: corpusHtml(ffnChapter(2)) }]);
+    const id = await saveChapters([
+      { url: FFN.start, html: startHtml(FFN) },
+      { url: ffnChapter(2), html: corpusHtml(ffnChapter(2)) },
+    ]);
     expect((await saved(id)).story.meta.status).toBe('wip');
     const [job] = await check(null);
     expect(job).toMatchObject({ scope: 'update', storyId: id, state: 'done', outcome: 'updated', message: '3 new chapters saved.' });
@@ -139,14 +142,19 @@ describe('update checks', { timeout: 30_000 }, () => {
     const id = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }]);
     web.route(ffnChapter(3), { status: 404 });
     const [failed] = await check([id]);
-    expect(failed).toMatchObject({ state: 'failed', message: `www.fanfiction.net answered 404 for ${ffnChapter(3)}, so the saved copy was left as it was.` });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      message: `www.fanfiction.net answered 404 for ${ffnChapter(3)}, so the saved copy was left as it was.`,
+    });
     expect((await saved(id)).numbers).toEqual([1]);
     expect((await saved(id)).story.newChapters).toBe(0);
   });
 
   it('check every saved work in progress, and only those, with no second check of one under way', async () => {
     const ffn = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }]);
-    const whole = await saveChapters([{ url: 'https://archiveofourown.org/works/168768', html: corpusHtml('https://archiveofourown.org/works/168768') }]);
+    const whole = await saveChapters([
+      { url: 'https://archiveofourown.org/works/168768', html: corpusHtml('https://archiveofourown.org/works/168768') },
+    ]);
     expect((await saved(whole)).story.meta.status).not.toBe('wip');
     const first = await runner.enqueueUpdates(null, () => false);
     const second = await runner.enqueueUpdates([ffn, 'no-such-story'], () => false);

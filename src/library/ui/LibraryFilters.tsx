@@ -15,24 +15,38 @@ const SORTS: { value: SortKey; label: string }[] = [
   { value: 'lastRead', label: 'Last read' },
 ];
 
-type FiltersProps = Pick<LibraryQueryState, 'filters' | 'setFilters' | 'searching' | 'sort'> & { fandoms: { fandom: string; count: number }[] };
+type FiltersProps = Pick<LibraryQueryState, 'filters' | 'setFilters' | 'searching' | 'sort'> & {
+  fandoms: { fandom: string; count: number }[];
+};
 
 const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 export function LibraryFilters({ filters, setFilters, searching, sort, fandoms }: FiltersProps) {
   const set = (patch: Partial<Filters>) => setFilters(() => patch);
-  const toggleRating = (level: RatingLevel, on: boolean) => setFilters((f) => ({ rating: on ? [...f.rating, level] : f.rating.filter((l) => l !== level) }));
+  const toggleRating = (level: RatingLevel, on: boolean) =>
+    setFilters((f) => ({ rating: on ? [...f.rating, level] : f.rating.filter((l) => l !== level) }));
   return (
     <div class="library-filters">
       <div class="library-search">
         <label for="library-search-input">Search</label>
-        <input id="library-search-input" type="search" placeholder="Title, author, fandom, tag or words in the story" value={filters.text} onInput={(e) => set({ text: valueOf(e) })} />
+        <input
+          id="library-search-input"
+          type="search"
+          placeholder="Title, author, fandom, tag or words in the story"
+          value={filters.text}
+          onInput={(e) => set({ text: valueOf(e) })}
+        />
       </div>
       <fieldset class="library-rating-filter">
         <legend>Rating</legend>
         {RATINGS.map((level) => (
           <label key={level} class="choice">
-            <input type="checkbox" value={level} checked={filters.rating.includes(level)} onChange={(e) => toggleRating(level, (e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              value={level}
+              checked={filters.rating.includes(level)}
+              onChange={(e) => toggleRating(level, (e.currentTarget as HTMLInputElement).checked)}
+            />
             {RATING_STYLE[level].name}
           </label>
         ))}
@@ -75,7 +89,12 @@ export function LibraryFilters({ filters, setFilters, searching, sort, fandoms }
           ))}
         </select>
       </label>
-      <button type="button" class="library-reverse" aria-pressed={filters.reverse} onClick={() => setFilters((f) => ({ reverse: !f.reverse }))}>
+      <button
+        type="button"
+        class="library-reverse"
+        aria-pressed={filters.reverse}
+        onClick={() => setFilters((f) => ({ reverse: !f.reverse }))}
+      >
         Reverse order
       </button>
     </div>

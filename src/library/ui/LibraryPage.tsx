@@ -55,7 +55,13 @@ export function LibraryPage({ services }: { services: LibraryServices }) {
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
       <MissingStories missing={side.missing} actions={missingActions(ctx, side.forget, services.dismissMissing)} />
       <JobsPanel jobs={jobs} now={now} onCancel={tools.cancel} />
-      <LibraryFilters filters={query.filters} setFilters={query.setFilters} searching={query.searching} sort={query.sort} fandoms={side.fandoms} />
+      <LibraryFilters
+        filters={query.filters}
+        setFilters={query.setFilters}
+        searching={query.searching}
+        sort={query.sort}
+        fandoms={side.fandoms}
+      />
       <LibrarySummary pages={pages} searching={query.searching} selection={selection} onDelete={(ids) => void undo.remove(ids)} />
       <StoryList pages={pages} selected={selection.selected} now={now} actions={cardActions(ctx, selection.select, undo.remove)} />
       <UndoBar undo={undo} />

@@ -43,14 +43,30 @@ export function NoticeLine({ notice, onDismiss }: { notice: Notice | null; onDis
 }
 
 /** How many stories match, the selected ones' buttons, and a list that could not be read. */
-export function LibrarySummary({ pages, searching, selection, onDelete }: { pages: ResultPages; searching: boolean; selection: Selection; onDelete(ids: string[]): void }) {
+export function LibrarySummary({
+  pages,
+  searching,
+  selection,
+  onDelete,
+}: {
+  pages: ResultPages;
+  searching: boolean;
+  selection: Selection;
+  onDelete(ids: string[]): void;
+}) {
   const { total } = pages;
   const { selected } = selection;
   return (
     <>
       <div class="library-summary">
         <p class="library-count" role="status">
-          {total === null ? 'Loading…' : total === 0 ? (searching ? 'No stories match.' : 'No stories saved yet.') : plural(total, 'story', 'stories')}
+          {total === null
+            ? 'Loading…'
+            : total === 0
+              ? searching
+                ? 'No stories match.'
+                : 'No stories saved yet.'
+              : plural(total, 'story', 'stories')}
         </p>
         {selected.size ? (
           <div class="library-selection">
@@ -88,7 +104,9 @@ export function UndoBar({ undo }: { undo: UndoDelete }) {
 export function StorageFooter({ storage }: { storage: StorageEstimate | null }) {
   return (
     <footer class="library-footer">
-      {storage?.usage !== undefined ? `Space used: ${bytesText(storage.usage)}${storage.quota ? ` of ${bytesText(storage.quota)} available to Slipcase` : ''}` : null}
+      {storage?.usage !== undefined
+        ? `Space used: ${bytesText(storage.usage)}${storage.quota ? ` of ${bytesText(storage.quota)} available to Slipcase` : ''}`
+        : null}
     </footer>
   );
 }

@@ -8,7 +8,9 @@ export function MissingStories({ missing, actions }: { missing: MissingStory[]; 
   return (
     <details class="library-missing">
       <summary>
-        {missing.length === 1 ? '1 story saved in your other browsers is not on this one' : `${missing.length} stories saved in your other browsers are not on this one`}
+        {missing.length === 1
+          ? '1 story saved in your other browsers is not on this one'
+          : `${missing.length} stories saved in your other browsers are not on this one`}
       </summary>
       <ul>
         {missing.map((s) => (

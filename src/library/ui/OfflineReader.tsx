@@ -51,7 +51,16 @@ export async function openOfflineReader(root: HTMLElement, services: OfflineRead
   opened.seen(start);
   const { saveSettings, watchSettings, loadFont } = services;
   const readerServices: ReaderServices = { ...opened.chapterServices(), saveSettings, watchSettings, loadFont };
-  render(<Reader url={opened.address(start)} view={view} settings={await services.loadReaderSettings()} services={readerServices} onClose={opened.leave} />, root);
+  render(
+    <Reader
+      url={opened.address(start)}
+      view={view}
+      settings={await services.loadReaderSettings()}
+      services={readerServices}
+      onClose={opened.leave}
+    />,
+    root,
+  );
 }
 
 /** Closing the reader: the tab goes, if it was opened for the story; else the library shows. */

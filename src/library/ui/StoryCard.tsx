@@ -130,7 +130,14 @@ function CardButtons({ story, read, actions }: { story: StoryRecord; read: strin
 /** A row whose page is still loading: the same height, so the list does not jump. */
 export function PlaceholderCard({ index, total, top }: { index: number; total: number; top: number }) {
   return (
-    <li class="library-card placeholder" data-index={index} aria-setsize={total} aria-posinset={index + 1} aria-busy="true" style={{ top: `${top}px` }}>
+    <li
+      class="library-card placeholder"
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      aria-busy="true"
+      style={{ top: `${top}px` }}
+    >
       Loading…
     </li>
   );

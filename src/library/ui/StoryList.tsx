@@ -43,7 +43,13 @@ export function StoryList({ pages, selected, now, actions }: StoryListProps) {
 
   return (
     <div class="library-scroller" ref={scroller} onScroll={onScroll}>
-      <ul class="library-list" aria-label="Saved stories" aria-busy={pages.total === null} style={{ height: `${total * ROW_HEIGHT}px` }} onKeyDown={onKeyDown}>
+      <ul
+        class="library-list"
+        aria-label="Saved stories"
+        aria-busy={pages.total === null}
+        style={{ height: `${total * ROW_HEIGHT}px` }}
+        onKeyDown={onKeyDown}
+      >
         {rows}
       </ul>
     </div>

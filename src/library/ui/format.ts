@@ -50,7 +50,8 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 export function heldText(problems: readonly Problem[]): string {
   const reasons = problems.map((p) => {
     if (p.kind === 'fewer-chapters') return `it has ${plural(p.after, 'chapter')} where the saved copy has ${p.before}`;
-    if (p.kind === 'shorter-chapter') return `chapter ${p.chapter + 1} is much shorter (${plural(p.after, 'word')}, was ${p.before.toLocaleString('en')})`;
+    if (p.kind === 'shorter-chapter')
+      return `chapter ${p.chapter + 1} is much shorter (${plural(p.after, 'word')}, was ${p.before.toLocaleString('en')})`;
     return 'parts of it did not look like the story';
   });
   return `A newer copy was held back: ${[...new Set(reasons)].join('; ') || 'it looks worse than the saved one'}.`;

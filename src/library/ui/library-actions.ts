@@ -20,13 +20,21 @@ export interface ActionContext {
 }
 
 /** Asks the background, and describes its answer; a refusal is thrown as the error it names. */
-async function askFor(ctx: ActionContext, request: LibraryRequest, describe: (reply: Extract<LibraryReply, { ok: true }>) => string | null) {
+async function askFor(
+  ctx: ActionContext,
+  request: LibraryRequest,
+  describe: (reply: Extract<LibraryReply, { ok: true }>) => string | null,
+) {
   const reply = await ctx.ask(request);
   if (!reply.ok) throw new Error(reply.error);
   return describe(reply);
 }
 
-export function cardActions(ctx: ActionContext, select: CardActions['select'], remove: (ids: readonly string[]) => Promise<void>): CardActions {
+export function cardActions(
+  ctx: ActionContext,
+  select: CardActions['select'],
+  remove: (ids: readonly string[]) => Promise<void>,
+): CardActions {
   const { store, win, run } = ctx;
   return {
     select,
@@ -42,7 +50,12 @@ export function cardActions(ctx: ActionContext, select: CardActions['select'], r
         },
         false,
       ),
-    check: (id) => void run('check for new chapters', () => askFor(ctx, { type: 'library-check', storyIds: [id] }, () => 'Checking for new chapters…'), false),
+    check: (id) =>
+      void run(
+        'check for new chapters',
+        () => askFor(ctx, { type: 'library-check', storyIds: [id] }, () => 'Checking for new chapters…'),
+        false,
+      ),
     remove: (id) => void remove([id]),
     keep: (id, which) =>
       void run('keep the copy', async () => {

@@ -55,9 +55,13 @@ async function loadPositions(): Promise<Positions> {
 function isPosition(p: unknown): p is ReadingPosition {
   const r = p as ReadingPosition | null;
   return (
-    typeof r === 'object' && r !== null &&
-    Number.isInteger(r.block) && r.block >= 0 &&
-    typeof r.offset === 'number' && r.offset >= 0 && r.offset <= 1 &&
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isInteger(r.block) &&
+    r.block >= 0 &&
+    typeof r.offset === 'number' &&
+    r.offset >= 0 &&
+    r.offset <= 1 &&
     typeof r.at === 'number'
   );
 }

@@ -93,7 +93,9 @@ describe('the story body', () => {
         <p><img src="../img/map.png" alt="Map" onerror="alert(1)"></p><p>The end.</p></div>`),
       FFN,
     );
-    expect(v.content.html).toContain('<a href="https://www.fanfiction.net/s/77/1/Lamps" target="_blank" rel="noopener noreferrer nofollow">chapter one</a>');
+    expect(v.content.html).toContain(
+      '<a href="https://www.fanfiction.net/s/77/1/Lamps" target="_blank" rel="noopener noreferrer nofollow">chapter one</a>',
+    );
     expect(v.content.html).toContain('<a>this</a>');
     expect(v.content.html).toContain('<img src="https://www.fanfiction.net/s/77/img/map.png" alt="Map">');
   });
@@ -159,12 +161,17 @@ describe('the story body', () => {
   });
 
   it('falls back to Readability when the adapter does not find its markup', () => {
-    const prose = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1} of a story that goes on long enough for Readability to take it as the article, with words.</p>`).join('');
+    const prose = Array.from(
+      { length: 12 },
+      (_, i) => `<p>Paragraph ${i + 1} of a story that goes on long enough for Readability to take it as the article, with words.</p>`,
+    ).join('');
     const doc = parseHtml(ffnPage(`<div id="storytext-v2">${prose}</div>`), FFN);
     expect(ffn.extract(doc, new URL(FFN))).toBeNull();
     const story = extractStory(doc, new URL(FFN), ffn, 'Lamps');
     expect(story?.by).toBe('readability');
-    expect(story?.content.text.split('\n')[0]).toBe('Paragraph 1 of a story that goes on long enough for Readability to take it as the article, with words.');
+    expect(story?.content.text.split('\n')[0]).toBe(
+      'Paragraph 1 of a story that goes on long enough for Readability to take it as the article, with words.',
+    );
     expect(story?.content.text).toContain('Paragraph 12 of');
   });
 });
@@ -199,7 +206,10 @@ describe('AO3 whole work (view_full_work)', () => {
 
 describe('XenForo thread page', () => {
   const URL_POST = 'https://forums.spacebattles.com/threads/salt.42/page-3#post-12';
-  const post = (id: number, label: string | null) => `<article class="message message--post${label ? ' hasThreadmark' : ''}" data-content="post-${id}">
+  const post = (
+    id: number,
+    label: string | null,
+  ) => `<article class="message message--post${label ? ' hasThreadmark' : ''}" data-content="post-${id}">
     ${label ? `<span class="threadmarkLabel">${label}</span><a class="threadmark-control threadmark-control--previous" href="/threads/salt.42/page-2#post-9">Prev</a><a class="threadmark-control threadmark-control--next" href="/threads/salt.42/page-4#post-15">Next</a>` : ''}
     <article class="message-body"><div class="bbWrapper">Post ${id} text.</div></article></article>`;
 
@@ -229,13 +239,21 @@ describe('notes and navigation on the corpus pages', () => {
     expect(v.nav.prev).toBeNull();
     expect(v.nav.next).toBe('https://archiveofourown.org/works/17793689/chapters/42035519#workskin');
     expect(v.nav.chapters).toHaveLength(14);
-    expect(v.nav.chapters[0]).toEqual({ title: '1. The Guild', url: 'https://archiveofourown.org/works/17793689/chapters/41980418', current: true });
+    expect(v.nav.chapters[0]).toEqual({
+      title: '1. The Guild',
+      url: 'https://archiveofourown.org/works/17793689/chapters/41980418',
+      current: true,
+    });
   });
 
   it('eFiction chapter: author notes as notes, jump menu and Previous / Next', () => {
     const v = corpusView('efiction/pages/viewstory-sid3117-chapter2.html');
     expect(v.notes).toEqual([
-      { label: "Author's Chapter Notes", html: '<div>Thank you all for the reviews on chapter one! This one is a little angsty.</div>', position: 'before' },
+      {
+        label: "Author's Chapter Notes",
+        html: '<div>Thank you all for the reviews on chapter one! This one is a little angsty.</div>',
+        position: 'before',
+      },
       { label: 'Chapter End Notes', html: '<div>Next time: coffee, and consequences.</div>', position: 'after' },
     ]);
     expect(v.nav.prev).toBe('https://spikeluver.com/SpuffyRealm/viewstory.php?sid=3117&chapter=1');
@@ -280,7 +298,11 @@ describe('notes and navigation on the corpus pages', () => {
 
   it('XenForo reader page: threadmark labels as headings, reader pages as neighbours', () => {
     const v = corpusView('xenforo/pages/efictopub-spacebattles_thread_reader_2.html');
-    expect(v.content.html.match(/<h2>[^<]*<\/h2>/g)).toEqual(['<h2>10 Doing Good</h2>', '<h2>11 Threadmark 33</h2>', '<h2>12 Threadmark 44</h2>']);
+    expect(v.content.html.match(/<h2>[^<]*<\/h2>/g)).toEqual([
+      '<h2>10 Doing Good</h2>',
+      '<h2>11 Threadmark 33</h2>',
+      '<h2>12 Threadmark 44</h2>',
+    ]);
     expect(v.nav).toEqual({
       prev: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/',
       next: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/page-3',
@@ -309,9 +331,24 @@ describe('notes and navigation on the corpus pages', () => {
   });
 
   it.each([
-    ['tth/pages/story-31415-2.html', 'https://www.tthfanfic.org/Story-31415-1/Corvid+Lane+The+Long+Way+Round.htm', 'https://www.tthfanfic.org/Story-31415-3/Corvid+Lane+The+Long+Way+Round.htm', 4],
-    ['wattpad/pages/part-1187654321.html', 'https://www.wattpad.com/1187654075-glass-harbor-chapter-two-aunt-bea', 'https://www.wattpad.com/1187654149-glass-harbor-chapter-four-salt', 12],
-    ['aff/pages/story-600098765-chapter-2.html', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=1', 'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=3', 3],
+    [
+      'tth/pages/story-31415-2.html',
+      'https://www.tthfanfic.org/Story-31415-1/Corvid+Lane+The+Long+Way+Round.htm',
+      'https://www.tthfanfic.org/Story-31415-3/Corvid+Lane+The+Long+Way+Round.htm',
+      4,
+    ],
+    [
+      'wattpad/pages/part-1187654321.html',
+      'https://www.wattpad.com/1187654075-glass-harbor-chapter-two-aunt-bea',
+      'https://www.wattpad.com/1187654149-glass-harbor-chapter-four-salt',
+      12,
+    ],
+    [
+      'aff/pages/story-600098765-chapter-2.html',
+      'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=1',
+      'https://buffy.adult-fanfiction.org/story.php?no=600098765&chapter=3',
+      3,
+    ],
     ['ffn/pages/webtoepub-FanFiction.html', null, 'https://www.fanfiction.net/s/1234567/2/WebToEpub', 5],
   ])('%s: previous, next and the chapter list', (name, prev, next, count) => {
     const v = corpusView(name);

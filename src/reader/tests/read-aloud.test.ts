@@ -59,7 +59,11 @@ class FakeEngine {
 function setup() {
   const engine = new FakeEngine();
   const changes: [SpeechState, number][] = [];
-  const ra = new ReadAloud(engine, (text) => ({ text, rate: 1, voice: null, onend: null, onerror: null }), (s, b) => changes.push([s, b]));
+  const ra = new ReadAloud(
+    engine,
+    (text) => ({ text, rate: 1, voice: null, onend: null, onerror: null }),
+    (s, b) => changes.push([s, b]),
+  );
   return { engine, changes, ra };
 }
 

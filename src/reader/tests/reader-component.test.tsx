@@ -136,7 +136,12 @@ describe('Reader', () => {
 
   it('a chapter that cannot be loaded says so, with a link to open it normally', async () => {
     const mem = memoryServices(new Map());
-    await act(() => render(<Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={mem.services} onClose={() => undefined} />, host));
+    await act(() =>
+      render(
+        <Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={mem.services} onClose={() => undefined} />,
+        host,
+      ),
+    );
     await key('n');
     await until(() => host.querySelector('[role="alert"]') !== null, 'the error');
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/could not be loaded/);
@@ -269,8 +274,19 @@ describe('Reader', () => {
       cancel: async () => undefined,
     };
     const job = (over: Partial<JobView>): JobView => ({
-      id: 'job-1', scope: 'story', url: first.url, title: 'Nobody Expects', storyId: null, state: 'running',
-      done: 0, total: null, message: null, outcome: null, createdAt: 1, updatedAt: 1, ...over,
+      id: 'job-1',
+      scope: 'story',
+      url: first.url,
+      title: 'Nobody Expects',
+      storyId: null,
+      state: 'running',
+      done: 0,
+      total: null,
+      message: null,
+      outcome: null,
+      createdAt: 1,
+      updatedAt: 1,
+      ...over,
     });
     await mount(first.view, DEFAULT_READER_SETTINGS, save);
     await click(host.querySelector('.save-toggle'));
@@ -368,9 +384,24 @@ describe('saving from reader mode', () => {
   it('follows its job by asking for the jobs until it is stopped', async () => {
     let done = 0;
     const view = (d: number, updatedAt: number): JobView => ({
-      id: 'j', scope: 'story', url: PAGE, title: 'T', storyId: null, state: 'running', done: d, total: 3, message: null, outcome: null, createdAt: 0, updatedAt,
+      id: 'j',
+      scope: 'story',
+      url: PAGE,
+      title: 'T',
+      storyId: null,
+      state: 'running',
+      done: d,
+      total: 3,
+      message: null,
+      outcome: null,
+      createdAt: 0,
+      updatedAt,
     });
-    background((r) => (r.type === 'library-jobs' ? { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] } : { ok: false, error: 'no' }));
+    background((r) =>
+      r.type === 'library-jobs'
+        ? { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] }
+        : { ok: false, error: 'no' },
+    );
     const seen: number[] = [];
     const stop = librarySave(PAGE).follow('j', (job) => seen.push(job.done));
     await until(() => seen.length >= 2, 'two reports of the job');

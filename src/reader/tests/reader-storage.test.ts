@@ -52,7 +52,10 @@ describe('settings', () => {
 describe('reading positions', () => {
   it('are kept per chapter', async () => {
     await savePosition('https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one', { block: 12, offset: 0.25 });
-    expect(await loadPosition('https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one#top')).toMatchObject({ block: 12, offset: 0.25 });
+    expect(await loadPosition('https://www.royalroad.com/fiction/555/great-story/chapter/771/chapter-one#top')).toMatchObject({
+      block: 12,
+      offset: 0.25,
+    });
     expect(await loadPosition('https://www.royalroad.com/fiction/555/great-story/chapter/772/chapter-two')).toBeNull();
   });
 

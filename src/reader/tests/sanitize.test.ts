@@ -67,7 +67,9 @@ describe('sanitizeHtml: URLs', () => {
   });
 
   it('keeps absolute http(s) and mailto links, opening in a new tab without an opener', () => {
-    const out = clean('<a href="https://example.org/x" target="_self" rel="opener" ping="https://evil.example/">x</a> <a href="mailto:a@example.org">m</a>');
+    const out = clean(
+      '<a href="https://example.org/x" target="_self" rel="opener" ping="https://evil.example/">x</a> <a href="mailto:a@example.org">m</a>',
+    );
     expect(attributes(out)).toEqual([
       'a@href=https://example.org/x',
       'a@target=_blank',
@@ -79,11 +81,15 @@ describe('sanitizeHtml: URLs', () => {
   });
 
   it('keeps the author’s images: absolute URLs and embedded raster data, never SVG documents or scripts', () => {
-    expect(clean('<img src="https://example.org/map.png" alt="Map" width="40">')).toBe('<img src="https://example.org/map.png" alt="Map" width="40">');
+    expect(clean('<img src="https://example.org/map.png" alt="Map" width="40">')).toBe(
+      '<img src="https://example.org/map.png" alt="Map" width="40">',
+    );
     expect(clean('<img src="data:image/png;base64,iVBORw0KGgo=">')).toBe('<img src="data:image/png;base64,iVBORw0KGgo=">');
     expect(clean('<img src="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=">')).toBe('<img>');
     expect(clean('<img src="data:text/html,<script>alert(1)</script>">')).toBe('<img>');
-    expect(clean('<img srcset="https://evil.example/a.png 1x" src="https://example.org/b.png">')).toBe('<img src="https://example.org/b.png">');
+    expect(clean('<img srcset="https://evil.example/a.png 1x" src="https://example.org/b.png">')).toBe(
+      '<img src="https://example.org/b.png">',
+    );
   });
 });
 
@@ -94,7 +100,9 @@ describe('sanitizeHtml: remote CSS and page furniture', () => {
   });
 
   it('keeps only alignment and emphasis in style attributes', () => {
-    expect(clean('<p style="background:url(https://evil.example/t.png); text-align:center">a</p>')).toBe('<p style="text-align:center">a</p>');
+    expect(clean('<p style="background:url(https://evil.example/t.png); text-align:center">a</p>')).toBe(
+      '<p style="text-align:center">a</p>',
+    );
     expect(clean('<p style="font-weight: 700; font-style: italic; position: fixed; display: none">a</p>')).toBe(
       '<p style="font-weight: 700; font-style: italic">a</p>',
     );
@@ -129,6 +137,8 @@ describe('sanitizeToFragment', () => {
     const holder = win.document.createElement('div');
     holder.append(sanitizeToFragment(html, win));
     expect(holder.innerHTML).toBe(sanitizeHtml(html, win));
-    expect(holder.innerHTML).toBe('<p><i>a</i><img><a href="https://example.org/" target="_blank" rel="noopener noreferrer nofollow">l</a></p>');
+    expect(holder.innerHTML).toBe(
+      '<p><i>a</i><img><a href="https://example.org/" target="_blank" rel="noopener noreferrer nofollow">l</a></p>',
+    );
   });
 });

@@ -7,7 +7,16 @@ describe('normalizeSettings', () => {
   });
 
   it('keeps valid values', () => {
-    const s = { theme: 'black', font: 'dyslexic', size: 24, lineHeight: 1.8, width: 80, justify: true, voice: 'urn:voice:en-GB', rate: 1.5 };
+    const s = {
+      theme: 'black',
+      font: 'dyslexic',
+      size: 24,
+      lineHeight: 1.8,
+      width: 80,
+      justify: true,
+      voice: 'urn:voice:en-GB',
+      rate: 1.5,
+    };
     expect(normalizeSettings(s)).toEqual(s);
   });
 

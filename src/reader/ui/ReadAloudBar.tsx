@@ -23,7 +23,14 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
         {playing ? <PauseIcon /> : <PlayIcon />}
         <span>{playing ? 'Pause' : state === 'paused' ? 'Resume' : 'Play'}</span>
       </button>
-      <button type="button" class="icon-button stop" aria-label="Stop reading aloud" title="Stop" disabled={state === 'stopped'} onClick={onStop}>
+      <button
+        type="button"
+        class="icon-button stop"
+        aria-label="Stop reading aloud"
+        title="Stop"
+        disabled={state === 'stopped'}
+        onClick={onStop}
+      >
         <StopIcon />
       </button>
       <label class="voice">

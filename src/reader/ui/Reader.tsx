@@ -72,7 +72,18 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
         ref={position.scroller}
         onScroll={position.onScroll}
       >
-        <ReaderBar nav={nav} where={where} panel={panel} toggle={toggle} loading={loading} go={go} canSpeak={!!reader && !!shown.view} canSave={!!services.save && !!shown.view} saving={saving} onClose={() => void close()} />
+        <ReaderBar
+          nav={nav}
+          where={where}
+          panel={panel}
+          toggle={toggle}
+          loading={loading}
+          go={go}
+          canSpeak={!!reader && !!shown.view}
+          canSave={!!services.save && !!shown.view}
+          saving={saving}
+          onClose={() => void close()}
+        />
         {panel === 'settings' ? <SettingsPanel settings={settings} onChange={changeSettings} /> : null}
         {panel === 'chapters' && nav ? <ChapterList nav={nav} onGo={go} /> : null}
         {panel === 'save' ? <SavePanel saving={saving} target={{ url: shown.url, title: shown.view?.report.title ?? null }} /> : null}

@@ -1,4 +1,5 @@
 /** The reader's sticky toolbar: close, chapters, where the reader is, turning, and the panels' buttons. */
+import type { ComponentChildren } from 'preact';
 import type { ChapterNav } from '../../core/model';
 import { CloseIcon, ListIcon, NextIcon, PrevIcon, SaveIcon, SpeakerIcon } from './icons';
 import type { Panel } from './hooks/usePanels';
@@ -26,40 +27,83 @@ export function ReaderBar({ nav, where, panel, toggle, loading, go, canSpeak, ca
           <CloseIcon />
         </button>
         {nav && nav.chapters.length > 0 ? (
-          <button type="button" class="icon-button chapters-toggle" aria-label="Chapters" title="Chapters" aria-expanded={panel === 'chapters'} onClick={() => toggle('chapters')}>
+          <PanelToggle name="chapters" label="Chapters" className="chapters-toggle" panel={panel} toggle={toggle}>
             <ListIcon />
-          </button>
+          </PanelToggle>
         ) : null}
       </div>
       <p class="where">{where}</p>
       <div class="group">
-        {nav && (nav.prev || nav.next) ? (
-          <>
-            <button type="button" class="icon-button prev" aria-label="Previous chapter" title="Previous chapter (p)" disabled={!nav.prev || loading} onClick={() => nav.prev && go(nav.prev)}>
-              <PrevIcon />
-            </button>
-            <button type="button" class="icon-button next" aria-label="Next chapter" title="Next chapter (n)" disabled={!nav.next || loading} onClick={() => nav.next && go(nav.next)}>
-              <NextIcon />
-            </button>
-          </>
-        ) : null}
-        <button type="button" class="icon-button settings-toggle" aria-label="Reading settings" title="Reading settings" aria-expanded={panel === 'settings'} onClick={() => toggle('settings')}>
+        {nav && (nav.prev || nav.next) ? <TurnButtons nav={nav} loading={loading} go={go} /> : null}
+        <PanelToggle name="settings" label="Reading settings" className="settings-toggle" panel={panel} toggle={toggle}>
           <span class="text-icon" aria-hidden="true">
             Aa
           </span>
-        </button>
+        </PanelToggle>
         {canSpeak ? (
-          <button type="button" class="icon-button speech-toggle" aria-label="Read aloud" title="Read aloud" aria-expanded={panel === 'speech'} onClick={() => toggle('speech')}>
+          <PanelToggle name="speech" label="Read aloud" className="speech-toggle" panel={panel} toggle={toggle}>
             <SpeakerIcon />
-          </button>
+          </PanelToggle>
         ) : null}
         {canSave ? (
-          <button type="button" class="icon-button save-toggle" aria-label="Save to library" title="Save to library" aria-expanded={panel === 'save'} onClick={() => toggle('save')}>
+          <PanelToggle name="save" label="Save to library" className="save-toggle" panel={panel} toggle={toggle}>
             <SaveIcon />
-          </button>
+          </PanelToggle>
         ) : null}
       </div>
       {saving.job && !isFinished(saving.job) && panel !== 'save' ? <SaveProgress job={saving.job} /> : null}
     </div>
+  );
+}
+
+/** A toolbar button that opens and closes one panel. */
+function PanelToggle(props: {
+  name: Exclude<Panel, null>;
+  label: string;
+  className: string;
+  panel: Panel;
+  toggle(panel: Exclude<Panel, null>): void;
+  children: ComponentChildren;
+}) {
+  const { name, label, className, panel, toggle, children } = props;
+  return (
+    <button
+      type="button"
+      class={`icon-button ${className}`}
+      aria-label={label}
+      title={label}
+      aria-expanded={panel === name}
+      onClick={() => toggle(name)}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Previous and next chapter. */
+function TurnButtons({ nav, loading, go }: { nav: ChapterNav; loading: boolean; go(url: string): void }) {
+  return (
+    <>
+      <button
+        type="button"
+        class="icon-button prev"
+        aria-label="Previous chapter"
+        title="Previous chapter (p)"
+        disabled={!nav.prev || loading}
+        onClick={() => nav.prev && go(nav.prev)}
+      >
+        <PrevIcon />
+      </button>
+      <button
+        type="button"
+        class="icon-button next"
+        aria-label="Next chapter"
+        title="Next chapter (n)"
+        disabled={!nav.next || loading}
+        onClick={() => nav.next && go(nav.next)}
+      >
+        <NextIcon />
+      </button>
+    </>
   );
 }

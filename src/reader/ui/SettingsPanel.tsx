@@ -1,14 +1,5 @@
 /** Typography controls: theme, font, size, line height, width, justification. */
-import {
-  FONTS,
-  LINE_HEIGHT,
-  SIZE,
-  THEMES,
-  WIDTH,
-  clampToRange,
-  type ReaderSettings,
-  type ThemeChoice,
-} from '../settings';
+import { FONTS, LINE_HEIGHT, SIZE, THEMES, WIDTH, clampToRange, type ReaderSettings, type ThemeChoice } from '../settings';
 
 const SWATCH: Record<ThemeChoice, string> = {
   system: 'linear-gradient(135deg, #fbfaf6 50%, #1d1c1a 50%)',
@@ -25,7 +16,6 @@ interface Props {
 
 export function SettingsPanel({ settings, onChange }: Props) {
   const set = <K extends keyof ReaderSettings>(key: K, value: ReaderSettings[K]) => onChange({ ...settings, [key]: value });
-  const step = (delta: number) => set('size', clampToRange(settings.size + delta, SIZE, settings.size));
 
   return (
     <section class="panel settings" aria-label="Reading settings">
@@ -34,7 +24,14 @@ export function SettingsPanel({ settings, onChange }: Props) {
         <legend>Theme</legend>
         <div class="choices">
           {THEMES.map((t) => (
-            <button key={t.value} type="button" class="choice" data-theme-choice={t.value} aria-pressed={settings.theme === t.value} onClick={() => set('theme', t.value)}>
+            <button
+              key={t.value}
+              type="button"
+              class="choice"
+              data-theme-choice={t.value}
+              aria-pressed={settings.theme === t.value}
+              onClick={() => set('theme', t.value)}
+            >
               <span class="swatch" style={{ background: SWATCH[t.value] }} aria-hidden="true" />
               {t.label}
             </button>
@@ -45,26 +42,61 @@ export function SettingsPanel({ settings, onChange }: Props) {
         <legend>Font</legend>
         <div class="choices">
           {FONTS.map((f) => (
-            <button key={f.value} type="button" class="choice" data-font-choice={f.value} aria-pressed={settings.font === f.value} onClick={() => set('font', f.value)}>
+            <button
+              key={f.value}
+              type="button"
+              class="choice"
+              data-font-choice={f.value}
+              aria-pressed={settings.font === f.value}
+              onClick={() => set('font', f.value)}
+            >
               {f.label}
             </button>
           ))}
         </div>
       </fieldset>
-      <div class="setting">
-        <span class="name" id="sc-size-name">Text size</span>
-        <div class="stepper" role="group" aria-labelledby="sc-size-name">
-          <button type="button" class="icon-button size-down" disabled={settings.size <= SIZE.min} onClick={() => step(-SIZE.step)}>
-            <span aria-hidden="true">A−</span>
-            <span class="visually-hidden">Smaller text</span>
-          </button>
-          <output class="size-value" aria-live="polite">{settings.size}px</output>
-          <button type="button" class="icon-button size-up" disabled={settings.size >= SIZE.max} onClick={() => step(SIZE.step)}>
-            <span aria-hidden="true">A+</span>
-            <span class="visually-hidden">Larger text</span>
-          </button>
-        </div>
+      <SizeStepper size={settings.size} onSize={(size) => set('size', size)} />
+      <LayoutSettings settings={settings} set={set} />
+      <p class="hint">Kept for every story, and synced with your browser.</p>
+    </section>
+  );
+}
+
+/** Text size, a step at a time within its range. */
+function SizeStepper({ size, onSize }: { size: number; onSize(size: number): void }) {
+  const step = (delta: number) => onSize(clampToRange(size + delta, SIZE, size));
+  return (
+    <div class="setting">
+      <span class="name" id="sc-size-name">
+        Text size
+      </span>
+      <div class="stepper" role="group" aria-labelledby="sc-size-name">
+        <button type="button" class="icon-button size-down" disabled={size <= SIZE.min} onClick={() => step(-SIZE.step)}>
+          <span aria-hidden="true">A−</span>
+          <span class="visually-hidden">Smaller text</span>
+        </button>
+        <output class="size-value" aria-live="polite">
+          {size}px
+        </output>
+        <button type="button" class="icon-button size-up" disabled={size >= SIZE.max} onClick={() => step(SIZE.step)}>
+          <span aria-hidden="true">A+</span>
+          <span class="visually-hidden">Larger text</span>
+        </button>
       </div>
+    </div>
+  );
+}
+
+/** Line height, line length and justification. */
+function LayoutSettings({
+  settings,
+  set,
+}: {
+  settings: ReaderSettings;
+  set<K extends keyof ReaderSettings>(key: K, value: ReaderSettings[K]): void;
+}) {
+  return (
+    <>
       <div class="setting">
         <label for="sc-leading">Line height</label>
         <input
@@ -95,7 +127,6 @@ export function SettingsPanel({ settings, onChange }: Props) {
         <label for="sc-justify">Justify text</label>
         <input id="sc-justify" type="checkbox" checked={settings.justify} onChange={(e) => set('justify', e.currentTarget.checked)} />
       </div>
-      <p class="hint">Kept for every story, and synced with your browser.</p>
-    </section>
+    </>
   );
 }

@@ -17,7 +17,8 @@ export function installReaderAndSaveMenus(saveTab: (tabId: number, scope: 'chapt
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     if (info.menuItemId === READER_COMMAND) void openReader(tab.id);
-    if (info.menuItemId === SAVE_CHAPTER_MENU || info.menuItemId === SAVE_STORY_MENU) saveTab(tab.id, info.menuItemId === SAVE_STORY_MENU ? 'story' : 'chapter');
+    if (info.menuItemId === SAVE_CHAPTER_MENU || info.menuItemId === SAVE_STORY_MENU)
+      saveTab(tab.id, info.menuItemId === SAVE_STORY_MENU ? 'story' : 'chapter');
   });
   // Chrome keeps menu items across service-worker restarts and Firefox does not keep them across
   // browser restarts: start from none every time, so there is always exactly one of each.

@@ -29,7 +29,9 @@ export const pageReportHandlers: Handlers = {
     const tabId = sender.tab?.id;
     // Only the top frame speaks for the tab; frames inside a page are not the page.
     if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return undefined;
-    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, gatedBadge(message.report, message.decision))]).then(() => undefined);
+    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, gatedBadge(message.report, message.decision))]).then(
+      () => undefined,
+    );
   },
 };
 

@@ -41,9 +41,7 @@ export function PageSummary({ report, siteName }: { report: PageReport; siteName
         </div>
       ) : null}
       <dl class="facts">
-        {report.fandoms.length > 0 ? (
-          <Fact name="Fandom" value={report.fandoms.join(', ')} cls="fandom" />
-        ) : null}
+        {report.fandoms.length > 0 ? <Fact name="Fandom" value={report.fandoms.join(', ')} cls="fandom" /> : null}
         {chapter ? (
           <Fact
             name="Chapter"

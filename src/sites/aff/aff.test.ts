@@ -38,7 +38,10 @@ describe('aff claims', () => {
 
 describe('aff read', () => {
   it('reads a chapter: explicit by site default, chapter from the menu', () => {
-    const r = read(storyPage('<option value="1">1. One</option><option value="2" selected>2. Two</option><option value="3">3. Three</option>'), STORY + '&chapter=2');
+    const r = read(
+      storyPage('<option value="1">1. One</option><option value="2" selected>2. Two</option><option value="3">3. Three</option>'),
+      STORY + '&chapter=2',
+    );
     expect(r.kind).toBe('chapter');
     expect(r.title).toBe('Quiet Hours');
     expect(r.author).toBe('pen');
@@ -47,7 +50,10 @@ describe('aff read', () => {
   });
 
   it('takes the chapter from the URL when no option is selected', () => {
-    const r = read(storyPage('<option value="1">1. One</option><option value="2">2. Two</option><option value="3">3. Three</option>'), STORY + '&chapter=3');
+    const r = read(
+      storyPage('<option value="1">1. One</option><option value="2">2. Two</option><option value="3">3. Three</option>'),
+      STORY + '&chapter=3',
+    );
     expect(r.chapter).toEqual({ index: 3, count: 3, title: 'Three' });
   });
 
@@ -81,7 +87,9 @@ describe('aff read', () => {
   });
 
   it("reads the site's not-found message as an error", () => {
-    const r = read('<html><body><p>The dragons running the back end of the site can not seem to find the story you are looking for.</p></body></html>');
+    const r = read(
+      '<html><body><p>The dragons running the back end of the site can not seem to find the story you are looking for.</p></body></html>',
+    );
     expect(r.kind).toBe('error');
     expect(r.rating).toEqual(UNRATED);
   });

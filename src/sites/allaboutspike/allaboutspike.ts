@@ -57,9 +57,7 @@ function readChapter(doc: Document, lines: string[], url: URL): ChapterInfo | nu
   if (!list || !/^[\d\s]+$/.test(list)) return null;
   const count = Math.max(...list.split(/\s+/).map(Number));
   if (count < 2) return null;
-  const bold = $$(doc, 'b, strong').find(
-    (b) => /^\d+$/.test(cleanText(b)) && /^Chapters?\s*:/i.test(cleanText(b.parentElement)),
-  );
+  const bold = $$(doc, 'b, strong').find((b) => /^\d+$/.test(cleanText(b)) && /^Chapters?\s*:/i.test(cleanText(b.parentElement)));
   const index = intParam(url, 'chapter') ?? (bold ? Number(cleanText(bold)) : 1);
   return { index, count, title: null };
 }
@@ -117,7 +115,8 @@ function isChapterLink(n: Node): boolean {
 const CHROME_START = /^(?:Read Reviews|Post a Review)\b|^Send feedback to\b|^Print Version\b|^Plain Version\b/i;
 
 /** The author's header block: every line a "Label: value" pair. */
-const HEADER_LABEL = /^(?:Summary|Spoilers?|Rating|Rated|Disclaimer|A\/N|Author'?s Notes?|Warnings?|Pairings?|Characters?|Feedback|Archive|Distribution|Dedication|Beta)\s*:/i;
+const HEADER_LABEL =
+  /^(?:Summary|Spoilers?|Rating|Rated|Disclaimer|A\/N|Author'?s Notes?|Warnings?|Pairings?|Characters?|Feedback|Archive|Distribution|Dedication|Beta)\s*:/i;
 
 function isHeaderBlock(n: Node): boolean {
   if (n.nodeType !== 1) return false;

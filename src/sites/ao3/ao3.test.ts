@@ -23,7 +23,10 @@ interface WorkOpts {
 
 /** A work page as otwarchive renders it, cut down to what the adapter reads. */
 function work(o: WorkOpts = {}): string {
-  const rating = o.rating === null ? '' : `<dt class="rating tags">Rating:</dt><dd class="rating tags"><ul class="commas"><li><a class="tag" href="/tags/x/works">${o.rating ?? 'Mature'}</a></li></ul></dd>`;
+  const rating =
+    o.rating === null
+      ? ''
+      : `<dt class="rating tags">Rating:</dt><dd class="rating tags"><ul class="commas"><li><a class="tag" href="/tags/x/works">${o.rating ?? 'Mature'}</a></li></ul></dd>`;
   const warnings = o.warnings ?? '<li><a class="tag" href="/tags/y/works">No Archive Warnings Apply</a></li>';
   const shown = o.shown ?? '<div class="userstuff"><p>One shot text.</p></div>';
   return `
@@ -139,7 +142,7 @@ describe('ao3 claims otwarchive markup on other hosts', () => {
   const urls = new Map(corpusPages().map((p) => [p.htmlPath, p.expected.url]));
   const others = corpusHtmlFiles().filter((f) => !/[\\/]ao3[\\/]/.test(f));
 
-  it('has other sites\' pages to check', () => {
+  it("has other sites' pages to check", () => {
     expect(others.length).toBeGreaterThan(10);
   });
 
@@ -176,7 +179,8 @@ describe('ao3 work pages', () => {
   });
 
   it('tells hidden warnings from no warnings', () => {
-    const hidden = '<li id="work_1_category_warnings"><strong><a data-remote="true" href="/tags/show_hidden?creation_id=1&amp;creation_type=Work&amp;tag_type=warnings">Show warnings</a></strong></li>';
+    const hidden =
+      '<li id="work_1_category_warnings"><strong><a data-remote="true" href="/tags/show_hidden?creation_id=1&amp;creation_type=Work&amp;tag_type=warnings">Show warnings</a></strong></li>';
     const { info } = page(work({ warnings: hidden }));
     expect(info.warnings).toEqual([]);
     expect(info.warningsHidden).toBe(true);
@@ -196,7 +200,8 @@ describe('ao3 work pages', () => {
 
   it('takes the total from the stats and the index from the chapter menu when the id is missing', () => {
     const shown = chapterDiv(3, '<a href="/works/1/chapters/3">Chapter 3</a>').replace('id="chapter-3"', '');
-    const select = '<select id="selected_id"><option value="1">1. A</option><option value="2">2. B</option><option selected="selected" value="3">3. Chapter 3</option></select>';
+    const select =
+      '<select id="selected_id"><option value="1">1. A</option><option value="2">2. B</option><option selected="selected" value="3">3. Chapter 3</option></select>';
     const { info } = page(work({ chapters: '3/1,200', shown, select }));
     expect(info.chapter).toEqual({ index: 3, count: 1200, title: null });
   });
@@ -213,14 +218,20 @@ describe('ao3 work pages', () => {
   });
 
   it('is not fooled by notice wording inside the story text', () => {
-    const shown = '<div class="userstuff"><h2>Error 404</h2><p>This work could have adult content.</p><a href="?view_adult=true">Proceed</a></div>';
+    const shown =
+      '<div class="userstuff"><h2>Error 404</h2><p>This work could have adult content.</p><a href="?view_adult=true">Proceed</a></div>';
     expect(page(work({ shown })).info.kind).toBe('story');
   });
 });
 
 describe('ao3 other page kinds', () => {
   it('reads the adult-content notice as a gate with the blurb metadata', () => {
-    const { info } = page(adultNotice('This work could have adult content. If you continue, you have agreed that you are willing to see such content.', 'Yes, Continue'));
+    const { info } = page(
+      adultNotice(
+        'This work could have adult content. If you continue, you have agreed that you are willing to see such content.',
+        'Yes, Continue',
+      ),
+    );
     expect(info).toMatchObject({
       kind: 'gate',
       title: 'Seven',
@@ -233,7 +244,12 @@ describe('ao3 other page kinds', () => {
   });
 
   it('knows the older "Proceed" wording of the notice', () => {
-    const { info } = page(adultNotice('This work potentially has adult content. If you proceed you have agreed that you are willing to see such content.', 'Proceed'));
+    const { info } = page(
+      adultNotice(
+        'This work potentially has adult content. If you proceed you have agreed that you are willing to see such content.',
+        'Proceed',
+      ),
+    );
     expect(info.kind).toBe('gate');
     expect(info.title).toBe('Seven');
   });

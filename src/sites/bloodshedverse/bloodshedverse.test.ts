@@ -36,7 +36,11 @@ describe('bloodshedverse claims', () => {
 
 describe('bloodshedverse read', () => {
   it('reads title and author from "<title> by <author>" and the chapter from the menu', () => {
-    const r = read(readPage('<option value="500">Chapter 1</option><option value="501" selected>Chapter 2</option><option value="502">Chapter 3</option>'));
+    const r = read(
+      readPage(
+        '<option value="500">Chapter 1</option><option value="501" selected>Chapter 2</option><option value="502">Chapter 3</option>',
+      ),
+    );
     expect(r.kind).toBe('chapter');
     expect(r.title).toBe('Cold Iron');
     expect(r.author).toBe('someone_else');

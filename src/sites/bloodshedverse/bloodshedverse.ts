@@ -53,8 +53,7 @@ function read(doc: Document, url: URL): PageInfo {
     if (/^by$/i.test(docTitle(doc)) || docTitle(doc) === '') return emptyInfo('error');
     return go === 'read' ? readStory(doc, url) : readWork(doc, 'index');
   }
-  if (page === 'stories.php' || page === 'search.php' || (page === 'authors.php' && go === 'view'))
-    return emptyInfo('listing');
+  if (page === 'stories.php' || page === 'search.php' || (page === 'authors.php' && go === 'view')) return emptyInfo('listing');
   return emptyInfo('none');
 }
 

@@ -75,7 +75,12 @@ describe('efiction claims', () => {
     const plain = '<html><body><h1>Story</h1><p>Some text.</p><span class="label label-default">New</span></body></html>';
     expect(claims('https://shop.example.com/viewstory.php?sid=4', plain)).toBe(false);
     expect(claims('https://shop.example.com/browse.php?type=recent', plain)).toBe(false);
-    expect(claims('https://shop.example.com/index.php', '<html><body><div id="pagetitle">Shop</div><span class="label">Price:</span> 4</body></html>')).toBe(false);
+    expect(
+      claims(
+        'https://shop.example.com/index.php',
+        '<html><body><div id="pagetitle">Shop</div><span class="label">Price:</span> 4</body></html>',
+      ),
+    ).toBe(false);
     expect(claims('https://blog.example.com/post.php?id=3', '<html><body><div id="story">A news story.</div></body></html>')).toBe(false);
   });
 
@@ -179,7 +184,10 @@ describe('efiction chapter pages', () => {
 
 describe('efiction printable view', () => {
   function printable(chapters: number, bodies: number) {
-    const body = Array.from({ length: bodies }, (_, i) => `<div class='chaptertitle'>Part ${i + 2} by Some Author</div><div class='chapter'>Text.</div>`).join('');
+    const body = Array.from(
+      { length: bodies },
+      (_, i) => `<div class='chaptertitle'>Part ${i + 2} by Some Author</div><div class='chapter'>Text.</div>`,
+    ).join('');
     return `<html><head><title>A Title by Some Author</title></head>${TITLE_LINE}<div class="infobox"><div class="content"><span class="label">Summary: </span>Things happen.<br />
 <span class='label'>Warnings: </span> Adult Language, Violence<br /><span class="label">Chapters: </span> ${chapters} <span class="label">Completed:</span> Yes
 <span class="label">Word count:</span> 765 </div></div>${body}`;
@@ -218,7 +226,9 @@ describe('efiction gates and errors', () => {
 
   it.each([
     ['Access denied. This story has not been validated by the adminstrators of this site.'],
-    ["That story does not exist on this archive.  You may <a href='search.php'>search</a> for it or return to <a href='index.php'>the home page.</a>"],
+    [
+      "That story does not exist on this archive.  You may <a href='search.php'>search</a> for it or return to <a href='index.php'>the home page.</a>",
+    ],
   ])('reads %s as an error', (message) => {
     const r = read(gatePage(message), url);
     expect(r.kind).toBe('error');
@@ -230,14 +240,16 @@ describe('efiction other pages', () => {
   const blurb = `<div class="listbox even"><div class="title"><a href="viewstory.php?sid=3">Salt</a> by <a href="viewuser.php?uid=9">kit</a> <span class="label">Rated:</span> NC-17</div>
 <div class="content"><span class="label">Summary: </span>Driving.<br /></div></div>`;
 
-  it.each([`${BASE}browse.php?type=recent`, `${BASE}search.php?action=advanced`, `${BASE}toplists.php?list=1`, `${BASE}viewuser.php?uid=9`])(
-    'reads %s with story blurbs as a listing, not a story',
-    (url) => {
-      const r = read(page(`<div id="pagetitle">Stories</div>${blurb}`), url);
-      expect(r.kind).toBe('listing');
-      expect(r.rating).toEqual({ level: 'unknown', label: null, source: 'none' });
-    },
-  );
+  it.each([
+    `${BASE}browse.php?type=recent`,
+    `${BASE}search.php?action=advanced`,
+    `${BASE}toplists.php?list=1`,
+    `${BASE}viewuser.php?uid=9`,
+  ])('reads %s with story blurbs as a listing, not a story', (url) => {
+    const r = read(page(`<div id="pagetitle">Stories</div>${blurb}`), url);
+    expect(r.kind).toBe('listing');
+    expect(r.rating).toEqual({ level: 'unknown', label: null, source: 'none' });
+  });
 
   it('reads pages with neither story nor blurbs as none', () => {
     expect(read(page('<div id="pagetitle">Authors</div><p>kit</p>'), `${BASE}authors.php?list=authors`).kind).toBe('none');

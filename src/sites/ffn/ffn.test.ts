@@ -118,7 +118,10 @@ describe('ffn story pages', () => {
   });
 
   it('reads a one-shot (no chapter menu) as a whole story', () => {
-    const r = read(storyPage({ menu: false, meta: ' - English - Humor - Words: 900 - id: 4242' }), 'https://www.fanfiction.net/s/4242/1/A-Title');
+    const r = read(
+      storyPage({ menu: false, meta: ' - English - Humor - Words: 900 - id: 4242' }),
+      'https://www.fanfiction.net/s/4242/1/A-Title',
+    );
     expect(r.kind).toBe('story');
     expect(r.chapter).toBeNull();
     expect(r.words).toBe(900);
@@ -130,7 +133,6 @@ describe('ffn story pages', () => {
     expect(r.kind).toBe('story');
     expect(r.chapter).toBeNull();
   });
-
 });
 
 describe('ffn story pages: chapters, fandoms and the mobile edition', () => {

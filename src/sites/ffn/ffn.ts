@@ -14,19 +14,52 @@ import { ratingOn } from '../kit/rating-scale';
 
 /** The site's genre names: they tell the genre field of the metadata line from the characters. */
 const GENRES = new Set([
-  'Adventure', 'Angst', 'Crime', 'Drama', 'Family', 'Fantasy', 'Friendship', 'General', 'Horror', 'Humor',
-  'Hurt/Comfort', 'Mystery', 'Parody', 'Poetry', 'Romance', 'Sci-Fi', 'Spiritual', 'Supernatural', 'Suspense',
-  'Tragedy', 'Western',
+  'Adventure',
+  'Angst',
+  'Crime',
+  'Drama',
+  'Family',
+  'Fantasy',
+  'Friendship',
+  'General',
+  'Horror',
+  'Humor',
+  'Hurt/Comfort',
+  'Mystery',
+  'Parody',
+  'Poetry',
+  'Romance',
+  'Sci-Fi',
+  'Spiritual',
+  'Supernatural',
+  'Suspense',
+  'Tragedy',
+  'Western',
 ]);
 
 /** First path segments of browse pages: FFN categories, crossovers, communities, search; FictionPress sections. */
 const BROWSE = new Set([
-  'anime', 'book', 'cartoon', 'comic', 'game', 'misc', 'movie', 'play', 'tv', 'crossovers', 'community',
-  'communities', 'search', 'j', 'fiction', 'poetry',
+  'anime',
+  'book',
+  'cartoon',
+  'comic',
+  'game',
+  'misc',
+  'movie',
+  'play',
+  'tv',
+  'crossovers',
+  'community',
+  'communities',
+  'search',
+  'j',
+  'fiction',
+  'poetry',
 ]);
 
 /** Texts FFN shows instead of a story: unknown id, removed story, stale chapter URL, closed category. */
-const NOT_FOUND = /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Category for this story has been disabled/i;
+const NOT_FOUND =
+  /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Category for this story has been disabled/i;
 
 /** The story header: desktop #profile_top, or the mobile edition's #content block. */
 function header(doc: Document): Element | null {
@@ -58,7 +91,10 @@ function tags(fields: string[]): string[] {
     rest
       .filter((f) => !/^[\w ]+:/.test(f))
       .flatMap((f) => {
-        const genres = f.replace('Hurt/Comfort', 'Hurt-Comfort').split('/').map((g) => g.replace('Hurt-Comfort', 'Hurt/Comfort'));
+        const genres = f
+          .replace('Hurt/Comfort', 'Hurt-Comfort')
+          .split('/')
+          .map((g) => g.replace('Hurt-Comfort', 'Hurt/Comfort'));
         if (genres.every((g) => GENRES.has(g))) return genres;
         return f.split(/[,[\]]/).map(squash);
       })
@@ -68,7 +104,9 @@ function tags(fields: string[]): string[] {
 
 /** The breadcrumb: "Books > Harry Potter", or one "A + B Crossover" link. */
 function fandoms(doc: Document): string[] {
-  const links = $$(doc, '#pre_story_links a').map(cleanText).filter((t) => t !== '');
+  const links = $$(doc, '#pre_story_links a')
+    .map(cleanText)
+    .filter((t) => t !== '');
   if (links.length > 1) return links.slice(-1);
   const [only] = links;
   return only && / Crossover$/.test(only) ? only.replace(/ Crossover$/, '').split(' + ') : [];
@@ -148,7 +186,13 @@ function readBlurb(el: Element): Blurb | null {
   info.words = parseCount(field(fields, 'Words'));
   info.tags = tags(fields).filter((t) => t !== 'Complete');
   const indent = $(el, 'div.z-indent');
-  const summary = indent ? squash(childNodesWithout(indent, line).map((n) => n.textContent ?? '').join('')) : '';
+  const summary = indent
+    ? squash(
+        childNodesWithout(indent, line)
+          .map((n) => n.textContent ?? '')
+          .join(''),
+      )
+    : '';
   info.summary = summary === '' ? null : summary;
   return { url: linkUrl(link), info };
 }

@@ -48,7 +48,12 @@ describe('fimfiction claims', () => {
 
 describe('fimfiction story page', () => {
   it('reads the story box as an index', () => {
-    const r = read(storyBox('<a class="content-rating-teen" title="Rated for teens">T</a>', '<li><a class="tag-warning" href="/tag/gore">Gore</a></li><li><a class="tag-character" href="/tag/oc">OC</a></li>'));
+    const r = read(
+      storyBox(
+        '<a class="content-rating-teen" title="Rated for teens">T</a>',
+        '<li><a class="tag-warning" href="/tag/gore">Gore</a></li><li><a class="tag-character" href="/tag/oc">OC</a></li>',
+      ),
+    );
     expect(r.kind).toBe('index');
     expect(r.title).toBe('A Story');
     expect(r.author).toBe('Pen');

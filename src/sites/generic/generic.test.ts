@@ -36,8 +36,7 @@ const ESSAY = [
   'None of this is new. It is worth repeating because each new platform seems to discover it again from scratch, usually after the first big outage.',
 ];
 
-const paras = (ps: string[], times = 1) =>
-  Array.from({ length: times }, () => ps.map((p) => `<p>${p}</p>`).join('\n')).join('\n');
+const paras = (ps: string[], times = 1) => Array.from({ length: times }, () => ps.map((p) => `<p>${p}</p>`).join('\n')).join('\n');
 
 const page = (title: string, body: string, head = '') =>
   `<!DOCTYPE html><html><head><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -129,7 +128,12 @@ describe('generic adapter: pages that are not stories', () => {
     expect(j.kind).toBe('none');
     expect(j.veto).toBe('lists several works');
     expect(j.signals.ratingMentions).toBe(6);
-    expect(read(html)).toMatchObject({ kind: 'none', title: null, author: null, rating: { level: 'unknown', label: null, source: 'none' } });
+    expect(read(html)).toMatchObject({
+      kind: 'none',
+      title: null,
+      author: null,
+      rating: { level: 'unknown', label: null, source: 'none' },
+    });
   });
 
   it('search results without rating labels: summaries are no story', () => {
@@ -183,7 +187,6 @@ describe('generic adapter: pages that are not stories', () => {
     expect(j.signals).toMatchObject({ comments: true, blogMeta: true, dialogueLines: 1 });
     expect(j.score).toBeLessThan(THRESHOLD);
   });
-
 });
 
 describe('generic adapter: prose that is not fiction', () => {
@@ -248,7 +251,11 @@ describe('generic adapter: story pages', () => {
   });
 
   it('a long story with no metadata at all is a story with no rating', () => {
-    const html = page('The Ferry | Harbour Lights', `<div id="text">${paras(STORY, 3)}</div>`, '<meta property="og:site_name" content="Harbour Lights">');
+    const html = page(
+      'The Ferry | Harbour Lights',
+      `<div id="text">${paras(STORY, 3)}</div>`,
+      '<meta property="og:site_name" content="Harbour Lights">',
+    );
     const j = judgeStoryShape(doc(html));
     expect(j.parts).toEqual({ prose: 2, dialogue: 2 });
     expect(read(html)).toMatchObject({
@@ -276,7 +283,10 @@ describe('generic adapter: story pages', () => {
   });
 
   it('a sentence starting with "By" is not a byline', () => {
-    const html = page('Tide', `<h2>Tide</h2><p>Rated: PG</p><p>By the fourth day of the storm the ferry had stopped running.</p>${paras(STORY)}`);
+    const html = page(
+      'Tide',
+      `<h2>Tide</h2><p>Rated: PG</p><p>By the fourth day of the storm the ferry had stopped running.</p>${paras(STORY)}`,
+    );
     expect(judgeStoryShape(doc(html)).signals.byline).toBe(false);
     expect(read(html)).toMatchObject({ kind: 'story', title: 'Tide', author: null, rating: { level: 'general', label: 'PG' } });
   });
@@ -286,7 +296,7 @@ describe('generic adapter: story pages', () => {
     expect(read(html).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
   });
 
-  it('keeps the site\'s own words as the label and maps them by the first token', () => {
+  it("keeps the site's own words as the label and maps them by the first token", () => {
     const html = page('Tide', `<p>Title: Tide</p><p>Rating: R for language</p>${paras(STORY)}`);
     expect(read(html).rating).toEqual({ level: 'mature', label: 'R for language', source: 'site' });
   });
@@ -320,10 +330,7 @@ describe('generic adapter: chapters', () => {
   });
 
   it('several chapters on one page are the whole work', () => {
-    const html = page(
-      'Glass Harbor',
-      `<h1>Glass Harbor</h1><h3>Chapter 1</h3>${paras(STORY)}<h3>Chapter 2</h3>${paras(STORY)}${nav}`,
-    );
+    const html = page('Glass Harbor', `<h1>Glass Harbor</h1><h3>Chapter 1</h3>${paras(STORY)}<h3>Chapter 2</h3>${paras(STORY)}${nav}`);
     expect(read(html)).toMatchObject({ kind: 'story', chapter: null });
   });
 

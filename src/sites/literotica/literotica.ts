@@ -59,8 +59,7 @@ function read(doc: Document, url: URL): PageInfo {
   if (hostIs(url, ...LISTING_HOSTS)) return emptyInfo('listing');
   const work = WORK_PATH.test(url.pathname);
   if (work || SERIES_PATH.test(url.pathname)) {
-    if (!$(doc, 'h1') || NOT_FOUND_TITLE.test(docTitle(doc)) || UNAPPROVED.test(cleanText(doc.body)))
-      return emptyInfo('error');
+    if (!$(doc, 'h1') || NOT_FOUND_TITLE.test(docTitle(doc)) || UNAPPROVED.test(cleanText(doc.body))) return emptyInfo('error');
     return readWork(doc, work ? 'story' : 'index');
   }
   if (LISTING_PATH.test(url.pathname)) return emptyInfo('listing');
@@ -74,9 +73,7 @@ function read(doc: Document, url: URL): PageInfo {
 function readWork(doc: Document, kind: PageKind): PageInfo {
   const info = emptyInfo(kind);
   info.title = textOrNull($(doc, 'h1'));
-  info.author = textOrNull(
-    $(doc, 'a[class^="_author__title"], a[class*=" _author__title"], span.b-story-user-y a, div.y_eS a'),
-  );
+  info.author = textOrNull($(doc, 'a[class^="_author__title"], a[class*=" _author__title"], span.b-story-user-y a, div.y_eS a'));
   info.summary =
     textOrNull($(doc, 'div[class^="_widget__info"], div[class*=" _widget__info"]')) ??
     textOrNull($(doc, 'meta[name="description"]')?.getAttributeNode('content'));

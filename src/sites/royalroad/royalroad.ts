@@ -8,7 +8,16 @@ import type { Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, texts, textOrNull } from '../../core/dom';
-import { absoluteUrl, childNodesWithout, linkByText, linkUrl, listNav, noNav, precedes, styleHiddenClasses } from '../../reader/extract-dom';
+import {
+  absoluteUrl,
+  childNodesWithout,
+  linkByText,
+  linkUrl,
+  listNav,
+  noNav,
+  precedes,
+  styleHiddenClasses,
+} from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
 
 const FICTION = /^\/fiction\/(\d+)(?:\/[^/]*)?\/?$/;
@@ -16,8 +25,26 @@ const CHAPTER = /^\/fiction\/(?:\d+\/[^/]+\/)?chapter\/(\d+)(?:\/|$)/;
 const LISTING = /^\/(?:fictions\/|profile\/\d+\/(?:fictions|favorites)|user\/memberlist|tags?\/)/;
 
 const WORD_NUMBERS = [
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
 ];
 
 interface ScriptChapter {
@@ -61,9 +88,7 @@ interface Nav {
 function navState(doc: Document, dir: 'prev' | 'next'): boolean | null {
   if ($(doc, `link[rel="${dir}"]`)) return true;
   const word = dir === 'prev' ? /^Previous\s*Chapter/i : /^Next\s*Chapter/i;
-  const controls = $$(doc, '.chapter a, .chapter button, .nav-buttons a, .nav-buttons button').filter((e) =>
-    word.test(cleanText(e)),
-  );
+  const controls = $$(doc, '.chapter a, .chapter button, .nav-buttons a, .nav-buttons button').filter((e) => word.test(cleanText(e)));
   if (controls.some((e) => e.tagName === 'A' && e.hasAttribute('href'))) return true;
   if (controls.some((e) => e.hasAttribute('disabled'))) return false;
   return null;

@@ -41,7 +41,9 @@ describe('wattpad claims', () => {
 
 describe('wattpad read', () => {
   it('reads the inline JSON first: mature flag, title, author, part', () => {
-    const r = read(partPage({ title: 'Tide', mature: true, numParts: 3, user: { name: 'sea' }, tags: ['salt', 'sea'], description: 'Waves.' }));
+    const r = read(
+      partPage({ title: 'Tide', mature: true, numParts: 3, user: { name: 'sea' }, tags: ['salt', 'sea'], description: 'Waves.' }),
+    );
     expect(r.kind).toBe('chapter');
     expect(r.title).toBe('Tide');
     expect(r.author).toBe('sea');
@@ -92,6 +94,8 @@ describe('wattpad read', () => {
   });
 
   it('reads a missing part as an error', () => {
-    expect(read('<html><head><title>Page Not Found - Wattpad</title></head><body><h1>Page Not Found</h1></body></html>').kind).toBe('error');
+    expect(read('<html><head><title>Page Not Found - Wattpad</title></head><body><h1>Page Not Found</h1></body></html>').kind).toBe(
+      'error',
+    );
   });
 });

@@ -75,7 +75,11 @@ function threadTitle(doc: Document, url: URL): string | null {
   if (!h1) return null;
   const copy = h1.cloneNode(true) as Element;
   for (const label of $$(copy, '.label, .label-append')) label.remove();
-  return textOrNull(copy)?.replace(/\s+[-–]\s+Threadmarks$/i, '').replace(/^Threadmarks for:?\s*/i, '') ?? null;
+  return (
+    textOrNull(copy)
+      ?.replace(/\s+[-–]\s+Threadmarks$/i, '')
+      .replace(/^Threadmarks for:?\s*/i, '') ?? null
+  );
 }
 
 /** The thread starter, as the thread header names them; else the author of the first threadmark. */
@@ -107,7 +111,9 @@ function postChapter(doc: Document, post: Element): ChapterInfo | null {
   const hasNext = nav.some((c) => /--next\b/.test(c));
   const hasPrev = nav.some((c) => /--(?:previous|prev|first)\b/.test(c));
   if (!hasNext || hasPrev) return null;
-  const all = $$(doc, 'a').map((a) => cleanText(a).match(/^View all (\d+) threadmarks$/i)).find((m) => m);
+  const all = $$(doc, 'a')
+    .map((a) => cleanText(a).match(/^View all (\d+) threadmarks$/i))
+    .find((m) => m);
   return { index: 1, count: all ? Number(all[1]) : null, title: textOrNull($(post, '.threadmarkLabel')) };
 }
 
@@ -159,7 +165,9 @@ function extract(doc: Document, url: URL): Extraction | null {
     if (label) body.push(heading(doc, label));
     body.push(text);
   }
-  return body.length ? { body, notes: [], drop: ['.js-selectToQuoteEnd', '.message-lastEdit', '.bbCodeBlock-expandLink', '.js-unfurl'] } : null;
+  return body.length
+    ? { body, notes: [], drop: ['.js-selectToQuoteEnd', '.message-lastEdit', '.bbCodeBlock-expandLink', '.js-unfurl'] }
+    : null;
 }
 
 /**

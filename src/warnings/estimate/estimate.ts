@@ -188,8 +188,7 @@ function signals(t: Tally, words: number): Signal[] {
 
   if (t.graphic >= 2 || (t.graphic === 1 && perK(1) >= 1))
     out.push({ level: 'mature', reason: `graphic violence: ${passages(t.graphic)}` });
-  else if (t.violent >= 2 || (t.violent === 1 && perK(1) >= 1))
-    out.push({ level: 'teen', reason: `violence: ${passages(t.violent)}` });
+  else if (t.violent >= 2 || (t.violent === 1 && perK(1) >= 1)) out.push({ level: 'teen', reason: `violence: ${passages(t.violent)}` });
 
   if (t.strong >= 6 && perK(t.strong) >= 6) out.push({ level: 'mature', reason: `pervasive strong language: ${uses(t.strong)}` });
   else if (t.strong >= 1) out.push({ level: 'teen', reason: `strong language: ${uses(t.strong)}` });

@@ -107,6 +107,9 @@ function goBack(): void {
 /** The gate's answer for a page it could not read. */
 function unreadable(): PageJudgement {
   const report: PageReport = { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null };
-  const decision: Decision = { gate: true, reasons: [{ kind: 'unrated', text: 'Slipcase could not read this page, so its text stays covered until you choose' }] };
+  const decision: Decision = {
+    gate: true,
+    reasons: [{ kind: 'unrated', text: 'Slipcase could not read this page, so its text stays covered until you choose' }],
+  };
   return { report, decision };
 }

@@ -23,7 +23,8 @@ import {
  * would grow by about 9 KB on every archive page.
  */
 const labelsItem = {
-  getValue: async (): Promise<unknown> => (await browser.storage.local.get(EXCEPTION_LABELS.key))[EXCEPTION_LABELS.key] ?? EXCEPTION_LABELS.fallback,
+  getValue: async (): Promise<unknown> =>
+    (await browser.storage.local.get(EXCEPTION_LABELS.key))[EXCEPTION_LABELS.key] ?? EXCEPTION_LABELS.fallback,
   setValue: (labels: Record<string, string>): Promise<void> => browser.storage.local.set({ [EXCEPTION_LABELS.key]: labels }),
 };
 

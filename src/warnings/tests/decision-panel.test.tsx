@@ -43,7 +43,8 @@ afterEach(() => {
 });
 
 /** Settles until the panel shows `state` (storage and its change events are asynchronous). */
-const untilState = (state: string) => until(() => root.querySelector('.gate-panel')?.getAttribute('data-gate') === state, `the panel to show ${state}`);
+const untilState = (state: string) =>
+  until(() => root.querySelector('.gate-panel')?.getAttribute('data-gate') === state, `the panel to show ${state}`);
 const buttons = () => Array.from(root.querySelectorAll('button'), (b) => b.textContent);
 const press = (label: string) => click(Array.from(root.querySelectorAll('button')).find((b) => b.textContent === label));
 
@@ -84,7 +85,13 @@ describe('DecisionPanel', () => {
   it('follows settings changed elsewhere', async () => {
     render(<DecisionPanel report={report} services={services} />, root);
     await untilState('clear');
-    await act(() => saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'general', exceptions: { stories: [], authors: [], sites: ['fanfiction.net'] } }));
+    await act(() =>
+      saveRatingSettings({
+        ...DEFAULT_RATING_SETTINGS,
+        limit: 'general',
+        exceptions: { stories: [], authors: [], sites: ['fanfiction.net'] },
+      }),
+    );
     await untilState('allowed');
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Not covered: you always allow this site.');
   });

@@ -32,7 +32,11 @@ describe('coverSelectors', () => {
   it('names the story text and listing entries of the adapter whose hosts the address is on', () => {
     expect(coverSelectors(new URL('https://archiveofourown.org/works/1'))).toEqual(['#workskin', 'li.blurb']);
     expect(coverSelectors(new URL('https://www.fanfiction.net/s/1/1/'))).toEqual(['#storytext', '#storycontent', 'div.z-list']);
-    expect(coverSelectors(new URL('https://spikeluver.com/SpuffyRealm/browse.php?type=recent'))).toEqual(['#story', 'div.chapter', 'div.listbox']);
+    expect(coverSelectors(new URL('https://spikeluver.com/SpuffyRealm/browse.php?type=recent'))).toEqual([
+      '#story',
+      'div.chapter',
+      'div.listbox',
+    ]);
     expect(coverSelectors(new URL('http://www.allaboutspike.com/fic.html?id=562'))).toEqual(['body']);
   });
 
@@ -94,7 +98,20 @@ describe('the cover over the corpus', () => {
 
   it('covers story pages on every known archive in the corpus', () => {
     expect(new Set(withText.map((p) => p.expected.site))).toEqual(
-      new Set(['ao3', 'ffn', 'efiction', 'allaboutspike', 'royalroad', 'xenforo', 'tth', 'bloodshedverse', 'fimfiction', 'wattpad', 'literotica', 'aff']),
+      new Set([
+        'ao3',
+        'ffn',
+        'efiction',
+        'allaboutspike',
+        'royalroad',
+        'xenforo',
+        'tth',
+        'bloodshedverse',
+        'fimfiction',
+        'wattpad',
+        'literotica',
+        'aff',
+      ]),
     );
   });
 });

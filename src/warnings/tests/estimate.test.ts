@@ -13,7 +13,14 @@ function storyText(page: CorpusPage): string {
   const { url, storyText: st } = page.expected;
   const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), url);
   const text = textLines(doc.body ?? doc.documentElement).join('\n');
-  const phrase = (s: string) => new RegExp(s.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const phrase = (s: string) =>
+    new RegExp(
+      s
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+'),
+      'g',
+    );
   const start = text.search(phrase(st!.first));
   const end = [...text.matchAll(phrase(st!.last))].pop()!;
   return text.slice(start, end.index + end[0].length);
@@ -45,7 +52,11 @@ describe('estimator on the corpus', () => {
   });
 
   const generalOrTeen = pages.filter(
-    (p) => p.name.startsWith('ao3/pages/') && p.expected.origin === 'real' && (p.expected.rating.level === 'general' || p.expected.rating.level === 'teen') && p.expected.storyText,
+    (p) =>
+      p.name.startsWith('ao3/pages/') &&
+      p.expected.origin === 'real' &&
+      (p.expected.rating.level === 'general' || p.expected.rating.level === 'teen') &&
+      p.expected.storyText,
   );
 
   it('covers the real General and Teen AO3 pages', () => expect(generalOrTeen.length).toBeGreaterThanOrEqual(4));
@@ -107,7 +118,8 @@ describe('estimator on hand-written text', () => {
   });
 
   it('counts a suggestive word once per passage', () => {
-    const medical = 'The doctor checked her breast, then the other breast; breast cancer ran in the family, and breasts were all they talked about.';
+    const medical =
+      'The doctor checked her breast, then the other breast; breast cancer ran in the family, and breasts were all they talked about.';
     expect(estimateText([filler(300), medical, filler(300), medical, filler(300)].join('\n')).level).not.toBe('explicit');
   });
 

@@ -73,7 +73,11 @@ describe('the interstitial', () => {
     expect(e.querySelector('.rating-text')!.textContent).toBe('Explicit');
     expect(e.querySelector('.chip')!.textContent).toBe('E');
     expect(Array.from(e.querySelectorAll('.reasons li'), (li) => li.textContent)).toEqual(['Rated Explicit — above your limit of Mature']);
-    expect(Array.from(e.querySelectorAll('button'), (b) => b.textContent)).toEqual(['Show this story', 'Always allow this story', 'Go back']);
+    expect(Array.from(e.querySelectorAll('button'), (b) => b.textContent)).toEqual([
+      'Show this story',
+      'Always allow this story',
+      'Go back',
+    ]);
     expect(e.querySelector('[role="dialog"]')!.getAttribute('aria-modal')).toBe('true');
   });
 
@@ -145,7 +149,10 @@ describe('the badge with the decision', () => {
   const report = { kind: 'chapter' as const, rating, title: 'Borrowed Light' };
 
   it('keeps the letter and marks a covered page', () => {
-    const gated: Decision = { gate: true, reasons: [{ kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature' }] };
+    const gated: Decision = {
+      gate: true,
+      reasons: [{ kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature' }],
+    };
     expect(gatedBadge(report, gated)).toMatchObject({
       text: 'E!',
       color: '#9c0000',
@@ -155,8 +162,14 @@ describe('the badge with the decision', () => {
 
   it('says why an allowed page is not covered, and is the plain badge otherwise', () => {
     const allowed: Decision = { gate: false, reasons: [{ kind: 'rating', text: 'x' }], allowedBy: 'site' };
-    expect(gatedBadge(report, allowed)).toMatchObject({ text: 'E', title: 'Slipcase: Borrowed Light: Explicit (NC-17)\nNot covered: you always allow this site' });
-    expect(gatedBadge(report, { gate: false, reasons: [] })).toMatchObject({ text: 'E', title: 'Slipcase: Borrowed Light: Explicit (NC-17)' });
+    expect(gatedBadge(report, allowed)).toMatchObject({
+      text: 'E',
+      title: 'Slipcase: Borrowed Light: Explicit (NC-17)\nNot covered: you always allow this site',
+    });
+    expect(gatedBadge(report, { gate: false, reasons: [] })).toMatchObject({
+      text: 'E',
+      title: 'Slipcase: Borrowed Light: Explicit (NC-17)',
+    });
     expect(gatedBadge({ ...report, kind: 'listing' }, { gate: false, reasons: [] })).toBeNull();
   });
 });

@@ -47,7 +47,9 @@ describe('default settings over the corpus', () => {
     const j = judge(pages.find((p) => p.name === 'allaboutspike/pages/fic-562.html')!);
     expect(j.report.rating.level).toBe('unknown');
     expect(j.report.estimate?.level).toBe('explicit');
-    expect(j.decision.reasons).toEqual([{ kind: 'unrated', text: expect.stringMatching(/^Unrated · estimated Explicit: explicit sexual language/) }]);
+    expect(j.decision.reasons).toEqual([
+      { kind: 'unrated', text: expect.stringMatching(/^Unrated · estimated Explicit: explicit sexual language/) },
+    ]);
   });
 
   it('never gates a page that is not a work', () => {

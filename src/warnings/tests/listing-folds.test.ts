@@ -96,11 +96,17 @@ describe('FanFiction.net blurbs', () => {
         rating: { level: 'teen', label: 'T', source: 'site' },
         words: 4270,
         tags: ['Adventure', 'Romance', 'Harry P.', 'Hermione G.', 'N. Tonks', 'Daphne G.'],
-        summary: "Hermione needs to go back home quickly at the start of 'Order of the Phoenix', and asks Tonks to take her place that day.",
+        summary:
+          "Hermione needs to go back home quickly at the start of 'Order of the Phoenix', and asks Tonks to take her place that day.",
       }),
     });
     // Crossovers name their fandoms before the rating.
-    expect(second!.info).toMatchObject({ title: 'Night Shift', rating: { level: 'mature', label: 'M' }, tags: ['Romance', 'Angst'], words: 48010 });
+    expect(second!.info).toMatchObject({
+      title: 'Night Shift',
+      rating: { level: 'mature', label: 'M' },
+      tags: ['Romance', 'Angst'],
+      words: 48010,
+    });
   });
 
   it('is judged on the listing; nothing there crosses the default limit', () => {
@@ -143,7 +149,9 @@ describe('eFiction blurbs', () => {
     // The blurb's key is the story's: an exception made on the story page lets its entry through.
     const chapter = fixture('efiction/pages/viewstory-sid3117-chapter2.html');
     const key = storyKey(detectPage(chapter.doc, chapter.url));
-    const allowed = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: [key], authors: [], sites: [] } }).find((j) => j.report.title === 'Borrowed Light')!;
+    const allowed = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: [key], authors: [], sites: [] } }).find(
+      (j) => j.report.title === 'Borrowed Light',
+    )!;
     expect(allowed.decision).toMatchObject({ gate: false, allowedBy: 'story' });
   });
 });

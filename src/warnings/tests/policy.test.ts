@@ -233,7 +233,11 @@ describe('tags', () => {
   });
 
   it('gives reasons in order: rating, warnings, tags', () => {
-    const r = report({ rating: { level: 'explicit', label: 'Explicit', source: 'site' }, warnings: ['Major Character Death'], tags: ['Angst'] });
+    const r = report({
+      rating: { level: 'explicit', label: 'Explicit', source: 'site' },
+      warnings: ['Major Character Death'],
+      tags: ['Angst'],
+    });
     const d = decide(r, settings({ warnings: ['death'], tags: ['angst'] }));
     expect(d.reasons.map((x) => x.kind)).toEqual(['rating', 'warning', 'tag']);
   });
@@ -262,7 +266,11 @@ describe('exceptions', () => {
 
   it('allows an author on that site, any of a work’s co-creators', () => {
     expect(authorKeys(explicit)).toEqual(['archiveofourown.org:anonymous (orphan_account)', 'archiveofourown.org:butterfly_dream']);
-    expect(decide(explicit, allow({ authors: ['archiveofourown.org:butterfly_dream'] }))).toEqual({ gate: false, reasons, allowedBy: 'author' });
+    expect(decide(explicit, allow({ authors: ['archiveofourown.org:butterfly_dream'] }))).toEqual({
+      gate: false,
+      reasons,
+      allowedBy: 'author',
+    });
     expect(decide(explicit, allow({ authors: ['fanfiction.net:butterfly_dream'] })).gate).toBe(true);
   });
 
@@ -300,7 +308,11 @@ describe('story keys', () => {
     ['fimfiction', 'https://www.fimfiction.net/story/482913/2/x/y', 'https://www.fimfiction.net/story/482913/x'],
     ['literotica', 'https://www.literotica.com/s/late-trains-ch-02', 'https://www.literotica.com/s/late-trains'],
     ['aff', 'https://buffy.adult-fanfiction.org/story.php?no=6&chapter=2', 'https://buffy.adult-fanfiction.org/story.php?no=6'],
-    ['xenforo', 'https://forums.spacebattles.com/threads/my-story.555/reader/page-2', 'https://forums.spacebattles.com/threads/555/threadmarks'],
+    [
+      'xenforo',
+      'https://forums.spacebattles.com/threads/my-story.555/reader/page-2',
+      'https://forums.spacebattles.com/threads/555/threadmarks',
+    ],
     ['wattpad', 'https://www.wattpad.com/111-part-one', 'https://www.wattpad.com/222-part-two'],
   ])('%s: %s and %s are one story', (site, a, b) => expect(key(site, a)).toBe(key(site, b)));
 

@@ -80,7 +80,11 @@ describe('editing settings', () => {
   });
 
   it('reads the tag box one pattern a line or between commas', () => {
-    expect(parsePatterns('Vampires\n  non*con , major character death\n\nVAMPIRES\n')).toEqual(['Vampires', 'non*con', 'major character death']);
+    expect(parsePatterns('Vampires\n  non*con , major character death\n\nVAMPIRES\n')).toEqual([
+      'Vampires',
+      'non*con',
+      'major character death',
+    ]);
   });
 
   it('reads a site the way a person types it', () => {
@@ -100,7 +104,11 @@ describe('exceptions for a page', () => {
     expect(story).toEqual({ key: storyKey(report), label: 'Velvet and Ash by mourning_dove, Second Author (archiveofourown.org)' });
     expect(author).toEqual({ key: 'archiveofourown.org:mourning_dove', label: 'mourning_dove (archiveofourown.org)' });
     expect(site).toEqual({ key: 'archiveofourown.org', label: 'archiveofourown.org' });
-    for (const [kind, entry, by] of [['stories', story, 'story'], ['authors', author, 'author'], ['sites', site, 'site']] as const)
+    for (const [kind, entry, by] of [
+      ['stories', story, 'story'],
+      ['authors', author, 'author'],
+      ['sites', site, 'site'],
+    ] as const)
       expect(decide(report, withException(DEFAULT_RATING_SETTINGS, kind, entry.key))).toMatchObject({ gate: false, allowedBy: by });
   });
 
@@ -122,7 +130,13 @@ describe('storage layout', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => `ao3:archiveofourown.org:${10_000_000 + i}`);
 
   it('round-trips settings', () => {
-    const s: RatingSettings = { limit: 'teen', unrated: 'warn', warnings: ['noncon'], tags: ['a*'], exceptions: { stories: many(3), authors: ['x:y'], sites: ['z.org'] } };
+    const s: RatingSettings = {
+      limit: 'teen',
+      unrated: 'warn',
+      warnings: ['noncon'],
+      tags: ['a*'],
+      exceptions: { stories: many(3), authors: ['x:y'], sites: ['z.org'] },
+    };
     expect(fromStoredItems({ ...storedItems(s), 'reader-settings': { theme: 'dark' } })).toEqual(s);
   });
 
@@ -186,7 +200,9 @@ describe('settings in storage.sync', () => {
     await allow(report, 'stories');
     const settings = await loadRatingSettings();
     expect(decide(report, settings)).toMatchObject({ gate: false, allowedBy: 'story' });
-    expect(await loadExceptionLabels()).toEqual({ [storyKey(report)]: 'Velvet and Ash by mourning_dove, Second Author (archiveofourown.org)' });
+    expect(await loadExceptionLabels()).toEqual({
+      [storyKey(report)]: 'Velvet and Ash by mourning_dove, Second Author (archiveofourown.org)',
+    });
     await removeException('stories', storyKey(report));
     expect(decide(report, await loadRatingSettings()).gate).toBe(true);
     expect(await loadExceptionLabels()).toEqual({});

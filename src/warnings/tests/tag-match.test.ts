@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePatterns } from '../tag-match';
 
 /** Does the single pattern match the single tag? */
-const matches = (pattern: string, tag: string) =>
-  compilePatterns([pattern]).match({ tags: [tag], warnings: [], summary: null }).length > 0;
+const matches = (pattern: string, tag: string) => compilePatterns([pattern]).match({ tags: [tag], warnings: [], summary: null }).length > 0;
 
 describe('tag patterns', () => {
   it.each([

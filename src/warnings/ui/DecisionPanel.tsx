@@ -56,7 +56,11 @@ export function DecisionPanel({ report, services }: { report: PageReport; servic
   }
 
   return (
-    <section class="gate-panel" data-gate={decision.gate ? 'covered' : decision.allowedBy ? 'allowed' : 'clear'} aria-label="Content warnings">
+    <section
+      class="gate-panel"
+      data-gate={decision.gate ? 'covered' : decision.allowedBy ? 'allowed' : 'clear'}
+      aria-label="Content warnings"
+    >
       <DecisionBody report={report} settings={settings} decision={decision} busy={busy} run={run} services={services} />
       {error ? (
         <p class="gate-error" role="alert">
@@ -115,7 +119,12 @@ function DecisionBody({ report, settings, decision, busy, run, services }: BodyP
         <p class="gate-headline">Not covered: {ALLOWED_TEXT[decision.allowedBy]}</p>
         {reasons}
         {exception ? (
-          <button type="button" class="gate-revoke" disabled={busy} onClick={() => void run(() => services.removeException(KIND_OF[exception.by], exception.key))}>
+          <button
+            type="button"
+            class="gate-revoke"
+            disabled={busy}
+            onClick={() => void run(() => services.removeException(KIND_OF[exception.by], exception.key))}
+          >
             Stop allowing
           </button>
         ) : null}

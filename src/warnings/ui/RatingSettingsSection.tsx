@@ -55,15 +55,21 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
     <section class="settings-section" aria-labelledby="rating-settings-heading">
       <h2 id="rating-settings-heading">Content warnings</h2>
       <p class="intro">
-        Slipcase covers a story before you see it when it goes past what you choose here, and tells you why. You can always
-        choose to show it.
+        Slipcase covers a story before you see it when it goes past what you choose here, and tells you why. You can always choose to show
+        it.
       </p>
 
       <fieldset>
         <legend>Highest rating shown without a warning</legend>
         {LIMITS.map((l) => (
           <label class="choice" key={l.value}>
-            <input type="radio" name="limit" value={l.value} checked={settings.limit === l.value} onChange={() => set({ limit: l.value })} />
+            <input
+              type="radio"
+              name="limit"
+              value={l.value}
+              checked={settings.limit === l.value}
+              onChange={() => set({ limit: l.value })}
+            />
             <span>
               <strong>{l.label}</strong> — {l.detail}
             </span>
@@ -75,7 +81,13 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
         <legend>Pages the site does not rate</legend>
         {UNRATED.map((u) => (
           <label class="choice" key={u.value}>
-            <input type="radio" name="unrated" value={u.value} checked={settings.unrated === u.value} onChange={() => set({ unrated: u.value })} />
+            <input
+              type="radio"
+              name="unrated"
+              value={u.value}
+              checked={settings.unrated === u.value}
+              onChange={() => set({ unrated: u.value })}
+            />
             <span>{u.label}</span>
           </label>
         ))}
@@ -96,8 +108,8 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
           </label>
         ))}
         <p class="hint">
-          None is on at first: “Creator Chose Not To Use Archive Warnings” is on many General and Teen works, and the rating already
-          covers the rest for most readers.
+          None is on at first: “Creator Chose Not To Use Archive Warnings” is on many General and Teen works, and the rating already covers
+          the rest for most readers.
         </p>
       </fieldset>
 
@@ -125,7 +137,11 @@ function AlwaysAllow({ settings, labels, onChange, onRemoveException }: RatingSe
                   <span class="exception-name" title={key}>
                     {labels[key] ?? describeException(kind, key)}
                   </span>
-                  <button type="button" onClick={() => onRemoveException(kind, key)} aria-label={`Remove ${labels[key] ?? describeException(kind, key)}`}>
+                  <button
+                    type="button"
+                    onClick={() => onRemoveException(kind, key)}
+                    aria-label={`Remove ${labels[key] ?? describeException(kind, key)}`}
+                  >
                     Remove
                   </button>
                 </li>
@@ -155,10 +171,16 @@ function TagField({ tags, onCommit }: { tags: readonly string[]; onCommit(tags: 
   return (
     <div class="field">
       <label for="rating-tags">Tags and phrases to warn about</label>
-      <textarea id="rating-tags" rows={5} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} onBlur={commit} />
+      <textarea
+        id="rating-tags"
+        rows={5}
+        value={text}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        onBlur={commit}
+      />
       <p class="hint">
-        One per line. Matched against a work’s tags, warnings and summary, whole words, not case-sensitive. <code>*</code> stands for
-        any part of a word: <code>non*con</code> finds “Non-Con” and “noncon”, <code>vampire*</code> finds “Vampires”.
+        One per line. Matched against a work’s tags, warnings and summary, whole words, not case-sensitive. <code>*</code> stands for any
+        part of a word: <code>non*con</code> finds “Non-Con” and “noncon”, <code>vampire*</code> finds “Vampires”.
       </p>
     </div>
   );

@@ -27,7 +27,8 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
   const { host, root } = shadowHost(doc, INTERSTITIAL_TAG, HOST_STYLE, css);
   const style = RATING_STYLE[report.rating.level];
   const note = h(doc, 'p', { class: 'note', role: 'status' });
-  const button = (action: string, label: string, cls = '') => h(doc, 'button', { type: 'button', class: cls, 'data-action': action }, label);
+  const button = (action: string, label: string, cls = '') =>
+    h(doc, 'button', { type: 'button', class: cls, 'data-action': action }, label);
   const show = button('show', 'Show this story', 'primary');
   const allow = choices.allowStory ? button('allow', 'Always allow this story') : null;
   const back = button('back', 'Go back');
@@ -37,7 +38,13 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
   const card = h(
     doc,
     'div',
-    { class: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'slipcase-gate-title', 'aria-describedby': 'slipcase-gate-why' },
+    {
+      class: 'card',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'slipcase-gate-title',
+      'aria-describedby': 'slipcase-gate-why',
+    },
     h(doc, 'p', { class: 'brand' }, 'Slipcase'),
     heading,
     report.title
@@ -65,17 +72,18 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
   show.addEventListener('click', () => choices.show());
   back.addEventListener('click', () => choices.back());
   const allowStory = choices.allowStory;
-  if (allow && allowStory) allow.addEventListener('click', () => {
-    for (const b of buttons) b.setAttribute('disabled', '');
-    note.textContent = 'Saving…';
-    allowStory().then(
-      () => (note.textContent = ''),
-      (e: unknown) => {
-        for (const b of buttons) b.removeAttribute('disabled');
-        note.textContent = `Could not save the exception: ${e instanceof Error ? e.message : String(e)}`;
-      },
-    );
-  });
+  if (allow && allowStory)
+    allow.addEventListener('click', () => {
+      for (const b of buttons) b.setAttribute('disabled', '');
+      note.textContent = 'Saving…';
+      allowStory().then(
+        () => (note.textContent = ''),
+        (e: unknown) => {
+          for (const b of buttons) b.removeAttribute('disabled');
+          note.textContent = `Could not save the exception: ${e instanceof Error ? e.message : String(e)}`;
+        },
+      );
+    });
   return host;
 }
 

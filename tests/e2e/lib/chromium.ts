@@ -32,7 +32,9 @@ function handle(page: Page, extensionId: string): PageHandle {
       // --enable-unsafe-extension-debugging and the pipe connection Playwright uses).
       const cdp = await page.context().browser()!.newBrowserCDPSession();
       try {
-        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; url: string }[] };
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+          targetInfos: { targetId: string; url: string }[];
+        };
         const tabs = targetInfos.filter((t) => t.url === page.url());
         if (tabs.length !== 1) throw new Error(`expected one tab at ${page.url()}, got ${tabs.length}`);
         await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
@@ -66,7 +68,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
     const f = fixtureFor(route.request().url());
     if (f?.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
     // The page may be gone by the time a late request is answered.
-    await (f ? route.fulfill({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : route.abort('internetdisconnected')).catch(() => undefined);
+    await (
+      f
+        ? route.fulfill({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body })
+        : route.abort('internetdisconnected')
+    ).catch(() => undefined);
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;

@@ -85,8 +85,12 @@ function handle(page: Page, browser: Browser): PageHandle {
       // --remote-allow-system-access lets BiDi run script in the browser window itself, where
       // the browser action's triggerAction does what a click does.
       await page.bringToFront();
-      const connection = (browser as unknown as { connection: unknown }).connection as { send(method: string, params: object): Promise<{ result: unknown }> };
-      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as { result: { contexts: { context: string; url: string }[] } };
+      const connection = (browser as unknown as { connection: unknown }).connection as {
+        send(method: string, params: object): Promise<{ result: unknown }>;
+      };
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
+        result: { contexts: { context: string; url: string }[] };
+      };
       const win = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
       if (!win) throw new Error('no browser window');
       const expression = `(async () => {
@@ -94,7 +98,11 @@ function handle(page: Page, browser: Browser): PageHandle {
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
         await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
       })()`;
-      const out = (await connection.send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true })) as unknown as { result: { type: string; exceptionDetails?: { text: string } } };
+      const out = (await connection.send('script.evaluate', {
+        expression,
+        target: { context: win.context },
+        awaitPromise: true,
+      })) as unknown as { result: { type: string; exceptionDetails?: { text: string } } };
       if (out.result.type === 'exception') throw new Error(`triggerAction failed: ${out.result.exceptionDetails?.text}`);
     },
   };
@@ -136,11 +144,17 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     const page = await browser.newPage();
     const url = origin + path;
     // Firefox sends no load events for extension pages (bug 1755014): navigate, then poll.
-    await (page.mainFrame() as unknown as { browsingContext: { navigate(u: string, wait: string): Promise<void> } }).browsingContext.navigate(url, 'none');
+    await (
+      page.mainFrame() as unknown as { browsingContext: { navigate(u: string, wait: string): Promise<void> } }
+    ).browsingContext.navigate(url, 'none');
     // The page may rewrite its own query as it starts (the offline reader adds the chapter): match the path.
     const path_ = new URL(url).pathname;
     await until(
-      () => page.evaluate((p) => location.protocol === 'moz-extension:' && location.pathname === p && document.readyState === 'complete', path_),
+      () =>
+        page.evaluate(
+          (p) => location.protocol === 'moz-extension:' && location.pathname === p && document.readyState === 'complete',
+          path_,
+        ),
       `extension page ${url} to load`,
     );
     return page;
@@ -162,7 +176,9 @@ export async function launchFirefox(): Promise<BrowserDriver> {
         const f = fixtureFor(req.url());
         if (f?.delayMs) await serverDelay(f.delayMs);
         // The page may be gone by the time a late request is answered.
-        void (f ? req.respond({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : req.abort()).catch(() => undefined);
+        void (f ? req.respond({ status: f.status, contentType: f.contentType, headers: f.headers, body: f.body }) : req.abort()).catch(
+          () => undefined,
+        );
       });
       if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
       await page.goto(url, { waitUntil: 'load' });

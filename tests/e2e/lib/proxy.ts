@@ -32,9 +32,27 @@ export interface FixtureProxy {
 function throwawayCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'slipcase-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=slipcase-test', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=slipcase-test',
+        '-days',
+        '2',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -44,7 +62,11 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
 export async function startFixtureProxy(): Promise<FixtureProxy> {
   const requests: ProxiedRequest[] = [];
   const answer = (url: string, req: http.IncomingMessage, res: http.ServerResponse) => {
-    requests.push({ url, at: Date.now(), speculative: /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? '')) });
+    requests.push({
+      url,
+      at: Date.now(),
+      speculative: /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? '')),
+    });
     const f = fixtureFor(url);
     if (!f) {
       res.socket?.destroy();

@@ -83,7 +83,14 @@ export function useVirtualList(pages: ResultPages) {
     const card = (e.target as HTMLElement).closest?.('.library-card');
     if (!card || card !== e.target) return;
     const perView = Math.max(1, Math.floor(height / ROW_HEIGHT));
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + perView, PageUp: active - perView, Home: 0, End: total - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + perView,
+      PageUp: active - perView,
+      Home: 0,
+      End: total - 1,
+    };
     if (!(e.key in moves)) return;
     e.preventDefault();
     moveTo(moves[e.key]!);

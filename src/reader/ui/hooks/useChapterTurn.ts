@@ -23,7 +23,12 @@ export interface ChapterTurn {
   go(target: string, how: 'push' | 'pop'): Promise<void>;
 }
 
-export function useChapterTurn(first: Shown, services: Pick<ReaderServices, 'canLoadInPlace' | 'loadChapter'>, position: ReadingPosition, hooks: ChapterTurnHooks): ChapterTurn {
+export function useChapterTurn(
+  first: Shown,
+  services: Pick<ReaderServices, 'canLoadInPlace' | 'loadChapter'>,
+  position: ReadingPosition,
+  hooks: ChapterTurnHooks,
+): ChapterTurn {
   const [shown, setShown] = useState<Shown>(first);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);

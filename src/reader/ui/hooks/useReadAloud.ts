@@ -28,7 +28,14 @@ export function useReadAloud(
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
   const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
   const reader = useMemo(
-    () => (synth ? new ReadAloud<SpeechSynthesisUtterance>(synth, (text) => new SpeechSynthesisUtterance(text), (state, block) => setSpeech({ state, block })) : null),
+    () =>
+      synth
+        ? new ReadAloud<SpeechSynthesisUtterance>(
+            synth,
+            (text) => new SpeechSynthesisUtterance(text),
+            (state, block) => setSpeech({ state, block }),
+          )
+        : null,
     [],
   );
 
@@ -49,7 +56,12 @@ export function useReadAloud(
     if (!reader) return;
     if (speech.state === 'playing') reader.pause();
     else if (speech.state === 'paused') reader.resume();
-    else reader.play(blocks.current.map((b) => b.textContent ?? ''), anchor.current.block, speechOptions(settings));
+    else
+      reader.play(
+        blocks.current.map((b) => b.textContent ?? ''),
+        anchor.current.block,
+        speechOptions(settings),
+      );
   };
 
   const changeSpeech = (next: ReaderSettings) => {

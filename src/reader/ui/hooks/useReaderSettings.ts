@@ -16,7 +16,10 @@ export interface ReaderSettingsState {
   theme: ReturnType<typeof resolveTheme>;
 }
 
-export function useReaderSettings(initial: ReaderSettings, services: Pick<ReaderServices, 'saveSettings' | 'watchSettings'>): ReaderSettingsState {
+export function useReaderSettings(
+  initial: ReaderSettings,
+  services: Pick<ReaderServices, 'saveSettings' | 'watchSettings'>,
+): ReaderSettingsState {
   const [settings, setSettings] = useState(initial);
   const prefersDark = usePrefersDark();
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -81,7 +81,8 @@ export function useChapterPlace(
     let current = true;
     void services.loadPosition(shown.url).then((saved) => {
       if (!current || !saved) return;
-      anchor.current = 'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
+      anchor.current =
+        'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
       scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
     });
     return () => {
