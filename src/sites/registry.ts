@@ -1,7 +1,7 @@
 /**
  * The ordered registry of site adapters. The first adapter that claims a page reads it, so
  * host-specific adapters come first, software families that recognise markup on any host next,
- * and the generic adapter last. Adding a site: write `utils/sites/<id>.ts`, list it here.
+ * and the generic adapter last. Adding a site: one folder `<id>/` (definition, test, pages), one line here (see the README).
  */
 import type { SiteAdapter } from './types';
 import { ao3 } from './ao3/ao3';
