@@ -1,8 +1,9 @@
 /**
- * The reader's story extraction. The site adapter points at the story on the page; this copies
- * those nodes into an inert document (nothing there loads or runs, and the live page is never
- * touched), removes the chrome the adapter names, resolves links and images against the page,
- * sanitises, and measures the text. Readability on a copy of the document stands in where the
+ * The reader's story extraction. The page is first copied into an inert document without the
+ * markup that clobbers DOM properties (inertCopy: nothing there loads or runs, page scripts cannot
+ * reach it, and the live page is never touched). On that copy the site adapter points at the
+ * story; this copies those nodes out, removes the chrome the adapter names, resolves links and
+ * images against the page, sanitises, and measures the text. Readability stands in where the
  * adapter has nothing: unknown sites, and known sites whose markup changed.
  */
 import { Readability } from '@mozilla/readability';
@@ -12,6 +13,24 @@ import { ENDING } from '../sites/generic/generic';
 import { sanitizeToFragment } from './sanitize';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
+
+/** The page could not be read safely: too large, or past the time allowed. The message says which, in words for the reader. */
+export class ExtractionError extends Error {
+  override name = 'ExtractionError';
+}
+
+/**
+ * Past this many elements a page is not read. A million words on one page (an AO3 whole work)
+ * come to about 40,000; no story page in the corpus has 1,000.
+ */
+export const MAX_ELEMENTS = 100_000;
+/** Readability scores a page up to five times over, and tidies what it keeps: a lower bound for it. */
+export const MAX_READABILITY_ELEMENTS = 50_000;
+/**
+ * A read that has taken this long gives up before sanitising. It cannot be stopped half-way (it
+ * runs in one go, on the page's thread): the bounds above are what keep each step short.
+ */
+export const MAX_READ_MS = 20_000;
 
 export interface Story {
   content: StoryContent;
@@ -29,17 +48,18 @@ const ENDING_WINDOW = 4;
 /**
  * The story on a page, its notes and chapter navigation; null when neither the adapter nor
  * Readability finds anything to read. `title` (the work's, from the page report) lets the fallback drop a
- * repeated title line.
+ * repeated title line. Read from an inert copy of `page` (see inertCopy); throws an ExtractionError
+ * on a page too large or too slow to read.
  */
-export function extractStory(doc: Document, url: URL, adapter: SiteAdapter, title: string | null): Story | null {
-  // A fetched document (DOMParser) has no window of its own: the sanitiser is built on the
-  // current one, where nothing of that document runs.
-  const win = (doc.defaultView ?? globalThis.window) as (Window & typeof globalThis) | undefined;
-  if (!win) throw new Error('extractStory needs a window to build the sanitiser on');
+export function extractStory(page: Document, url: URL, adapter: SiteAdapter, title: string | null): Story | null {
+  const started = Date.now();
+  const doc = inertCopy(page);
+  const win = doc.defaultView as Window & typeof globalThis;
   const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
   const base = documentBase(doc);
   const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title);
+  inTime(started);
   const content = box ? finish(box, win, inert) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
@@ -106,9 +126,11 @@ function finish(box: Element, win: Window & typeof globalThis, inert: Document):
 // ---- the fallback ----
 
 function readability(doc: Document, inert: Document, title: string | null): Element | null {
+  const size = doc.getElementsByTagName('*').length;
+  if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
+  // Readability changes the document it reads. It resolves links against its baseURI, which only a
+  // <base> in the head sets (inertCopy drops any other).
   const copy = doc.cloneNode(true) as Document;
-  // Readability resolves against the copy's baseURI: only a <base> in the head may set it (see documentBase).
-  for (const b of Array.from(copy.querySelectorAll('base'))) if (b.parentElement !== copy.head) b.remove();
   const article = new Readability(copy).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');
@@ -154,4 +176,100 @@ function linkRow(n: ChildNode): boolean {
   if (words === 0) return true;
   const linked = Array.from(el.querySelectorAll('a[href]')).reduce((sum, a) => sum + countWords(a.textContent ?? ''), 0);
   return linked * 2 >= words;
+}
+
+// ---- the copy ----
+
+/** Copies made by inertCopy: already safe, not copied again. */
+const copies = new WeakSet<Document>();
+/** Elements a form exposes as its named properties (by id or name). */
+const FORM_ITEMS = new Set(['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img']);
+/** Elements the document exposes as its named properties. */
+const DOCUMENT_ITEMS = new Set(['embed', 'form', 'iframe', 'img', 'object']);
+/** What Readability sets on the elements it scores. */
+const EXPANDOS = ['readability', '_readabilityDataTable'];
+
+/**
+ * A copy of the page for reading it: in a document of its own (no script, no loads, unreachable
+ * from the page's scripts, untouched by them while it is read), without the markup that clobbers
+ * DOM properties. A form exposes its controls as properties over the built-in ones
+ * (`<input name="parentNode">` makes `form.parentNode` that input), and the document its named
+ * images, forms, embeds, objects and iframes (`<img name="body">`): a walk up or along the tree
+ * then goes round for ever, as Readability's did. Those ids and names are dropped from the copy;
+ * any other id or name stays, as the adapters select by them. Throws an ExtractionError on a page
+ * over MAX_ELEMENTS.
+ */
+export function inertCopy(page: Document): Document {
+  if (copies.has(page)) return page;
+  // A fetched document (DOMParser) has no window of its own: the copy and the sanitiser are made
+  // with the current one, where nothing of that document runs.
+  const win = (builtin<Window | null>(page, 'defaultView') ?? globalThis.window) as (Window & typeof globalThis) | undefined;
+  if (!win) throw new Error('Reading a page needs a window to build the copy and the sanitiser on');
+  const size = builtin<(name: string) => HTMLCollection>(page, 'getElementsByTagName').call(page, '*').length;
+  if (size > MAX_ELEMENTS) throw tooLarge(size);
+  // A quirks-mode page matches class names in any case: its copy is parsed in the same mode.
+  const quirks = builtin<string>(page, 'compatMode') === 'BackCompat';
+  const copy = new win.DOMParser().parseFromString(quirks ? '' : '<!DOCTYPE html>', 'text/html');
+  const root = builtin<Element | null>(page, 'documentElement');
+  if (root) copy.replaceChild(copy.importNode(root, true), copy.documentElement);
+  defuse(copy);
+  keepBase(copy, builtin<string>(page, 'URL'));
+  Object.defineProperty(copy, 'defaultView', { value: win });
+  copies.add(copy);
+  return copy;
+}
+
+/** Drops every id and name that would shadow a built-in property of the copy or of its forms. */
+function defuse(copy: Document): void {
+  const docProto = Object.getPrototypeOf(copy) as object;
+  const formProto = Object.getPrototypeOf(builtin<Document['createElement']>(copy, 'createElement').call(copy, 'form')) as object;
+  const root = builtin<Element | null>(copy, 'documentElement');
+  if (!root) return;
+  const all = builtin<Element['querySelectorAll']>(root, 'querySelectorAll').call(root, '[id], [name]');
+  // Read and changed through the prototypes: a form's own properties may be its controls.
+  const tagOf = (e: Element) => builtin<string>(e, 'localName');
+  const get = builtin<Element['getAttribute']>(root, 'getAttribute');
+  const remove = builtin<Element['removeAttribute']>(root, 'removeAttribute');
+  for (const e of Array.from(all)) {
+    const tag = tagOf(e);
+    for (const attr of ['id', 'name']) {
+      const v = get.call(e, attr);
+      if (v === null) continue;
+      const onForm = FORM_ITEMS.has(tag) && (v in formProto || EXPANDOS.includes(v));
+      if (onForm || (DOCUMENT_ITEMS.has(tag) && v in docProto)) remove.call(e, attr);
+    }
+  }
+}
+
+/**
+ * The copy's links resolve as the page's did: against a <base> in its head, else the page's
+ * address (a copy parsed elsewhere has another). A <base> in the body never counts (see documentBase).
+ */
+function keepBase(copy: Document, pageUrl: string): void {
+  for (const b of Array.from(copy.querySelectorAll('base'))) if (b.parentElement !== copy.head) b.remove();
+  if (copy.URL === pageUrl) return;
+  const head = copy.head ?? copy.documentElement.insertBefore(copy.createElement('head'), copy.documentElement.firstChild);
+  const own = head.querySelector('base[href]');
+  const base = own ? absoluteUrl(own.getAttribute('href'), pageUrl) : pageUrl;
+  if (own && base) own.setAttribute('href', base);
+  else if (!own) head.prepend(Object.assign(copy.createElement('base'), { href: pageUrl }));
+}
+
+/** A property as the object's prototypes define it, past any own property that shadows it. */
+function builtin<T>(obj: object, name: string): T {
+  for (let p = Object.getPrototypeOf(obj) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return (d.get ? d.get.call(obj) : d.value) as T;
+  }
+  throw new Error(`No built-in ${name}`);
+}
+
+function tooLarge(elements: number): ExtractionError {
+  return new ExtractionError(`This page is too large to read: ${elements.toLocaleString('en')} elements.`);
+}
+
+/** Gives up once a read has run past MAX_READ_MS. */
+function inTime(started: number): void {
+  const took = Date.now() - started;
+  if (took > MAX_READ_MS) throw new ExtractionError(`This page took too long to read: ${Math.round(took / 1000)} s.`);
 }

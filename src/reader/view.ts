@@ -8,7 +8,7 @@ import type { PageReport, ReaderView } from '../core/model';
 import { holdsStory } from '../core/model';
 import { adapterFor } from '../sites/registry';
 import { reportWith } from '../core/page';
-import { extractStory } from './extract';
+import { extractStory, inertCopy } from './extract';
 import { estimateText } from '../warnings/estimate/estimate';
 
 export interface ReadOptions {
@@ -16,9 +16,14 @@ export interface ReadOptions {
   content?: boolean;
 }
 
-/** The page report; with `content`, the story text as the reader shows it (null when the page has none). */
-export function readFullPage(doc: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
+/**
+ * The page report; with `content`, the story text as the reader shows it (null when the page has none).
+ * Everything is read from an inert copy of `page` (see inertCopy); throws an ExtractionError, whose
+ * message is for the reader, on a page too large or too slow to read.
+ */
+export function readFullPage(page: Document, url: string | URL, opts: ReadOptions = {}): PageReport {
   const u = new URL(url);
+  const doc = inertCopy(page);
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);
   if (!opts.content || !holdsStory(report.kind)) return report;
@@ -27,9 +32,13 @@ export function readFullPage(doc: Document, url: string | URL, opts: ReadOptions
   return { ...report, content, estimate: content ? estimateText(content.text) : null };
 }
 
-/** Everything the reader shows for a page, or null when the page holds no story text. */
-export function readerView(doc: Document, url: string | URL): ReaderView | null {
+/**
+ * Everything the reader shows for a page, or null when the page holds no story text. Safe to call
+ * on the live page: it is read from an inert copy, and throws an ExtractionError as readFullPage does.
+ */
+export function readerView(page: Document, url: string | URL): ReaderView | null {
   const u = new URL(url);
+  const doc = inertCopy(page);
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);
   if (!holdsStory(report.kind)) return null;

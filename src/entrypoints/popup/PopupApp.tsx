@@ -73,6 +73,7 @@ function ReadButton({ tabId }: { tabId: number }) {
     setBusy(false);
     if (result === 'not-allowed') setProblem('The browser does not let Slipcase open this page in the reader.');
     else if (result === 'no-text') setProblem('Slipcase found no story text to show on this page.');
+    else if (result === 'unreadable') setProblem('This page is too large or too slow for Slipcase to read.');
     else if (result === 'gated') setProblem('This story is covered by your content warnings: choose “Show this story” on the page first.');
     else window.close();
   }

@@ -9,6 +9,7 @@ import { loadDyslexicFont } from '../../reader/ext/fonts';
 import type { ReaderOutcome } from '../../reader/ext/open-reader';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
 import { readerView } from '../../reader/view';
+import { ExtractionError } from '../../reader/extract';
 import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
 import { decide } from '../../warnings/policy';
 import { loadRatingSettings } from '../../warnings/ext/settings-storage';
@@ -24,9 +25,10 @@ import { librarySave } from '../../library/ext/reader-save';
 /**
  * WXT stops the older copy of a content script when a newer one starts. An open reader stopped
  * that way sets this flag for the newer copy, which then does not reopen it: the same command
- * toggles the reader.
+ * toggles the reader. A symbol key, and only `true` counts: a named property of the window (an
+ * element of the page with that id) is never the flag.
  */
-const TOGGLED = '__slipcaseReaderToggled';
+const TOGGLED = Symbol.for('slipcase.readerToggled');
 
 const pageServices: Omit<ReaderServices, 'save'> = {
   async loadChapter(url) {
@@ -50,8 +52,8 @@ const pageServices: Omit<ReaderServices, 'save'> = {
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx): Promise<ReaderOutcome> {
-    const shared = globalThis as unknown as Record<string, boolean | undefined>;
-    if (shared[TOGGLED]) {
+    const shared = globalThis as unknown as Record<symbol, unknown>;
+    if (shared[TOGGLED] === true) {
       shared[TOGGLED] = false;
       return 'closed';
     }
@@ -65,7 +67,14 @@ export default defineContentScript({
     }
 
     const openedAt = location.href;
-    const view = readerView(document, openedAt);
+    let view: ReturnType<typeof readerView>;
+    try {
+      view = readerView(document, openedAt);
+    } catch (e) {
+      // A page past the reader's size or time limits is left as it is, and the popup says why.
+      if (e instanceof ExtractionError) return 'unreadable';
+      throw e;
+    }
     const settings = await loadSettings();
     // What closing gives back: the page's scroll position, its focus, its body and scrollbar as they were.
     const html = document.documentElement;

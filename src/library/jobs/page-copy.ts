@@ -9,7 +9,7 @@ import { holdsStory } from '../../core/model';
 import type { SiteAdapter, SplitChapter } from '../../sites/types';
 import { adapterFor } from '../../sites/registry';
 import { reportWith } from '../../core/page';
-import { extractStory } from '../../reader/extract';
+import { extractStory, inertCopy } from '../../reader/extract';
 import { squash, textLines } from '../../core/dom';
 import type { ChapterCopy } from '../types';
 
@@ -32,9 +32,13 @@ export interface PageCopy {
  * `number` is the site's chapter number: the page's for a chapter page, 1..n as the site numbers
  * them for a whole-work page, 1 for a one-shot; null for a page of a story the site does not
  * number (a forum reader page with neighbours).
+ *
+ * Read from an inert copy of `page` (see inertCopy); throws an ExtractionError on a page too large
+ * or too slow to read.
  */
-export function copyPage(doc: Document, url: string): PageCopy {
+export function copyPage(page: Document, url: string): PageCopy {
   const u = new URL(url);
+  const doc = inertCopy(page);
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);
   const nav = adapter.nav(doc, u);

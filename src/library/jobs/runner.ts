@@ -15,6 +15,7 @@
  */
 import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
 import { copyPage, type PageCopy } from './page-copy';
+import { ExtractionError, inertCopy } from '../../reader/extract';
 import { decodeHtml } from '../../core/decode-html';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
@@ -84,25 +85,25 @@ export class Runner {
    * work ('story'). Whether an adult gate may be passed is the shell's call, from the settings.
    */
   async enqueuePage(snapshot: { url: string; html: string }, scope: 'chapter' | 'story', followAdultGate: boolean): Promise<string> {
-    const doc = parsePage(this.deps.win, snapshot.html, snapshot.url);
-    const page = copyPage(doc, snapshot.url);
-    const job = this.newJob(scope, snapshot.url, page.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' });
+    let page: PageCopy | null = null;
     let start: Partial<JobRecord> | null = null;
     let failure: string | null = null;
     try {
+      const read = readPage(parsePage(this.deps.win, snapshot.html, snapshot.url), snapshot.url, scope);
+      page = read.page;
       // The open page is an adult gate: the page past it is fetched, when the settings allow.
-      const through = this.passGate({ ...job, detour: null }, { page, doc, url: snapshot.url });
+      const through = this.passGate({ scope, followAdultGate, detour: null }, { ...read, url: snapshot.url });
       start =
-        through !== null ? { plan: { kind: 'root', url: snapshot.url }, detour: through } : await this.adopt(job, page, doc, snapshot.url);
+        through !== null
+          ? { plan: { kind: 'root', url: snapshot.url }, detour: through }
+          : await this.adopt({ scope, storyId: null }, read.page, read.doc, snapshot.url);
     } catch (e) {
       if (!(e instanceof JobFailure)) throw e;
       failure = e.message;
     }
-    const added = await addJob(
-      this.deps.db,
-      { ...job, ...start, storyId: start?.storyId ?? storyIdFor(page.report, snapshot.url) },
-      this.deps.now(),
-    );
+    const job = this.newJob(scope, snapshot.url, page?.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' });
+    const storyId = start?.storyId ?? (page && storyIdFor(page.report, snapshot.url));
+    const added = await addJob(this.deps.db, { ...job, ...start, storyId }, this.deps.now());
     if (failure !== null) await finishJob(this.deps.db, added.id, { state: 'failed', message: failure, outcome: null }, this.deps.now());
     await this.changed([]);
     this.kick();
@@ -295,8 +296,7 @@ export class Runner {
     }
     if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
     const at = response.url || url;
-    const doc = parsePage(this.deps.win, html, at);
-    return { page: copyPage(doc, at), doc, url: at };
+    return { ...readPage(parsePage(this.deps.win, html, at), at, job.scope), url: at };
   }
 
   /** On an adult gate: the address past it when the job may follow it; a failure when not. Null on any other page. */
@@ -375,5 +375,19 @@ export class Runner {
 
   private async changed(storyIds: string[]): Promise<void> {
     this.deps.onChange(await this.jobs(), storyIds);
+  }
+}
+
+/**
+ * The page as the library keeps it, and the inert copy it was read from (see inertCopy), for the
+ * plan and the adult gate to read too. A page too large or too slow to read fails the job, saying so.
+ */
+function readPage(parsed: Document, url: string, scope: JobScope): { page: PageCopy; doc: Document } {
+  try {
+    const doc = inertCopy(parsed);
+    return { page: copyPage(doc, url), doc };
+  } catch (e) {
+    if (!(e instanceof ExtractionError)) throw e;
+    throw new JobFailure(`${e.message.replace(/\.$/, '')} (${url}), ${nothingDone(scope)}`);
   }
 }

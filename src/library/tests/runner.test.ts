@@ -12,6 +12,7 @@ import { jobPages } from '../jobs/jobs';
 import { POLITE } from '../jobs/polite-clock';
 import { loadStory } from '../db/reading';
 import { Runner } from '../jobs/runner';
+import { MAX_ELEMENTS, MAX_READ_MS } from '../../reader/extract';
 import type { JobView } from '../messages';
 import { dump, freshLibrary } from './library-fixtures';
 import { FakeClock, FakeWeb, corpusHtml, fakeDeps, startHtml, story, type StoryFixture } from './library-web';
@@ -456,5 +457,51 @@ describe('a hostile fetched page', () => {
     const third = (await savedChapters(job.storyId!)).find((c) => c.number === 3)!;
     expect(third.html).toContain(`src="${new URL('pics/map.png', ffnChapter(3)).href}"`);
     expect(third.html).not.toContain('tracker.example');
+  });
+
+  const LANTERNS = 'http://www.geocities.com/moonlit_crypt/fic/lanterns.htm';
+  const HUGE = 'https://huge.example/story.html';
+  const hugeHtml = `<title>Huge</title>${'<p>Word.</p>'.repeat(MAX_ELEMENTS)}`;
+  // Its html, head, title and body, the <base> the runner adds, and the paragraphs.
+  const tooLarge = `This page is too large to read: ${(MAX_ELEMENTS + 5).toLocaleString('en')} elements (${HUGE}), so nothing was saved.`;
+
+  it('too large to read fails its job, saying so, and the queue goes on: a page clobbering the DOM after it is saved', async () => {
+    // Controls named like the form's own properties: Readability's walk went round for ever on them.
+    const clobbering = corpusHtml(LANTERNS).replace('</body>', '<form><input name="parentNode"><input name="nodeName"></form></body>');
+    web.route(HUGE, { html: hugeHtml }).route(LANTERNS, { html: clobbering });
+    const r = runner().runner;
+    const huge = await r.enqueueUrl(HUGE, 'Huge', false);
+    const lanterns = await r.enqueueUrl(LANTERNS, 'Lanterns', false);
+    await r.resume();
+    const jobs = await r.jobs();
+    expect(jobs.find((j) => j.id === huge)).toMatchObject({ state: 'failed', message: tooLarge });
+    const job = jobs.find((j) => j.id === lanterns)!;
+    expect(job).toMatchObject({ state: 'done', outcome: 'saved' });
+    expect((await savedChapters(job.storyId!))[0]!.html).toContain('The streetlight on Revello was out again.');
+  });
+
+  it('open in the reader and too large to read gives a failed job, saying so', async () => {
+    const r = runner().runner;
+    const id = await r.enqueuePage({ url: HUGE, html: hugeHtml }, 'story', false);
+    await r.resume();
+    expect((await r.jobs())[0]).toMatchObject({ id, state: 'failed', title: HUGE, message: tooLarge });
+    expect(web.requests).toEqual([]);
+  });
+
+  it('too slow to read fails its job, saying so, and the runner goes on', async () => {
+    const r = runner().runner;
+    // Every reading of the system clock a minute on: the page's read overruns. The runner's own clock is the fake one.
+    let now = Date.now();
+    const slow = vi.spyOn(Date, 'now').mockImplementation(() => (now += 60_000));
+    const first = await r.enqueueUrl(LANTERNS, 'Lanterns', false);
+    await r.resume();
+    slow.mockRestore();
+    const second = await r.enqueueUrl(LANTERNS, 'Lanterns', false);
+    await r.resume();
+    const jobs = await r.jobs();
+    const message = `This page took too long to read: 60 s (${LANTERNS}), so nothing was saved.`;
+    expect(MAX_READ_MS).toBeLessThan(60_000);
+    expect(jobs.find((j) => j.id === first)).toMatchObject({ state: 'failed', message });
+    expect(jobs.find((j) => j.id === second)).toMatchObject({ state: 'done', outcome: 'saved' });
   });
 });

@@ -12,14 +12,16 @@ export const READER_COMMAND = 'open-reader';
 
 /**
  * What the injected reader did: opened, closed (it was open: the same command toggles it), found
- * no text, or stayed shut because the page's content-warning gate stands.
+ * no text, gave up on a page past its size or time limits (src/reader/extract.ts), or stayed shut
+ * because the page's content-warning gate stands.
  */
-export type ReaderOutcome = 'opened' | 'closed' | 'no-text' | 'gated';
+export type ReaderOutcome = 'opened' | 'closed' | 'no-text' | 'unreadable' | 'gated';
+const OUTCOMES: readonly string[] = ['opened', 'closed', 'no-text', 'unreadable', 'gated'] satisfies ReaderOutcome[];
 /** The browser refused to run the reader here (its own pages, the web store, PDFs…). */
 export type OpenResult = ReaderOutcome | 'not-allowed';
 
 export function isReaderOutcome(v: unknown): v is ReaderOutcome {
-  return v === 'opened' || v === 'closed' || v === 'no-text' || v === 'gated';
+  return typeof v === 'string' && OUTCOMES.includes(v);
 }
 
 export async function openReader(tabId: number): Promise<OpenResult> {
