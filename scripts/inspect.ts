@@ -7,12 +7,18 @@
  * Contract: ../shared/contracts/inspect.md.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { decodeHtml } from '../src/core/decode-html';
 import { readFullPage } from '../src/reader/view';
 import { siteCatalogue } from '../src/sites/catalogue';
 import { corpusPages } from '../tests/lib/corpus';
+import type { PageReport } from '../src/core/model';
+import { nestingDepth } from './lib/depth';
 import { looksLikeHtml, parseHtml } from './lib/html';
 
 class UsageError extends Error {}
+
+/** Deeper than any browser builds (Chromium stops at 512); jsdom's recursion slows quadratically, then overflows. */
+const MAX_DEPTH = 1024;
 
 interface Job {
   file: string;
@@ -56,15 +62,33 @@ function load(job: Job): Document {
   } catch {
     throw new UsageError(`not a URL: ${job.url}`);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
     if (!statSync(job.file).isFile()) throw new Error();
-    text = readFileSync(job.file, 'utf8');
+    bytes = readFileSync(job.file);
   } catch {
     throw new UsageError(`cannot read ${job.file}`);
   }
+  if (bytes.length === 0) throw new UsageError(`empty file: ${job.file}`);
+  // A saved page carries no Content-Type header: its charset comes from a BOM, a <meta> or the bytes.
+  const text = decodeHtml(bytes, null);
   if (!looksLikeHtml(text)) throw new UsageError(`not HTML: ${job.file}`);
+  if (nestingDepth(text, MAX_DEPTH) > MAX_DEPTH) throw new UsageError(`elements nested over ${MAX_DEPTH} deep: ${job.file}`);
   return parseHtml(text, url.href);
+}
+
+/** The job's report; a page that overflows the stack or that the reader gives up on is unreadable input. */
+function inspectOne(job: Job, content: boolean): PageReport {
+  try {
+    const report = readFullPage(load(job), job.url, { content });
+    if (!content) delete (report as Partial<PageReport>).content;
+    return report;
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`too deeply nested to read (${e.message}): ${job.file}`);
+    // The reader's own limits on size and time (src/reader/extract.ts), matched by name.
+    if (e instanceof Error && e.name === 'ExtractionError') throw new UsageError(`${e.message} ${job.file}`);
+    throw e;
+  }
 }
 
 function main(): void {
@@ -75,13 +99,9 @@ function main(): void {
   }
   try {
     const { jobs, jsonl, content } = parseArgs(process.argv.slice(2));
-    // Load every input before printing anything, so bad input never leaves half a result.
-    const docs = jobs.map((j) => ({ job: j, doc: load(j) }));
-    for (const { job, doc } of docs) {
-      const report = readFullPage(doc, job.url, { content });
-      if (!content) delete (report as Partial<typeof report>).content;
-      process.stdout.write(JSON.stringify(report, null, jsonl ? undefined : 2) + '\n');
-    }
+    // Read every input before printing anything, so bad input never leaves half a result.
+    const reports = jobs.map((j) => inspectOne(j, content));
+    for (const report of reports) process.stdout.write(JSON.stringify(report, null, jsonl ? undefined : 2) + '\n');
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`inspect: ${e.message}\n`);

@@ -1,6 +1,6 @@
 /** The `inspect` CLI as other tools call it: see ../shared/contracts/inspect.md. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,32 @@ describe('inspect CLI', () => {
     const r = inspect(png, '--url', seedUrl);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not HTML/);
+  }, 30_000);
+
+  it('exits 2, without a stack trace, for a page nested deeper than any browser builds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
+    const deep = join(dir, 'deep.html');
+    writeFileSync(deep, `<body>${'<div>'.repeat(20_000)}<p>Deep.</p>${'</div>'.repeat(20_000)}`);
+    const r = inspect(deep, '--url', seedUrl);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/nested/);
+  }, 30_000);
+
+  it('reads a saved page in the charset its <meta> declares (no HTTP header to say so)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
+    const latin = join(dir, 'latin.html');
+    // The seed page as a windows-1252 archive would serve it: the same report must come back.
+    const utf8 = readFileSync(seed, 'utf8');
+    const page = utf8.replaceAll('\ufffd', '?');
+    writeFileSync(latin, Buffer.from(page.replace('charset=utf-8', 'charset=windows-1252'), 'latin1'));
+    const r = inspect(latin, '--url', seedUrl);
+    expect(r.code).toBe(0);
+    writeFileSync(join(dir, 'utf8.html'), page);
+    const same = inspect(join(dir, 'utf8.html'), '--url', seedUrl);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(same.stdout));
+    expect(r.stdout).toMatch(/[\u00e9]/);
   }, 30_000);
 
   it('--sites lists the built-in site definitions as the contract says', () => {
