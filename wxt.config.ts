@@ -9,6 +9,26 @@ const require = createRequire(import.meta.url);
 // Fixed so Firefox keeps one extension identity (and one page origin in the browser tests).
 export const GECKO_ID = 'slipcase@slipcase.org';
 
+/**
+ * The extension's own pages (popup, options, offline reader, Chrome's offscreen document, Firefox's
+ * background page) load nothing from the web: a saved story's pictures, styles or fonts would tell
+ * their hosts who reads what. The one exception is fetch(), by which the save runner reads archive
+ * pages; blob: is a page's own memory (the backup file it offers), not the network. Inline styles
+ * stay: stories keep their alignment and emphasis, the interstitial its <style>; with img-src and
+ * font-src closed, no style can load anything.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self' blob: https: http:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   // One folder per feature under src/ (core, sites, warnings, reader, library, shell), entrypoints beside them.
   srcDir: 'src',
@@ -26,7 +46,7 @@ export default defineConfig({
       files.push({ absoluteSrc: require.resolve('@fontsource/opendyslexic/LICENSE'), relativeDest: DYSLEXIC_FONT.licence });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Slipcase',
     description: 'Reader mode, offline library and content-rating warnings for fan-fiction archives.',
     // activeTab + scripting: on any other site Slipcase runs only when the reader clicks it (the
@@ -43,6 +63,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: knownHostPatterns(),
+    content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     action: { default_title: 'Slipcase' },
     commands: {
       // src/reader/ext/open-reader.ts#READER_COMMAND; readers can change the keys in the browser's shortcut

@@ -7,14 +7,19 @@ import { countWords, textLines } from '../core/dom';
 import { estimateText } from '../warnings/estimate/estimate';
 import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
 import { sanitizeToFragment } from '../reader/sanitize';
+import { placeholdRemoteImages } from './export/remote-images';
 import { storyReport } from './story-report';
 import type { ChapterRecord, StoryRecord } from './types';
 
-/** A chapter's text as the reader shows it: stored HTML, sanitised again before it is rendered. */
+/**
+ * A chapter's text as the reader shows it: stored HTML, sanitised again before it is rendered, its
+ * remote images made placeholders (nothing loads offline). Its text and words are the story's own.
+ */
 export function chapterContent(chapter: Pick<ChapterRecord, 'html'>, win: Window & typeof globalThis): StoryContent {
   const holder = win.document.implementation.createHTMLDocument('').createElement('div');
   holder.append(sanitizeToFragment(chapter.html, win));
   const text = textLines(holder).join('\n');
+  placeholdRemoteImages(holder);
   return { html: holder.innerHTML, text, words: countWords(text) };
 }
 

@@ -21,6 +21,7 @@ import {
   findAlone,
   freshBrowserEach,
   openOffline,
+  pageRequests,
   readerPlace,
   savedPlace,
   turnToLastChapter,
@@ -53,6 +54,15 @@ async function keepsPlaceInChapter(driver: BrowserDriver, reader: PageHandle, hr
   await again.close();
 }
 
+/**
+ * The offline reader `reader` requested nothing of the archives: Chromium's page routing answers
+ * extension pages out of the proxy's sight, but the page's resource timing lists what it asked for.
+ */
+async function asksArchivesNothing(reader: PageHandle): Promise<void> {
+  const archives = SAVES.map((x) => new URL(x.start).host);
+  expect((await pageRequests(reader)).filter((url) => archives.includes(new URL(url).host))).toEqual([]);
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = freshBrowserEach(browserName);
 
@@ -65,12 +75,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
     if (s === AO3) await library.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-search.png`));
     const { reader, place } = await openOffline(driver, href);
     expect(place.story).toContain(s.chapters[0]!.word);
+    await asksArchivesNothing(reader);
     if (s === AO3) await keepsPlaceInChapter(driver, reader, href, s, id);
     else await reader.close();
 
     // Then on to the last chapter, and away: the next visit opens there.
     const { reader: turning } = await openOffline(driver, href);
     await turnToLastChapter(turning, s, id);
+    await asksArchivesNothing(turning);
     if (s === FFN) await turning.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-reader.png`));
     await turning.close();
     const again = await driver.openExtensionPage(href.replace(/^\//, ''));

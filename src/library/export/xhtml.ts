@@ -4,9 +4,10 @@
  * parsers forgive and EPUB's XHTML content model does not. Here such markup is rewritten into
  * its valid equivalent, keeping how it looks, then serialised as XML.
  *
- * Images are not embedded (an EPUB may not load them from the web): each becomes a link to the
- * picture, named by its alt text.
+ * Images are not embedded, and none loads from the web (it would tell its host who reads the
+ * book): each becomes a link to the picture, named by its alt text or file name.
  */
+import { imageLink, imageName } from './remote-images';
 
 /** Obsolete elements and the (styled) element that replaces each. */
 const RESTYLE: Record<string, { tag: string; style?: string }> = {
@@ -79,14 +80,15 @@ export function chapterXhtml(html: string, win: Window & typeof globalThis): str
   return new win.XMLSerializer().serializeToString(box);
 }
 
+/** An image becomes "[Image: name]", a link to it where it is on the web (./remote-images.ts). */
 function replaceImage(img: HTMLImageElement): void {
   const doc = img.ownerDocument;
-  const alt = img.getAttribute('alt')?.trim();
-  const label = doc.createTextNode(alt ? `[Image: ${alt}]` : '[Image]');
-  const src = img.getAttribute('src') ?? '';
-  if (/^https?:/i.test(src) && !img.closest('a')) {
+  const name = imageName(img);
+  const label = doc.createTextNode(name ? `[Image: ${name}]` : '[Image]');
+  const link = imageLink(img);
+  if (link) {
     const a = doc.createElement('a');
-    a.setAttribute('href', src);
+    a.setAttribute('href', link.href);
     a.append(label);
     img.replaceWith(a);
   } else img.replaceWith(label);

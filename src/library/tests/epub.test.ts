@@ -37,6 +37,7 @@ const QUIRKY = [
   '<b><p>a bold paragraph</p></b>',
   '<ul>loose text<li>an item</li><p>a paragraph in a list</p></ul>',
   '<img src="https://x.example/map.png" alt="a map"><img src="data:image/png;base64,iVBORw0KGgo=">',
+  '<p>A pixel<img src="https://tracker.example/pixel.gif" width="1" height="1"></p>',
   '<p>control\u0001char and a <a href="https://example.com/a b">link with a space</a></p>',
   '<dl><dt>term</dt><p>stray in a dl</p></dl>',
   '<span><p>a paragraph in a span</p></span>',
@@ -152,6 +153,19 @@ describe('buildEpub', () => {
     expect(quirky.querySelector('a[href="https://example.com/a%20b"]')).not.toBeNull();
     expect(quirky.querySelector('p[style="text-align: right"]')!.textContent).toBe('Right aligned');
     expect(quirky.body.textContent).not.toContain('\u0001');
+  });
+
+  it('loads nothing from the web: a remote image is a link to it, named by its file name', () => {
+    const quirky = xml('EPUB/chapter-2.xhtml');
+    expect(quirky.querySelector('a[href="https://tracker.example/pixel.gif"]')!.textContent).toBe('[Image: pixel.gif]');
+    for (const name of Object.keys(files).filter((f) => f.endsWith('.xhtml'))) {
+      const doc = xml(name);
+      expect(doc.querySelector('img, [src], [srcset], [poster], [data], object, iframe, audio, video')).toBeNull();
+      expect(text(name)).not.toMatch(/url\(|@import/i);
+      // A link elsewhere is a navigation the reader chooses; anything else would load.
+      const external = Array.from(doc.querySelectorAll('[href]')).filter((e) => /^[a-z][a-z\d+.-]*:/i.test(e.getAttribute('href')!));
+      expect(external.filter((e) => e.localName !== 'a')).toEqual([]);
+    }
   });
 
   it('gives the same bytes for the same story', () => {

@@ -288,3 +288,8 @@ async function importBackup(driver: BrowserDriver, file: string, count: number):
     await library.close();
   }
 }
+
+/** Every address `page` has requested, as its resource timing lists them (failed requests too). */
+export function pageRequests(page: PageHandle): Promise<string[]> {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name), undefined);
+}
