@@ -6,6 +6,7 @@
  * dropped there.
  *
  * - page-report: the detect content script read its page (content script → background)
+ * - rating-allow: the reader chose "Always allow this story" on the page's interstitial (content script → background)
  * - library-*: the pages ask the background for save jobs (src/library/messages.ts)
  * - library-event: jobs or stories changed (runner → every extension page and the background)
  * - runner-*: the background calls the save-job runner (background → Chrome's offscreen document)
@@ -27,11 +28,18 @@ export interface PageReportMessage {
   decision: Decision;
 }
 
+/** "Always allow" the story of the sender's own page. Reply: whether the exception was stored. */
+export interface RatingAllowMessage {
+  type: 'rating-allow';
+  page: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>;
+}
+
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
 export interface MessageMap extends LibraryRequests, RunnerCalls {
   'page-report': { request: PageReportMessage; reply: void };
+  'rating-allow': { request: RatingAllowMessage; reply: boolean };
   'library-event': { request: LibraryEvent; reply: void };
 }
 
@@ -97,6 +105,7 @@ const saveScope = oneOf('chapter', 'story');
 /** What each message carries besides its type. */
 const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: Record<string, Check>] } = {
   'page-report': [{ report: pageReport, decision }],
+  'rating-allow': [{ page: record({ url: string, site: string, title: optionalString, author: optionalString }) }],
   'library-save': [{ scope: saveScope }, { tabId: count }],
   'library-save-url': [{ url: string, title: string }],
   'library-cancel': [{ jobId: string }],
@@ -110,6 +119,33 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'runner-cancel': [{ jobId: string }],
   'runner-resume': [{}],
 };
+
+/**
+ * Who may send each type: the extension's own pages and workers, and/or a content script in a
+ * page. Handlers of messages that name a tab, a page or an address check the rest (that a content
+ * script names its own).
+ */
+export type SenderKind = 'extension' | 'content';
+const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
+  'page-report': ['content'],
+  'rating-allow': ['content'],
+  // The reader view's content script saves its own page, follows and cancels its job.
+  'library-save': ['extension', 'content'],
+  'library-save-url': ['extension', 'content'],
+  'library-cancel': ['extension', 'content'],
+  'library-jobs': ['extension', 'content'],
+  'library-check': ['extension'],
+  'library-sync': ['extension'],
+  'library-event': ['extension'],
+  'runner-enqueue-page': ['extension'],
+  'runner-enqueue-url': ['extension'],
+  'runner-enqueue-updates': ['extension'],
+  'runner-cancel': ['extension'],
+  'runner-resume': ['extension'],
+};
+
+/** Whether a message of `type` may come from a sender of this kind (null: no part of Slipcase). */
+export const maySend = (type: MessageType, kind: SenderKind | null): boolean => kind !== null && SENDERS[type].includes(kind);
 
 const CHECKS = Object.fromEntries(
   Object.entries(FIELDS).map(([type, [fields, optional]]) => [type, exact({ type: oneOf(type), ...fields }, optional)]),

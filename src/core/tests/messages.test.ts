@@ -3,7 +3,7 @@
  * anything else (unknown types, missing, extra or mistyped fields at any depth) is rejected, both
  * by parseMessage and by the listeners handle() installs.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage, type Message, type MessageType } from '../messages';
 import { handle, send } from '../ext/messaging';
@@ -49,6 +49,10 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     type: 'page-report',
     report,
     decision: { gate: false, reasons: [{ kind: 'rating', text: 'Explicit' }], allowedBy: 'story' },
+  },
+  'rating-allow': {
+    type: 'rating-allow',
+    page: { url: report.url, site: 'ao3', title: 'Velvet and Ash', author: 'mourning_dove' },
   },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },
@@ -170,6 +174,10 @@ describe('parseMessage', () => {
   });
 });
 
+/** Senders as the browser describes them: an extension page, and a content script in a tab's top frame. */
+const EXTENSION_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/library.html' };
+const CONTENT_SCRIPT = { id: 'test-extension-id', url: report.url, tab: { id: 4, url: report.url }, frameId: 0 };
+
 describe('handle', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -179,7 +187,7 @@ describe('handle', () => {
       'library-jobs': (m) => (seen.push(m), Promise.resolve({ ok: true, jobIds: [], jobs: [job] })),
       'library-event': (m) => void seen.push(m),
     });
-    const deliver = (raw: unknown) => fakeBrowser.runtime.onMessage.trigger(raw, {}, () => undefined);
+    const deliver = (raw: unknown) => fakeBrowser.runtime.onMessage.trigger(raw, EXTENSION_PAGE, () => undefined);
     expect(await deliver({ type: 'library-jobs' })).toEqual([{ ok: true, jobIds: [], jobs: [job] }]);
     expect(await deliver({ type: 'library-jobs', extra: 1 })).toEqual([undefined]);
     expect(await deliver({ type: 'library-event', jobs: 'all', changed: [] })).toEqual([undefined]);
@@ -190,11 +198,45 @@ describe('handle', () => {
   });
 
   it('stops listening when unsubscribed; send reaches the listeners', async () => {
+    // The fake browser names no sender: send as the extension's own page.
+    const onMessage = fakeBrowser.runtime.onMessage;
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      if (!onMessage.hasListeners()) throw new Error('No listeners available');
+      return (await onMessage.trigger(message, EXTENSION_PAGE, () => undefined))[0];
+    });
     const seen: string[] = [];
     const stop = handle({ 'library-sync': (m) => (seen.push(m.type), Promise.resolve({ ok: true, jobIds: [] })) });
     await send({ type: 'library-sync' });
     stop();
     await expect(send({ type: 'library-sync' })).rejects.toThrow();
     expect(seen).toEqual(['library-sync']);
+    sendMessage.mockRestore();
+  });
+});
+
+describe('senders', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('give a handler only the messages its type may come with from that sender', async () => {
+    const seen: string[] = [];
+    const note = (m: Message) => void seen.push(m.type);
+    const noted = (m: Message) => (note(m), Promise.resolve({ ok: true as const, jobIds: [] }));
+    handle({ 'page-report': note, 'library-sync': noted, 'runner-resume': note, 'library-jobs': noted });
+    const deliver = (raw: Message, sender: object) => fakeBrowser.runtime.onMessage.trigger(raw, sender, () => undefined);
+    const otherExtension = { ...EXTENSION_PAGE, id: 'other-extension', url: 'chrome-extension://other-extension/page.html' };
+    const webPage = { url: 'https://evil.example/', tab: { id: 9 }, frameId: 0 };
+    for (const sender of [{}, otherExtension, webPage, { ...CONTENT_SCRIPT, id: 'other-extension' }])
+      for (const message of [SAMPLES['page-report'], SAMPLES['library-sync'], SAMPLES['runner-resume'], SAMPLES['library-jobs']])
+        await deliver(message, sender);
+    expect(seen).toEqual([]);
+    // A content script reports its page and follows jobs; it neither syncs nor calls the runner.
+    for (const message of [SAMPLES['page-report'], SAMPLES['library-sync'], SAMPLES['runner-resume'], SAMPLES['library-jobs']])
+      await deliver(message, CONTENT_SCRIPT);
+    expect(seen).toEqual(['page-report', 'library-jobs']);
+    seen.length = 0;
+    // An extension page does not pose as a page's content script.
+    for (const message of [SAMPLES['page-report'], SAMPLES['library-sync'], SAMPLES['runner-resume']])
+      await deliver(message, EXTENSION_PAGE);
+    expect(seen).toEqual(['library-sync', 'runner-resume']);
   });
 });

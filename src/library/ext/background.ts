@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { openLibrary, type LibraryDb } from '../db/db';
 import type { LibraryEvent, LibraryReply } from '../messages';
-import type { Handlers } from '../../core/ext/messaging';
+import { senderKind, senderPage, type Handlers, type Sender } from '../../core/ext/messaging';
 import { decide } from '../../warnings/policy';
 import { pageSnapshot, type PageSnapshot } from '../../reader/page-snapshot';
 import { loadRatingSettings } from '../../warnings/ext/settings-storage';
@@ -65,13 +65,31 @@ export function saveTab(host: RunnerHost, tabId: number | undefined, scope: 'cha
   });
 }
 
+/**
+ * The tab a save request may save: the one an extension page names, or a content script's own
+ * (the reader view saves the page it is open on, never another tab). Undefined when none.
+ */
+function tabToSave(named: number | undefined, sender: Sender): number | undefined {
+  if (senderKind(sender) === 'extension') return named;
+  const own = senderPage(sender) ? sender.tab?.id : undefined;
+  return named === undefined || named === own ? own : undefined;
+}
+
+/** Whether the sender may have `url` fetched and saved: an extension page, or the reader on a page of the same site. */
+function maySaveUrl(url: string, sender: Sender): boolean {
+  if (senderKind(sender) === 'extension') return true;
+  const page = senderPage(sender);
+  return page !== null && URL.canParse(url) && new URL(url).origin === new URL(page).origin;
+}
+
 /** Answers the pages' library requests, and follows the runner's events (Chrome: from the offscreen document). */
 export function libraryHandlers(host: RunnerHost): Handlers {
   return {
     // Without a tab id, the sender's own tab: the reader view's content script saves its page.
-    'library-save': (m, sender) => saveTab(host, m.tabId ?? sender.tab?.id, m.scope),
-    'library-save-url': (m) =>
+    'library-save': (m, sender) => saveTab(host, tabToSave(m.tabId, sender), m.scope),
+    'library-save-url': (m, sender) =>
       answer(async () => {
+        if (!maySaveUrl(m.url, sender)) return { ok: false, error: 'Slipcase saves only this site’s works from here.' };
         // Nothing is known of the work before it is fetched: follow an adult gate only when the
         // reader's limit lets every rating through.
         const settings = await loadRatingSettings();

@@ -9,7 +9,7 @@ import { chapterKey } from '../../reader/ext/reader-storage';
 import type { JobView, LibraryRequest } from '../messages';
 
 /** How often the reader asks for its job while it runs: events may not reach a content script. */
-const POLL_MS = 1500;
+export const POLL_MS = 1500;
 
 /**
  * What to ask the background for. The tab's live page is the chapter the reader was opened on;

@@ -2,7 +2,7 @@
  * The background's answers to the pages' library requests, and the runner calls they make, through
  * the one message listener (handle) and a stand-in runner.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handle } from '../../core/ext/messaging';
 import type { Message, RunnerCallType } from '../../core/messages';
@@ -29,7 +29,13 @@ function standInRunner(error?: string) {
   return { host, calls };
 }
 
-const deliver = async (raw: unknown, sender: object = {}) => (await fakeBrowser.runtime.onMessage.trigger(raw, sender, () => undefined))[0];
+/** Senders as the browser describes them: the library page, and the reader's content script on a story page in tab 4. */
+const LIBRARY_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/library.html' };
+const STORY_PAGE = 'https://archiveofourown.org/works/1/chapters/2';
+const READER = { id: 'test-extension-id', url: STORY_PAGE, tab: { id: 4, url: STORY_PAGE }, frameId: 0 };
+
+const deliver = async (raw: unknown, sender: object = LIBRARY_PAGE) =>
+  (await fakeBrowser.runtime.onMessage.trigger(raw, sender, () => undefined))[0];
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -73,6 +79,60 @@ describe('library requests', () => {
       { type: 'library-save-url', url: 1, title: 'T' },
     ])
       expect(await deliver(forged)).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('requests that name a tab or an address', () => {
+  /** The live DOM of any tab, as scripting.executeScript gives it; notes the tabs read. */
+  function liveTabs() {
+    const read: number[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: { target: { tabId: number } }) => {
+      read.push(injection.target.tabId);
+      return [{ frameId: 0, documentId: 'd', result: { url: STORY_PAGE, html: '<html></html>' } }];
+    });
+    return read;
+  }
+
+  it('save the reader’s own tab, and what the library page names', async () => {
+    const read = liveTabs();
+    const { host, calls } = standInRunner();
+    handle(libraryHandlers(host));
+    expect(await deliver({ type: 'library-save', scope: 'chapter' }, READER)).toEqual({ ok: true, jobIds: ['job-page'] });
+    expect(await deliver({ type: 'library-save', tabId: 4, scope: 'chapter' }, READER)).toEqual({ ok: true, jobIds: ['job-page'] });
+    expect(await deliver({ type: 'library-save', tabId: 7, scope: 'story' })).toEqual({ ok: true, jobIds: ['job-page'] });
+    const chapter3 = { type: 'library-save-url', url: 'https://archiveofourown.org/works/1/chapters/3', title: 'T' };
+    expect(await deliver(chapter3, READER)).toEqual({ ok: true, jobIds: ['job-url'] });
+    expect(read).toEqual([4, 4, 7]);
+    expect(calls.map((c) => c.type)).toEqual(['runner-enqueue-page', 'runner-enqueue-page', 'runner-enqueue-page', 'runner-enqueue-url']);
+  });
+
+  it('change nothing for forged senders: another tab, a frame, a web page, another extension', async () => {
+    const read = liveTabs();
+    const { host, calls } = standInRunner();
+    handle(libraryHandlers(host));
+    const otherSite = { type: 'library-save-url', url: 'https://evil.example/works/1', title: 'T' };
+    const refused = [
+      [{ type: 'library-save', tabId: 7, scope: 'story' }, READER],
+      [
+        { type: 'library-save', scope: 'story' },
+        { ...READER, frameId: 3 },
+      ],
+      [otherSite, READER],
+      [{ type: 'library-save-url', url: 'not an address', title: 'T' }, READER],
+      [
+        { type: 'library-save', tabId: 4, scope: 'story' },
+        { url: 'https://evil.example/', tab: { id: 4 }, frameId: 0 },
+      ],
+      [otherSite, { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' }],
+      [{ type: 'library-check' }, READER],
+      [{ type: 'library-sync' }, READER],
+    ] as const;
+    for (const [message, sender] of refused) {
+      const reply = (await deliver(message, sender)) as { ok: boolean } | undefined;
+      expect(reply?.ok ?? false, JSON.stringify([message, sender])).toBe(false);
+    }
+    expect(read).toEqual([]);
     expect(calls).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { libraryDb } from '../ext/client';
 import { saveStory } from '../db/save';
 import type { StoryCopy, StoryMeta } from '../types';
 import type { RatingLevel } from '../../core/model';
+import { dispatchTrusted } from '../../../tests/lib/ui';
 
 export const PARAGRAPHS = 8;
 /** Where the first block of a chapter sits in the fake layout, and each block's height. */
@@ -87,7 +88,8 @@ export function fakeLayout(): void {
   window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as never;
 }
 
-export const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+/** A key the reader presses: trusted, as the reader ignores keys a page's script makes up. */
+export const key = (k: string) => act(() => void dispatchTrusted(window, new KeyboardEvent('keydown', { key: k, bubbles: true })));
 
 export function unmount(root: HTMLElement): void {
   render(null, root);

@@ -8,19 +8,19 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader } from '../ui/Reader';
 import type { ReaderServices } from '../ui/reader-services';
 import type { SaveService } from '../ui/SavePanel';
 import { anchorAtFraction, fractionOf } from '../ui/blocks';
 import type { JobView, LibraryRequest } from '../../library/messages';
-import { librarySave } from '../../library/ext/reader-save';
+import { POLL_MS, librarySave } from '../../library/ext/reader-save';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderView } from '../../core/model';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../settings';
 import { readerView } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
-import { click, settle, until } from '../../../tests/lib/ui';
+import { click, dispatchTrusted, settle, until } from '../../../tests/lib/ui';
 
 const AO3_1 = 'ao3/pages/ao3js-works-17793689.html';
 const AO3_2 = 'ao3/pages/ao3js-works-17793689-chapters-42035519.html';
@@ -56,7 +56,8 @@ function memoryServices(chapters: Map<string, { url: string; view: ReaderView }>
   return { services, log, saved };
 }
 
-const key = (k: string) => act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+/** A key a person presses (trusted). */
+const key = (k: string) => act(() => void dispatchTrusted(window, new KeyboardEvent('keydown', { key: k, bubbles: true })));
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
@@ -167,7 +168,7 @@ describe('Reader', () => {
     await click(host.querySelector('.settings-toggle'));
     const range = host.querySelector<HTMLInputElement>('#sc-leading')!;
     range.focus();
-    await act(() => void range.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true, composed: true })));
+    await act(() => void dispatchTrusted(range, new KeyboardEvent('keydown', { key: 'n', bubbles: true, composed: true })));
     await settle();
     expect(log.filter((l) => l.startsWith('load'))).toEqual([]);
     expect(text('.story-head .chapter-title')).toBe('Chapter 1: The Guild');
@@ -328,6 +329,29 @@ describe('Reader', () => {
     expect(host.querySelector('.panel.save [role="alert"]')?.textContent).toBe('Slipcase did not answer.');
   });
 
+  it('does nothing for clicks and keys a page’s script makes', async () => {
+    let started = 0;
+    const save: SaveService = { start: async () => `job-${++started}`, follow: () => () => undefined, cancel: async () => undefined };
+    const { log, closed, saved } = await mount(first.view, DEFAULT_READER_SETTINGS, save);
+    const forge = (el: EventTarget | null, event: Event) => act(() => void el?.dispatchEvent(event));
+    for (const k of ['n', 'Escape']) await forge(window, new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    for (const sel of ['.bar .next', '.close', '.settings-toggle', '.save-toggle']) {
+      await act(() => host.querySelector<HTMLElement>(sel)!.click());
+      await forge(host.querySelector(sel), new MouseEvent('click', { bubbles: true, composed: true }));
+    }
+    // With the panels opened by the reader, their buttons do nothing for the page either.
+    await click(host.querySelector('.save-toggle'));
+    await act(() => host.querySelector<HTMLElement>('.save-story')!.click());
+    await click(host.querySelector('.settings-toggle'));
+    await act(() => host.querySelector<HTMLElement>('[data-theme-choice="sepia"]')!.click());
+    await settle();
+    expect(log.filter((l) => l.startsWith('load'))).toEqual([]);
+    expect(closed()).toBe(0);
+    expect(started).toBe(0);
+    expect(saved).toEqual([]);
+    expect(text('.story-head .chapter-title')).toBe('Chapter 1: The Guild');
+  });
+
   it('a page without story text says so in a dialog that can be closed', async () => {
     const { closed } = await mount(null);
     const dialog = host.querySelector('[role="dialog"]')!;
@@ -383,6 +407,7 @@ describe('saving from reader mode', () => {
 
   it('follows its job by asking for the jobs until it is stopped', async () => {
     let done = 0;
+    let asked = 0;
     const view = (d: number, updatedAt: number): JobView => ({
       id: 'j',
       scope: 'story',
@@ -397,18 +422,26 @@ describe('saving from reader mode', () => {
       createdAt: 0,
       updatedAt,
     });
-    background((r) =>
-      r.type === 'library-jobs'
-        ? { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] }
-        : { ok: false, error: 'no' },
-    );
-    const seen: number[] = [];
-    const stop = librarySave(PAGE).follow('j', (job) => seen.push(job.done));
-    await until(() => seen.length >= 2, 'two reports of the job');
-    stop();
-    const after = seen.length;
-    await new Promise((r) => setTimeout(r, 1600));
-    expect(seen).toEqual([1, 2]);
-    expect(seen.length).toBe(after);
+    background((r) => {
+      if (r.type !== 'library-jobs') return { ok: false, error: 'no' };
+      asked++;
+      return { ok: true, jobIds: [], jobs: [view(++done, done), { ...view(0, 99), id: 'other' }] };
+    });
+    // Only the poll's interval is faked: replies still arrive in their own time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const seen: number[] = [];
+      const stop = librarySave(PAGE).follow('j', (job) => seen.push(job.done));
+      await until(() => seen.length === 1, 'the first report of the job');
+      vi.advanceTimersByTime(POLL_MS);
+      await until(() => seen.length === 2, 'the report of the next poll');
+      stop();
+      vi.advanceTimersByTime(POLL_MS * 3);
+      await settle();
+      expect(seen).toEqual([1, 2]);
+      expect(asked).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

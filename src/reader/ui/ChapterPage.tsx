@@ -4,6 +4,7 @@ import type { ChapterNav, ReaderNote, ReaderView } from '../../core/model';
 import { siteName } from '../../sites/registry';
 import { NextIcon, PrevIcon } from './icons';
 import { StoryHeader } from './StoryHeader';
+import { trusted } from './trusted';
 
 export interface ChapterPageProps {
   view: ReaderView | null;
@@ -44,12 +45,12 @@ function ChapterEnd({ nav, loading, go }: { nav: ChapterNav; loading: boolean; g
   return (
     <nav class="chapter-end" aria-label="Chapter navigation">
       {nav.prev ? (
-        <button type="button" class="icon-button prev-end" disabled={loading} onClick={() => nav.prev && go(nav.prev)}>
+        <button type="button" class="icon-button prev-end" disabled={loading} onClick={trusted(() => nav.prev && go(nav.prev))}>
           <PrevIcon /> Previous chapter
         </button>
       ) : null}
       {nav.next ? (
-        <button type="button" class="icon-button next-end" disabled={loading} onClick={() => nav.next && go(nav.next)}>
+        <button type="button" class="icon-button next-end" disabled={loading} onClick={trusted(() => nav.next && go(nav.next))}>
           Next chapter <NextIcon />
         </button>
       ) : null}

@@ -2,6 +2,7 @@
 import { RATE } from '../settings';
 import { PauseIcon, PlayIcon, StopIcon } from './icons';
 import type { SpeechState } from '../read-aloud';
+import { trusted } from './trusted';
 
 interface Props {
   state: SpeechState;
@@ -19,7 +20,7 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
   const label = playing ? 'Pause reading aloud' : state === 'paused' ? 'Resume reading aloud' : 'Read aloud from here';
   return (
     <section class="panel speech" aria-label="Read aloud">
-      <button type="button" class="icon-button play" aria-label={label} title={label} onClick={onPlayPause}>
+      <button type="button" class="icon-button play" aria-label={label} title={label} onClick={trusted(onPlayPause)}>
         {playing ? <PauseIcon /> : <PlayIcon />}
         <span>{playing ? 'Pause' : state === 'paused' ? 'Resume' : 'Play'}</span>
       </button>
@@ -29,13 +30,13 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
         aria-label="Stop reading aloud"
         title="Stop"
         disabled={state === 'stopped'}
-        onClick={onStop}
+        onClick={trusted(onStop)}
       >
         <StopIcon />
       </button>
       <label class="voice">
         Voice
-        <select value={voice ?? ''} onChange={(e) => onVoice(e.currentTarget.value || null)}>
+        <select value={voice ?? ''} onChange={trusted((e) => onVoice(e.currentTarget.value || null))}>
           <option value="">Browser default</option>
           {voices.map((v) => (
             <option key={v.voiceURI} value={v.voiceURI}>
@@ -53,7 +54,7 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
           step={RATE.step}
           value={rate}
           aria-valuetext={`${rate.toFixed(1)} times`}
-          onChange={(e) => onRate(Number(e.currentTarget.value))}
+          onChange={trusted((e) => onRate(Number(e.currentTarget.value)))}
         />
         <output>{rate.toFixed(1)}×</output>
       </label>

@@ -4,6 +4,7 @@ import type { ChapterNav } from '../../core/model';
 import { CloseIcon, ListIcon, NextIcon, PrevIcon, SaveIcon, SpeakerIcon } from './icons';
 import type { Panel } from './hooks/usePanels';
 import { SaveProgress, isFinished, type SaveJob } from './SavePanel';
+import { trusted } from './trusted';
 
 export interface ReaderBarProps {
   nav: ChapterNav | null;
@@ -23,7 +24,7 @@ export function ReaderBar({ nav, where, panel, toggle, loading, go, canSpeak, ca
   return (
     <div class="bar">
       <div class="group">
-        <button type="button" class="icon-button close" aria-label="Close reader" title="Close (Escape)" onClick={onClose}>
+        <button type="button" class="icon-button close" aria-label="Close reader" title="Close (Escape)" onClick={trusted(onClose)}>
           <CloseIcon />
         </button>
         {nav && nav.chapters.length > 0 ? (
@@ -73,7 +74,7 @@ function PanelToggle(props: {
       aria-label={label}
       title={label}
       aria-expanded={panel === name}
-      onClick={() => toggle(name)}
+      onClick={trusted(() => toggle(name))}
     >
       {children}
     </button>
@@ -90,7 +91,7 @@ function TurnButtons({ nav, loading, go }: { nav: ChapterNav; loading: boolean; 
         aria-label="Previous chapter"
         title="Previous chapter (p)"
         disabled={!nav.prev || loading}
-        onClick={() => nav.prev && go(nav.prev)}
+        onClick={trusted(() => nav.prev && go(nav.prev))}
       >
         <PrevIcon />
       </button>
@@ -100,7 +101,7 @@ function TurnButtons({ nav, loading, go }: { nav: ChapterNav; loading: boolean; 
         aria-label="Next chapter"
         title="Next chapter (n)"
         disabled={!nav.next || loading}
-        onClick={() => nav.next && go(nav.next)}
+        onClick={trusted(() => nav.next && go(nav.next))}
       >
         <NextIcon />
       </button>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JobView } from '../../library/messages';
+import { trusted } from './trusted';
 
 export type SaveScope = 'chapter' | 'story';
 
@@ -114,10 +115,10 @@ export function SavePanel({ saving, target }: { saving: SaveJob; target: SaveTar
     <section class="panel save" aria-label="Save to library">
       <h2>Save to library</h2>
       <div class="save-choices">
-        <button type="button" class="choice save-chapter" disabled={busy} onClick={() => saving.start('chapter', target)}>
+        <button type="button" class="choice save-chapter" disabled={busy} onClick={trusted(() => saving.start('chapter', target))}>
           Save chapter
         </button>
-        <button type="button" class="choice save-story" disabled={busy} onClick={() => saving.start('story', target)}>
+        <button type="button" class="choice save-story" disabled={busy} onClick={trusted(() => saving.start('story', target))}>
           Save whole story
         </button>
       </div>
@@ -128,7 +129,7 @@ export function SavePanel({ saving, target }: { saving: SaveJob; target: SaveTar
             {statusText(job)}
           </p>
           {busy ? (
-            <button type="button" class="choice save-cancel" onClick={saving.cancel}>
+            <button type="button" class="choice save-cancel" onClick={trusted(saving.cancel)}>
               Cancel
             </button>
           ) : null}

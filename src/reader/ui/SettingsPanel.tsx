@@ -1,5 +1,6 @@
 /** Typography controls: theme, font, size, line height, width, justification. */
 import { FONTS, LINE_HEIGHT, SIZE, THEMES, WIDTH, clampToRange, type ReaderSettings, type ThemeChoice } from '../settings';
+import { trusted } from './trusted';
 
 const SWATCH: Record<ThemeChoice, string> = {
   system: 'linear-gradient(135deg, #fbfaf6 50%, #1d1c1a 50%)',
@@ -30,7 +31,7 @@ export function SettingsPanel({ settings, onChange }: Props) {
               class="choice"
               data-theme-choice={t.value}
               aria-pressed={settings.theme === t.value}
-              onClick={() => set('theme', t.value)}
+              onClick={trusted(() => set('theme', t.value))}
             >
               <span class="swatch" style={{ background: SWATCH[t.value] }} aria-hidden="true" />
               {t.label}
@@ -48,7 +49,7 @@ export function SettingsPanel({ settings, onChange }: Props) {
               class="choice"
               data-font-choice={f.value}
               aria-pressed={settings.font === f.value}
-              onClick={() => set('font', f.value)}
+              onClick={trusted(() => set('font', f.value))}
             >
               {f.label}
             </button>
@@ -71,14 +72,14 @@ function SizeStepper({ size, onSize }: { size: number; onSize(size: number): voi
         Text size
       </span>
       <div class="stepper" role="group" aria-labelledby="sc-size-name">
-        <button type="button" class="icon-button size-down" disabled={size <= SIZE.min} onClick={() => step(-SIZE.step)}>
+        <button type="button" class="icon-button size-down" disabled={size <= SIZE.min} onClick={trusted(() => step(-SIZE.step))}>
           <span aria-hidden="true">A−</span>
           <span class="visually-hidden">Smaller text</span>
         </button>
         <output class="size-value" aria-live="polite">
           {size}px
         </output>
-        <button type="button" class="icon-button size-up" disabled={size >= SIZE.max} onClick={() => step(SIZE.step)}>
+        <button type="button" class="icon-button size-up" disabled={size >= SIZE.max} onClick={trusted(() => step(SIZE.step))}>
           <span aria-hidden="true">A+</span>
           <span class="visually-hidden">Larger text</span>
         </button>
@@ -107,7 +108,7 @@ function LayoutSettings({
           step={LINE_HEIGHT.step}
           value={settings.lineHeight}
           aria-valuetext={settings.lineHeight.toFixed(1)}
-          onInput={(e) => set('lineHeight', clampToRange(Number(e.currentTarget.value), LINE_HEIGHT, settings.lineHeight))}
+          onInput={trusted((e) => set('lineHeight', clampToRange(Number(e.currentTarget.value), LINE_HEIGHT, settings.lineHeight)))}
         />
       </div>
       <div class="setting">
@@ -120,12 +121,17 @@ function LayoutSettings({
           step={WIDTH.step}
           value={settings.width}
           aria-valuetext={`${settings.width} characters`}
-          onInput={(e) => set('width', clampToRange(Number(e.currentTarget.value), WIDTH, settings.width))}
+          onInput={trusted((e) => set('width', clampToRange(Number(e.currentTarget.value), WIDTH, settings.width)))}
         />
       </div>
       <div class="setting">
         <label for="sc-justify">Justify text</label>
-        <input id="sc-justify" type="checkbox" checked={settings.justify} onChange={(e) => set('justify', e.currentTarget.checked)} />
+        <input
+          id="sc-justify"
+          type="checkbox"
+          checked={settings.justify}
+          onChange={trusted((e) => set('justify', e.currentTarget.checked))}
+        />
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import type { Handlers } from '../../core/ext/messaging';
 import { familyMember } from '../../core/ext/storage-items';
 import { TAB_REPORTS } from '../../core/storage-keys';
 import { gatedBadge } from '../../warnings/decision-badge';
+import { ratingAllowHandlers } from '../../warnings/ext/rating-allow';
 import { showBadge } from './toolbar';
 
 export async function saveTabReport(tabId: number, report: PageReport): Promise<void> {
@@ -23,8 +24,12 @@ export async function forgetTab(tabId: number): Promise<void> {
   await familyMember(TAB_REPORTS, tabId).removeValue();
 }
 
-/** The detect content script's reports: kept for the popup, shown on the tab's badge. */
+/**
+ * The detect content script's messages: its reports, kept for the popup and shown on the tab's
+ * badge, and the reader's "always allow" from the interstitial.
+ */
 export const pageReportHandlers: Handlers = {
+  ...ratingAllowHandlers,
   'page-report': (message, sender) => {
     const tabId = sender.tab?.id;
     // Only the top frame speaks for the tab; frames inside a page are not the page.

@@ -13,7 +13,7 @@ import { send } from '../../core/ext/messaging';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
 import { coverSelectors } from '../early-cover';
 import { coversPage, judgeBlurbs, judgePage, type PageJudgement } from '../judge-page';
-import { allow, loadRatingSettings, watchRatingSettings } from './settings-storage';
+import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { foldEntry } from '../ui/fold';
@@ -69,7 +69,9 @@ function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: bool
     show: () => liftGate?.(),
     allowStory: canAllow
       ? async () => {
-          await allow(judgement.report, 'stories');
+          // The background writes the exception, for this tab's own story only.
+          const { url, site, title, author } = judgement.report;
+          if (!(await send({ type: 'rating-allow', page: { url, site, title, author } }))) throw new Error('Slipcase did not accept it.');
           liftGate?.();
         }
       : null,

@@ -57,7 +57,7 @@ async function update(change: (s: RatingSettings) => RatingSettings): Promise<Ra
 }
 
 /** "Always allow" this page's story, author or site; remembers a readable name for the options page. */
-export async function allow(report: PageReport, kind: ExceptionKind): Promise<RatingSettings> {
+export async function allow(report: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>, kind: ExceptionKind): Promise<RatingSettings> {
   const entry = exceptionFor(report, kind);
   if (!entry) return loadRatingSettings();
   const next = await update((s) => withException(s, kind, entry.key));

@@ -15,6 +15,7 @@ import { INTERSTITIAL_TAG, buildInterstitial, mountInterstitial } from '../ui/in
 import { FOLD_TAG, foldEntry } from '../ui/fold';
 import { corpusPages } from '../../../tests/lib/corpus';
 import { until } from '../../../tests/lib/wait';
+import { personClick, settle } from '../../../tests/lib/ui';
 
 function page(name: string) {
   const p = corpusPages().find((c) => c.name === name)!;
@@ -83,7 +84,7 @@ describe('the interstitial', () => {
 
   it('does what each choice says', async () => {
     const { root } = build();
-    const click = (action: string) => root.querySelector<HTMLElement>(`[data-action="${action}"]`)!.click();
+    const click = (action: string) => personClick(root.querySelector(`[data-action="${action}"]`)!);
     click('show');
     click('back');
     click('allow');
@@ -95,11 +96,23 @@ describe('the interstitial', () => {
   it('says so when the exception could not be saved, and lets the reader try again', async () => {
     const { root } = build(EXPLICIT, () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')));
     const allow = root.querySelector<HTMLButtonElement>('[data-action="allow"]')!;
-    allow.click();
+    personClick(allow);
     expect(allow.disabled).toBe(true);
     await until(() => !allow.disabled, 'the failed save to be reported');
     expect(root.querySelector('.note')!.textContent).toBe('Could not save the exception: QUOTA_BYTES quota exceeded');
     expect(allow.disabled).toBe(false);
+  });
+
+  it('does nothing for clicks a page’s script makes', async () => {
+    const { root, doc } = build();
+    for (const action of ['show', 'allow', 'back']) {
+      const button = root.querySelector<HTMLElement>(`[data-action="${action}"]`)!;
+      button.click();
+      button.dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true, composed: true }));
+    }
+    await settle();
+    expect(log).toEqual([]);
+    expect(root.querySelector('.note')!.textContent).toBe('');
   });
 
   it('leaves out “Always allow” when there is nothing to remember', () => {
@@ -137,7 +150,12 @@ describe('folded listing entries', () => {
     const entry = gated[0]!.element as HTMLElement;
     expect(entry.style.getPropertyValue('display')).toBe('none');
     expect(entry.style.getPropertyPriority('display')).toBe('important');
+    // A page's script cannot open it; the reader can.
     first.click();
+    first.dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true, composed: true }));
+    expect(entry.style.getPropertyValue('display')).toBe('none');
+    expect(doc.querySelectorAll(FOLD_TAG).length).toBe(gated.length);
+    personClick(first);
     expect(entry.style.getPropertyValue('display')).toBe('');
     expect(doc.querySelectorAll(FOLD_TAG).length).toBe(gated.length - 1);
     expect(doc.activeElement?.textContent).toBe('Velvet and Ash');

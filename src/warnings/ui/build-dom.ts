@@ -14,6 +14,16 @@ export function h(doc: Document, tag: string, attrs: Record<string, string> = {}
 }
 
 /**
+ * `handler` for the reader's own input only: a page's script can call `el.click()` or dispatch
+ * events at Slipcase's buttons, but those are not trusted (`isTrusted`), and do nothing.
+ */
+export const trusted =
+  <E extends Event>(handler: (event: E) => void) =>
+  (event: E): void => {
+    if (event.isTrusted) handler(event);
+  };
+
+/**
  * A host element for a shadow root, out of the page's CSS: its own styles inline and
  * `!important` (which no stylesheet of the page's outranks), everything else reset.
  */

@@ -5,7 +5,7 @@
 import type { PageReport } from '../../core/model';
 import type { Decision } from '../policy';
 import { RATING_STYLE, ratingText } from '../../shell/badge';
-import { h, shadowHost } from './build-dom';
+import { h, shadowHost, trusted } from './build-dom';
 import css from './fold.css?inline';
 
 export const FOLD_TAG = 'slipcase-fold';
@@ -31,9 +31,12 @@ export function foldEntry(entry: HTMLElement, report: PageReport, decision: Deci
   const before = [entry.style.getPropertyValue('display'), entry.style.getPropertyPriority('display')] as const;
   entry.style.setProperty('display', 'none', 'important');
   entry.before(host);
-  line.addEventListener('click', () => {
-    host.remove();
-    entry.style.setProperty('display', ...before);
-    entry.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
-  });
+  line.addEventListener(
+    'click',
+    trusted(() => {
+      host.remove();
+      entry.style.setProperty('display', ...before);
+      entry.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
+    }),
+  );
 }

@@ -6,7 +6,7 @@
 import type { PageReport } from '../../core/model';
 import type { Decision } from '../policy';
 import { RATING_STYLE, ratingText } from '../../shell/badge';
-import { h, shadowHost } from './build-dom';
+import { h, shadowHost, trusted } from './build-dom';
 import css from './interstitial.css?inline';
 
 export interface InterstitialChoices {
@@ -69,21 +69,30 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
   );
   root.append(h(doc, 'div', { class: 'backdrop' }, card));
 
-  show.addEventListener('click', () => choices.show());
-  back.addEventListener('click', () => choices.back());
+  show.addEventListener(
+    'click',
+    trusted(() => choices.show()),
+  );
+  back.addEventListener(
+    'click',
+    trusted(() => choices.back()),
+  );
   const allowStory = choices.allowStory;
   if (allow && allowStory)
-    allow.addEventListener('click', () => {
-      for (const b of buttons) b.setAttribute('disabled', '');
-      note.textContent = 'Saving…';
-      allowStory().then(
-        () => (note.textContent = ''),
-        (e: unknown) => {
-          for (const b of buttons) b.removeAttribute('disabled');
-          note.textContent = `Could not save the exception: ${e instanceof Error ? e.message : String(e)}`;
-        },
-      );
-    });
+    allow.addEventListener(
+      'click',
+      trusted(() => {
+        for (const b of buttons) b.setAttribute('disabled', '');
+        note.textContent = 'Saving…';
+        allowStory().then(
+          () => (note.textContent = ''),
+          (e: unknown) => {
+            for (const b of buttons) b.removeAttribute('disabled');
+            note.textContent = `Could not save the exception: ${e instanceof Error ? e.message : String(e)}`;
+          },
+        );
+      }),
+    );
   return host;
 }
 

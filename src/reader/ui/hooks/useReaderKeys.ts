@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Panel } from './usePanels';
 import type { Shown } from './useReadingPosition';
+import { trusted } from '../trusted';
 
 export interface ReaderKeyState {
   panel: Panel;
@@ -25,7 +26,8 @@ export function useReaderKeys(state: ReaderKeyState): void {
   live.current = state;
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+    // Keys and history steps the page's script makes up are not the reader's.
+    const onKey = trusted((e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const target = e.composedPath()[0];
       const { panel, shown, closePanel, close, go } = live.current;
@@ -41,10 +43,10 @@ export function useReaderKeys(state: ReaderKeyState): void {
         e.preventDefault();
         e.stopPropagation();
       }
-    };
-    const onPop = () => {
+    });
+    const onPop = trusted(() => {
       if (location.href !== live.current.shown.url) void live.current.go(location.href, 'pop');
-    };
+    });
     const onHide = () => void live.current.flush();
     addEventListener('keydown', onKey, true);
     addEventListener('popstate', onPop);
