@@ -4,6 +4,16 @@ import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
 import { libraryStore } from '../../library/browse/library-store';
 import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
 
+/**
+ * Asking for persistent storage, where the browser has it (not in every Firefox for Android):
+ * already granted, or granted now. Extensions with unlimitedStorage are usually granted at once.
+ */
+function persistLibrary(): (() => Promise<boolean>) | undefined {
+  const storage = navigator.storage;
+  if (typeof storage?.persist !== 'function') return undefined;
+  return async () => (typeof storage.persisted === 'function' && (await storage.persisted())) || storage.persist();
+}
+
 /** The library tab: opens the database in this page, then hands the page its services. */
 export function LibrarySection() {
   const [services, setServices] = useState<LibraryServices | null>(null);
@@ -20,6 +30,7 @@ export function LibrarySection() {
           dismissMissing: (ids) => dismissMissing(db, ids),
           watchSync: watchRemoteSync,
           estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+          persist: persistLibrary(),
           win: window,
         }),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),

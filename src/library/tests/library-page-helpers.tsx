@@ -30,7 +30,7 @@ export interface Rendered extends Background {
 
 export function renderPage(
   db: LibraryDb,
-  extra: { jobs?: JobView[]; missing?: MissingStory[]; reply?: (r: LibraryRequest) => LibraryReply } = {},
+  extra: { jobs?: JobView[]; missing?: MissingStory[]; reply?: (r: LibraryRequest) => LibraryReply; persist?: () => Promise<boolean> } = {},
 ): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
@@ -57,6 +57,7 @@ export function renderPage(
     missingStories: extra.missing ? async () => extra.missing!.filter((m) => !bg.dismissed.includes(m.id)) : undefined,
     dismissMissing: async (ids) => bg.dismissed.push(...ids),
     estimate: async () => ({ usage: 12_345_678, quota: 2_000_000_000 }),
+    persist: extra.persist,
   };
   render(<LibraryPage services={services} />, root);
   return Object.assign(bg, {

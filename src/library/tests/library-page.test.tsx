@@ -10,7 +10,7 @@ import { saveStory } from '../db/save';
 import type { StoryCopy } from '../types';
 import type { JobView } from '../messages';
 import { freshLibrary, makeStory, seeded } from './library-fixtures';
-import { click, until } from '../../../tests/lib/ui';
+import { click, settle, until } from '../../../tests/lib/ui';
 import { button, cardIds, cards, choose, renderPage, type, type Rendered } from './library-page-helpers';
 import { captureDownloads, type Captured } from './library-page-downloads';
 
@@ -345,5 +345,21 @@ describe('library page jobs and sync', () => {
     await open();
     await until(() => text(page!.root, '.library-footer') !== '', 'the space used');
     expect(text(page!.root, '.library-footer')).toBe('Space used: 12 MB of 2.0 GB available to Slipcase');
+  });
+
+  it('asks the browser to keep the library, and says when it will not', async () => {
+    let asked = 0;
+    await open({ persist: async () => (asked++, false) });
+    await until(() => page!.root.querySelector('.library-eviction') !== null, 'the warning');
+    expect(asked).toBe(1);
+    expect(text(page!.root, '.library-eviction')).toMatch(/^This browser has not agreed to keep the library/);
+  });
+
+  it('says nothing more where the browser keeps the library', async () => {
+    let asked = 0;
+    await open({ persist: async () => (asked++, true) });
+    await until(() => asked === 1 && text(page!.root, '.library-footer') !== '', 'the question and the space used');
+    await settle();
+    expect(page!.root.querySelector('.library-eviction')).toBeNull();
   });
 });

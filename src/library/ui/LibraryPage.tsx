@@ -65,7 +65,7 @@ export function LibraryPage({ services }: { services: LibraryServices }) {
       <LibrarySummary pages={pages} searching={query.searching} selection={selection} onDelete={(ids) => void undo.remove(ids)} />
       <StoryList pages={pages} selected={selection.selected} now={now} actions={cardActions(ctx, selection.select, undo.remove)} />
       <UndoBar undo={undo} />
-      <StorageFooter storage={side.storage} />
+      <StorageFooter storage={side.storage} persisted={side.persisted} />
     </section>
   );
 }

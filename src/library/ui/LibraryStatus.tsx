@@ -101,12 +101,22 @@ export function UndoBar({ undo }: { undo: UndoDelete }) {
   );
 }
 
-export function StorageFooter({ storage }: { storage: StorageEstimate | null }) {
+/** The space used, and a warning when the browser has not agreed to keep the library when space runs low. */
+export function StorageFooter({ storage, persisted }: { storage: StorageEstimate | null; persisted: boolean | null }) {
   return (
     <footer class="library-footer">
-      {storage?.usage !== undefined
-        ? `Space used: ${bytesText(storage.usage)}${storage.quota ? ` of ${bytesText(storage.quota)} available to Slipcase` : ''}`
-        : null}
+      {storage?.usage !== undefined ? (
+        <p class="library-space">
+          Space used: {bytesText(storage.usage)}
+          {storage.quota ? ` of ${bytesText(storage.quota)} available to Slipcase` : ''}
+        </p>
+      ) : null}
+      {persisted === false ? (
+        <p class="library-eviction" role="status">
+          This browser has not agreed to keep the library when disk space runs low, and may then clear it. Export the library now and then
+          to keep a copy.
+        </p>
+      ) : null}
     </footer>
   );
 }

@@ -19,6 +19,11 @@ export interface SideSources {
   watchSync?(onChange: () => void): () => void;
   /** navigator.storage.estimate where the browser has it. */
   estimate?(): Promise<StorageEstimate>;
+  /**
+   * Asks the browser to keep the library when the disk runs low (navigator.storage.persist, where
+   * the browser has it): without it, Firefox may evict the whole library. Resolves whether it will.
+   */
+  persist?(): Promise<boolean>;
 }
 
 export interface LibrarySide {
@@ -27,6 +32,8 @@ export interface LibrarySide {
   /** Takes a story off the missing list (the reader does not want it). */
   forget(id: string): void;
   storage: StorageEstimate | null;
+  /** Whether the browser keeps the library when space runs low; null until known, or where it cannot say. */
+  persisted: boolean | null;
   refresh(): void;
 }
 
@@ -34,6 +41,7 @@ export function useLibrarySide(store: LibraryStore, sources: SideSources): Libra
   const [fandoms, setFandoms] = useState<{ fandom: string; count: number }[]>([]);
   const [missing, setMissing] = useState<MissingStory[]>([]);
   const [storage, setStorage] = useState<StorageEstimate | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
 
   const refresh = () => {
     void store.fandomCounts().then(setFandoms, () => {});
@@ -43,8 +51,10 @@ export function useLibrarySide(store: LibraryStore, sources: SideSources): Libra
 
   useEffect(() => {
     refresh();
+    // Asked once a page: the browser remembers its answer.
+    void sources.persist?.().then(setPersisted, () => {});
     return sources.watchSync?.(refresh);
   }, []);
 
-  return { fandoms, missing, forget: (id) => setMissing((m) => m.filter((s) => s.id !== id)), storage, refresh };
+  return { fandoms, missing, forget: (id) => setMissing((m) => m.filter((s) => s.id !== id)), storage, persisted, refresh };
 }
