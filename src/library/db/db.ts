@@ -27,7 +27,8 @@ export interface OpenOptions {
  * Opens the library, upgrading it step by step from whatever version it is at. A failing step
  * aborts the upgrade, leaving the database as it was, and its error is thrown here. The
  * connection closes itself when another page opens a newer version, so an upgrade never waits
- * on an old tab.
+ * on an old tab of ours; one that still holds the library open (a page of an older Slipcase)
+ * blocks the upgrade, and the open fails at once with a LibraryBlockedError rather than waiting.
  */
 export async function openLibrary(factory: IDBFactory, options: OpenOptions = {}): Promise<LibraryDb> {
   const version = options.version ?? DB_VERSION;
@@ -43,12 +44,51 @@ export async function openLibrary(factory: IDBFactory, options: OpenOptions = {}
       abortQuietly(tx);
     });
   };
+  const opened = wrap(request) as unknown as Promise<LibraryDb>;
+  const blocked = new Promise<never>((_, reject) => {
+    request.onblocked = () => {
+      // The request stays queued: should the other page close later, the upgrade runs then and
+      // its connection, which nobody is waiting for any more, is closed at once.
+      opened.then(
+        (db) => db.close(),
+        () => {},
+      );
+      reject(new LibraryBlockedError());
+    };
+  });
   try {
-    const db = (await wrap(request)) as unknown as LibraryDb;
+    const db = await Promise.race([opened, blocked]);
     db.addEventListener('versionchange', () => db.close());
     return db;
   } catch (e) {
     throw failure ?? e;
+  }
+}
+
+/**
+ * The library opened once and shared by a page or worker: opened afresh after its connection
+ * closes for a newer version, and after an open that failed (blocked, say), so the next try can succeed.
+ */
+export function sharedLibrary(factory: () => IDBFactory): () => Promise<LibraryDb> {
+  let opening: Promise<LibraryDb> | null = null;
+  return () =>
+    (opening ??= openLibrary(factory()).then(
+      (library) => {
+        library.addEventListener('versionchange', () => (opening = null));
+        return library;
+      },
+      (e: unknown) => {
+        opening = null;
+        throw e;
+      },
+    ));
+}
+
+/** Thrown when another page holds the library open at an older version, so it cannot be upgraded now. */
+export class LibraryBlockedError extends Error {
+  override name = 'LibraryBlockedError';
+  constructor() {
+    super('Another Slipcase page has the library open and is keeping it from being updated. Close other Slipcase tabs, then try again.');
   }
 }
 

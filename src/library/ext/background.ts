@@ -4,7 +4,7 @@
  * sync, and the default badge counting stories with new chapters.
  */
 import { browser } from 'wxt/browser';
-import { openLibrary, type LibraryDb } from '../db/db';
+import { sharedLibrary, type LibraryDb } from '../db/db';
 import type { LibraryEvent, LibraryReply } from '../messages';
 import { senderKind, senderPage, type Handlers, type Sender } from '../../core/ext/messaging';
 import { decide } from '../../warnings/policy';
@@ -22,15 +22,7 @@ const SYNC_ALARM = 'library-sync';
 const UPDATE_PERIOD_MINUTES = 12 * 60;
 const SYNC_PERIOD_MINUTES = 15;
 
-let opening: Promise<LibraryDb> | null = null;
-function db(): Promise<LibraryDb> {
-  opening ??= openLibrary(indexedDB).then((library) => {
-    // The connection closes itself for a newer version (db.ts): open afresh next time.
-    library.addEventListener('versionchange', () => (opening = null));
-    return library;
-  });
-  return opening;
-}
+const db = sharedLibrary(() => indexedDB);
 
 /** The open page as the reader sees it now: its live DOM, not a fresh fetch. */
 async function snapshotTab(tabId: number): Promise<PageSnapshot> {

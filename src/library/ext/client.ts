@@ -2,27 +2,12 @@
  * The extension pages' side of the library: the database (opened in the page's own extension
  * origin) and the background's save jobs.
  */
-import { openLibrary, type LibraryDb } from '../db/db';
+import { sharedLibrary } from '../db/db';
 import type { LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
 import { handle, send } from '../../core/ext/messaging';
 
-let opening: Promise<LibraryDb> | null = null;
-
 /** The library, opened once per page. Extension pages only: never from a content script. */
-export function libraryDb(): Promise<LibraryDb> {
-  opening ??= openLibrary(indexedDB).then(
-    (library) => {
-      // The connection closes itself for a newer version (db.ts): open afresh next time.
-      library.addEventListener('versionchange', () => (opening = null));
-      return library;
-    },
-    (e: unknown) => {
-      opening = null;
-      throw e;
-    },
-  );
-  return opening;
-}
+export const libraryDb = sharedLibrary(() => indexedDB);
 
 /** Asks the background to start, cancel or list save jobs. */
 export async function askLibrary(request: LibraryRequest): Promise<LibraryReply> {

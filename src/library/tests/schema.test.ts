@@ -5,7 +5,7 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, type LibraryDb } from '../db/db';
+import { LIBRARY_NAME, LibraryBlockedError, openLibrary, sharedLibrary, type LibraryDb } from '../db/db';
 import { loadStory, setProgress } from '../db/reading';
 import { saveStory } from '../db/save';
 import { DB_VERSION } from '../db/schema';
@@ -191,6 +191,29 @@ describe('migrations', () => {
     const db = await openLibrary(factory, { name: 'lib' });
     expect(db.version).toBe(DB_VERSION);
     await expect(old.getAll('stories')).rejects.toThrow();
+    db.close();
+  });
+
+  it('a page that will not let go of an older version fails the open at once, losing nothing, and the next open succeeds', async () => {
+    const target = await latest();
+    const version = DB_VERSION - 1;
+    const factory = new IDBFactory();
+    const old = await openLibrary(factory, { name: LIBRARY_NAME, version });
+    await writeRaw(old, recordsAt(version, target));
+    old.close();
+    // A connection that ignores versionchange, as a page of an older Slipcase might.
+    const holder = await new Promise<IDBDatabase>((resolve) => {
+      const r = factory.open(LIBRARY_NAME, version);
+      r.onsuccess = () => resolve(r.result);
+    });
+    // The pages' and the background's shared opener, which must not keep the failure.
+    const library = sharedLibrary(() => factory);
+    await expect(library()).rejects.toThrow(LibraryBlockedError);
+    holder.close();
+    const db = await library();
+    expect(await library()).toBe(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await dump(db)).toEqual(target);
     db.close();
   });
 });
