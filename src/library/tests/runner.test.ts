@@ -406,6 +406,25 @@ describe('saving one chapter', () => {
   });
 });
 
+describe('two tabs saving the same story at once', () => {
+  it('both jobs finish, the story is whole once, and the second changes nothing', async () => {
+    const r = runner().runner;
+    const [a, b] = await Promise.all([
+      r.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false),
+      r.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false),
+    ]);
+    await r.resume();
+    const jobs = await r.jobs();
+    const [first, second] = [a, b].map((id) => jobs.find((j) => j.id === id)!);
+    expect(first!.state).toBe('done');
+    expect(second!.state).toBe('done');
+    expect(second!.storyId).toBe(first!.storyId);
+    expect([first!.outcome, second!.outcome].sort()).toEqual(['saved', 'unchanged']);
+    expect((await dump(db)).stories).toHaveLength(1);
+    expectWholeStory(await savedChapters(first!.storyId!), FFN);
+  });
+});
+
 describe('the job list', () => {
   it('lists jobs newest first, and enqueue ids are unique', async () => {
     const r = runner().runner;
