@@ -3,8 +3,9 @@
  * never opens or names the database: the options page builds this from the open library
  * (src/entrypoints/options/LibrarySection.tsx), the tests from a fake one.
  */
-import { LibraryQuotaError, type LibraryDb } from '../db/db';
+import { LibraryBlockedError, LibraryQuotaError, type LibraryDb } from '../db/db';
 import { readerPath } from '../db/reading';
+import { repairStory } from '../db/repair';
 import { discardPending, promotePending } from '../db/save';
 import { deleteStories, restoreStories, type DeletedStories } from '../db/undo-delete';
 import { BackupError, type ImportResult } from '../export/backup';
@@ -21,6 +22,8 @@ export interface LibraryStore {
   /** Deletes at once and returns what Undo needs (undo-delete.ts). */
   deleteStories(ids: readonly string[]): Promise<DeletedStories>;
   restoreStories(deleted: DeletedStories): Promise<ImportResult>;
+  /** Rebuilds a damaged story record from its saved copy (db/repair.ts); false when it cannot. */
+  repairStory(id: string): Promise<boolean>;
   /** Resolves a held copy: the new one replaces the saved one, or is dropped. */
   keepCopy(id: string, which: 'new' | 'saved'): Promise<boolean>;
   /** A story as an EPUB file; null when it is no longer in the library. */
@@ -38,6 +41,7 @@ export function libraryStore(db: LibraryDb, win: Window & typeof globalThis): Li
     fandomCounts: () => fandomCounts(db),
     deleteStories: (ids) => deleteStories(db, ids),
     restoreStories: (deleted) => restoreStories(db, deleted, win),
+    repairStory: (id) => repairStory(db, id),
     keepCopy: (id, which) => (which === 'new' ? promotePending(db, id) : discardPending(db, id)),
     storyEpub: (id) => storyEpub(db, id, win),
     exportBackup: () => exportBackup(db),
@@ -48,6 +52,6 @@ export function libraryStore(db: LibraryDb, win: Window & typeof globalThis): Li
 
 /** A sentence for an error: the library's own errors already are one. */
 export function errorText(e: unknown, doing: string): string {
-  if (e instanceof LibraryQuotaError || e instanceof BackupError) return e.message;
+  if (e instanceof LibraryQuotaError || e instanceof LibraryBlockedError || e instanceof BackupError) return e.message;
   return `Could not ${doing}: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -4,13 +4,14 @@
  */
 import type { LibraryDb } from '../db/db';
 import { searchLibrary, type LibraryQuery } from '../search/query';
-import type { ProgressRecord, StoryRecord } from '../types';
+import type { ReadStory } from '../db/repair';
+import type { ProgressRecord } from '../types';
 import { progressFor } from './positions';
 
 export const PAGE_SIZE = 50;
 
 export interface Row {
-  story: StoryRecord;
+  story: ReadStory;
   progress: ProgressRecord | undefined;
 }
 

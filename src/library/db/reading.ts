@@ -2,6 +2,7 @@
 import type { LibraryDb } from './db';
 import { read, write } from './db';
 import { versionRange } from './versions';
+import { readableStory } from './repair';
 import type { ChapterRecord, Position, ProgressRecord, StoryRecord } from '../types';
 
 export interface StoryBundle {
@@ -17,7 +18,8 @@ export interface StoryBundle {
  */
 export async function loadStory(db: LibraryDb, id: string, which: 'current' | 'pending' = 'current'): Promise<StoryBundle | null> {
   const tx = read(db);
-  const story = await tx.objectStore('stories').get(id);
+  const raw = await tx.objectStore('stories').get(id);
+  const story = raw && readableStory(raw);
   const version = which === 'current' ? story?.version : story?.pending?.version;
   if (!story || version === undefined) return null;
   const [chapters, progress] = await Promise.all([

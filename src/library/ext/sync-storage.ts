@@ -4,6 +4,7 @@
  * and IndexedDB, no DOM). What this browser remembers between pushes (its device id, the stories
  * it held, its deletions) lives in storage.local.
  */
+import { readableStory } from '../db/repair';
 import { browser } from 'wxt/browser';
 import { read, type LibraryDb } from '../db/db';
 import { LIBRARY_LIST, LIBRARY_SYNC_MEMORY } from '../../core/storage-keys';
@@ -39,7 +40,8 @@ async function localStories(db: LibraryDb): Promise<SyncStory[]> {
   const tx = read(db);
   const [stories, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
   const places = new Map(progress.map((p) => [p.storyId, p]));
-  return stories.map((s) => syncStory(s, places.get(s.id) ?? null));
+  // A damaged record syncs what can be read of it (db/repair.ts) rather than stopping the sync.
+  return stories.map((s) => syncStory(readableStory(s), places.get(s.id) ?? null));
 }
 
 async function snapshot(db: LibraryDb) {

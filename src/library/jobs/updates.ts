@@ -3,6 +3,7 @@
  * the site lists with the saved ones, and fetch only those the library lacks. Pure but for
  * choosing the stories; the runner (runner.ts) does the fetching and saving.
  */
+import { readableStory } from '../db/repair';
 import type { LibraryDb } from '../db/db';
 import { rootSlot, storyJobPlan, type HeldPage, type JobPlan } from './jobs';
 import { pageKey, sameChapter } from './merge-chapters';
@@ -11,9 +12,8 @@ import type { ChapterCopy, StoryRecord } from '../types';
 
 /** The stories to check: these (those still saved), or every saved work in progress. */
 export async function storiesToCheck(db: LibraryDb, ids: readonly string[] | null): Promise<StoryRecord[]> {
-  if (!ids) return db.getAllFromIndex('stories', 'status', 'wip');
-  const stories = await Promise.all(ids.map((id) => db.get('stories', id)));
-  return stories.filter((s): s is StoryRecord => s !== undefined);
+  const stories = ids ? await Promise.all(ids.map((id) => db.get('stories', id))) : await db.getAllFromIndex('stories', 'status', 'wip');
+  return stories.filter((s): s is StoryRecord => s !== undefined).map(readableStory);
 }
 
 /**

@@ -8,6 +8,7 @@
  * cost is the page, not the library); a few hundred matches are sorted from their own records;
  * more are put in order by the sort index's keys, and only the page's records are read.
  */
+import { readableStory, type ReadStory } from '../db/repair';
 import type { RatingLevel } from '../../core/model';
 import type { LibraryDb } from '../db/db';
 import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
@@ -49,7 +50,8 @@ export interface LibraryQuery {
 export interface SearchResult {
   /** Stories matching, across all pages. */
   total: number;
-  stories: StoryRecord[];
+  /** As the library reads them back: a damaged record shown with what can be read (db/repair.ts). */
+  stories: ReadStory[];
 }
 
 /** The sort indexes and whether each one's natural order is descending. */
@@ -147,13 +149,13 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
     let cursor = await stories.index(index).openCursor(null, descending !== !!q.reverse ? 'prev' : 'next');
     if (cursor && from > 0) cursor = await cursor.advance(from);
     for (; cursor && page.length < to - from; cursor = await cursor.continue()) page.push(cursor.value);
-    return { total: await stories.count(), stories: page };
+    return { total: await stories.count(), stories: page.map(readableStory) };
   }
 
   const ids = sets.slice(1).reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))), sets[0]!);
   if (ids.size <= FEW) {
     const records = (await Promise.all([...ids].map((id) => stories.get(id)))).filter((s): s is StoryRecord => s !== undefined);
-    return { total: ids.size, stories: ordered(records, sort, scores, !!q.reverse).slice(from, to) };
+    return { total: ids.size, stories: ordered(records, sort, scores, !!q.reverse).slice(from, to).map(readableStory) };
   }
   const { index, descending } = SORTS[sort === 'relevance' ? 'updated' : sort];
   let order = (await stories.index(index).getAllKeys()).filter((id) => ids.has(id));
@@ -162,7 +164,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   if (sort === 'relevance') order = order.sort((a, b) => scores!.get(b)! - scores!.get(a)!);
   if (q.reverse) order.reverse();
   const page = await Promise.all(order.slice(from, to).map((id) => stories.get(id)));
-  return { total: order.length, stories: page.filter((s): s is StoryRecord => s !== undefined) };
+  return { total: order.length, stories: page.filter((s): s is StoryRecord => s !== undefined).map(readableStory) };
 }
 
 /** The order the sort index gives (key, then id; reversed for a descending sort), from the records. */

@@ -1,4 +1,5 @@
 import { RatingBadge } from '../../shell/ui/RatingBadge';
+import type { ReadStory } from '../db/repair';
 import type { ProgressRecord, StoryRecord } from '../types';
 import { STATUS_TEXT, chaptersText, heldText, lastReadText, plural, progressOf, wordsText } from './format';
 
@@ -10,12 +11,14 @@ export interface CardActions {
   epub(story: StoryRecord): void;
   check(id: string): void;
   remove(id: string): void;
+  /** Rebuild a damaged record from the story's saved copy. */
+  repair(id: string): void;
   /** Resolve a held copy: keep the new one, or keep the saved one. */
   keep(id: string, which: 'new' | 'saved'): void;
 }
 
 export interface StoryCardProps {
-  story: StoryRecord;
+  story: ReadStory;
   progress: ProgressRecord | undefined;
   /** 0-based position in the results. */
   index: number;
@@ -85,9 +88,22 @@ export function StoryCard({ story, progress, index, total, top, selected, active
         )}
         {story.newChapters > 0 ? <span class="card-new">{plural(story.newChapters, 'new chapter')}</span> : null}
       </div>
+      {story.damaged ? <DamagedRecord id={story.id} actions={actions} /> : null}
       {held ? <HeldCopy id={story.id} why={held} actions={actions} /> : null}
       <CardButtons story={story} read={read} actions={actions} />
     </li>
+  );
+}
+
+/** A record some of whose details could not be read (db/repair.ts), and the way to rebuild it. */
+function DamagedRecord({ id, actions }: { id: string; actions: CardActions }) {
+  return (
+    <div class="card-held card-damaged" role="note">
+      <span class="held-why">Some of this story’s saved details could not be read.</span>
+      <button type="button" class="repair" onClick={() => actions.repair(id)}>
+        Repair
+      </button>
+    </div>
   );
 }
 

@@ -57,6 +57,11 @@ export function cardActions(
         false,
       ),
     remove: (id) => void remove([id]),
+    repair: (id) =>
+      void run('repair the story', async () => {
+        if (await store.repairStory(id)) return 'Repaired the story from its saved copy.';
+        throw new Error('nothing readable is left to rebuild it from. Save it again from its site, or delete it');
+      }),
     keep: (id, which) =>
       void run('keep the copy', async () => {
         await store.keepCopy(id, which);
