@@ -11,6 +11,7 @@ export interface Utterance {
   text: string;
   rate: number;
   voice: SpeechSynthesisVoice | null;
+  onstart: ((ev: SpeechSynthesisEvent) => unknown) | null;
   onend: ((ev: SpeechSynthesisEvent) => unknown) | null;
   onerror: ((ev: SpeechSynthesisErrorEvent) => unknown) | null;
 }
@@ -29,6 +30,14 @@ export interface SpeechOptions {
 }
 
 const MAX_CHUNK = 240;
+/**
+ * A browser with no voice may say nothing at all (Chromium on Linux without a speech server):
+ * speech that has not started this long after Play counts as failed.
+ */
+export const START_TIMEOUT_MS = 5_000;
+
+/** Why reading aloud stopped by itself: the Web Speech API's error code, or "no-voice" when nothing started. */
+export type SpeechFailure = string;
 
 /** A block's text cut into pieces of whole sentences, each at most about `max` characters. */
 export function speechChunks(text: string, max = MAX_CHUNK): string[] {
@@ -75,8 +84,12 @@ export class ReadAloud<U extends Utterance = Utterance> {
   constructor(
     private readonly engine: SpeechEngine<U>,
     private readonly createUtterance: (text: string) => U,
-    private readonly onChange: (state: SpeechState, block: number) => void,
+    private readonly onChange: (state: SpeechState, block: number, failure: SpeechFailure | null) => void,
   ) {}
+
+  /** Why the last reading stopped by itself; null while none has, and again on Play. */
+  private failure: SpeechFailure | null = null;
+  private startTimer: ReturnType<typeof setTimeout> | undefined;
 
   get current(): { state: SpeechState; block: number } {
     return { state: this.state, block: this.block };
@@ -102,6 +115,7 @@ export class ReadAloud<U extends Utterance = Utterance> {
   }
 
   stop(): void {
+    clearTimeout(this.startTimer);
     if (this.state === 'stopped') return;
     this.run++;
     this.engine.cancel();
@@ -119,10 +133,22 @@ export class ReadAloud<U extends Utterance = Utterance> {
     this.run++;
     this.engine.cancel();
     this.state = 'playing';
-    this.speakBlock(block);
+    this.failure = null;
+    const run = this.run;
+    let started = false;
+    clearTimeout(this.startTimer);
+    this.startTimer = setTimeout(() => {
+      if (run === this.run && !started) this.fail('no-voice');
+    }, START_TIMEOUT_MS);
+    this.speakBlock(block, () => (started = true));
   }
 
-  private speakBlock(index: number): void {
+  private fail(failure: SpeechFailure): void {
+    this.failure = failure;
+    this.stop();
+  }
+
+  private speakBlock(index: number, onStart?: () => void): void {
     let i = index;
     while (i < this.blocks.length && speechChunks(this.blocks[i]!).length === 0) i++;
     if (i >= this.blocks.length) {
@@ -134,16 +160,21 @@ export class ReadAloud<U extends Utterance = Utterance> {
     this.chunks = speechChunks(this.blocks[i]!);
     this.chunk = 0;
     this.set('playing');
-    this.speakChunk();
+    this.speakChunk(onStart);
   }
 
-  private speakChunk(): void {
+  private speakChunk(onStart?: () => void): void {
     const run = this.run;
     const u = this.createUtterance(this.chunks[this.chunk]!);
     u.rate = this.options.rate;
     u.voice = this.options.voice;
+    u.onstart = () => {
+      if (run === this.run) onStart?.();
+    };
     u.onend = () => {
       if (run !== this.run) return;
+      // Some engines skip "start" for a very short utterance: an end also shows speech works.
+      onStart?.();
       this.chunk++;
       if (this.chunk < this.chunks.length) this.speakChunk();
       else this.speakBlock(this.block + 1);
@@ -151,13 +182,13 @@ export class ReadAloud<U extends Utterance = Utterance> {
     u.onerror = (ev) => {
       // "interrupted"/"canceled" come from our own cancel(); anything else ends the reading.
       if (run !== this.run || ev.error === 'interrupted' || ev.error === 'canceled') return;
-      this.stop();
+      this.fail(ev.error);
     };
     this.engine.speak(u);
   }
 
   private set(state: SpeechState): void {
     this.state = state;
-    this.onChange(state, this.block);
+    this.onChange(state, this.block, this.failure);
   }
 }

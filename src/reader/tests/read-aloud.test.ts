@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ReadAloud, speechChunks, type SpeechState, type Utterance } from '../read-aloud';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReadAloud, START_TIMEOUT_MS, speechChunks, type SpeechState, type Utterance } from '../read-aloud';
 
 describe('speechChunks', () => {
   it('keeps a short block whole', () => {
@@ -51,6 +51,9 @@ class FakeEngine {
   finish() {
     this.spoken.at(-1)!.onend?.({} as SpeechSynthesisEvent);
   }
+  start() {
+    this.spoken.at(-1)!.onstart?.({} as SpeechSynthesisEvent);
+  }
   get texts() {
     return this.spoken.map((u) => u.text);
   }
@@ -59,12 +62,16 @@ class FakeEngine {
 function setup() {
   const engine = new FakeEngine();
   const changes: [SpeechState, number][] = [];
+  const failures: (string | null)[] = [];
   const ra = new ReadAloud(
     engine,
-    (text) => ({ text, rate: 1, voice: null, onend: null, onerror: null }),
-    (s, b) => changes.push([s, b]),
+    (text) => ({ text, rate: 1, voice: null, onstart: null, onend: null, onerror: null }),
+    (s, b, failure) => {
+      changes.push([s, b]);
+      failures.push(failure);
+    },
   );
-  return { engine, changes, ra };
+  return { engine, changes, failures, ra };
 }
 
 describe('ReadAloud', () => {
@@ -110,5 +117,41 @@ describe('ReadAloud', () => {
     ra.play(['One.', 'Two.'], 0, { voice: null, rate: 1 });
     engine.spoken[0]!.onerror!({ error: 'synthesis-failed' } as SpeechSynthesisErrorEvent);
     expect(ra.current.state).toBe('stopped');
+  });
+});
+
+describe('ReadAloud when the browser cannot speak', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('stops and says so when nothing has started a while after Play (no voice)', () => {
+    vi.useFakeTimers();
+    const { failures, ra } = setup();
+    ra.play(['One.', 'Two.'], 0, { voice: null, rate: 1 });
+    vi.advanceTimersByTime(START_TIMEOUT_MS - 1);
+    expect(ra.current.state).toBe('playing');
+    vi.advanceTimersByTime(1);
+    expect(ra.current.state).toBe('stopped');
+    expect(failures.at(-1)).toBe('no-voice');
+  });
+
+  it('keeps reading once speech has started, however long it takes', () => {
+    vi.useFakeTimers();
+    const { engine, failures, ra } = setup();
+    ra.play(['One.', 'Two.'], 0, { voice: null, rate: 1 });
+    engine.start();
+    vi.advanceTimersByTime(START_TIMEOUT_MS * 3);
+    expect(ra.current.state).toBe('playing');
+    expect(failures.every((f) => f === null)).toBe(true);
+  });
+
+  it("reports the engine's own error, and Play again starts afresh", () => {
+    vi.useFakeTimers();
+    const { engine, failures, ra } = setup();
+    ra.play(['One.', 'Two.'], 0, { voice: null, rate: 1 });
+    engine.spoken.at(-1)!.onerror?.({ error: 'synthesis-unavailable' } as SpeechSynthesisErrorEvent);
+    expect(ra.current.state).toBe('stopped');
+    expect(failures.at(-1)).toBe('synthesis-unavailable');
+    ra.play(['One.', 'Two.'], 0, { voice: null, rate: 1 });
+    expect(failures.at(-1)).toBeNull();
   });
 });

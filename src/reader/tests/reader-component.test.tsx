@@ -4,60 +4,18 @@
  * The reader component on real corpus pages, in jsdom: what it shows, and what its keys and
  * controls do, with storage and fetching replaced by in-memory services.
  */
-import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Reader } from '../ui/Reader';
-import type { ReaderServices } from '../ui/reader-services';
 import type { SaveService } from '../ui/SavePanel';
 import { anchorAtFraction, fractionOf } from '../ui/blocks';
 import type { JobView, LibraryRequest } from '../../library/messages';
+import { AO3_1, AO3_2, key, mountReader, viewOf } from './reader-harness';
 import { POLL_MS, librarySave } from '../../library/ext/reader-save';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderView } from '../../core/model';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../settings';
-import { readerView } from '../view';
-import { corpusPages } from '../../../tests/lib/corpus';
 import { click, dispatchTrusted, settle, until } from '../../../tests/lib/ui';
-
-const AO3_1 = 'ao3/pages/ao3js-works-17793689.html';
-const AO3_2 = 'ao3/pages/ao3js-works-17793689-chapters-42035519.html';
-
-function viewOf(name: string): { url: string; view: ReaderView } {
-  const page = corpusPages().find((p) => p.name === name)!;
-  const doc = new JSDOM(readFileSync(page.htmlPath, 'utf8'), { url: page.expected.url }).window.document;
-  return { url: page.expected.url, view: readerView(doc, page.expected.url)! };
-}
-
-/** In-memory services that record what the reader asked for. */
-function memoryServices(chapters: Map<string, { url: string; view: ReaderView }>) {
-  const log: string[] = [];
-  const saved: ReaderSettings[] = [];
-  const services: ReaderServices = {
-    async loadChapter(url) {
-      log.push(`load ${url}`);
-      const hit = chapters.get(url.split('#')[0]!);
-      if (!hit) throw new Error('404');
-      return hit;
-    },
-    canLoadInPlace: (url) => new URL(url).origin === location.origin,
-    loadPosition: async () => null,
-    async savePosition(url, anchor) {
-      log.push(`position ${url} ${anchor.block}`);
-    },
-    async saveSettings(s) {
-      saved.push(s);
-    },
-    watchSettings: () => () => undefined,
-    loadFont: async () => undefined,
-  };
-  return { services, log, saved };
-}
-
-/** A key a person presses (trusted). */
-const key = (k: string) => act(() => void dispatchTrusted(window, new KeyboardEvent('keydown', { key: k, bubbles: true })));
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
@@ -81,14 +39,8 @@ afterEach(() => {
   host.remove();
 });
 
-async function mount(view: ReaderView | null, settings: ReaderSettings = DEFAULT_READER_SETTINGS, save?: SaveService) {
-  const mem = memoryServices(new Map([[second.url, second]]));
-  let closed = 0;
-  const services = save ? { ...mem.services, save } : mem.services;
-  await act(() => render(<Reader url={first.url} view={view} settings={settings} services={services} onClose={() => closed++} />, host));
-  await settle();
-  return { ...mem, closed: () => closed };
-}
+const mount = (view: ReaderView | null, settings: ReaderSettings = DEFAULT_READER_SETTINGS, save?: SaveService) =>
+  mountReader(host, { url: first.url, view }, new Map([[second.url, second]]), settings, save);
 
 const text = (sel: string) => host.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
 
@@ -136,13 +88,7 @@ describe('Reader', () => {
   });
 
   it('a chapter that cannot be loaded says so, with a link to open it normally', async () => {
-    const mem = memoryServices(new Map());
-    await act(() =>
-      render(
-        <Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={mem.services} onClose={() => undefined} />,
-        host,
-      ),
-    );
+    await mountReader(host, first, new Map());
     await key('n');
     await until(() => host.querySelector('[role="alert"]') !== null, 'the error');
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/could not be loaded/);

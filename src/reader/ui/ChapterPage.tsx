@@ -64,7 +64,8 @@ function Notes({ notes, position }: { notes: ReaderNote[]; position: ReaderNote[
       {notes
         .filter((n) => n.position === position)
         .map((n, i) => (
-          <details key={i} class={`note ${position}`} open={position === 'before'}>
+          // Folded, so the story starts on the first screen: the summary and notes are a click away.
+          <details key={i} class={`note ${position}`}>
             <summary>{n.label}</summary>
             <div class="note-body" dangerouslySetInnerHTML={{ __html: n.html }} />
           </details>

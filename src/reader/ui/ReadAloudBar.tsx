@@ -1,11 +1,20 @@
 /** Read-aloud controls: play, pause and resume, stop, voice and speed. */
 import { RATE } from '../settings';
 import { PauseIcon, PlayIcon, StopIcon } from './icons';
-import type { SpeechState } from '../read-aloud';
+import type { SpeechFailure, SpeechState } from '../read-aloud';
 import { trusted } from './trusted';
+
+/** What a reader can do about each way speech fails. */
+function failureText(failure: SpeechFailure): string {
+  if (failure === 'no-voice' || failure === 'synthesis-unavailable' || failure === 'voice-unavailable')
+    return 'Your browser has no voice to read aloud with. Install a voice for your system (or turn on its speech service), then try again.';
+  if (failure === 'not-allowed') return 'Your browser did not allow reading aloud here. Press Play again.';
+  return `Reading aloud stopped: the browser reported “${failure}”.`;
+}
 
 interface Props {
   state: SpeechState;
+  failure: SpeechFailure | null;
   voices: SpeechSynthesisVoice[];
   voice: string | null;
   rate: number;
@@ -15,7 +24,7 @@ interface Props {
   onRate(rate: number): void;
 }
 
-export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, onVoice, onRate }: Props) {
+export function ReadAloudBar({ state, failure, voices, voice, rate, onPlayPause, onStop, onVoice, onRate }: Props) {
   const playing = state === 'playing';
   const label = playing ? 'Pause reading aloud' : state === 'paused' ? 'Resume reading aloud' : 'Read aloud from here';
   return (
@@ -33,6 +42,7 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
         onClick={trusted(onStop)}
       >
         <StopIcon />
+        <span>Stop</span>
       </button>
       <label class="voice">
         Voice
@@ -58,6 +68,11 @@ export function ReadAloudBar({ state, voices, voice, rate, onPlayPause, onStop, 
         />
         <output>{rate.toFixed(1)}×</output>
       </label>
+      {failure ? (
+        <p class="speech-problem" role="alert">
+          {failureText(failure)}
+        </p>
+      ) : null}
     </section>
   );
 }

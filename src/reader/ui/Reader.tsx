@@ -8,7 +8,7 @@ import { RATE, clampToRange, type ReaderSettings } from '../settings';
 import { ChapterList } from './ChapterList';
 import { ChapterPage } from './ChapterPage';
 import { useChapterTurn } from './hooks/useChapterTurn';
-import { usePanels } from './hooks/usePanels';
+import { usePanelFocus, usePanels } from './hooks/usePanels';
 import { useReadAloud, useSpeakingHighlight } from './hooks/useReadAloud';
 import { useReaderKeys } from './hooks/useReaderKeys';
 import { useReaderSettings } from './hooks/useReaderSettings';
@@ -47,6 +47,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
     onClose();
   };
   useReaderKeys({ panel, shown, closePanel: () => setPanel(null), close, go: turn.go, flush: position.flush });
+  usePanelFocus(panel, position.scroller);
 
   const go = (target: string) => void turn.go(target, 'push');
   const nav = shown.view?.nav ?? null;
@@ -90,6 +91,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
         {panel === 'speech' && reader ? (
           <ReadAloudBar
             state={aloud.speech.state}
+            failure={aloud.speech.failure}
             voices={aloud.voices}
             voice={settings.voice}
             rate={settings.rate}

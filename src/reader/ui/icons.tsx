@@ -63,7 +63,7 @@ export const PauseIcon = () => (
 
 export const StopIcon = () => (
   <Icon>
-    <rect x="6" y="6" width="12" height="12" rx="1.5" />
+    <rect x="6" y="6" width="12" height="12" rx="1.5" fill="currentColor" stroke="none" />
   </Icon>
 );
 

@@ -3,15 +3,22 @@
  * from the block at the top of the screen, and the block being spoken highlighted and kept in view.
  */
 import { useEffect, useMemo, useState, type MutableRef } from 'preact/hooks';
-import { ReadAloud, type SpeechState } from '../../read-aloud';
+import { ReadAloud, type SpeechFailure, type SpeechState } from '../../read-aloud';
 import type { ReaderSettings } from '../../settings';
 import type { Anchor } from '../blocks';
 import type { Shown } from './useReadingPosition';
 
+export interface Speech {
+  state: SpeechState;
+  block: number;
+  /** Why reading aloud stopped by itself (read-aloud.ts), shown until Play is pressed again. */
+  failure: SpeechFailure | null;
+}
+
 export interface ReadAloudState {
   /** Null where the browser cannot speak. */
   reader: ReadAloud<SpeechSynthesisUtterance> | null;
-  speech: { state: SpeechState; block: number };
+  speech: Speech;
   voices: SpeechSynthesisVoice[];
   playPause(): void;
   /** New voice or rate: kept as settings, and used from the next sentence on. */
@@ -24,7 +31,7 @@ export function useReadAloud(
   settings: ReaderSettings,
   changeSettings: (next: ReaderSettings) => void,
 ): ReadAloudState {
-  const [speech, setSpeech] = useState<{ state: SpeechState; block: number }>({ state: 'stopped', block: -1 });
+  const [speech, setSpeech] = useState<Speech>({ state: 'stopped', block: -1, failure: null });
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
   const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
   const reader = useMemo(
@@ -33,7 +40,7 @@ export function useReadAloud(
         ? new ReadAloud<SpeechSynthesisUtterance>(
             synth,
             (text) => new SpeechSynthesisUtterance(text),
-            (state, block) => setSpeech({ state, block }),
+            (state, block, failure) => setSpeech({ state, block, failure }),
           )
         : null,
     [],

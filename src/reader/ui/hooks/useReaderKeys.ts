@@ -33,7 +33,8 @@ export function useReaderKeys(state: ReaderKeyState): void {
       const { panel, shown, closePanel, close, go } = live.current;
       let handled = true;
       if (e.key === 'Escape') {
-        if (panel && panel !== 'speech') closePanel();
+        // An open panel closes first (read aloud goes on without its panel), then the reader.
+        if (panel) closePanel();
         else void close();
       } else if (isTyping(target)) handled = false;
       else if (e.key === 'n' && shown.view?.nav.next) void go(shown.view.nav.next, 'push');
