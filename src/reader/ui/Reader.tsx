@@ -8,7 +8,7 @@ import { RATE, clampToRange, type ReaderSettings } from '../settings';
 import { ChapterList } from './ChapterList';
 import { ChapterPage } from './ChapterPage';
 import { useChapterTurn } from './hooks/useChapterTurn';
-import { usePanelFocus, usePanels } from './hooks/usePanels';
+import { usePanels } from './hooks/usePanels';
 import { useReadAloud, useSpeakingHighlight } from './hooks/useReadAloud';
 import { useReaderKeys } from './hooks/useReaderKeys';
 import { useReaderSettings } from './hooks/useReaderSettings';
@@ -30,9 +30,9 @@ export interface ReaderProps {
 
 export function Reader({ url, view, settings: initialSettings, services, onClose }: ReaderProps) {
   const saving = useSaveJob(services.save);
-  const { panel, setPanel, toggle } = usePanels();
-  const { settings, changeSettings, theme } = useReaderSettings(initialSettings, services);
   const position = useReadingPosition(services, { url, view });
+  const { panel, setPanel, toggle } = usePanels(position.scroller);
+  const { settings, changeSettings, theme } = useReaderSettings(initialSettings, services);
   const aloud = useReadAloud(position.blocks, position.anchor, settings, changeSettings);
   const { reader } = aloud;
   const turn = useChapterTurn({ url, view }, services, position, { leaving: () => reader?.stop(), setPanel });
@@ -47,7 +47,6 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
     onClose();
   };
   useReaderKeys({ panel, shown, closePanel: () => setPanel(null), close, go: turn.go, flush: position.flush });
-  usePanelFocus(panel, position.scroller);
 
   const go = (target: string) => void turn.go(target, 'push');
   const nav = shown.view?.nav ?? null;

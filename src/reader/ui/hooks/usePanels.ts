@@ -3,8 +3,10 @@ import { useEffect, useRef, useState, type MutableRef } from 'preact/hooks';
 
 export type Panel = 'settings' | 'chapters' | 'speech' | 'save' | null;
 
-export function usePanels() {
+/** The open panel; focus follows it within `root`, the reader's dialog (see usePanelFocus). */
+export function usePanels(root: MutableRef<HTMLElement | null>) {
   const [panel, setPanel] = useState<Panel>(null);
+  usePanelFocus(panel, root);
   /** Opens `p`, or closes it when it is the one open. */
   const toggle = (p: Exclude<Panel, null>) => setPanel((cur) => (cur === p ? null : p));
   return { panel, setPanel, toggle };
@@ -17,7 +19,7 @@ const FOCUSABLE = 'button:not(:disabled), a[href], select:not(:disabled), input:
  * chapter list, else its first control), and back to the panel's toolbar button as it closes,
  * when focus was in the panel (Escape) rather than already on the button.
  */
-export function usePanelFocus(panel: Panel, root: MutableRef<HTMLElement | null>): void {
+function usePanelFocus(panel: Panel, root: MutableRef<HTMLElement | null>): void {
   const last = useRef<Panel>(null);
   useEffect(() => {
     const was = last.current;
