@@ -166,6 +166,10 @@ export type JobScope = 'chapter' | 'story' | 'update';
  */
 export type JobState = 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
 
+const UNFINISHED: ReadonlySet<JobState> = new Set(['queued', 'running', 'waiting']);
+/** A job still to run or running (queued, running, waiting its turn at its site). */
+export const isUnfinished = (job: { state: JobState }): boolean => UNFINISHED.has(job.state);
+
 /** What the pages show of a save job. */
 export interface JobView {
   id: string;

@@ -11,14 +11,12 @@ import type { PageCopy } from './page-copy';
 import { pageKey } from './merge-chapters';
 import type { Plan } from './fetch-plan';
 import type { WriteTx } from '../db/stores';
-import type { JobScope, JobState, JobView } from '../types';
+import { isUnfinished, type JobScope, type JobView } from '../types';
 import type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
 // The records' types live apart so the schema can name them; the job code's callers find them here.
 export type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
-const UNFINISHED: ReadonlySet<JobState> = new Set(['queued', 'running', 'waiting']);
-export const isUnfinished = (job: Pick<JobView, 'state'>): boolean => UNFINISHED.has(job.state);
 
 /** Finished jobs kept to show how they ended: at most this many, for at most this long. */
 export const KEEP_FINISHED = 50;

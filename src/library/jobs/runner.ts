@@ -17,6 +17,7 @@ import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
 import { copyPage, type PageCopy } from './page-copy';
 import { ExtractionError, inertCopy } from '../../reader/extract';
 import { decodeHtml } from '../../core/decode-html';
+import { isUnfinished } from '../types';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
 import {
@@ -25,7 +26,6 @@ import {
   finishJob,
   heldPage,
   heldSlots,
-  isUnfinished,
   jobView,
   progress,
   storyJobPlan,

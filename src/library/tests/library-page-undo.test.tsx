@@ -22,8 +22,8 @@ const notices: string[] = [];
 
 function Probe({ store }: { store: LibraryStore }) {
   const run: RunAction = async (_doing, work) => {
-    const text = await work();
-    if (text) notices.push(text);
+    const done = await work();
+    if (done) notices.push(typeof done === 'string' ? done : done.text);
   };
   undo = useUndoDelete(store, run, (ids) => dropped.push(ids));
   return null;

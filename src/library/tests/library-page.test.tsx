@@ -112,7 +112,7 @@ describe('library page cards', () => {
     const b = card(ids.beta)!;
     expect(text(b, '.card-chapters')).toBe('2/? chapters');
     expect(text(b, '.card-place')).toBe('Not started');
-    expect(text(b, '.card-last-read')).toBe('Last read never');
+    expect(b.querySelector('.card-last-read')).toBeNull();
     expect(text(card(ids.gamma), '.card-status')).toBe('Complete');
     // A list a screen reader can count.
     expect(a.getAttribute('aria-setsize')).toBe('3');
@@ -300,6 +300,8 @@ describe('library page jobs and sync', () => {
     expect(count()).toBe('4 stories');
     expect(page!.root.querySelector('.job-progress')).toBeNull();
     expect(text(page!.root, '.job-state')).toBe('Saved');
+    // Once it has ended, the box names the story and how it ended, not "Saving: … Saved".
+    expect(text(page!.root, '.job-title')).toBe('Delta Fetching');
   });
 
   it('checks every story for new chapters', async () => {
@@ -308,6 +310,24 @@ describe('library page jobs and sync', () => {
     await until(() => text(page!.root, '.library-notice') !== null, 'the notice');
     expect(page!.asked).toContainEqual({ type: 'library-check' });
     expect(text(page!.root, '.library-notice')).toBe('Checking 1 story for new chapters.×');
+  });
+
+  it('a card’s check says “Checking…” only until its job has ended', async () => {
+    const checking = job({ id: 'job-c', scope: 'update', title: 'Alpha Quartermaster', done: 0, total: null });
+    await open({
+      reply: (r) =>
+        r.type === 'library-check'
+          ? { ok: true, jobIds: ['job-c'] }
+          : { ok: true, jobIds: [], jobs: r.type === 'library-jobs' ? [] : undefined },
+    });
+    await click(card(ids.alpha)!.querySelector('.check')!);
+    await until(() => text(page!.root, '.library-notice') !== null, 'the notice');
+    expect(text(page!.root, '.library-notice')).toBe('Checking for new chapters…×');
+    await page!.emit({ type: 'library-event', jobs: [checking], changed: [] });
+    expect(text(page!.root, '.library-notice')).toBe('Checking for new chapters…×');
+    await page!.emit({ type: 'library-event', jobs: [{ ...checking, state: 'done', outcome: 'unchanged' }], changed: [] });
+    await until(() => page!.root.querySelector('.library-notice') === null, 'the notice to go');
+    expect(text(page!.root, '.job-state')).toBe('No new chapters');
   });
 
   it('shows the background’s refusal as an error', async () => {

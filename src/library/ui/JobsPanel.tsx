@@ -1,9 +1,8 @@
 import type { JobView } from '../messages';
+import { isUnfinished } from '../types';
 
 /** How long a finished job stays in view, so its outcome can be read. */
 export const FINISHED_SHOWN_MS = 10_000;
-
-const ACTIVE = new Set<JobView['state']>(['queued', 'running', 'waiting']);
 
 const SCOPE_TEXT: Record<JobView['scope'], string> = { chapter: 'Saving chapter', story: 'Saving', update: 'Checking for new chapters' };
 
@@ -25,7 +24,7 @@ function stateText(job: JobView): string {
 
 /** Jobs worth showing: every unfinished one, and those finished in the last few seconds. */
 export function shownJobs(jobs: readonly JobView[], now: number): JobView[] {
-  return jobs.filter((j) => ACTIVE.has(j.state) || now - j.updatedAt < FINISHED_SHOWN_MS);
+  return jobs.filter((j) => isUnfinished(j) || now - j.updatedAt < FINISHED_SHOWN_MS);
 }
 
 export function JobsPanel({ jobs, now, onCancel }: { jobs: readonly JobView[]; now: number; onCancel(jobId: string): void }) {
@@ -35,12 +34,14 @@ export function JobsPanel({ jobs, now, onCancel }: { jobs: readonly JobView[]; n
     <section class="library-jobs" aria-label="Downloads">
       <ul>
         {shown.map((job) => {
-          const active = ACTIVE.has(job.state);
+          const active = isUnfinished(job);
           return (
             <li key={job.id} class={`library-job job-${job.state}`} data-job-id={job.id}>
               <div class="job-line">
                 <span class="job-title">
-                  {SCOPE_TEXT[job.scope]}: <strong>{job.title || job.url}</strong>
+                  {/* "Saving: Title" while it runs; once it has ended, the title and how it ended ("Title · Saved"). */}
+                  {active ? `${SCOPE_TEXT[job.scope]}: ` : ''}
+                  <strong>{job.title || job.url}</strong>
                 </span>
                 <span class="job-state">{stateText(job)}</span>
                 {active ? (

@@ -9,7 +9,7 @@ import type { LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
 import { useJobs } from './hooks/useJobs';
 import { useLibraryQuery } from './hooks/useLibraryQuery';
 import { useLibrarySide, type SideSources } from './hooks/useLibrarySide';
-import { useNotice } from './hooks/useNotice';
+import { useNotice, useNoticeUntilJobsEnd } from './hooks/useNotice';
 import { useSelection } from './hooks/useSelection';
 import { useUndoDelete } from './hooks/useUndoDelete';
 import { JobsPanel } from './JobsPanel';
@@ -42,6 +42,7 @@ export function LibraryPage({ services }: { services: LibraryServices }) {
   };
   const { jobs, now } = useJobs(services, refresh);
   const { notice, setNotice, run } = useNotice(refresh);
+  useNoticeUntilJobsEnd(notice, jobs, () => setNotice(null));
   const selection = useSelection();
   const undo = useUndoDelete(store, run, selection.drop);
 

@@ -75,7 +75,8 @@ export function StoryCard({ story, progress, index, total, top, selected, active
           {chaptersText(story)} chapters
         </span>
         <span class={`card-status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
-        <span class="card-last-read">Last read {lastReadText(story.lastReadAt, now)}</span>
+        {/* A story never opened says "Not started" below: no "Last read never" beside it. */}
+        {story.lastReadAt > 0 ? <span class="card-last-read">Last read {lastReadText(story.lastReadAt, now)}</span> : null}
       </p>
       <div class="card-progress">
         {place ? (

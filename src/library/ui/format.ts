@@ -19,9 +19,8 @@ export function progressOf(s: StoryRecord, p: ProgressRecord | undefined): { tex
 const DAY = 86_400_000;
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** "never", "today", "yesterday", "3 days ago", then the date itself past a month. */
+/** "today", "yesterday", "3 days ago", then the date itself past a month (`at`: a time the story was read). */
 export function lastReadText(at: number, now: number): string {
-  if (at <= 0) return 'never';
   const days = Math.floor(startOfDay(now) / DAY) - Math.floor(startOfDay(at) / DAY);
   if (days <= 0) return 'today';
   if (days < 31) return relative.format(-days, 'day');

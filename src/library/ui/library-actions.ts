@@ -7,7 +7,7 @@ import { download } from '../export/transfer';
 import type { LibraryReply, LibraryRequest } from '../messages';
 import type { StoryRecord } from '../types';
 import { plural } from './format';
-import type { Notice, RunAction } from './hooks/useNotice';
+import type { Notice, Outcome, RunAction } from './hooks/useNotice';
 import type { MissingStory } from './hooks/useLibrarySide';
 import type { CardActions } from './StoryCard';
 
@@ -23,7 +23,7 @@ export interface ActionContext {
 async function askFor(
   ctx: ActionContext,
   request: LibraryRequest,
-  describe: (reply: Extract<LibraryReply, { ok: true }>) => string | null,
+  describe: (reply: Extract<LibraryReply, { ok: true }>) => Outcome,
 ) {
   const reply = await ctx.ask(request);
   if (!reply.ok) throw new Error(reply.error);
@@ -53,7 +53,7 @@ export function cardActions(
     check: (id) =>
       void run(
         'check for new chapters',
-        () => askFor(ctx, { type: 'library-check', storyIds: [id] }, () => 'Checking for new chapters…'),
+        () => askFor(ctx, { type: 'library-check', storyIds: [id] }, (r) => ({ text: 'Checking for new chapters…', jobIds: r.jobIds })),
         false,
       ),
     remove: (id) => void remove([id]),
@@ -80,7 +80,9 @@ export interface ToolActions {
 export function toolActions(ctx: ActionContext, setNotice: (notice: Notice) => void): ToolActions {
   const { store, win, run } = ctx;
   const checked = (r: Extract<LibraryReply, { ok: true }>) =>
-    r.jobIds.length ? `Checking ${plural(r.jobIds.length, 'story', 'stories')} for new chapters.` : 'No stories in progress to check.';
+    r.jobIds.length
+      ? { text: `Checking ${plural(r.jobIds.length, 'story', 'stories')} for new chapters.`, jobIds: r.jobIds }
+      : 'No stories in progress to check.';
   return {
     checkAll: () => void run('check for new chapters', () => askFor(ctx, { type: 'library-check' }, checked), false),
     exportAll: () =>
