@@ -208,7 +208,7 @@ function unratedReason(rating: Rating, estimate: Estimate | null, settings: Rati
   const estimated = known ? ` · estimated ${LEVEL_NAME[known.level]}: ${known.reasons.join('; ')}` : '';
   if (settings.unrated === 'warn') return { kind: 'unrated', text: `${prefix}${estimated} — you are warned about every unrated page` };
   if (known) return above(known.level, settings.limit) ? { kind: 'unrated', text: prefix + estimated } : null;
-  const why = estimate?.reasons.length ? `no estimate (${estimate.reasons.join('; ')})` : 'no estimate of its text';
+  const why = estimate?.reasons.length ? estimate.reasons.join('; ') : 'no estimate of its text';
   return { kind: 'unrated', text: `${prefix} · ${why}` };
 }
 

@@ -30,7 +30,10 @@ export function PageSummary({ report, siteName }: { report: PageReport; siteName
       <RatingBadge rating={report.rating} />
       {report.rating.level === 'unknown' && report.estimate ? (
         <div class="estimate">
-          <p class="estimate-level">Unrated · estimated {RATING_STYLE[report.estimate.level].name}</p>
+          <p class="estimate-level">
+            {/* "estimated Unrated" would read as a finding: too little text to judge is no estimate at all. */}
+            Unrated · {report.estimate.level === 'unknown' ? 'no estimate' : `estimated ${RATING_STYLE[report.estimate.level].name}`}
+          </p>
           {report.estimate.reasons.length > 0 ? (
             <ul class="estimate-reasons">
               {report.estimate.reasons.map((r) => (

@@ -205,7 +205,7 @@ const RANK: Record<RatingLevel, number> = { unknown: -1, general: 0, teen: 1, ma
  */
 export function estimateText(text: string): Estimate {
   const { passages, words } = passagesOf(text);
-  if (words < MIN_WORDS) return { level: 'unknown', reasons: [`too little text to estimate: ${plural(words, 'word')}`] };
+  if (words < MIN_WORDS) return { level: 'unknown', reasons: [`only ${plural(words, 'word')} of text, too few to judge`] };
   countHits(text, passages);
   const found = signals(tally(passages), words).sort((a, b) => RANK[b.level] - RANK[a.level]);
   if (found.length === 0) return { level: 'general', reasons: [`nothing flagged in ${plural(words, 'word')}`] };

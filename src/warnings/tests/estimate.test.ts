@@ -73,7 +73,7 @@ describe('estimator on the corpus', () => {
 
 describe('estimator on hand-written text', () => {
   it('does not estimate a few words', () => {
-    expect(estimateText('Chapter one. The end.')).toEqual({ level: 'unknown', reasons: ['too little text to estimate: 4 words'] });
+    expect(estimateText('Chapter one. The end.')).toEqual({ level: 'unknown', reasons: ['only 4 words of text, too few to judge'] });
     expect(estimateText(filler(MIN_WORDS)).level).toBe('general');
   });
 

@@ -160,7 +160,7 @@ describe('warnings', () => {
 describe('unrated pages', () => {
   const explicitEstimate: Estimate = { level: 'explicit', reasons: ['explicit sexual language: 14 passages in 9,800 words'] };
   const teenEstimate: Estimate = { level: 'teen', reasons: ['strong language: 2 uses in 900 words'] };
-  const tooShort: Estimate = { level: 'unknown', reasons: ['too little text to estimate: 3 words'] };
+  const tooShort: Estimate = { level: 'unknown', reasons: ['only 3 words of text, too few to judge'] };
 
   it('follows the estimate by default', () => {
     expect(decide(report({ estimate: explicitEstimate }), DEFAULT_RATING_SETTINGS)).toEqual({
@@ -179,7 +179,7 @@ describe('unrated pages', () => {
       reasons: [{ kind: 'unrated', text: 'Unrated · no estimate of its text' }],
     });
     expect(decide(report({ estimate: tooShort }), DEFAULT_RATING_SETTINGS).reasons[0]!.text).toBe(
-      'Unrated · no estimate (too little text to estimate: 3 words)',
+      'Unrated · only 3 words of text, too few to judge',
     );
   });
 

@@ -108,8 +108,8 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
           </label>
         ))}
         <p class="hint">
-          None is on at first: “Creator Chose Not To Use Archive Warnings” is on many General and Teen works, and the rating already covers
-          the rest for most readers.
+          All of these start off. Your rating limit already covers most readers, and “Creator Chose Not To Use Archive Warnings” is on many
+          General and Teen works, so it would cover far more than you may want.
         </p>
       </fieldset>
 
