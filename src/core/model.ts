@@ -108,9 +108,14 @@ export interface ReaderNote {
 export interface ChapterNav {
   prev: string | null;
   next: string | null;
+  /** Set when prev and next turn pages of a thread rather than chapters (a forum's reader pages). */
+  unit?: 'page';
   /** Every chapter the page lists, in order; empty when the page lists none. */
   chapters: { title: string; url: string; current: boolean }[];
 }
+
+/** What prev and next turn, as the reader names them: "chapter", or "page" on a forum's reader pages. */
+export const turnUnit = (nav: ChapterNav): 'chapter' | 'page' => nav.unit ?? 'chapter';
 
 /** Everything the reader view shows for a page. */
 export interface ReaderView {

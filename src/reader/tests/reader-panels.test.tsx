@@ -64,6 +64,18 @@ describe('the story', () => {
   });
 });
 
+describe('turning', () => {
+  it('names what it turns: pages on a forum’s reader pages, chapters elsewhere', async () => {
+    const forum = viewOf('xenforo/pages/efictopub-spacebattles_thread_reader_1.html');
+    await mountReader(host, forum, new Map());
+    expect(host.querySelector('.next')!.getAttribute('aria-label')).toBe('Next page');
+    expect(host.querySelector('.next-end')!.textContent!.trim()).toBe('Next page');
+    render(null, host);
+    await mountReader(host, first, new Map());
+    expect(host.querySelector('.next')!.getAttribute('aria-label')).toBe('Next chapter');
+  });
+});
+
 describe('reader panels from the keyboard', () => {
   it('focus goes into each panel as it opens, and back to its button when Escape closes it', async () => {
     const restore = failingSpeech('interrupted');

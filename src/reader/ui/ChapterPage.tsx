@@ -1,6 +1,6 @@
 /** The chapter itself: its header, notes, text and the buttons to the chapters either side. */
 import type { Ref } from 'preact';
-import type { ChapterNav, ReaderNote, ReaderView } from '../../core/model';
+import { turnUnit, type ChapterNav, type ReaderNote, type ReaderView } from '../../core/model';
 import { siteName } from '../../sites/registry';
 import { NextIcon, PrevIcon } from './icons';
 import { StoryHeader } from './StoryHeader';
@@ -42,16 +42,17 @@ export function ChapterPage({ view, failed, loading, go, storyRef }: ChapterPage
 
 function ChapterEnd({ nav, loading, go }: { nav: ChapterNav; loading: boolean; go(url: string): void }) {
   if (!nav.prev && !nav.next) return null;
+  const unit = turnUnit(nav);
   return (
-    <nav class="chapter-end" aria-label="Chapter navigation">
+    <nav class="chapter-end" aria-label={unit === 'page' ? 'Page navigation' : 'Chapter navigation'}>
       {nav.prev ? (
         <button type="button" class="icon-button prev-end" disabled={loading} onClick={trusted(() => nav.prev && go(nav.prev))}>
-          <PrevIcon /> Previous chapter
+          <PrevIcon /> Previous {unit}
         </button>
       ) : null}
       {nav.next ? (
         <button type="button" class="icon-button next-end" disabled={loading} onClick={trusted(() => nav.next && go(nav.next))}>
-          Next chapter <NextIcon />
+          Next {unit} <NextIcon />
         </button>
       ) : null}
     </nav>

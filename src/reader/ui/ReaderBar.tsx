@@ -1,6 +1,6 @@
 /** The reader's sticky toolbar: close, chapters, where the reader is, turning, and the panels' buttons. */
 import type { ComponentChildren } from 'preact';
-import type { ChapterNav } from '../../core/model';
+import { turnUnit, type ChapterNav } from '../../core/model';
 import { CloseIcon, ListIcon, NextIcon, PrevIcon, SaveIcon, SpeakerIcon } from './icons';
 import type { Panel } from './hooks/usePanels';
 import { SaveProgress, isFinished, type SaveJob } from './SavePanel';
@@ -81,15 +81,16 @@ function PanelToggle(props: {
   );
 }
 
-/** Previous and next chapter. */
+/** Previous and next chapter (or page, on a forum's reader pages). */
 function TurnButtons({ nav, loading, go }: { nav: ChapterNav; loading: boolean; go(url: string): void }) {
+  const unit = turnUnit(nav);
   return (
     <>
       <button
         type="button"
         class="icon-button prev"
-        aria-label="Previous chapter"
-        title="Previous chapter (p)"
+        aria-label={`Previous ${unit}`}
+        title={`Previous ${unit} (p)`}
         disabled={!nav.prev || loading}
         onClick={trusted(() => nav.prev && go(nav.prev))}
       >
@@ -98,8 +99,8 @@ function TurnButtons({ nav, loading, go }: { nav: ChapterNav; loading: boolean; 
       <button
         type="button"
         class="icon-button next"
-        aria-label="Next chapter"
-        title="Next chapter (n)"
+        aria-label={`Next ${unit}`}
+        title={`Next ${unit} (n)`}
         disabled={!nav.next || loading}
         onClick={trusted(() => nav.next && go(nav.next))}
       >

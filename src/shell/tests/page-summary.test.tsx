@@ -22,6 +22,7 @@ const unrated = (text: string): PageReport => ({
   site: 'allaboutspike',
   title: 'A Short One',
   estimate: estimateText(text),
+  content: null,
 });
 const shown = (sel: string) => Array.from(root.querySelectorAll(sel), (e) => e.textContent?.replace(/\s+/g, ' ').trim());
 

@@ -176,7 +176,7 @@ function extract(doc: Document, url: URL): Extraction | null {
  */
 function nav(doc: Document, url: URL): ChapterNav {
   if (isReaderPage(url)) {
-    return { prev: linkUrl($(doc, '.pageNav-jump--prev')), next: linkUrl($(doc, '.pageNav-jump--next')), chapters: [] };
+    return { prev: linkUrl($(doc, '.pageNav-jump--prev')), next: linkUrl($(doc, '.pageNav-jump--next')), chapters: [], unit: 'page' };
   }
   const post = threadmarkedPost(doc, url);
   if (!post) return noNav();
