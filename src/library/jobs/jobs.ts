@@ -17,7 +17,6 @@ import type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 // The records' types live apart so the schema can name them; the job code's callers find them here.
 export type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
-
 /** Finished jobs kept to show how they ended: at most this many, for at most this long. */
 export const KEEP_FINISHED = 50;
 export const KEEP_FINISHED_MS = 24 * 60 * 60_000;
@@ -171,18 +170,25 @@ export function storyJobPlan(plan: Plan, root: HeldPage): JobPlan {
   }
 }
 
-/** How far a job is: pages fetched of the pages its plan needs (null while unknown). */
-export function progress(plan: JobPlan, held: number): Pick<JobRecord, 'done' | 'total'> {
+/**
+ * How far a job is, in chapters as the reader counts them (null total while unknown): those in
+ * hand (the open page's, the library's for an update, and those fetched) of the work's. One
+ * request may bring many chapters (AO3's whole-work view), so requests would say "0 of 1".
+ */
+export function progress(plan: JobPlan, held: number, root: HeldPage | null): Pick<JobRecord, 'done' | 'total'> {
+  const open = root?.chapters.length ?? 0;
   switch (plan.kind) {
     case 'root':
       return { done: 0, total: null };
     case 'complete':
-      return { done: 0, total: 0 };
-    case 'whole':
-      return { done: held, total: 1 };
+      return { done: open, total: open };
+    case 'whole': {
+      const count = root?.report.chapter?.count ?? null;
+      return { done: held ? (count ?? open) : open, total: count };
+    }
     case 'chapters':
-      return { done: held, total: plan.wanted.length };
+      return { done: plan.urls.length - plan.wanted.length + held, total: plan.urls.length };
     case 'walk':
-      return { done: plan.steps, total: plan.next === null ? plan.steps : null };
+      return { done: open + plan.steps, total: plan.next === null ? open + plan.steps : null };
   }
 }

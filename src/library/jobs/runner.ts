@@ -332,7 +332,7 @@ export class Runner {
     if (job.scope === 'chapter') plan = { kind: 'complete' };
     else if (job.scope === 'story') plan = storyJobPlan(planStory(page, doc, url), root);
     else plan = updatePlan(planStory(page, doc, url), root, await savedChapters(this.deps.db, storyId!));
-    return { root, plan, storyId, ...progress(plan, 0) };
+    return { root, plan, storyId, ...progress(plan, 0, root) };
   }
 
   /** Stores a fetched page in its slot, with the job's next step, in one transaction. */
@@ -347,7 +347,7 @@ export class Runner {
       job.id,
       (j) => {
         const plan = j.plan.kind === 'walk' ? walkOn(j.plan, [asked, url], page.nav.next) : j.plan;
-        return { ...j, plan, detour: null, attempts: 0, ...progress(plan, held), updatedAt: this.deps.now() };
+        return { ...j, plan, detour: null, attempts: 0, ...progress(plan, held, j.root), updatedAt: this.deps.now() };
       },
       (tx) => tx.objectStore('jobPages').put(record),
     );

@@ -200,10 +200,17 @@ describe('plans', () => {
     });
   });
 
-  it('counts progress in pages fetched of pages needed', () => {
-    expect(progress({ kind: 'chapters', urls, wanted: [0, 1, 3], rootSlot: 2 }, 1)).toEqual({ done: 1, total: 3 });
-    expect(progress({ kind: 'walk', next: 'x', steps: 4, seen: [] }, 4)).toEqual({ done: 4, total: null });
-    expect(progress({ kind: 'walk', next: null, steps: 4, seen: [] }, 4)).toEqual({ done: 4, total: 4 });
+  it('counts progress in chapters in hand of the work’s, not in requests', () => {
+    const open = page(urls[2]!, [chapter(3)]);
+    // The open chapter, and one of the three others fetched.
+    expect(progress({ kind: 'chapters', urls, wanted: [0, 1, 3], rootSlot: 2 }, 1, open)).toEqual({ done: 2, total: 4 });
+    expect(progress({ kind: 'walk', next: 'x', steps: 4, seen: [] }, 4, open)).toEqual({ done: 5, total: null });
+    expect(progress({ kind: 'walk', next: null, steps: 4, seen: [] }, 4, open)).toEqual({ done: 5, total: 5 });
+    // One request for AO3's whole-work view brings all three chapters: "1 of 3", then "3 of 3", never "0 of 1".
+    const ao3 = page(urls[0]!, [chapter(1)], { report: { ...open.report, chapter: { index: 1, count: 3, title: null } } });
+    expect(progress({ kind: 'whole', url: urls[0]! }, 0, ao3)).toEqual({ done: 1, total: 3 });
+    expect(progress({ kind: 'whole', url: urls[0]! }, 1, ao3)).toEqual({ done: 3, total: 3 });
+    expect(progress({ kind: 'complete' }, 0, open)).toEqual({ done: 1, total: 1 });
   });
 
   describe('of an update check', () => {

@@ -284,7 +284,7 @@ describe('library page jobs and sync', () => {
     await until(() => page!.root.querySelector('.job-progress') !== null, 'the job’s progress bar');
     const bar = page!.root.querySelector<HTMLProgressElement>('.job-progress')!;
     expect([bar.value, bar.max]).toEqual([2, 5]);
-    expect(text(page!.root, '.job-state')).toBe('2 of 5');
+    expect(text(page!.root, '.job-state')).toBe('2 of 5 chapters');
 
     await click(page!.root.querySelector('.job-cancel')!);
     await until(() => page!.asked.some((r) => r.type === 'library-cancel'), 'the cancel request');

@@ -68,7 +68,7 @@ describe('saving a whole story', () => {
   it('from a chapter page with a chapter list: fetches the other chapters once each, a second apart', async () => {
     const { runner: r, events } = runner();
     const job = await saveFromStart(FFN, r);
-    expect(job).toMatchObject({ scope: 'story', state: 'done', outcome: 'saved', message: 'Saved 5 chapters.', done: 4, total: 4 });
+    expect(job).toMatchObject({ scope: 'story', state: 'done', outcome: 'saved', message: 'Saved 5 chapters.', done: 5, total: 5 });
     expect(web.requests.map((q) => q.url)).toEqual([2, 3, 4, 5].map(ffnChapter));
     expect(gaps().every((g) => g >= POLITE.spacingMs)).toBe(true);
     expectWholeStory(await savedChapters(job.storyId!), FFN);
@@ -77,7 +77,7 @@ describe('saving a whole story', () => {
     expect(saved.newChapters).toBe(0);
     // The pages were told of every step, and of the saved story at the end.
     expect(events.at(-1)!.changed).toEqual([job.storyId]);
-    expect(events.map((e) => e.jobs[0]!.done)).toEqual(expect.arrayContaining([0, 1, 2, 3, 4]));
+    expect(events.map((e) => e.jobs[0]!.done)).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
     expect(await jobPages(db, job.id)).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe('saving a whole story', () => {
     const id = await r.enqueuePage({ url: one, html: corpusHtml(one) }, 'story', false);
     await r.resume();
     const job = (await r.jobs()).find((j) => j.id === id)!;
-    expect(job).toMatchObject({ state: 'done', outcome: 'saved', done: 1, total: 1 });
+    expect(job).toMatchObject({ state: 'done', outcome: 'saved', done: 2, total: 2 });
     expect(web.requests.map((q) => q.url)).toEqual([two]);
     expect((await savedChapters(job.storyId!)).map((c) => c.url)).toEqual([one, two]);
 
@@ -205,7 +205,7 @@ describe('resuming', () => {
     void first.resume();
     await vi.waitFor(() => expect(web.requests).toHaveLength(3));
     expect((await jobPages(db, id)).map((p) => p.n)).toEqual([1, 2]);
-    expect((await first.jobs())[0]).toMatchObject({ state: 'running', done: 2, total: 4 });
+    expect((await first.jobs())[0]).toMatchObject({ state: 'running', done: 3, total: 5 });
 
     // The worker is gone mid-request; a new one on the same library takes over.
     web.hangAfter = Infinity;

@@ -1,5 +1,6 @@
 import type { JobView } from '../messages';
 import { isUnfinished } from '../types';
+import { plural } from './format';
 
 /** How long a finished job stays in view, so its outcome can be read. */
 export const FINISHED_SHOWN_MS = 10_000;
@@ -19,7 +20,8 @@ function stateText(job: JobView): string {
   if (job.state === 'cancelled') return 'Cancelled';
   if (job.state === 'failed') return 'Failed';
   if (job.state === 'done') return job.outcome ? OUTCOME_TEXT[job.outcome] : 'Done';
-  return job.total === null ? `${job.done} fetched` : `${job.done} of ${job.total}`;
+  // Chapters, not requests: AO3's whole work comes in one request (jobs.ts#progress).
+  return job.total === null ? `${plural(job.done, 'chapter')} so far` : `${job.done} of ${plural(job.total, 'chapter')}`;
 }
 
 /** Jobs worth showing: every unfinished one, and those finished in the last few seconds. */

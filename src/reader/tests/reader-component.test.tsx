@@ -247,7 +247,7 @@ describe('Reader', () => {
     await act(() => report!(job({ done: 2, total: 5 })));
     const bar = host.querySelector<HTMLProgressElement>('.panel.save progress')!;
     expect([bar.value, bar.max]).toEqual([2, 5]);
-    expect(text('.save-status')).toBe('Saving: 2 of 5…');
+    expect(text('.save-status')).toBe('Saving: 2 of 5 chapters…');
     // With the panel closed, the bar stays on the toolbar.
     await click(host.querySelector('.save-toggle'));
     expect(host.querySelector('.bar > progress')).not.toBeNull();

@@ -96,7 +96,7 @@ function statusText(job: JobView): string {
   if (job.state === 'queued') return 'Waiting for other saves to finish…';
   if (job.state === 'cancelled') return 'Cancelled.';
   if (job.state === 'failed') return 'The save failed.';
-  return job.total ? `Saving: ${job.done} of ${job.total}…` : 'Saving…';
+  return job.total ? `Saving: ${job.done} of ${job.total} ${job.total === 1 ? 'chapter' : 'chapters'}…` : 'Saving…';
 }
 
 /** The job's progress as a bar: indeterminate while the total is unknown. */
