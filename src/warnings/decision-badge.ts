@@ -2,7 +2,7 @@
  * The toolbar badge with the gate's decision: still the rating letter in its colour, with a mark
  * when the page is covered, and the reasons in the tooltip, so the badge and the page agree.
  */
-import type { PageReport } from '../core/model';
+import { holdsStory, type PageReport } from '../core/model';
 import type { Decision } from './policy';
 import { badgeFor, type Badge } from '../shell/badge';
 
@@ -20,6 +20,9 @@ export function gatedBadge(report: Pick<PageReport, 'kind' | 'rating' | 'title'>
   if (!badge) return null;
   if (decision.gate) {
     const why = decision.reasons.map((r) => r.text).join('; ');
+    // Only a page with story text is covered (judge-page.ts#coversPage): an index past the limits says so, unmarked.
+    if (!holdsStory(report.kind))
+      return { ...badge, title: `${badge.title}\nPast your limits (${why}), but this page has no story text to cover` };
     return { ...badge, text: badge.text + GATED_MARK, title: `${badge.title}\nCovered: ${why}` };
   }
   if (decision.allowedBy) return { ...badge, title: `${badge.title}\nNot covered: ${ALLOWED_BY[decision.allowedBy]}` };
