@@ -38,7 +38,7 @@ export function JobsPanel({ jobs, now, onCancel }: { jobs: readonly JobView[]; n
         {shown.map((job) => {
           const active = isUnfinished(job);
           return (
-            <li key={job.id} class={`library-job job-${job.state}`} data-job-id={job.id}>
+            <li key={job.id} class={`library-job job-${job.state}`} data-job-id={job.id} title={job.message ?? undefined}>
               <div class="job-line">
                 <span class="job-title">
                   {/* "Saving: Title" while it runs; once it has ended, the title and how it ended ("Title · Saved"). */}
@@ -60,7 +60,8 @@ export function JobsPanel({ jobs, now, onCancel }: { jobs: readonly JobView[]; n
                   aria-label={`${job.title}: ${stateText(job)}`}
                 />
               ) : null}
-              {job.message ? <p class="job-message">{job.message}</p> : null}
+              {/* A finished job is one line in the tray; why one failed, or what one is doing, is worth a second. */}
+              {job.message && (active || job.state === 'failed') ? <p class="job-message">{job.message}</p> : null}
             </li>
           );
         })}

@@ -131,11 +131,12 @@ function CardButtons({ story, read, actions }: { story: StoryRecord; read: strin
       <a class="read button" href={read}>
         Read
       </a>
-      <button type="button" class="epub" onClick={() => actions.epub(story)}>
-        Download EPUB
+      {/* Narrow cards keep the short words (library.css); the full names stay for screen readers. */}
+      <button type="button" class="epub" aria-label="Download EPUB" onClick={() => actions.epub(story)}>
+        <span class="wide-only">Download </span>EPUB
       </button>
-      <button type="button" class="check" onClick={() => actions.check(story.id)}>
-        Check for new chapters
+      <button type="button" class="check" aria-label="Check for new chapters" onClick={() => actions.check(story.id)}>
+        Check<span class="wide-only"> for new chapters</span>
       </button>
       <button type="button" class="delete" onClick={() => actions.remove(story.id)}>
         Delete

@@ -5,7 +5,7 @@
  * End and Page Up / Down move between cards (hooks/useVirtualList.ts).
  */
 import type { ResultPages } from '../browse/list-rows';
-import { ROW_HEIGHT, useVirtualList } from './hooks/useVirtualList';
+import { useVirtualList } from './hooks/useVirtualList';
 import { PlaceholderCard, StoryCard, type CardActions } from './StoryCard';
 
 export interface StoryListProps {
@@ -16,7 +16,7 @@ export interface StoryListProps {
 }
 
 export function StoryList({ pages, selected, now, actions }: StoryListProps) {
-  const { scroller, total, first, last, active, setActive, onScroll, onKeyDown } = useVirtualList(pages);
+  const { scroller, total, first, last, active, setActive, onScroll, onKeyDown, rowHeight } = useVirtualList(pages);
   const rows = [];
   for (let i = first; i <= last; i++) {
     const row = pages.row(i);
@@ -28,7 +28,7 @@ export function StoryList({ pages, selected, now, actions }: StoryListProps) {
           progress={row.progress}
           index={i}
           total={total}
-          top={i * ROW_HEIGHT}
+          top={i * rowHeight}
           selected={selected.has(row.story.id)}
           active={i === active}
           now={now}
@@ -36,7 +36,7 @@ export function StoryList({ pages, selected, now, actions }: StoryListProps) {
           onFocus={setActive}
         />
       ) : (
-        <PlaceholderCard key={`placeholder-${i}`} index={i} total={total} top={i * ROW_HEIGHT} />
+        <PlaceholderCard key={`placeholder-${i}`} index={i} total={total} top={i * rowHeight} />
       ),
     );
   }
@@ -47,7 +47,7 @@ export function StoryList({ pages, selected, now, actions }: StoryListProps) {
         class="library-list"
         aria-label="Saved stories"
         aria-busy={pages.total === null}
-        style={{ height: `${total * ROW_HEIGHT}px` }}
+        style={{ height: `${total * rowHeight}px` }}
         onKeyDown={onKeyDown}
       >
         {rows}

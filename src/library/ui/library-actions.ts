@@ -20,11 +20,7 @@ export interface ActionContext {
 }
 
 /** Asks the background, and describes its answer; a refusal is thrown as the error it names. */
-async function askFor(
-  ctx: ActionContext,
-  request: LibraryRequest,
-  describe: (reply: Extract<LibraryReply, { ok: true }>) => Outcome,
-) {
+async function askFor(ctx: ActionContext, request: LibraryRequest, describe: (reply: Extract<LibraryReply, { ok: true }>) => Outcome) {
   const reply = await ctx.ask(request);
   if (!reply.ok) throw new Error(reply.error);
   return describe(reply);

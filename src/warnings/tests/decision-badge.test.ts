@@ -10,6 +10,8 @@ const unrated = (kind: PageReport['kind']): PageReport => ({
   url: 'https://forums.spacebattles.com/threads/my-great-story.555/threadmarks',
   site: 'xenforo',
   title: 'My Great Story',
+  estimate: null,
+  content: null,
 });
 const gated: Decision = { gate: true, reasons: [{ kind: 'unrated', text: 'Unrated · no estimate of its text' }] };
 

@@ -8,6 +8,13 @@ import type { ResultPages } from '../../browse/list-rows';
 
 /** A card's height plus the gap below it, in CSS pixels (library.css sizes the cards to fit). */
 export const ROW_HEIGHT = 200;
+/**
+ * Below NARROW_WIDTH (a phone, a narrow window) a card's facts and buttons wrap onto more lines,
+ * so its rows are taller: library.css sizes the cards with a container query at the same width.
+ */
+export const NARROW_WIDTH = 520;
+export const NARROW_ROW_HEIGHT = 256;
+export const rowHeightFor = (width: number): number => (width > 0 && width < NARROW_WIDTH ? NARROW_ROW_HEIGHT : ROW_HEIGHT);
 /** Rows rendered beyond each edge of the view, so a quick scroll shows no blanks. */
 export const OVERSCAN = 4;
 /** How long the view must rest on rows before their pages load. */
@@ -16,9 +23,9 @@ const LOAD_DELAY_MS = 40;
 const FALLBACK_HEIGHT = 720;
 
 /** Rows first..last (inclusive) to render for a view of `height` scrolled to `scrollTop`. */
-export function visibleRows(scrollTop: number, height: number, total: number): [number, number] {
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN - 1);
+export function visibleRows(scrollTop: number, height: number, total: number, rowHeight = ROW_HEIGHT): [number, number] {
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN - 1);
   return [first, last];
 }
 
@@ -26,11 +33,12 @@ export function useVirtualList(pages: ResultPages) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
   const [active, setActive] = useState(0);
   /** A card to focus once its story is in (after a key moved to it). */
   const focusNext = useRef<number | null>(null);
   const total = pages.total ?? 0;
-  const [first, last] = visibleRows(scrollTop, height, total);
+  const [first, last] = visibleRows(scrollTop, height, total, rowHeight);
 
   // A new query starts at the top.
   useLayoutEffect(() => {
@@ -42,7 +50,10 @@ export function useVirtualList(pages: ResultPages) {
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight || FALLBACK_HEIGHT));
+    const observer = new ResizeObserver(() => {
+      setHeight(el.clientHeight || FALLBACK_HEIGHT);
+      setRowHeight(rowHeightFor(el.clientWidth));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -71,9 +82,9 @@ export function useVirtualList(pages: ResultPages) {
   const moveTo = (index: number) => {
     const i = Math.max(0, Math.min(total - 1, index));
     const el = scroller.current!;
-    const top = i * ROW_HEIGHT;
+    const top = i * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
+    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
     setScrollTop(el.scrollTop);
     setActive(i);
     focusNext.current = i;
@@ -82,7 +93,7 @@ export function useVirtualList(pages: ResultPages) {
   const onKeyDown = (e: KeyboardEvent) => {
     const card = (e.target as HTMLElement).closest?.('.library-card');
     if (!card || card !== e.target) return;
-    const perView = Math.max(1, Math.floor(height / ROW_HEIGHT));
+    const perView = Math.max(1, Math.floor(height / rowHeight));
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -96,5 +107,5 @@ export function useVirtualList(pages: ResultPages) {
     moveTo(moves[e.key]!);
   };
 
-  return { scroller, total, first, last, active, setActive, onScroll, onKeyDown };
+  return { scroller, total, first, last, active, setActive, onScroll, onKeyDown, rowHeight };
 }
