@@ -13,7 +13,7 @@ export const ROW_HEIGHT = 200;
  * so its rows are taller: library.css sizes the cards with a container query at the same width.
  */
 export const NARROW_WIDTH = 520;
-export const NARROW_ROW_HEIGHT = 256;
+export const NARROW_ROW_HEIGHT = 224;
 export const rowHeightFor = (width: number): number => (width > 0 && width < NARROW_WIDTH ? NARROW_ROW_HEIGHT : ROW_HEIGHT);
 /** Rows rendered beyond each edge of the view, so a quick scroll shows no blanks. */
 export const OVERSCAN = 4;
