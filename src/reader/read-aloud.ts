@@ -85,6 +85,8 @@ export class ReadAloud<U extends Utterance = Utterance> {
     private readonly engine: SpeechEngine<U>,
     private readonly createUtterance: (text: string) => U,
     private readonly onChange: (state: SpeechState, block: number, failure: SpeechFailure | null) => void,
+    /** The last block has been read to its end (not stopped): the reader may go on to the next chapter. */
+    private readonly onEnd: () => void = () => undefined,
   ) {}
 
   /** Why the last reading stopped by itself; null while none has, and again on Play. */
@@ -154,6 +156,7 @@ export class ReadAloud<U extends Utterance = Utterance> {
     if (i >= this.blocks.length) {
       this.block = -1;
       this.set('stopped');
+      this.onEnd();
       return;
     }
     this.block = i;

@@ -307,6 +307,7 @@ describe('notes and navigation on the corpus pages', () => {
       prev: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/',
       next: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/page-3',
       chapters: [],
+      unit: 'page',
     });
   });
 

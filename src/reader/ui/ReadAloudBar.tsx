@@ -1,5 +1,7 @@
-/** Read-aloud controls: play, pause and resume, stop, voice and speed. */
-import { RATE } from '../settings';
+/** Read-aloud controls: play, pause and resume, stop, voice, speed and a sleep timer. */
+import { RATE, clampToRange, type ReaderSettings } from '../settings';
+import type { ReadAloud } from '../read-aloud';
+import type { ReadAloudState, Sleep } from './hooks/useReadAloud';
 import { PauseIcon, PlayIcon, StopIcon } from './icons';
 import type { SpeechFailure, SpeechState } from '../read-aloud';
 import { trusted } from './trusted';
@@ -12,9 +14,47 @@ function failureText(failure: SpeechFailure): string {
   return `Reading aloud stopped: the browser reported “${failure}”.`;
 }
 
+/** The read-aloud panel over the reader's speech state and settings. */
+export function SpeechPanel({
+  aloud,
+  reader,
+  settings,
+}: {
+  aloud: ReadAloudState;
+  reader: ReadAloud<SpeechSynthesisUtterance>;
+  settings: ReaderSettings;
+}) {
+  return (
+    <ReadAloudBar
+      state={aloud.speech.state}
+      failure={aloud.speech.failure}
+      voices={aloud.voices}
+      voice={settings.voice}
+      rate={settings.rate}
+      sleep={aloud.sleep}
+      onPlayPause={aloud.playPause}
+      onStop={() => reader.stop()}
+      onVoice={(voice) => aloud.changeSpeech({ ...settings, voice })}
+      onRate={(rate) => aloud.changeSpeech({ ...settings, rate: clampToRange(rate, RATE, settings.rate) })}
+      onSleep={aloud.setSleep}
+    />
+  );
+}
+
+const SLEEP_CHOICES: { value: string; label: string }[] = [
+  { value: 'off', label: 'Off' },
+  { value: '15', label: '15 minutes' },
+  { value: '30', label: '30 minutes' },
+  { value: '60', label: '1 hour' },
+  { value: 'chapter', label: 'End of chapter' },
+];
+const sleepFrom = (v: string): Sleep => (v === 'off' || v === 'chapter' ? v : Number(v));
+
 interface Props {
   state: SpeechState;
   failure: SpeechFailure | null;
+  sleep: Sleep;
+  onSleep(sleep: Sleep): void;
   voices: SpeechSynthesisVoice[];
   voice: string | null;
   rate: number;
@@ -24,7 +64,7 @@ interface Props {
   onRate(rate: number): void;
 }
 
-export function ReadAloudBar({ state, failure, voices, voice, rate, onPlayPause, onStop, onVoice, onRate }: Props) {
+function ReadAloudBar({ state, failure, voices, voice, rate, sleep, onPlayPause, onStop, onVoice, onRate, onSleep }: Props) {
   const playing = state === 'playing';
   const label = playing ? 'Pause reading aloud' : state === 'paused' ? 'Resume reading aloud' : 'Read aloud from here';
   return (
@@ -67,6 +107,16 @@ export function ReadAloudBar({ state, failure, voices, voice, rate, onPlayPause,
           onChange={trusted((e) => onRate(Number(e.currentTarget.value)))}
         />
         <output>{rate.toFixed(1)}×</output>
+      </label>
+      <label class="sleep">
+        Sleep
+        <select value={String(sleep)} onChange={trusted((e) => onSleep(sleepFrom(e.currentTarget.value)))}>
+          {SLEEP_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </label>
       {failure ? (
         <p class="speech-problem" role="alert">

@@ -4,16 +4,16 @@
  * `services`, so the component itself is plain DOM and Preact; its state lives in ./hooks.
  */
 import type { ReaderView } from '../../core/model';
-import { RATE, clampToRange, type ReaderSettings } from '../settings';
+import type { ReaderSettings } from '../settings';
 import { ChapterList } from './ChapterList';
 import { ChapterPage } from './ChapterPage';
 import { useChapterTurn } from './hooks/useChapterTurn';
 import { usePanels } from './hooks/usePanels';
-import { useReadAloud, useSpeakingHighlight } from './hooks/useReadAloud';
+import { useAloudAcrossChapters, useReadAloud, useSpeakingHighlight } from './hooks/useReadAloud';
 import { useReaderKeys } from './hooks/useReaderKeys';
 import { useReaderSettings } from './hooks/useReaderSettings';
 import { useChapterPlace, useReadingPosition } from './hooks/useReadingPosition';
-import { ReadAloudBar } from './ReadAloudBar';
+import { SpeechPanel } from './ReadAloudBar';
 import { ReaderBar } from './ReaderBar';
 import { SavePanel, useSaveJob } from './SavePanel';
 import type { ReaderServices } from './reader-services';
@@ -40,6 +40,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
   position.at.current = shown;
   useChapterPlace(position, shown, settings, services);
   useSpeakingHighlight(position.blocks, aloud.speech.block, shown);
+  useAloudAcrossChapters(aloud, shown, turn, services.canLoadInPlace);
 
   const close = async () => {
     reader?.stop();
@@ -87,19 +88,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
         {panel === 'settings' ? <SettingsPanel settings={settings} onChange={changeSettings} /> : null}
         {panel === 'chapters' && nav ? <ChapterList nav={nav} onGo={go} /> : null}
         {panel === 'save' ? <SavePanel saving={saving} target={{ url: shown.url, title: shown.view?.report.title ?? null }} /> : null}
-        {panel === 'speech' && reader ? (
-          <ReadAloudBar
-            state={aloud.speech.state}
-            failure={aloud.speech.failure}
-            voices={aloud.voices}
-            voice={settings.voice}
-            rate={settings.rate}
-            onPlayPause={aloud.playPause}
-            onStop={() => reader.stop()}
-            onVoice={(voice) => aloud.changeSpeech({ ...settings, voice })}
-            onRate={(rate) => aloud.changeSpeech({ ...settings, rate: clampToRange(rate, RATE, settings.rate) })}
-          />
-        ) : null}
+        {panel === 'speech' && reader ? <SpeechPanel aloud={aloud} reader={reader} settings={settings} /> : null}
         <ChapterPage view={shown.view} failed={turn.failed} loading={loading} go={go} storyRef={position.story} />
         <p class="visually-hidden" aria-live="polite">
           {turn.announcement}
