@@ -9,18 +9,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderView } from '../../core/model';
 import { click, dispatchTrusted, until } from '../../../tests/lib/ui';
-import { AO3_1, AO3_2, mountReader, viewOf } from './reader-harness';
-
-interface FakeUtterance {
-  text: string;
-  onstart: (() => void) | null;
-  onend: (() => void) | null;
-}
+import { AO3_1, AO3_2, fakeSpeech, mountReader, viewOf, type FakeUtterance } from './reader-harness';
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
 let second: { url: string; view: ReaderView };
 let spoken: FakeUtterance[];
+let restoreSpeech: () => void;
 
 beforeAll(() => {
   first = viewOf(AO3_1);
@@ -33,36 +28,17 @@ beforeEach(() => {
   host = document.createElement('div');
   document.body.append(host);
   spoken = [];
-  const g = globalThis as Record<string, unknown>;
-  g.speechSynthesis = {
-    // A voice that starts at once and finishes when the test says.
-    speak: (u: FakeUtterance) => {
-      spoken.push(u);
-      queueMicrotask(() => u.onstart?.());
-    },
-    cancel() {},
-    pause() {},
-    resume() {},
-    getVoices: () => [],
-    addEventListener() {},
-    removeEventListener() {},
-  };
-  g.SpeechSynthesisUtterance = class {
-    rate = 1;
-    voice = null;
-    onstart = null;
-    onend = null;
-    onerror = null;
-    constructor(public text: string) {}
-  };
+  // A voice that starts at once and finishes when the test says.
+  restoreSpeech = fakeSpeech((u) => {
+    spoken.push(u);
+    queueMicrotask(() => u.onstart?.());
+  });
 });
 afterEach(() => {
   render(null, host);
   host.remove();
   vi.useRealTimers();
-  const g = globalThis as Record<string, unknown>;
-  delete g.speechSynthesis;
-  delete g.SpeechSynthesisUtterance;
+  restoreSpeech();
 });
 
 const squash = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();

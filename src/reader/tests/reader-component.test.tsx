@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { SaveService } from '../ui/SavePanel';
 import { anchorAtFraction, fractionOf } from '../ui/blocks';
 import type { JobView, LibraryRequest } from '../../library/messages';
-import { AO3_1, AO3_2, key, mountReader, viewOf } from './reader-harness';
+import { AO3_1, AO3_2, fakeSpeech, key, mountReader, viewOf, type FakeUtterance } from './reader-harness';
 import { POLL_MS, librarySave } from '../../library/ext/reader-save';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderView } from '../../core/model';
@@ -154,24 +154,8 @@ describe('Reader', () => {
   });
 
   it('reads aloud from the first block on screen, highlighting the block being read', async () => {
-    const spoken: { text: string; onend: (() => void) | null }[] = [];
-    const g = globalThis as Record<string, unknown>;
-    g.speechSynthesis = {
-      speak: (u: { text: string; onend: () => void }) => spoken.push(u),
-      cancel() {},
-      pause() {},
-      resume() {},
-      getVoices: () => [],
-      addEventListener() {},
-      removeEventListener() {},
-    };
-    g.SpeechSynthesisUtterance = class {
-      rate = 1;
-      voice = null;
-      onend = null;
-      onerror = null;
-      constructor(public text: string) {}
-    };
+    const spoken: FakeUtterance[] = [];
+    const restore = fakeSpeech((u) => spoken.push(u));
     Element.prototype.scrollIntoView = () => undefined;
     try {
       await mount(first.view);
@@ -194,8 +178,7 @@ describe('Reader', () => {
       await click(host.querySelector('.speech .stop'));
       expect(highlighted()).toEqual([]);
     } finally {
-      delete g.speechSynthesis;
-      delete g.SpeechSynthesisUtterance;
+      restore();
     }
   });
 

@@ -69,3 +69,40 @@ export async function mountReader(
   await settle();
   return { ...mem, closed: () => closed };
 }
+
+/** The parts of an utterance the tests drive. */
+export interface FakeUtterance {
+  text: string;
+  onstart: (() => void) | null;
+  onend: (() => void) | null;
+  onerror: ((e: { error: string }) => void) | null;
+}
+
+/**
+ * A browser speech engine whose `speak` the test supplies (record, start, fail…), installed as
+ * the globals the reader uses; returns the function that takes it away again.
+ */
+export function fakeSpeech(speak: (u: FakeUtterance) => void): () => void {
+  const g = globalThis as Record<string, unknown>;
+  g.speechSynthesis = {
+    speak,
+    cancel() {},
+    pause() {},
+    resume() {},
+    getVoices: () => [],
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  g.SpeechSynthesisUtterance = class {
+    rate = 1;
+    voice = null;
+    onstart = null;
+    onend = null;
+    onerror = null;
+    constructor(public text: string) {}
+  };
+  return () => {
+    delete g.speechSynthesis;
+    delete g.SpeechSynthesisUtterance;
+  };
+}

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../core/model';
 import { click, until } from '../../../tests/lib/ui';
-import { AO3_1, key, mountReader, viewOf } from './reader-harness';
+import { AO3_1, fakeSpeech, key, mountReader, viewOf } from './reader-harness';
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
@@ -30,30 +30,7 @@ afterEach(() => {
 });
 
 /** A speech engine that fails every utterance with `error`, as a browser without a voice may. */
-function failingSpeech(error: string): () => void {
-  const g = globalThis as Record<string, unknown>;
-  g.speechSynthesis = {
-    speak: (u: { onerror: ((e: { error: string }) => void) | null }) => queueMicrotask(() => u.onerror?.({ error })),
-    cancel() {},
-    pause() {},
-    resume() {},
-    getVoices: () => [],
-    addEventListener() {},
-    removeEventListener() {},
-  };
-  g.SpeechSynthesisUtterance = class {
-    rate = 1;
-    voice = null;
-    onstart = null;
-    onend = null;
-    onerror = null;
-    constructor(public text: string) {}
-  };
-  return () => {
-    delete g.speechSynthesis;
-    delete g.SpeechSynthesisUtterance;
-  };
-}
+const failingSpeech = (error: string) => fakeSpeech((u) => queueMicrotask(() => u.onerror?.({ error })));
 
 describe('the story', () => {
   it('starts on the first screen: the summary and notes are folded away', async () => {
