@@ -42,6 +42,13 @@ export interface Story {
 
 /** Never story text, whatever the adapter points at. */
 const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
+/**
+ * Elements whose text the sanitiser (and Readability) drop whole, as a label or fallback. Left
+ * unclosed in a story (`<form><button>Send` with no `</button>`), one takes in every paragraph
+ * after it, which a browser still shows: such an element holding story blocks is unwrapped.
+ */
+const SWALLOWING = 'button, option, datalist, select, object, canvas';
+const STORY_BLOCKS = 'p, div, br, blockquote, li, hr, pre, table, h1, h2, h3, h4, h5, h6';
 /** Readability's output runs on to the site's links after a closing "The End"; looked for this near the end. */
 const ENDING_WINDOW = 4;
 
@@ -74,6 +81,7 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
 function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string): Element {
   const box = inert.createElement('div');
   for (const n of nodes) box.append(inert.importNode(n, true));
+  unwrapSwallowing(box);
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
   for (const e of Array.from(box.querySelectorAll(drop))) e.remove();
   for (const e of Array.from(box.querySelectorAll('[style]'))) if (styleHidden(e)) e.remove();
@@ -82,6 +90,12 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
   resolveUrls(box, base);
   trimEdges(box);
   return box;
+}
+
+/** Unwraps the SWALLOWING elements that hold story blocks, keeping their content in place. */
+function unwrapSwallowing(root: ParentNode): void {
+  for (const e of Array.from(root.querySelectorAll(SWALLOWING)).reverse())
+    if (e.querySelector(STORY_BLOCKS)) e.replaceWith(...Array.from(e.childNodes));
 }
 
 function styleHidden(e: Element): boolean {
@@ -131,6 +145,7 @@ function readability(doc: Document, inert: Document, title: string | null): Elem
   // Readability changes the document it reads. It resolves links against its baseURI, which only a
   // <base> in the head sets (inertCopy drops any other).
   const copy = doc.cloneNode(true) as Document;
+  unwrapSwallowing(copy);
   const article = new Readability(copy).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');
