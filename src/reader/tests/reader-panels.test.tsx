@@ -8,8 +8,10 @@
 import { render } from 'preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../core/model';
-import { click, until } from '../../../tests/lib/ui';
-import { AO3_1, fakeSpeech, key, mountReader, viewOf } from './reader-harness';
+import { click, dispatchTrusted, settle, until } from '../../../tests/lib/ui';
+import { AO3_1, fakeSpeech, key, memoryServices, mountReader, viewOf } from './reader-harness';
+import { Reader } from '../ui/Reader';
+import { DEFAULT_READER_SETTINGS } from '../settings';
 
 let host: HTMLElement;
 let first: { url: string; view: ReaderView };
@@ -50,6 +52,22 @@ describe('turning', () => {
     render(null, host);
     await mountReader(host, first, new Map());
     expect(host.querySelector('.next')!.getAttribute('aria-label')).toBe('Next chapter');
+  });
+});
+
+describe('closing', () => {
+  it('answers Escape as soon as it is on screen, before the browser has painted it', async () => {
+    let closed = 0;
+    const { services } = memoryServices(new Map());
+    // No act(): effects that wait for a paint have not run, as in a tab the browser has not painted.
+    render(
+      <Reader url={first.url} view={first.view} settings={DEFAULT_READER_SETTINGS} services={services} onClose={() => closed++} />,
+      host,
+    );
+    expect(host.querySelector('.story')).not.toBeNull();
+    dispatchTrusted(window, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(closed).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@
  * (caught before the page sees them, which lies inert under the reader); Back and Forward show
  * the chapter the address names; the place is saved when the page hides or the reader goes.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Panel } from './usePanels';
 import type { Shown } from './useReadingPosition';
 import { trusted } from '../trusted';
@@ -25,7 +25,9 @@ export function useReaderKeys(state: ReaderKeyState): void {
   const live = useRef(state);
   live.current = state;
 
-  useEffect(() => {
+  // Registered as the reader first renders, not after the next paint: a reader on screen answers
+  // Escape at once (a hidden tab may not paint for a long while).
+  useLayoutEffect(() => {
     // Keys and history steps the page's script makes up are not the reader's.
     const onKey = trusted((e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
