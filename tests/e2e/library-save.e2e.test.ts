@@ -10,6 +10,7 @@ import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import { BROWSERS, badgeText } from './lib/launch';
 import { FFN, RR_START, SAVES, dump, fillLibrary, findAlone, freshBrowserEach, saveFromPopup } from './lib/library';
+import { READER_TAG } from './lib/reader';
 import { fixtureFor, serve } from './lib/routes';
 
 describe.each(BROWSERS)('%s', (browserName) => {
@@ -93,9 +94,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
       await popup.click('.read-button');
       await popup.close().catch(() => undefined);
-      await page.click('.save-toggle');
-      await page.click('.save-story');
-      await until(async () => (await page.count('.save-job[data-state="done"]')) === 1, 'the save from the reader', 30_000);
+      await page.clickIn(READER_TAG, '.save-toggle');
+      await page.clickIn(READER_TAG, '.save-story');
+      const done = () => page.shadow(READER_TAG, (root) => root.querySelectorAll('.save-job[data-state="done"]').length, undefined);
+      await until(async () => (await done()) === 1, 'the save from the reader', 30_000);
       const library = await dump(driver);
       const story = library.stories.find((x) => x.url.startsWith('https://www.royalroad.com/'))!;
       const texts = library.chapters

@@ -14,6 +14,7 @@ import {
   AAS,
   CASES,
   CHAPTER_PAIRS,
+  READER_TAG,
   RR_1,
   RR_2,
   closedState,
@@ -22,6 +23,7 @@ import {
   openReader as openReaderIn,
   openState,
   readFromPopup,
+  injectReader,
   resetReader,
   stateOf,
 } from './lib/reader';
@@ -66,7 +68,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const { page, exp } = await openReader(first);
     const next = expectedFor(second);
     try {
-      await page.click('.bar .next');
+      await page.clickIn(READER_TAG, '.bar .next');
       const two = await until(
         async () => {
           const s = await openState(page);
@@ -115,22 +117,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const exp = expectedFor('http://www.geocities.com/moonlit_crypt/fic/lanterns.htm');
     const { tabId, page } = await driver.openPage(exp.url);
     try {
-      const inject = (id: number) =>
-        driver.evalInExtension(async (tab: number) => {
-          const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-          const api = g.browser ?? g.chrome;
-          try {
-            const [r] = await api.scripting.executeScript({ target: { tabId: tab }, files: ['/content-scripts/reader.js'] });
-            return String(r?.result);
-          } catch {
-            return 'not-allowed';
-          }
-        }, id);
       // Without the click the browser refuses: the reader runs on other sites only when asked.
-      expect(await inject(tabId)).toBe('not-allowed');
+      expect(await injectReader(driver, tabId)).toBe('not-allowed');
       await page.pressToolbarButton();
       // The popup the click opened is out of the test's reach; its Read button runs this same injection.
-      expect(await inject(tabId)).toBe('opened');
+      expect(await injectReader(driver, tabId)).toBe('opened');
       const state = await openState(page);
       const text = comparable(state.story, exp.storyText);
       expect(text).toContain(exp.storyText.first);

@@ -18,8 +18,8 @@ import { librarySave } from '../../library/ext/reader-save';
 /**
  * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
  * shortcut, context menu): Readability, DOMPurify and the reader UI never load on a page otherwise.
- * It shows the page's story in a shadow root over the page, so neither side's CSS reaches the
- * other, and leaves the page as it was when it closes.
+ * It shows the page's story in a closed shadow root over the page, so neither side's CSS reaches
+ * the other and the page's script cannot read or work the reader, and leaves the page as it was when it closes.
  */
 
 /**
@@ -102,6 +102,7 @@ export default defineContentScript({
       anchor: 'html',
       append: 'last',
       css,
+      mode: 'closed',
       isolateEvents: true,
       onMount(container) {
         open = true;

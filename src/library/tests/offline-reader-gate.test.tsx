@@ -10,12 +10,16 @@ import { openSavedStory } from '../../entrypoints/read/open';
 import { loadRatingSettings, saveRatingSettings } from '../../warnings/ext/settings-storage';
 import { DEFAULT_RATING_SETTINGS } from '../../warnings/policy';
 import { click, until } from '../../../tests/lib/ui';
+import { recordShadowRoots, shadowOf } from '../../../tests/lib/shadow-roots';
 import { fakeExtensionPage, fakeLayout, paragraph, saveWork, unmount } from './offline-reader-lib';
 
 let root: HTMLElement;
 let page: { closedTabs: number[] };
 
-beforeAll(fakeLayout);
+beforeAll(() => {
+  fakeLayout();
+  recordShadowRoots();
+});
 
 beforeEach(() => {
   page = fakeExtensionPage();
@@ -39,7 +43,7 @@ async function open(id: string): Promise<void> {
 }
 
 const gate = () => document.querySelector('slipcase-gate');
-const gateButton = (action: string) => gate()!.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+const gateButton = (action: string) => shadowOf(gate()).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 const pageText = () => document.body.textContent ?? '';
 
 describe('the rating gate in the offline reader', () => {
@@ -59,7 +63,7 @@ describe('the rating gate in the offline reader', () => {
     const id = await saveWork(work, 'explicit');
     await open(id);
     expect(gate()).not.toBeNull();
-    const card = gate()!.shadowRoot!.textContent ?? '';
+    const card = shadowOf(gate()).textContent ?? '';
     expect(card).toContain(`The Long Road ${work}`);
     expect(card).toContain('Rated Explicit — above your limit of Mature');
     expect(gateButton('allow')?.textContent).toBe('Always allow this story');
@@ -103,6 +107,6 @@ describe('the rating gate in the offline reader', () => {
     const unrated = await saveWork(nextWork++, 'unknown');
     await open(unrated);
     expect(gate()).not.toBeNull();
-    expect(gate()!.shadowRoot!.textContent).toContain('you are warned about every unrated page');
+    expect(shadowOf(gate()).textContent).toContain('you are warned about every unrated page');
   });
 });

@@ -16,10 +16,12 @@ import { FOLD_TAG, foldEntry } from '../ui/fold';
 import { corpusPages } from '../../../tests/lib/corpus';
 import { until } from '../../../tests/lib/wait';
 import { personClick, settle } from '../../../tests/lib/ui';
+import { recordShadowRoots, shadowOf } from '../../../tests/lib/shadow-roots';
 
 function page(name: string) {
   const p = corpusPages().find((c) => c.name === name)!;
   const dom = new JSDOM(readFileSync(p.htmlPath, 'utf8'), { url: p.expected.url });
+  recordShadowRoots(dom.window);
   return { doc: dom.window.document, win: dom.window, url: p.expected.url };
 }
 
@@ -62,7 +64,7 @@ describe('the interstitial', () => {
       allowStory,
       back: () => log.push('back'),
     });
-    return { doc, host, root: host.shadowRoot! };
+    return { doc, host, root: shadowOf(host) };
   }
 
   it('names the work, its rating in the site’s words, and why it is covered', () => {
@@ -103,8 +105,9 @@ describe('the interstitial', () => {
     expect(allow.disabled).toBe(false);
   });
 
-  it('does nothing for clicks a page’s script makes', async () => {
-    const { root, doc } = build();
+  it('does nothing for clicks a page’s script makes, and hides its root from the page', async () => {
+    const { root, doc, host } = build();
+    expect(host.shadowRoot).toBeNull();
     for (const action of ['show', 'allow', 'back']) {
       const button = root.querySelector<HTMLElement>(`[data-action="${action}"]`)!;
       button.click();
@@ -128,7 +131,7 @@ describe('the interstitial', () => {
     expect(host.getAttribute('style')).toMatch(/position: fixed !important; inset: 0 !important; z-index: 2147483647 !important/);
     expect(doc.body.inert).toBe(true);
     expect(doc.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
-    expect(host.shadowRoot!.activeElement?.localName).toBe('h1');
+    expect(shadowOf(host).activeElement?.localName).toBe('h1');
     remove();
     expect(doc.querySelector(INTERSTITIAL_TAG)).toBeNull();
     expect(doc.body.inert).toBe(false);
@@ -143,7 +146,8 @@ describe('folded listing entries', () => {
     for (const j of gated) foldEntry(j.element as HTMLElement, j.report, j.decision);
     const lines = Array.from(doc.querySelectorAll(FOLD_TAG));
     expect(lines.length).toBe(gated.length);
-    const first = lines[0]!.shadowRoot!.querySelector('button')!;
+    expect(lines[0]!.shadowRoot).toBeNull();
+    const first = shadowOf(lines[0]).querySelector('button')!;
     expect(first.textContent).toBe('EExplicitRated Explicit — above your limit of MatureShow');
     expect(first.getAttribute('aria-expanded')).toBe('false');
     expect(lines[0]!.getAttribute('role')).toBe('listitem');

@@ -25,12 +25,13 @@ export const trusted =
 
 /**
  * A host element for a shadow root, out of the page's CSS: its own styles inline and
- * `!important` (which no stylesheet of the page's outranks), everything else reset.
+ * `!important` (which no stylesheet of the page's outranks), everything else reset. The root is
+ * closed: the page's script cannot reach into Slipcase's UI to read it, rewrite it or find its buttons.
  */
 export function shadowHost(doc: Document, tag: string, hostStyle: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
   host.setAttribute('style', `all: initial !important; ${hostStyle}`);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   root.append(h(doc, 'style', {}, css));
   return { host, root };
 }

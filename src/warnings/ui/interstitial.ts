@@ -22,6 +22,9 @@ export const INTERSTITIAL_TAG = 'slipcase-gate';
 
 const HOST_STYLE = 'display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;';
 
+/** Each interstitial's heading, where focus goes when it goes up: its host's root is closed, so only this reaches it. */
+const headings = new WeakMap<HTMLElement, HTMLElement>();
+
 /** The interstitial's host element, ready to attach to the page's root element. */
 export function buildInterstitial(doc: Document, report: PageReport, decision: Decision, choices: InterstitialChoices): HTMLElement {
   const { host, root } = shadowHost(doc, INTERSTITIAL_TAG, HOST_STYLE, css);
@@ -93,6 +96,7 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
         );
       }),
     );
+  headings.set(host, heading);
   return host;
 }
 
@@ -106,7 +110,7 @@ export function mountInterstitial(doc: Document, host: HTMLElement): () => void 
   html.append(host);
   if (doc.body) doc.body.inert = true;
   html.style.setProperty('overflow', 'hidden', 'important');
-  host.shadowRoot?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  headings.get(host)?.focus({ preventScroll: true });
   return () => {
     host.remove();
     if (doc.body) doc.body.inert = before.inert;

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
+import { closedShadow, type ShadowAccess } from './closed-shadow';
 import { chromiumOptions } from './chromium-args';
 import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
 
-function handle(page: Page, extensionId: string): PageHandle {
+function handle(page: Page, extensionId: string, tabId: number | null, evalInExtension: ShadowAccess['evalInExtension']): PageHandle {
   return {
+    ...closedShadow(tabId, { evalInExtension, mouseClick: (x, y) => page.mouse.click(x, y) }),
     async text(selector) {
       const el = page.locator(selector).first();
       await el.waitFor({ state: 'attached', timeout: 10_000 });
@@ -80,6 +82,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
   // The service worker may have been stopped and restarted since; always ask for the live one.
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 
+  // A string is evaluated as an expression by the protocol, past the extension's CSP (./closed-shadow.ts).
+  const evalSource = async (expression: string): Promise<unknown> => (await worker()).evaluate(expression);
   const tabIds = () => driver.evalInExtension(async () => (await chrome.tabs.query({})).map((t) => t.id!), undefined);
 
   const driver: BrowserDriver = {
@@ -97,12 +101,12 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
-      return { tabId: added[0]!, page: handle(page, extensionId) };
+      return { tabId: added[0]!, page: handle(page, extensionId, added[0]!, evalSource) };
     },
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(base + path);
-      return handle(page, extensionId);
+      return handle(page, extensionId, null, evalSource);
     },
     async evalInExtension(fn, arg) {
       return (await worker()).evaluate(fn as never, arg as never) as never;

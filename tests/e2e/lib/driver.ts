@@ -19,6 +19,14 @@ export interface PageHandle {
   upload(selector: string, path: string): Promise<void>;
   /** Click the first element matching `selector`, searching open shadow roots too, as a person would (trusted input). */
   click(selector: string): Promise<void>;
+  /**
+   * Run `fn` on the shadow root of the first element matching `host`, closed roots too (Slipcase's
+   * page UI): in Slipcase's isolated world, out of the page's sight. Null when there is no such
+   * element. `fn` is sent as source: it may use only its arguments and the page's globals.
+   */
+  shadow<A, R>(host: string, fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg: A): Promise<R | null>;
+  /** Click `selector` in the (closed) shadow root of the first `host` with the mouse, as a person would (trusted input). */
+  clickIn(host: string, selector: string): Promise<void>;
   /** Press a key or chord as a person would, e.g. "Escape", "n", "Alt+Shift+KeyR". */
   press(keys: string): Promise<void>;
   /** Run `fn` in the page's own JavaScript world and return its (serialisable) result. */

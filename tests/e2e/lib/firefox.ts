@@ -8,6 +8,7 @@ import { GECKO_ID } from '../../../wxt.config';
 import { until } from '../../lib/wait';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
+import { closedShadow, type ShadowAccess } from './closed-shadow';
 import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
 
@@ -53,8 +54,9 @@ function prefs(uuid: string, proxyPort: number): Record<string, unknown> {
   };
 }
 
-function handle(page: Page, browser: Browser): PageHandle {
+function handle(page: Page, browser: Browser, tabId: number | null, evalInExtension: ShadowAccess['evalInExtension']): PageHandle {
   return {
+    ...closedShadow(tabId, { evalInExtension, mouseClick: (x, y) => page.mouse.click(x, y) }),
     async text(selector) {
       await page.waitForSelector(selector, { timeout: 10_000 });
       return page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
@@ -134,6 +136,11 @@ export async function launchFirefox(): Promise<BrowserDriver> {
   await browser.installExtension(extension);
   // Any extension page has the API; the popup pointed at no tab touches nothing.
   let apiPage: Page | null = null;
+  // A string is evaluated as an expression by the protocol, past the extension's CSP (./closed-shadow.ts).
+  const evalSource = async (expression: string): Promise<unknown> => {
+    apiPage ??= await openExtension('popup.html?tab=none');
+    return apiPage.evaluate(expression);
+  };
   const tabIds = () =>
     driver.evalInExtension(async () => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
@@ -184,10 +191,10 @@ export async function launchFirefox(): Promise<BrowserDriver> {
       await page.goto(url, { waitUntil: 'load' });
       const added = (await tabIds()).filter((id) => !before.includes(id));
       if (added.length !== 1) throw new Error(`expected one new tab, got ${added.length}`);
-      return { tabId: added[0]!, page: handle(page, browser) };
+      return { tabId: added[0]!, page: handle(page, browser, added[0]!, evalSource) };
     },
     async openExtensionPage(path) {
-      return handle(await openExtension(path), browser);
+      return handle(await openExtension(path), browser, null, evalSource);
     },
     async evalInExtension(fn, arg) {
       apiPage ??= await openExtension('popup.html?tab=none');

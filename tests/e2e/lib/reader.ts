@@ -1,6 +1,6 @@
 /**
  * The reader view as the end-to-end specs see it: the corpus pages they open, what the reader
- * shows (read from its shadow root), and opening it as a person would, from the popup.
+ * shows (read from its closed shadow root, ./closed-shadow.ts), and opening it as a person would, from the popup.
  */
 import { DEFAULT_RATING_SETTINGS, siteKey } from '../../../src/warnings/policy';
 import { storedItems } from '../../../src/warnings/settings';
@@ -19,6 +19,9 @@ const ALLOW_FIXTURE_SITES = storedItems({
   ...DEFAULT_RATING_SETTINGS,
   exceptions: { ...DEFAULT_RATING_SETTINGS.exceptions, sites: [...new Set(allPages().map((p) => siteKey({ url: p.url })))] },
 });
+
+/** The reader's host element, the page's only trace of it: its shadow root is closed. */
+export const READER_TAG = 'slipcase-reader';
 
 /** Story text as the corpus states it: extra fields the reader may keep are left out of the comparison. */
 interface StoryTruth {
@@ -89,12 +92,11 @@ export interface ReaderState {
   url: string;
 }
 
-/** Runs in the page: what the reader shows, or null when it is closed. */
-function readerState(): ReaderState | null {
-  const host = document.querySelector('slipcase-reader');
-  const root = host?.shadowRoot;
-  const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
-  if (!host || !root || !dialog) return null;
+/** Runs in Slipcase's isolated world, on the reader's closed root: what the reader shows, or null while it has not drawn. */
+function readerState(root: ShadowRoot): ReaderState | null {
+  const host = root.host;
+  const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+  if (!dialog) return null;
   const text = (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
   const story = root.querySelector<HTMLElement>('.story');
   const probes: [number, number][] = [
@@ -123,7 +125,8 @@ function readerState(): ReaderState | null {
   };
 }
 
-export const stateOf = (page: PageHandle) => page.evaluate(readerState, undefined);
+/** What the reader shows, or null when it is closed. */
+export const stateOf = (page: PageHandle) => page.shadow(READER_TAG, readerState, undefined);
 export const openState = (page: PageHandle, what = 'the reader') =>
   until(async () => {
     const s = await stateOf(page);
@@ -137,6 +140,23 @@ export async function readFromPopup(driver: BrowserDriver, tabId: number): Promi
   await popup.click('.read-button');
   await popup.close().catch(() => undefined);
 }
+
+/**
+ * Runs the reader's script in tab `tabId` as the popup's Read button does: 'opened', or
+ * 'not-allowed' where the browser refuses (a site Slipcase has no permission for, before the
+ * toolbar button grants activeTab). The popup that button opens is out of a test's reach.
+ */
+export const injectReader = (driver: BrowserDriver, tabId: number) =>
+  driver.evalInExtension(async (tab: number) => {
+    const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+    const api = g.browser ?? g.chrome;
+    try {
+      const [r] = await api.scripting.executeScript({ target: { tabId: tab }, files: ['/content-scripts/reader.js'] });
+      return String(r?.result);
+    } catch {
+      return 'not-allowed';
+    }
+  }, tabId);
 
 /** Only the content-warning exceptions: reader settings and reading positions at their defaults. */
 export const resetReader = (driver: BrowserDriver) => resetStorage(driver, ALLOW_FIXTURE_SITES, { local: true });
