@@ -13,7 +13,7 @@ import { siteCatalogue } from '../src/sites/catalogue';
 import { corpusPages } from '../tests/lib/corpus';
 import type { PageReport } from '../src/core/model';
 import { nestingDepth } from './lib/depth';
-import { looksLikeHtml, parseHtml } from './lib/html';
+import { looksLikeHtml, parseInertHtml } from './lib/html';
 
 class UsageError extends Error {}
 
@@ -74,7 +74,7 @@ function load(job: Job): Document {
   const text = decodeHtml(bytes, null);
   if (!looksLikeHtml(text)) throw new UsageError(`not HTML: ${job.file}`);
   if (nestingDepth(text, MAX_DEPTH) > MAX_DEPTH) throw new UsageError(`elements nested over ${MAX_DEPTH} deep: ${job.file}`);
-  return parseHtml(text, url.href);
+  return parseInertHtml(text, url.href);
 }
 
 /** The job's report; a page that overflows the stack or that the reader gives up on is unreadable input. */

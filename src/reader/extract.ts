@@ -21,9 +21,10 @@ export class ExtractionError extends Error {
 
 /**
  * Past this many elements a page is not read. A million words on one page (an AO3 whole work)
- * come to about 40,000; no story page in the corpus has 1,000.
+ * come to about 40,000; no story page in the corpus has 1,000; an archive's list of all its
+ * 100,000 stories, about 200,000.
  */
-export const MAX_ELEMENTS = 100_000;
+export const MAX_ELEMENTS = 250_000;
 /** Readability scores a page up to five times over, and tidies what it keeps: a lower bound for it. */
 export const MAX_READABILITY_ELEMENTS = 50_000;
 /**
@@ -232,6 +233,22 @@ export function inertCopy(page: Document): Document {
   Object.defineProperty(copy, 'defaultView', { value: win });
   copies.add(copy);
   return copy;
+}
+
+/**
+ * A fetched or saved page (`html` from `url`) as inertCopy would give it, without copying it
+ * twice: parsed with `win`'s DOMParser, where nothing of it loads or runs and no page script
+ * holds it, then cleared of clobbering names in place. Throws an ExtractionError past MAX_ELEMENTS.
+ */
+export function parseInert(win: Window & typeof globalThis, html: string, url: string): Document {
+  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+  const size = doc.getElementsByTagName('*').length;
+  if (size > MAX_ELEMENTS) throw tooLarge(size);
+  defuse(doc);
+  keepBase(doc, url);
+  Object.defineProperty(doc, 'defaultView', { value: win });
+  copies.add(doc);
+  return doc;
 }
 
 /** Drops every id and name that would shadow a built-in property of the copy or of its forms. */

@@ -106,6 +106,21 @@ describe('inspect CLI', () => {
     expect(r.stderr).toMatch(/nested/);
   }, 30_000);
 
+  it('reads an archive’s list of all its 100,000 stories (200,000 elements) as the page it is: exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
+    const all = join(dir, 'all.html');
+    const links = Array.from({ length: 100_000 }, (_, i) => `<li><a href="/viewstory.php?sid=${i}">Story ${i}</a></li>`).join('');
+    writeFileSync(all, `<!DOCTYPE html><title>All stories</title><h1>All stories</h1><ul>${links}</ul>`);
+    const r = inspect(all, '--url', 'http://www.example-archive.net/all.php', '--no-content');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      url: 'http://www.example-archive.net/all.php',
+      site: 'generic',
+      rating: { level: 'unknown' },
+    });
+  }, 120_000);
+
   it('reads a saved page in the charset its <meta> declares (no HTTP header to say so)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
     const latin = join(dir, 'latin.html');

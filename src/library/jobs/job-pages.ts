@@ -1,29 +1,7 @@
-/**
- * The pages of a save job: parsing a fetched page where its links resolve, following `next`
- * links, and putting the chapters the job holds in reading order.
- */
+/** The pages of a save job: following `next` links, and putting the chapters the job holds in reading order. */
 import { MAX_WALK, type HeldPage, type JobPage, type JobPlan } from './jobs';
 import { mergeChapters, pageKey } from './merge-chapters';
 import type { ChapterCopy } from '../types';
-
-/**
- * A page's document, with a <base> of its own address: a parsed document's address is the
- * runner's page, against which the page's relative links would resolve.
- */
-export function parsePage(win: Window & typeof globalThis, html: string, url: string): Document {
-  const doc = new win.DOMParser().parseFromString(html, 'text/html');
-  // Only a <base> in the head counts: one inside the story's text must not move its links elsewhere.
-  for (const b of Array.from(doc.querySelectorAll('base'))) if (b.parentElement !== doc.head) b.remove();
-  const own = doc.head.querySelector('base[href]');
-  const base = own ? resolve(own.getAttribute('href')!, url) : url;
-  if (own) own.setAttribute('href', base);
-  else {
-    const el = doc.createElement('base');
-    el.setAttribute('href', base);
-    doc.head.prepend(el);
-  }
-  return doc;
-}
 
 /** The walk after a page: its next link, unless seen already or past the cap. */
 export function walkOn(plan: Extract<JobPlan, { kind: 'walk' }>, urls: string[], next: string | null): JobPlan {
@@ -46,14 +24,5 @@ export function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[])
       return plan.urls.flatMap((_, i) => (i === plan.rootSlot ? root.chapters : (bySlot.get(i) ?? [])));
     case 'walk':
       return [...root.chapters, ...[...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!)];
-  }
-}
-
-/** `href` against `base`; `base` itself when `href` is no address. */
-function resolve(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return base;
   }
 }

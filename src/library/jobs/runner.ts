@@ -15,7 +15,7 @@
  */
 import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
 import { copyPage, type PageCopy } from './page-copy';
-import { ExtractionError, inertCopy } from '../../reader/extract';
+import { ExtractionError, parseInert } from '../../reader/extract';
 import { decodeHtml } from '../../core/decode-html';
 import { isUnfinished } from '../types';
 import type { LibraryDb } from '../db/db';
@@ -39,7 +39,7 @@ import {
 import { storiesToCheck, updatePlan } from './updates';
 import { adultGateUrl, planStory } from './fetch-plan';
 import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-clock';
-import { parsePage, walkOn } from './job-pages';
+import { walkOn } from './job-pages';
 import { JobFailure, hostOf, nothingDone } from './job-words';
 import { saveJobStory, savedChapters, storyIdFor } from './job-save';
 
@@ -89,7 +89,7 @@ export class Runner {
     let start: Partial<JobRecord> | null = null;
     let failure: string | null = null;
     try {
-      const read = readPage(parsePage(this.deps.win, snapshot.html, snapshot.url), snapshot.url, scope);
+      const read = readPage(this.deps.win, snapshot.html, snapshot.url, scope);
       page = read.page;
       // The open page is an adult gate: the page past it is fetched, when the settings allow.
       const through = this.passGate({ scope, followAdultGate, detour: null }, { ...read, url: snapshot.url });
@@ -296,7 +296,7 @@ export class Runner {
     }
     if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
     const at = response.url || url;
-    return { ...readPage(parsePage(this.deps.win, html, at), at, job.scope), url: at };
+    return { ...readPage(this.deps.win, html, at, job.scope), url: at };
   }
 
   /** On an adult gate: the address past it when the job may follow it; a failure when not. Null on any other page. */
@@ -379,12 +379,12 @@ export class Runner {
 }
 
 /**
- * The page as the library keeps it, and the inert copy it was read from (see inertCopy), for the
- * plan and the adult gate to read too. A page too large or too slow to read fails the job, saying so.
+ * The page as the library keeps it, and the inert document it was read from (see parseInert), for
+ * the plan and the adult gate to read too. A page too large or too slow to read fails the job, saying so.
  */
-function readPage(parsed: Document, url: string, scope: JobScope): { page: PageCopy; doc: Document } {
+function readPage(win: Window & typeof globalThis, html: string, url: string, scope: JobScope): { page: PageCopy; doc: Document } {
   try {
-    const doc = inertCopy(parsed);
+    const doc = parseInert(win, html, url);
     return { page: copyPage(doc, url), doc };
   } catch (e) {
     if (!(e instanceof ExtractionError)) throw e;

@@ -4,6 +4,7 @@
  * with the same readerView as the page itself.
  */
 import type { ReaderView } from '../../core/model';
+import { parseInert } from '../extract';
 import { readerView } from '../view';
 import { decodeHtml } from '../../core/decode-html';
 
@@ -24,17 +25,7 @@ export async function fetchReaderView(url: string, signal?: AbortSignal): Promis
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const finalUrl = response.url || url;
   const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  // A parsed document takes the current page's address; relative links must resolve against its own.
-  // Only a <base> in the head counts (as in extraction's documentBase): one in the body is dropped.
-  for (const b of Array.from(doc.querySelectorAll('base'))) if (b.parentElement !== doc.head) b.remove();
-  if (!doc.head.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = finalUrl;
-    doc.head.prepend(base);
-  }
-  // A parsed document has no window, and the extraction asks the document for one to build its
-  // sanitiser on; this page's window serves, and nothing of the parsed page runs in it.
-  Object.defineProperty(doc, 'defaultView', { value: window });
+  // Parsed where nothing of it runs, its links resolving against its own address (see parseInert).
+  const doc = parseInert(window, html, finalUrl);
   return { view: readerView(doc, finalUrl), url: finalUrl };
 }
