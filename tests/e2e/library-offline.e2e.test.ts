@@ -125,7 +125,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await until(async () => (await reader.count('slipcase-gate')) === 1, 'the interstitial', 15_000);
       expect(await reader.count('.story')).toBe(0);
       await reader.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-gate.png`));
-      await reader.click('[data-action="show"]');
+      await reader.clickIn('slipcase-gate', '[data-action="show"]');
       const place = await until(() => reader.evaluate(readerPlace, undefined), 'the story after “Show this story”', 15_000);
       expect(place.story).toContain(AAS.chapters[0]!.word);
       await reader.close();

@@ -12,7 +12,11 @@ import { fixtureFor } from './routes';
 
 function handle(page: Page, extensionId: string, tabId: number | null, evalInExtension: ShadowAccess['evalInExtension']): PageHandle {
   return {
-    ...closedShadow(tabId, { evalInExtension, mouseClick: (x, y) => page.mouse.click(x, y) }),
+    ...closedShadow(tabId, {
+      evalInExtension,
+      evalInPage: (expression) => page.evaluate(expression),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+    }),
     async text(selector) {
       const el = page.locator(selector).first();
       await el.waitFor({ state: 'attached', timeout: 10_000 });

@@ -45,17 +45,34 @@ function clickPoint(root: ShadowRoot, selector: string): { x: number; y: number 
   return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
 }
 
-/** What a PageHandle needs to reach closed roots: run an expression in an extension page, click with the mouse. */
+/**
+ * The same for one of Slipcase's own pages (the offline reader shows the interstitial too): the
+ * page is the extension's, so the expression runs in it, where the browser hands over closed roots as well.
+ */
+function ownPageExpression(host: string, fn: (root: ShadowRoot, arg: never) => unknown, arg: unknown): string {
+  return `(async () => {
+    const fn = (${fn.toString()});
+    const host = document.querySelector(${JSON.stringify(host)});
+    const root = host && (globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot ?? null);
+    return root ? { value: await fn(root, ${JSON.stringify(arg ?? null)}) } : null;
+  })()`;
+}
+
+/** What a PageHandle needs to reach closed roots: run an expression in an extension page or in the page itself, click with the mouse. */
 export interface ShadowAccess {
   evalInExtension(expression: string): Promise<unknown>;
+  evalInPage(expression: string): Promise<unknown>;
   mouseClick(x: number, y: number): Promise<void>;
 }
 
-/** The PageHandle's shadow() and clickIn() for the tab `tabId` (null for an extension page, which has none of Slipcase's page UI). */
+/** The PageHandle's shadow() and clickIn() for the tab `tabId` (null for one of the extension's own pages). */
 export function closedShadow(tabId: number | null, access: ShadowAccess) {
   const shadow = async <A, R>(host: string, fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg: A): Promise<R | null> => {
-    if (tabId === null) throw new Error('shadow() reaches into web pages only');
-    const out = (await access.evalInExtension(shadowExpression(tabId, host, fn as never, arg))) as { value: R } | null;
+    const out = (
+      tabId === null
+        ? await access.evalInPage(ownPageExpression(host, fn as never, arg))
+        : await access.evalInExtension(shadowExpression(tabId, host, fn as never, arg))
+    ) as { value: R } | null;
     return out ? out.value : null;
   };
   return {

@@ -56,7 +56,11 @@ function prefs(uuid: string, proxyPort: number): Record<string, unknown> {
 
 function handle(page: Page, browser: Browser, tabId: number | null, evalInExtension: ShadowAccess['evalInExtension']): PageHandle {
   return {
-    ...closedShadow(tabId, { evalInExtension, mouseClick: (x, y) => page.mouse.click(x, y) }),
+    ...closedShadow(tabId, {
+      evalInExtension,
+      evalInPage: (expression) => page.evaluate(expression),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+    }),
     async text(selector) {
       await page.waitForSelector(selector, { timeout: 10_000 });
       return page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
