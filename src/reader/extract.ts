@@ -67,7 +67,7 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   const base = documentBase(doc);
   const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title);
   inTime(started);
-  const content = box ? finish(box, win, inert) : null;
+  const content = box ? finish(withPageDirection(box, doc, inert), win, inert) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
@@ -89,6 +89,23 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
     for (const e of Array.from(box.querySelectorAll(rules.unwrap.join(', ')))) e.replaceWith(...Array.from(e.childNodes));
   resolveUrls(box, base);
   trimEdges(box);
+  return box;
+}
+
+/**
+ * The page's writing direction and language sit on <html> or <body>, outside the story body: kept
+ * on a wrapper so Arabic and Hebrew still read right to left, and Japanese gets Japanese glyphs.
+ */
+function withPageDirection(box: Element, doc: Document, inert: Document): Element {
+  const attr = (name: string) => doc.body?.getAttribute(name) || doc.documentElement.getAttribute(name) || '';
+  const dir = attr('dir').trim().toLowerCase();
+  const lang = attr('lang').trim();
+  if (!/^(rtl|ltr|auto)$/.test(dir) && !lang) return box;
+  const wrap = inert.createElement('div');
+  if (/^(rtl|ltr|auto)$/.test(dir)) wrap.setAttribute('dir', dir);
+  if (/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang)) wrap.setAttribute('lang', lang);
+  wrap.append(...Array.from(box.childNodes));
+  box.append(wrap);
   return box;
 }
 
