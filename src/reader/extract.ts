@@ -11,6 +11,7 @@ import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
 import { sanitizeToFragment } from './sanitize';
+import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
 
@@ -65,7 +66,7 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
   const base = documentBase(doc);
-  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title);
+  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base);
   inTime(started);
   const content = box ? finish(withPageDirection(box, doc, inert), win, inert) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
@@ -82,6 +83,7 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
   const box = inert.createElement('div');
   for (const n of nodes) box.append(inert.importNode(n, true));
   unwrapSwallowing(box);
+  quietImages(box, base);
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
   for (const e of Array.from(box.querySelectorAll(drop))) e.remove();
   for (const e of Array.from(box.querySelectorAll('[style]'))) if (styleHidden(e)) e.remove();
@@ -156,13 +158,14 @@ function finish(box: Element, win: Window & typeof globalThis, inert: Document):
 
 // ---- the fallback ----
 
-function readability(doc: Document, inert: Document, title: string | null): Element | null {
+function readability(doc: Document, inert: Document, title: string | null, base: string): Element | null {
   const size = doc.getElementsByTagName('*').length;
   if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
   // Readability changes the document it reads. It resolves links against its baseURI, which only a
   // <base> in the head sets (inertCopy drops any other).
   const copy = doc.cloneNode(true) as Document;
   unwrapSwallowing(copy);
+  quietImages(copy, base);
   const article = new Readability(copy).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');
