@@ -9,6 +9,7 @@
  */
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
+import { readablePage } from '../../core/page';
 import { send } from '../../core/ext/messaging';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
 import { coverSelectors } from '../early-cover';
@@ -29,7 +30,9 @@ export async function gatePage(): Promise<PageReport> {
 
   let judgement: PageJudgement;
   try {
-    judgement = judgePage(document, location.href, settings);
+    // On a frameset, the same-origin frame that holds the story.
+    const page = readablePage(document, location.href);
+    judgement = judgePage(page.doc, page.url, settings);
   } catch (e) {
     // Whatever is covered stays covered until the reader chooses.
     if (cover?.covering()) showInterstitial(unreadable(), cover, false);
