@@ -6,8 +6,10 @@
  * Reads saved pages with the same code as the content script and prints PageReports as JSON.
  * Contract: ../shared/contracts/inspect.md.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { decodeHtml } from '../src/core/decode-html';
+import { readablePage, type FrameOpener } from '../src/core/page';
 import { readFullPage } from '../src/reader/view';
 import { siteCatalogue } from '../src/sites/catalogue';
 import { corpusPages } from '../tests/lib/corpus';
@@ -77,10 +79,36 @@ function load(job: Job): Document {
   return parseInertHtml(text, url.href);
 }
 
+/**
+ * A saved frameset cannot reach its frames' pages unless they were saved beside it: a frame whose
+ * src is a relative path to a file that exists is read from there, any other frame is not.
+ */
+function besideFile(file: string): FrameOpener {
+  return (frame, url) => {
+    const src = (frame.getAttribute('src') ?? '').split(/[?#]/)[0]!;
+    if (!src || /^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(src)) return null;
+    let path: string;
+    try {
+      path = resolve(dirname(file), decodeURIComponent(src));
+    } catch {
+      return null;
+    }
+    if (!existsSync(path)) return null;
+    try {
+      return load({ file: path, url: url.href });
+    } catch (e) {
+      if (e instanceof UsageError) return null;
+      throw e;
+    }
+  };
+}
+
 /** The job's report; a page that overflows the stack or that the reader gives up on is unreadable input. */
 function inspectOne(job: Job, content: boolean): PageReport {
   try {
-    const report = readFullPage(load(job), job.url, { content });
+    const page = readablePage(load(job), job.url, besideFile(job.file));
+    // The report names the page asked about; what it says comes from the frame holding the story.
+    const report = { ...readFullPage(page.doc, page.url, { content }), url: new URL(job.url).href };
     if (!content) delete (report as Partial<PageReport>).content;
     return report;
   } catch (e) {

@@ -45,10 +45,33 @@ export function parseCount(s: string | null | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Words as the corpus counts them: runs of non-whitespace. */
+/** A Chinese or Japanese character, with any Katakana length marks it carries (コー is one). */
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}][\u30fc\uff70]*/gu;
+const HAS_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** CJK and fullwidth punctuation ("。」", "（"), which only CJK text uses. */
+const CJK_PUNCTUATION = /^[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+$/;
+
+/**
+ * Words as the corpus counts them: runs of non-whitespace, punctuation attached. Chinese and
+ * Japanese put no spaces between words, so there each Han, Hiragana or Katakana character is one
+ * word (as AO3 counts them) and their punctuation (。「」) is none; a Latin word inside ("用iPhone打")
+ * is one. Korean spaces its words, so it counts by spaces like English. Not Intl.Segmenter: its
+ * dictionaries differ between engines, and the extension, the CLI and stored counts must agree.
+ */
 export function countWords(s: string): number {
-  const m = s.match(/\S+/g);
-  return m ? m.length : 0;
+  const tokens = s.match(/\S+/g);
+  if (!tokens) return 0;
+  let n = 0;
+  for (const t of tokens) {
+    if (!HAS_CJK.test(t)) {
+      if (!CJK_PUNCTUATION.test(t)) n++;
+      continue;
+    }
+    n += t.match(CJK_CHAR)?.length ?? 0;
+    n += t.split(CJK_CHAR).filter((rest) => LETTER_OR_DIGIT.test(rest)).length;
+  }
+  return n;
 }
 
 /** The query parameter as a positive integer, or null. */

@@ -11,6 +11,7 @@ import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
 import { sanitizeToFragment } from './sanitize';
+import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
 
@@ -66,9 +67,9 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
   const base = documentBase(doc);
-  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title);
+  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base);
   inTime(started);
-  const content = box ? finish(box, win, inert) : null;
+  const content = box ? finish(withPageDirection(box, doc, inert), win, inert) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
@@ -83,6 +84,7 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
   const box = inert.createElement('div');
   for (const n of nodes) box.append(inert.importNode(n, true));
   unwrapSwallowing(box);
+  quietImages(box, base);
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
   for (const e of Array.from(box.querySelectorAll(drop))) e.remove();
   for (const e of Array.from(box.querySelectorAll('[style]'))) if (styleHidden(e)) e.remove();
@@ -90,6 +92,23 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
     for (const e of Array.from(box.querySelectorAll(rules.unwrap.join(', ')))) e.replaceWith(...Array.from(e.childNodes));
   resolveUrls(box, base);
   trimEdges(box);
+  return box;
+}
+
+/**
+ * The page's writing direction and language sit on <html> or <body>, outside the story body: kept
+ * on a wrapper so Arabic and Hebrew still read right to left, and Japanese gets Japanese glyphs.
+ */
+function withPageDirection(box: Element, doc: Document, inert: Document): Element {
+  const attr = (name: string) => doc.body?.getAttribute(name) || doc.documentElement.getAttribute(name) || '';
+  const dir = attr('dir').trim().toLowerCase();
+  const lang = attr('lang').trim();
+  if (!/^(rtl|ltr|auto)$/.test(dir) && !lang) return box;
+  const wrap = inert.createElement('div');
+  if (/^(rtl|ltr|auto)$/.test(dir)) wrap.setAttribute('dir', dir);
+  if (/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang)) wrap.setAttribute('lang', lang);
+  wrap.append(...Array.from(box.childNodes));
+  box.append(wrap);
   return box;
 }
 
@@ -140,13 +159,14 @@ function finish(box: Element, win: Window & typeof globalThis, inert: Document):
 
 // ---- the fallback ----
 
-function readability(doc: Document, inert: Document, title: string | null): Element | null {
+function readability(doc: Document, inert: Document, title: string | null, base: string): Element | null {
   const size = doc.getElementsByTagName('*').length;
   if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
   // Readability changes the document it reads. It resolves links against its baseURI, which only a
   // <base> in the head sets (inertCopy drops any other).
   const copy = doc.cloneNode(true) as Document;
   unwrapSwallowing(copy);
+  quietImages(copy, base);
   const article = new Readability(copy).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');

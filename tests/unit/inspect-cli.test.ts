@@ -1,6 +1,6 @@
 /** The `inspect` CLI as other tools call it: see ../shared/contracts/inspect.md. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,30 @@ describe('inspect CLI', () => {
     },
     30_000,
   );
+
+  it("follows a frameset's frame saved beside it, and reports a frameset alone as what it is", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
+    const pages = join(CORPUS_DIR, 'generic', 'pages');
+    const top = join(dir, 'heatwave.html');
+    writeFileSync(top, readFileSync(join(pages, 'velvet-dusk-heatwave-frameset.html')));
+    const url = 'http://members.tripod.com/velvet_dusk/heatwave.html';
+    const alone = JSON.parse(inspect(top, '--url', url, '--no-content').stdout);
+    expect(alone).toMatchObject({ url, kind: 'none', site: 'generic' });
+    mkdirSync(join(dir, 'fics'));
+    writeFileSync(join(dir, 'fics', 'heatwave_story.html'), readFileSync(join(pages, 'velvet-dusk-heatwave-story.html')));
+    const r = inspect(top, '--url', url);
+    expect(r.code).toBe(0);
+    const framed = JSON.parse(r.stdout);
+    expect(framed).toMatchObject({
+      url,
+      kind: 'story',
+      site: 'generic',
+      title: 'Heatwave',
+      author: 'Sable',
+      rating: { level: 'explicit' },
+    });
+    expect(framed.content.text).toContain('By the fourth day of the heatwave');
+  });
 
   it('exits 2 for input that is not HTML', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));

@@ -9,6 +9,7 @@ import { loadDyslexicFont } from '../../reader/ext/fonts';
 import type { ReaderOutcome } from '../../reader/ext/open-reader';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
 import { readerView } from '../../reader/view';
+import { readablePage } from '../../core/page';
 import { ExtractionError } from '../../reader/extract';
 import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
 import { decide } from '../../warnings/policy';
@@ -69,7 +70,8 @@ export default defineContentScript({
     const openedAt = location.href;
     let view: ReturnType<typeof readerView>;
     try {
-      view = readerView(document, openedAt);
+      const page = readablePage(document, openedAt); // on a frameset, the frame holding the story
+      view = readerView(page.doc, page.url);
     } catch (e) {
       // A page past the reader's size or time limits is left as it is, and the popup says why.
       if (e instanceof ExtractionError) return 'unreadable';

@@ -45,20 +45,24 @@ export function imageLink(img: Element): URL | null {
  * and rel), so sanitised HTML stays sanitised.
  */
 export function placeholdRemoteImages(root: Element): void {
-  const doc = root.ownerDocument;
   for (const img of Array.from(root.querySelectorAll('img'))) {
-    if (/^data:/i.test(img.getAttribute('src')?.trim() ?? '')) continue;
-    const name = imageName(img);
-    const label = name ? `Image: ${name}` : 'Image';
-    const link = imageLink(img);
-    const holder = doc.createElement(link ? 'a' : 'span');
-    holder.setAttribute('title', link ? `${PLACEHOLDER_TITLE}: opens ${link.host} in a new tab` : PLACEHOLDER_TITLE);
-    if (link) {
-      holder.setAttribute('href', link.href);
-      holder.setAttribute('target', '_blank');
-      holder.setAttribute('rel', 'noopener noreferrer nofollow');
-    }
-    holder.textContent = link ? `${label} — open` : label;
-    img.replaceWith(holder);
+    if (!/^data:/i.test(img.getAttribute('src')?.trim() ?? '')) placeholdImage(img);
   }
+}
+
+/** One image replaced by its placeholder (see placeholdRemoteImages). */
+export function placeholdImage(img: Element): void {
+  const doc = img.ownerDocument;
+  const name = imageName(img);
+  const label = name ? `Image: ${name}` : 'Image';
+  const link = imageLink(img);
+  const holder = doc.createElement(link ? 'a' : 'span');
+  holder.setAttribute('title', link ? `${PLACEHOLDER_TITLE}: opens ${link.host} in a new tab` : PLACEHOLDER_TITLE);
+  if (link) {
+    holder.setAttribute('href', link.href);
+    holder.setAttribute('target', '_blank');
+    holder.setAttribute('rel', 'noopener noreferrer nofollow');
+  }
+  holder.textContent = link ? `${label} — open` : label;
+  img.replaceWith(holder);
 }

@@ -6,10 +6,31 @@ import type { Line } from './walk';
 
 /** Story-header labels that fan-fiction authors put above their text ("Rating: NC-17"). */
 export const LABEL =
-  /^(title|authors?|written by|rating|rated|pairings?|characters?|fandoms?|summary|disclaimer|a\/n|author['’]?s['’]? notes?|spoilers?|warnings?|feedback|archiv(?:e|ing)|distribution|betas?|beta['’]?d by|word ?count)\s*:\s*/i;
+  /^(title|authors?|written by|rating|rated|pairings?|characters?|fandoms?|summary|disclaimer|a\/n|author['’]?s['’]? notes?|spoilers?|warnings?|feedback|archiv(?:e|ing)|distribution|betas?|beta['’]?d by|word ?count|标题|標題|タイトル|作者|分级|分級|レーティング|配对|配對|カップリング|原作|简介|簡介|あらすじ|声明|聲明|警告|注意)\s*[:：]\s*/i;
+/** Chinese and Japanese header labels, by the English label they stand for. */
+const CJK_LABEL: Record<string, string> = {
+  标题: 'title',
+  標題: 'title',
+  タイトル: 'title',
+  作者: 'author',
+  分级: 'rating',
+  分級: 'rating',
+  レーティング: 'rating',
+  配对: 'pairing',
+  配對: 'pairing',
+  カップリング: 'pairing',
+  原作: 'fandom',
+  简介: 'summary',
+  簡介: 'summary',
+  あらすじ: 'summary',
+  声明: 'disclaimer',
+  聲明: 'disclaimer',
+  警告: 'warning',
+  注意: 'warning',
+};
 /** Where a second label starts on the same line ("Title: X Author: Y") or a " | " divider. */
 const NEXT_LABEL =
-  /\s+[|•]\s+|\s+(?=(?:Title|Authors?|Rating|Rated|Pairings?|Characters?|Fandoms?|Summary|Disclaimer|Spoilers?|Warnings?|Feedback|Word ?count)\s*:)/;
+  /\s+[|•]\s+|\s+(?=(?:Title|Authors?|Rating|Rated|Pairings?|Characters?|Fandoms?|Summary|Disclaimer|Spoilers?|Warnings?|Feedback|Word ?count)\s*:)|\s+(?=(?:作者|分级|分級|レーティング|原作|警告)\s*[:：])/;
 export const BYLINE = /^(?:written\s+)?by:?\s+(.+)$/i;
 export const BRACKET_RATING = /\[([A-Za-z]{1,3}(?:[-–]?\d{2})?\+?)\]/g;
 const CHAPTER = new RegExp(
@@ -18,7 +39,8 @@ const CHAPTER = new RegExp(
 );
 export const CHAPTER_LINK =
   /\b(?:next|previous|prev|last|back)\b\W*(?:chapter|part)\b|^(?:chapter|part)\s+\d+\s*(?:»|>|→)|^(?:«|<|←)\s*(?:chapter|part)\b/i;
-export const ENDING = /^[\s~*=_\-–—.·]*(?:the end|fin|finis|end|tbc|to be continued|end of (?:chapter|part)\b.*)[\s~*=_\-–—.!·]*$/i;
+export const ENDING =
+  /^[\s~*=_\-–—.·（(【〈《]*(?:the end|fin|finis|end|tbc|to be continued|end of (?:chapter|part)\b.*|全文完|完|完结|完結|终|終|おわり|終わり|未完待续|未完待續|つづく|続く)[\s~*=_\-–—.!·）)】〉》。！]*$/i;
 export const BLOG_META = /\bposted (?:on|by|in|at)\b|\bpermalink\b|\btrackback\b|\bfiled under\b|\bthis entry was posted\b/i;
 export const COMMENT_HEAD =
   /^(?:\d+\s+(?:comments?|responses?|replies|thoughts\b.*)|comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|add a comment)$/i;
@@ -30,6 +52,8 @@ export const FANNISH = ['pairing', 'character', 'fandom', 'disclaimer', 'a/n', '
 export const SHORT_LINE = 12;
 
 function labelKey(label: string): string {
+  const cjk = CJK_LABEL[label];
+  if (cjk) return cjk;
   const l = label.toLowerCase().replace(/['’]/g, '');
   if (l === 'rated') return 'rating';
   if (l === 'written by' || l === 'authors') return 'author';

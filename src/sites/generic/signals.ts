@@ -113,7 +113,7 @@ export function analyse(doc: Document): Analysis {
   if (!main || !story[0]) return empty;
   signals.paragraphs = story.length;
   signals.proseWords = story.reduce((n, l) => n + l.words, 0);
-  const spoken = story.filter((l) => /^["“„«‘']/.test(l.text));
+  const spoken = story.filter((l) => /^["“„«‘'「『]/.test(l.text));
   signals.dialogueLines = spoken.length;
   signals.shortDialogue = spoken.filter((l) => l.words <= SHORT_LINE).length;
   signals.ending = mainLines.slice(-3).some((l) => ENDING.test(l.text));

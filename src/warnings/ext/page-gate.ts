@@ -9,6 +9,7 @@
  */
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
+import { readablePage } from '../../core/page';
 import { send } from '../../core/ext/messaging';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
 import { coverSelectors } from '../early-cover';
@@ -17,6 +18,7 @@ import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { foldEntry } from '../ui/fold';
+import { watchPageChanges } from '../ui/page-changes';
 
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
 export async function gatePage(): Promise<PageReport> {
@@ -29,13 +31,15 @@ export async function gatePage(): Promise<PageReport> {
 
   let judgement: PageJudgement;
   try {
-    judgement = judgePage(document, location.href, settings);
+    // On a frameset, the same-origin frame that holds the story.
+    const page = readablePage(document, location.href);
+    judgement = judgePage(page.doc, page.url, settings);
   } catch (e) {
     // Whatever is covered stays covered until the reader chooses.
     if (cover?.covering()) showInterstitial(unreadable(), cover, false);
     throw e;
   }
-  const { report } = judgement;
+  let { report } = judgement;
   if (cover) {
     if (coversPage(judgement)) showInterstitial(judgement, cover, true);
     else {
@@ -45,6 +49,7 @@ export async function gatePage(): Promise<PageReport> {
       } finally {
         cover.lift();
       }
+      rereadOnChange(cover, settings, (next) => (report = next));
     }
   }
   tell(report, judgement.decision);
@@ -58,6 +63,34 @@ export async function gatePage(): Promise<PageReport> {
       tell(report, decision);
     });
   return report;
+}
+
+/**
+ * A story put in by script after the page was read, or a new body: the cover goes back on before
+ * the new text is painted, and the page is judged again once it is quiet (page-changes.ts bounds
+ * how often). Over the reader's limits, the interstitial; otherwise the cover lifts.
+ */
+function rereadOnChange(cover: Cover, settings: RatingSettings, reported: (r: PageReport) => void): void {
+  const stop = watchPageChanges(document, {
+    arrived: () => cover.restore(),
+    settled: () => {
+      let judgement: PageJudgement;
+      try {
+        const page = readablePage(document, location.href);
+        judgement = judgePage(page.doc, page.url, settings);
+      } catch (e) {
+        stop();
+        if (cover.covering()) showInterstitial(unreadable(), cover, false);
+        throw e;
+      }
+      if (coversPage(judgement)) {
+        stop();
+        showInterstitial(judgement, cover, true);
+      } else cover.lift();
+      reported(judgement.report);
+      tell(judgement.report, judgement.decision);
+    },
+  });
 }
 
 /** Takes the interstitial and the cover away; set while the interstitial is up. */

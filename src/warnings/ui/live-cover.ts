@@ -13,6 +13,8 @@ export interface Cover {
   pin(): void;
   /** Show everything again, as the page had it. */
   lift(): void;
+  /** Cover again after a lift (new text arrived): call before the page paints it. */
+  restore(): void;
 }
 
 const HIDDEN: readonly [string, string][] = [
@@ -41,6 +43,9 @@ export function coverEarly(doc: Document, selectors: readonly string[]): Cover {
         // A saved copy of the page (src/reader/page-snapshot.ts) puts the page's own values back.
         el.setAttribute(PINNED_ATTRIBUTE, JSON.stringify(before));
       }
+    },
+    restore() {
+      if (selectors.length && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
     },
     lift() {
       style.remove();
