@@ -7,7 +7,7 @@ import { countWords, textLines } from '../core/dom';
 import { estimateText } from '../warnings/estimate/estimate';
 import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
 import { sanitizeToFragment } from '../reader/sanitize';
-import { placeholdRemoteImages } from './export/remote-images';
+import { placeholdRemoteImages } from '../reader/image-placeholders';
 import { storyReport } from './story-report';
 import type { ChapterRecord, StoryRecord } from './types';
 

@@ -5,7 +5,7 @@
  * would copy their address into a live `src` and fetch them the moment the reader opens. They
  * become placeholders instead, a link to the picture, as saved chapters show remote images.
  */
-import { placeholdImage } from '../library/export/remote-images';
+import { placeholdImage } from './image-placeholders';
 import { absoluteUrl } from './extract-dom';
 
 /** Where lazy-loading scripts keep an image's real address. */

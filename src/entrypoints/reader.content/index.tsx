@@ -50,6 +50,33 @@ const pageServices: Omit<ReaderServices, 'save'> = {
   loadFont: (font) => (font === 'dyslexic' ? loadDyslexicFont() : Promise.resolve()),
 };
 
+/**
+ * Puts the page under the reader (inert, its scrollbar hidden so there is no second one) and gives
+ * back on closing what it had: its scroll position, its focus, its body and scrollbar as they were.
+ */
+function coverPage(): { cover(): void; restore(): void } {
+  const html = document.documentElement;
+  const before = {
+    x: scrollX,
+    y: scrollY,
+    focus: document.activeElement,
+    inert: document.body?.inert ?? false,
+    overflow: [html.style.getPropertyValue('overflow'), html.style.getPropertyPriority('overflow')] as const,
+  };
+  return {
+    cover() {
+      if (document.body) document.body.inert = true;
+      html.style.setProperty('overflow', 'hidden', 'important');
+    },
+    restore() {
+      if (document.body) document.body.inert = before.inert;
+      html.style.setProperty('overflow', ...before.overflow);
+      scrollTo(before.x, before.y);
+      if (before.focus instanceof HTMLElement) before.focus.focus({ preventScroll: true });
+    },
+  };
+}
+
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx): Promise<ReaderOutcome> {
@@ -78,15 +105,7 @@ export default defineContentScript({
       throw e;
     }
     const settings = await loadSettings();
-    // What closing gives back: the page's scroll position, its focus, its body and scrollbar as they were.
-    const html = document.documentElement;
-    const before = {
-      x: scrollX,
-      y: scrollY,
-      focus: document.activeElement,
-      inert: document.body?.inert ?? false,
-      overflow: [html.style.getPropertyValue('overflow'), html.style.getPropertyPriority('overflow')] as const,
-    };
+    const restorePage = coverPage();
     let open = false;
 
     // Registered before the UI's own removal on invalidation, so it still sees the reader open.
@@ -108,9 +127,7 @@ export default defineContentScript({
       isolateEvents: true,
       onMount(container) {
         open = true;
-        if (document.body) document.body.inert = true;
-        // No second scrollbar: the page's own stays hidden under the reader's.
-        html.style.setProperty('overflow', 'hidden', 'important');
+        restorePage.cover();
         const services: ReaderServices = { ...pageServices, save: librarySave(openedAt) };
         render(<Reader url={openedAt} view={view} settings={settings} services={services} onClose={close} />, container);
         return container;
@@ -119,10 +136,7 @@ export default defineContentScript({
         if (!container) return;
         open = false;
         render(null, container);
-        if (document.body) document.body.inert = before.inert;
-        html.style.setProperty('overflow', ...before.overflow);
-        scrollTo(before.x, before.y);
-        if (before.focus instanceof HTMLElement) before.focus.focus({ preventScroll: true });
+        restorePage.restore();
         // The reader went to other chapters: load the one the address bar now names.
         if (location.href !== openedAt) location.reload();
       },

@@ -7,7 +7,7 @@
  * Images are not embedded, and none loads from the web (it would tell its host who reads the
  * book): each becomes a link to the picture, named by its alt text or file name.
  */
-import { imageLink, imageName } from './remote-images';
+import { imageLink, imageName } from '../../reader/image-placeholders';
 
 /** Obsolete elements and the (styled) element that replaces each. */
 const RESTYLE: Record<string, { tag: string; style?: string }> = {
