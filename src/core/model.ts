@@ -125,3 +125,9 @@ export interface ReaderView {
   notes: ReaderNote[];
   nav: ChapterNav;
 }
+
+/**
+ * How much of a paragraph's text a reading position keeps (src/reader/ui/blocks.ts#Anchor), to
+ * find the place again in an edited chapter: enough to tell paragraphs apart, small to store.
+ */
+export const ANCHOR_TEXT = 64;

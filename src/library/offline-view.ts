@@ -3,24 +3,67 @@
  * give, and one chapter as a reader view, with navigation across the saved chapters only. DOM in
  * (a window for the sanitiser), data out; nothing is fetched.
  */
-import { countWords, textLines } from '../core/dom';
+import { countWords, squash, textLines } from '../core/dom';
 import { estimateText } from '../warnings/estimate/estimate';
 import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
 import { sanitizeToFragment } from '../reader/sanitize';
 import { placeholdRemoteImages } from '../reader/image-placeholders';
+import { withSummary } from '../reader/summary-note';
 import { storyReport } from './story-report';
 import type { ChapterRecord, StoryRecord } from './types';
 
 /**
- * A chapter's text as the reader shows it: stored HTML, sanitised again before it is rendered, its
- * remote images made placeholders (nothing loads offline). Its text and words are the story's own.
+ * A saved chapter as the reader shows it: stored HTML, sanitised again before it is rendered, its
+ * remote images made placeholders (nothing loads offline). The author's notes, stored folded around
+ * the text (src/library/jobs/page-copy.ts), become the view's notes again, so the offline reader
+ * draws them as the live one does, and the text and words are the story's own, without them.
  */
-export function chapterContent(chapter: Pick<ChapterRecord, 'html'>, win: Window & typeof globalThis): StoryContent {
+export function savedChapter(
+  chapter: Pick<ChapterRecord, 'html'>,
+  win: Window & typeof globalThis,
+): { content: StoryContent; notes: ReaderNote[] } {
   const holder = win.document.implementation.createHTMLDocument('').createElement('div');
   holder.append(sanitizeToFragment(chapter.html, win));
+  const notes = takeNotes(holder);
   const text = textLines(holder).join('\n');
   placeholdRemoteImages(holder);
-  return { html: holder.innerHTML, text, words: countWords(text) };
+  for (const n of notes) n.html = placeholdNote(n.html, holder.ownerDocument);
+  return { content: { html: holder.innerHTML, text, words: countWords(text) }, notes };
+}
+
+/** The text of a saved chapter as the reader shows it (see savedChapter). */
+export const chapterContent = (chapter: Pick<ChapterRecord, 'html'>, win: Window & typeof globalThis): StoryContent =>
+  savedChapter(chapter, win).content;
+
+/** A stored note: a <details> of the chapter's own whose first child is its <summary> label. */
+const isNote = (el: Element | null): el is HTMLDetailsElement =>
+  el?.localName === 'details' && el.firstElementChild?.localName === 'summary';
+
+/**
+ * Takes the notes off either end of a stored chapter (only there: a <details> inside the story is
+ * the story's), each with its label and position.
+ */
+function takeNotes(holder: Element): ReaderNote[] {
+  const note = (el: HTMLDetailsElement, position: ReaderNote['position']): ReaderNote => {
+    const label = squash(el.firstElementChild!.textContent ?? '');
+    el.firstElementChild!.remove();
+    el.remove();
+    return { label, html: el.innerHTML, position };
+  };
+  const before: ReaderNote[] = [];
+  while (isNote(holder.firstElementChild) && holder.firstElementChild.nextElementSibling)
+    before.push(note(holder.firstElementChild, 'before'));
+  const after: ReaderNote[] = [];
+  while (isNote(holder.lastElementChild) && holder.lastElementChild.previousElementSibling)
+    after.unshift(note(holder.lastElementChild, 'after'));
+  return [...before, ...after];
+}
+
+function placeholdNote(html: string, doc: Document): string {
+  const holder = doc.createElement('div');
+  holder.innerHTML = html;
+  placeholdRemoteImages(holder);
+  return holder.innerHTML;
 }
 
 /**
@@ -37,18 +80,6 @@ export function savedStoryText(chapters: readonly Pick<ChapterRecord, 'html'>[],
   return chapters.map((c) => chapterContent(c, win).text).join('\n');
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
-
-/** The stored summary is plain text: its paragraphs, escaped. */
-function summaryNote(summary: string | null): ReaderNote[] {
-  const paragraphs = (summary ?? '')
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (paragraphs.length === 0) return [];
-  return [{ label: 'Summary', html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), position: 'before' }];
-}
-
 /**
  * Chapter `index` of a saved story as a reader view. The navigation names the chapters by
  * `addressOf` (the offline reader's own address for each), never by the site's URLs, so turning a
@@ -63,12 +94,12 @@ export function savedChapterView(
 ): ReaderView {
   const chapter = chapters[index];
   if (!chapter) throw new RangeError(`No chapter ${index} in ${story.id}`);
-  const content = chapterContent(chapter, win);
+  const { content, notes } = savedChapter(chapter, win);
   const report = savedReport(story, content.text);
   const nav: ChapterNav = {
     prev: index > 0 ? addressOf(index - 1) : null,
     next: index < chapters.length - 1 ? addressOf(index + 1) : null,
-    chapters: chapters.length > 1 ? chapters.map((c, i) => ({ title: c.title ?? '', url: addressOf(i), current: i === index })) : [],
+    chapters: chapters.length > 1 ? chapters.map((c, i) => ({ title: listTitle(c), url: addressOf(i), current: i === index })) : [],
   };
   return {
     report: {
@@ -78,7 +109,21 @@ export function savedChapterView(
       chapter: chapters.length > 1 ? { index: index + 1, count: story.meta.chapterTotal, title: chapter.title } : null,
     },
     content,
-    notes: index === 0 ? summaryNote(story.meta.summary) : [],
+    // The saved copy left out a note repeating the summary, which is saved with the story.
+    notes: withSummary(notes, story.meta.summary, chapter.number ?? index + 1, win.document),
     nav,
   };
+}
+
+/**
+ * A chapter as the chapter list names it: as the site's own list named it when it was saved, else
+ * numbered as the sites' menus number them ("2. The Title"), by the site's number where it was
+ * read, so chapters 2 and 5 saved alone keep theirs.
+ */
+function listTitle(c: Pick<ChapterRecord, 'title' | 'number' | 'index' | 'listTitle'>): string {
+  if (c.listTitle) return c.listTitle;
+  const n = c.number ?? c.index + 1;
+  const title = c.title?.trim() ?? '';
+  if (title === '' || /^(chapter\s*)?\d+$/i.test(title)) return `${n}. Chapter ${n}`;
+  return new RegExp(`^(chapter\\s*)?${n}\\b`, 'i').test(title) ? title : `${n}. ${title}`;
 }

@@ -74,6 +74,11 @@ export interface ChapterRecord {
    * reading order (index + 1) then stands in.
    */
   number?: number;
+  /**
+   * The chapter's name in the site's chapter list ("2. The Guild"), so the offline reader lists it
+   * as the live one did. Absent when the page listed none (and in chapters saved before it was kept).
+   */
+  listTitle?: string;
   /** Sanitised HTML (src/reader/sanitize.ts), sanitised again by the library before it is stored. */
   html: string;
   words: number;
@@ -108,10 +113,14 @@ export interface VersionRecord {
   problems: Problem[];
 }
 
-/** Where the reader is in a story: chapter (0-based) and how far through it (0..1). */
+/**
+ * Where the reader is in a story: chapter (0-based) and how far through it (0..1); `text`, the
+ * first words of the paragraph there, finds it again in a chapter the author has edited since.
+ */
 export interface Position {
   chapter: number;
   fraction: number;
+  text?: string;
 }
 
 export interface ProgressRecord extends Position {
@@ -129,6 +138,8 @@ export interface ChapterCopy {
   kind: PageKind;
   /** The site's 1-based chapter number, when the page says; saving one chapter merges by it. */
   number?: number | null;
+  /** Its name in the site's chapter list, when the page lists chapters (see ChapterRecord). */
+  listTitle?: string | null;
 }
 
 /** A whole story as fetched: what saveStory takes. */

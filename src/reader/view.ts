@@ -10,6 +10,7 @@ import { adapterFor } from '../sites/registry';
 import { reportWith } from '../core/page';
 import { extractStory, inertCopy } from './extract';
 import { estimateText } from '../warnings/estimate/estimate';
+import { withSummary } from './summary-note';
 
 export interface ReadOptions {
   /** Extract the story text too. */
@@ -45,5 +46,6 @@ export function readerView(page: Document, url: string | URL): ReaderView | null
   const story = extractStory(doc, u, adapter, report.title);
   if (!story) return null;
   const estimate = estimateText(story.content.text);
-  return { report: { ...report, content: story.content, estimate }, content: story.content, notes: story.notes, nav: story.nav };
+  const notes = withSummary(story.notes, report.summary, report.chapter?.index ?? 1, doc);
+  return { report: { ...report, content: story.content, estimate }, content: story.content, notes, nav: story.nav };
 }

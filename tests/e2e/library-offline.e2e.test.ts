@@ -28,6 +28,7 @@ import {
   type StoryTruth,
 } from './lib/library';
 import { setOffline } from './lib/routes';
+import { READER_TAG, openState, readFromPopup } from './lib/reader';
 
 /** A long chapter, read part-way in `reader`: the place within it is kept, not just the chapter. */
 async function keepsPlaceInChapter(driver: BrowserDriver, reader: PageHandle, href: string, s: StoryTruth, id: string): Promise<void> {
@@ -61,6 +62,22 @@ async function keepsPlaceInChapter(driver: BrowserDriver, reader: PageHandle, hr
 async function asksArchivesNothing(reader: PageHandle): Promise<void> {
   const archives = SAVES.map((x) => new URL(x.start).host);
   expect((await pageRequests(reader)).filter((url) => archives.includes(new URL(url).host))).toEqual([]);
+}
+
+/**
+ * What a reader view shows of a chapter beside its text: words, notes (label, open), chapter list.
+ * Runs in the page, on the live reader's (closed) root, or on the offline reader's document.
+ */
+function drawnView(within: ParentNode | undefined): { facts: string; notes: [string, boolean][]; chapters: string[] } | null {
+  const root = within ?? document;
+  const facts = root.querySelector('.story-head .facts')?.textContent?.replace(/\s+/g, ' ').trim();
+  const list = Array.from(root.querySelectorAll('.panel.chapters li button'), (b) => b.textContent?.trim() ?? '');
+  if (!facts || list.length === 0) return null;
+  const notes = Array.from(root.querySelectorAll<HTMLDetailsElement>('details.note'), (d): [string, boolean] => [
+    d.querySelector('summary')?.textContent?.trim() ?? '',
+    d.open,
+  ]);
+  return { facts, notes, chapters: list };
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
@@ -133,4 +150,31 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await library.close();
     }
   }, 120_000);
+  it('the offline reader draws the live reader’s view: the same words, the same folded notes, the chapters numbered alike', async () => {
+    const driver = browser();
+    await fillLibrary(driver, [AO3]);
+    const { page, tabId } = await driver.openPage(AO3.start);
+    await readFromPopup(driver, tabId);
+    await openState(page);
+    await page.clickIn(READER_TAG, '.chapters-toggle');
+    const live = await until(() => page.shadow(READER_TAG, drawnView, undefined), 'the live reader’s chapter list');
+    await page.close();
+
+    setOffline(true);
+    const library = await driver.openExtensionPage('options.html#library');
+    try {
+      const { href } = await findAlone(library, AO3.chapters[0]!.word, AO3.start);
+      const { reader } = await openOffline(driver, href);
+      await reader.click('.chapters-toggle');
+      const offline = await until(() => reader.evaluate(drawnView, undefined), 'the offline reader’s chapter list');
+      await reader.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-reader-notes.png`));
+      expect(live.facts).toContain(`${AO3.chapters[0]!.words.toLocaleString('en')} words`);
+      expect(offline).toEqual(live);
+      expect(offline.notes.length).toBeGreaterThan(0);
+      expect(offline.chapters).toEqual(AO3.chapters.map((c) => `${c.number}. ${c.title}`));
+      await reader.close();
+    } finally {
+      await library.close();
+    }
+  }, 180_000);
 });

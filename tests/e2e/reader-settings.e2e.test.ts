@@ -11,10 +11,20 @@ import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver, PageHandle } from './lib/driver';
 import { BROWSERS, LAUNCHERS } from './lib/launch';
+import { corpusBody, serve } from './lib/routes';
 import { AAS, AO3_2, READER_TAG, RR_1, closedState, openReader as openReaderIn, resetReader, stateOf } from './lib/reader';
 
 const DOCS = join(import.meta.dirname, '..', '..', 'docs');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs on the reader's closed root: the first words of the paragraph at the top of the reading area, below the toolbar. */
+function topParagraph(root: ShadowRoot): string | null {
+  const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+  if (!dialog || dialog.scrollTop === 0) return null;
+  const line = dialog.getBoundingClientRect().top + 56;
+  const p = Array.from(root.querySelectorAll('.story p')).find((el) => el.getBoundingClientRect().bottom > line + 1);
+  return p ? (p.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 64) : null;
+}
 
 describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;
@@ -27,7 +37,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const api = g.browser ?? g.chrome;
       const settings = (await api.storage.sync.get('reader-settings'))['reader-settings'] as Record<string, unknown> | undefined;
       const positions = (await api.storage.local.get('reader-positions'))['reader-positions'] as
-        Record<string, { block: number }> | undefined;
+        Record<string, { block: number; text?: string }> | undefined;
       return { settings: settings ?? null, positions: positions ?? {} };
     }, undefined);
 
@@ -121,6 +131,45 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(Math.abs(restored.scrollTop - 6000)).toBeLessThan(40);
     } finally {
       await again.page.close();
+    }
+  });
+
+  it('finds its place by its words when the author has since added paragraphs above it', async () => {
+    const { page, exp } = await openReader(AAS);
+    let kept: string;
+    try {
+      await page.shadow(READER_TAG, (root) => void (root.querySelector<HTMLElement>('[role="dialog"]')!.scrollTop = 6000), undefined);
+      const saved = await until(
+        async () => Object.values((await stored()).positions).find((p) => p.block > 0 && p.text) ?? null,
+        'the position',
+      );
+      kept = saved.text!;
+      expect(await page.shadow(READER_TAG, topParagraph, undefined)).toBe(kept);
+    } finally {
+      await page.close();
+    }
+    // The author adds eight paragraphs before the story's first: every block index after moves on by eight.
+    const original = corpusBody(AAS);
+    const at = original.lastIndexOf('<p', original.indexOf(exp.storyText.first.slice(0, 30)));
+    const added = Array.from(
+      { length: 8 },
+      (_, i) => `<p>An author’s note added later, paragraph ${i + 1}: ${'thanks to everyone who wrote in. '.repeat(12)}</p>`,
+    );
+    const edited = `${original.slice(0, at)}${added.join('\n')}${original.slice(at)}`;
+    const unserve = serve(AAS, { status: 200, contentType: 'text/html; charset=utf-8', body: edited });
+    try {
+      const again = await openReader(AAS);
+      try {
+        const top = await until(async () => {
+          const t = await again.page.shadow(READER_TAG, topParagraph, undefined);
+          return t === kept ? t : null;
+        }, `the paragraph “${kept}” back at the top`);
+        expect(top).toBe(kept);
+      } finally {
+        await again.page.close();
+      }
+    } finally {
+      unserve();
     }
   });
 

@@ -21,8 +21,8 @@ function savedStories(db: LibraryDb): SavedStories {
   return {
     load: (id) => loadStory(db, id),
     loadProgress: (id) => loadProgress(db, id),
-    async saveProgress(id, chapter, fraction) {
-      await setProgress(db, id, { chapter, fraction });
+    async saveProgress(id, position) {
+      await setProgress(db, id, position);
       // The place follows the reader to their other browsers (the background syncs it).
       void askLibrary({ type: 'library-sync' });
     },

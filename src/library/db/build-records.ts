@@ -19,6 +19,7 @@ export interface PreparedChapter {
   url: string;
   /** The site's 1-based chapter number; null when unknown. */
   number: number | null;
+  listTitle: string | null;
   html: string;
   words: number;
   textLength: number;
@@ -39,7 +40,7 @@ function inertDocument(win: Window & typeof globalThis): Document {
  * jsdom's); the HTML is parsed into an inert document, where nothing of it loads or runs.
  */
 export function prepareChapter(
-  c: { title: string | null; url: string; html: string; number?: number | null },
+  c: { title: string | null; url: string; html: string; number?: number | null; listTitle?: string | null },
   win: Window & typeof globalThis,
 ): PreparedChapter {
   const holder = inertDocument(win).createElement('div');
@@ -50,6 +51,7 @@ export function prepareChapter(
     title: c.title,
     url: c.url,
     number: c.number ?? null,
+    listTitle: c.listTitle ?? null,
     html,
     words: countWords(text),
     textLength: text.length,
@@ -66,6 +68,7 @@ export function chapterRecords(storyId: string, version: number, chapters: reado
     url: c.url,
     // Only when known, as chapters saved before numbers were kept have none.
     ...(c.number !== null && { number: c.number }),
+    ...(c.listTitle !== null && { listTitle: c.listTitle }),
     html: c.html,
     words: c.words,
     textLength: c.textLength,

@@ -1,5 +1,6 @@
 /** Opening a saved story, and remembering where the reader is in it. */
 import type { LibraryDb } from './db';
+import { ANCHOR_TEXT } from '../../core/model';
 import { read, write } from './db';
 import { versionRange } from './versions';
 import { readableStory } from './repair';
@@ -50,7 +51,10 @@ export async function setProgress(db: LibraryDb, id: string, position: Position,
 
 /** A position inside a story of `chapters` chapters: a whole chapter index, a fraction in 0..1. */
 export function clampPosition(p: Position, chapters: number): Position {
-  return { chapter: Math.trunc(clamp(p.chapter, 0, chapters - 1)), fraction: clamp(p.fraction, 0, 1) };
+  const chapter = Math.trunc(clamp(p.chapter, 0, chapters - 1));
+  // The words name a paragraph of the chapter they were read in only.
+  const text = chapter === p.chapter && typeof p.text === 'string' ? p.text.slice(0, ANCHOR_TEXT) : undefined;
+  return { chapter, fraction: clamp(p.fraction, 0, 1), ...(text && { text }) };
 }
 
 /** n within [lo, hi]; lo for NaN. */

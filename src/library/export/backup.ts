@@ -30,6 +30,8 @@ export interface BackupChapter {
   html: string;
   /** The site's chapter number, when known: a story saved chapter by chapter is ordered by it. */
   number?: number;
+  /** Its name in the site's chapter list, when the page listed chapters. */
+  listTitle?: string;
 }
 
 export interface BackupStory {
@@ -64,6 +66,7 @@ const chapterOut = (c: ChapterRecord): BackupChapter => ({
   url: c.url,
   html: c.html,
   ...(c.number !== undefined && { number: c.number }),
+  ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
 });
 
 export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Promise<LibraryBackup> {
@@ -91,7 +94,7 @@ export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Prom
               chapters: (await chaptersOf(s.id, held.version)).map(chapterOut),
             }
           : null,
-        progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at } : null,
+        progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at, ...(p.text !== undefined && { text: p.text }) } : null,
       };
     }),
   );
@@ -137,7 +140,11 @@ const record =
   (v, p) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object');
     const out = {} as T;
-    for (const k in shape) out[k] = shape[k]((v as Record<string, unknown>)[k], `${p}.${k}`);
+    for (const k in shape) {
+      const value = shape[k]((v as Record<string, unknown>)[k], `${p}.${k}`);
+      // An optional field left out stays out, rather than stored as undefined.
+      if (value !== undefined) out[k] = value;
+    }
     return out;
   };
 
@@ -192,9 +199,9 @@ const chapterNumber: Check<number> = (v, p) =>
   Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)');
 
 const chaptersCheck: Check<BackupChapter[]> = (v, p) => {
-  const chapters = list(record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber) }))(v, p).map(
-    ({ number, ...c }) => (number === undefined ? c : { ...c, number }),
-  );
+  const chapters = list(
+    record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber), listTitle: optional(str) }),
+  )(v, p);
   return chapters.length ? chapters : fail(p, 'a list of at least one chapter');
 };
 
@@ -206,7 +213,7 @@ const storyCheck = record<BackupStory>({
   updatedAt: num,
   chapters: chaptersCheck,
   pending: nullable(record({ url, meta: metaCheck, createdAt: num, problems: list(problemCheck), chapters: chaptersCheck })),
-  progress: nullable(record({ chapter: num, fraction: num, at: num })),
+  progress: nullable(record({ chapter: num, fraction: num, at: num, text: optional(str) })),
 });
 
 /** The earliest date a backup may name: Slipcase's records all come after it. */

@@ -7,7 +7,7 @@ import type { ChapterCopy, ChapterRecord } from '../types';
 
 /** A saved chapter as a copy to save again: numbered by its own number, else by its place. */
 export function savedCopy(c: ChapterRecord): ChapterCopy {
-  return { title: c.title, url: c.url, html: c.html, kind: 'chapter', number: c.number ?? c.index + 1 };
+  return { title: c.title, url: c.url, html: c.html, kind: 'chapter', number: c.number ?? c.index + 1, listTitle: c.listTitle ?? null };
 }
 
 /** An address without its fragment: "#workskin" and the like name the same page. */

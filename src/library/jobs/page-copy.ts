@@ -10,7 +10,7 @@ import type { SiteAdapter, SplitChapter } from '../../sites/types';
 import { adapterFor } from '../../sites/registry';
 import { reportWith } from '../../core/page';
 import { extractStory, inertCopy } from '../../reader/extract';
-import { squash, textLines } from '../../core/dom';
+import { repeatsSummary } from '../../reader/summary-note';
 import type { ChapterCopy } from '../types';
 
 export interface PageCopy {
@@ -57,6 +57,7 @@ export function copyPage(page: Document, url: string): PageCopy {
     html: withNotes(story.content.html, story.notes, report.summary, doc),
     kind: report.kind,
     number: report.chapter?.index ?? (oneShot ? 1 : null),
+    listTitle: nav.chapters.find((c) => c.current)?.title ?? null,
   };
   return { report, chapters: [chapter], nav };
 }
@@ -75,18 +76,12 @@ function splitCopy(part: SplitChapter, adapter: SiteAdapter, doc: Document, url:
 
 /** The chapter text between its notes, each note folded under its label. */
 function withNotes(html: string, notes: ReaderNote[], summary: string | null, doc: Document): string {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  const kept = notes.filter((n) => !repeatsSummary(n.html, summary, holder));
+  const inert = doc.implementation.createHTMLDocument('');
+  const kept = notes.filter((n) => !repeatsSummary(n.html, summary, inert));
   const folded = (n: ReaderNote) => `<details><summary>${escapeText(n.label)}</summary>${n.html}</details>`;
   return [...kept.filter((n) => n.position === 'before').map(folded), html, ...kept.filter((n) => n.position === 'after').map(folded)].join(
     '',
   );
-}
-
-function repeatsSummary(html: string, summary: string | null, holder: Element): boolean {
-  if (!summary) return false;
-  holder.innerHTML = html;
-  return squash(textLines(holder).join(' ')) === squash(summary);
 }
 
 function escapeText(s: string): string {

@@ -47,8 +47,11 @@ async function randomLibrary(rand: Rand): Promise<LibraryDb> {
         win,
       );
     }
-    if (rand() < 0.5)
-      await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand() }, 1_750_000_000_000 + Math.floor(rand() * 1e6));
+    if (rand() < 0.5) {
+      // Half the places keep the first words of their paragraph (src/reader/ui/blocks.ts#relocate).
+      const text = rand() < 0.5 ? `The words of paragraph ${Math.floor(rand() * 100)}` : undefined;
+      await setProgress(db, id, { chapter: Math.floor(rand() * 4), fraction: rand(), text }, 1_750_000_000_000 + Math.floor(rand() * 1e6));
+    }
   }
   return db;
 }

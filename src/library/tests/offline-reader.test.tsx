@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { openSavedStory } from '../../entrypoints/read/open';
 import { libraryDb } from '../ext/client';
 import { loadProgress, setProgress } from '../db/reading';
+import { ANCHOR_TEXT } from '../../core/model';
 import { act } from 'preact/test-utils';
 import { click, settle, until } from '../../../tests/lib/ui';
 import type { ProgressRecord } from '../types';
@@ -120,7 +121,7 @@ describe('the offline reader', () => {
     // The chapter list names every saved chapter and opens one.
     await click(root.querySelector('.chapters-toggle'));
     const items = Array.from(root.querySelectorAll<HTMLButtonElement>('.chapters li button'));
-    expect(items.map((b) => b.textContent)).toEqual(['Setting Out', 'The Ford', 'Home']);
+    expect(items.map((b) => b.textContent)).toEqual(['1. Setting Out', '2. The Ford', '3. Home']);
     expect(items[2]!.getAttribute('aria-current')).toBe('page');
     await click(items[0]);
     await until(() => text('.story-head .chapter-title') === 'Chapter 1 of 3: Setting Out', 'chapter 1 from the list');
@@ -141,6 +142,8 @@ describe('the offline reader', () => {
       'the place to be saved',
     );
     expect(saved).toMatchObject({ chapter: 1, fraction: (7 + TOOLBAR / BLOCK) / PARAGRAPHS });
+    // With the first words of that block, to find it again in an edited chapter.
+    expect(saved!.text).toBe(paragraph(work, 1, 7).slice(0, ANCHOR_TEXT));
 
     unmount(root);
     await open(id);

@@ -8,7 +8,7 @@ import type { ReaderServices } from '../../reader/ui/reader-services';
 import { decide, type RatingSettings } from '../../warnings/policy';
 import { buildInterstitial, mountInterstitial } from '../../warnings/ui/interstitial';
 import { savedChapterView } from '../offline-view';
-import type { ChapterRecord, ProgressRecord, StoryRecord } from '../types';
+import type { ChapterRecord, Position, ProgressRecord, StoryRecord } from '../types';
 
 /** The saved stories as the offline reader reads and marks them. */
 export interface SavedStories {
@@ -16,7 +16,7 @@ export interface SavedStories {
   load(id: string): Promise<{ story: StoryRecord; chapters: ChapterRecord[]; progress: ProgressRecord | null } | null>;
   loadProgress(id: string): Promise<ProgressRecord | null>;
   /** Keeps the reader's place (and lets it follow them to their other browsers). */
-  saveProgress(id: string, chapter: number, fraction: number): Promise<void>;
+  saveProgress(id: string, position: Position): Promise<void>;
   /** The reader reached this chapter: new chapters up to it stop counting as new. */
   markChapterSeen(id: string, chapter: number): Promise<unknown>;
   /** The offline reader's address for a story, relative to the extension's root. */
@@ -99,9 +99,10 @@ export class SavedStory {
       canLoadInPlace: (url) => this.indexOf(url) !== null,
       async loadPosition(url) {
         const progress = await stories.loadProgress(story.id);
-        return progress && progress.chapter === indexOf(url) ? { fraction: progress.fraction } : null;
+        if (!progress || progress.chapter !== indexOf(url)) return null;
+        return { fraction: progress.fraction, ...(progress.text !== undefined && { text: progress.text }) };
       },
-      savePosition: (url, _anchor, fraction) => stories.saveProgress(story.id, indexOf(url), fraction),
+      savePosition: (url, anchor, fraction) => stories.saveProgress(story.id, { chapter: indexOf(url), fraction, text: anchor.text }),
     };
   }
 }

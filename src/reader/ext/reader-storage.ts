@@ -3,6 +3,7 @@
  * devices) and the reading position of each chapter in storage.local (one device's place).
  */
 import { normalizeSettings, type ReaderSettings } from '../settings';
+import { ANCHOR_TEXT } from '../../core/model';
 import { READER_SETTINGS, READING_POSITIONS } from '../../core/storage-keys';
 import { storedItem } from '../../core/ext/storage-items';
 
@@ -15,6 +16,8 @@ export const MAX_POSITIONS = 500;
 export interface ReadingPosition {
   block: number;
   offset: number;
+  /** The block's first words (src/reader/ui/blocks.ts#Anchor). */
+  text?: string;
   /** When it was saved (ms since the epoch): decides which positions are forgotten first. */
   at: number;
 }
@@ -62,6 +65,7 @@ function isPosition(p: unknown): p is ReadingPosition {
     typeof r.offset === 'number' &&
     r.offset >= 0 &&
     r.offset <= 1 &&
+    (r.text === undefined || (typeof r.text === 'string' && r.text.length <= ANCHOR_TEXT)) &&
     typeof r.at === 'number'
   );
 }

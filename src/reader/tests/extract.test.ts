@@ -265,9 +265,10 @@ describe('notes and navigation on the corpus pages', () => {
     ]);
   });
 
-  it('eFiction printable story: every chapter under its title, the story notes as a note', () => {
+  it('eFiction printable story: every chapter under its title, the summary and the story notes as notes', () => {
     const v = corpusView('efiction/pages/viewstory-sid3117-printable-all.html');
-    expect(v.notes.map((n) => n.label)).toEqual(['Story Notes']);
+    // The page states the summary in its header, which the reader leaves out: it comes back as a note.
+    expect(v.notes.map((n) => n.label)).toEqual(['Summary', 'Story Notes']);
     expect(v.content.html.match(/<h2>[^<]*<\/h2>/g)).toEqual([
       '<h2>Cold Open by Wren Halloway</h2>',
       '<h2>The Long Hallway by Wren Halloway</h2>',

@@ -2,6 +2,7 @@
  * The story's blocks (paragraphs, headings, list items…) as the reader's units: read aloud one at
  * a time, and the anchor a reading position is kept by, so a place survives a new font size.
  */
+import { ANCHOR_TEXT } from '../../core/model';
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption, div, center, summary, hr';
 
@@ -12,10 +13,44 @@ export function readingBlocks(root: ParentNode): HTMLElement[] {
   );
 }
 
-/** A place in the text: block `block`, `offset` (0 to 1) of the way down it. */
+/**
+ * A place in the text: block `block`, `offset` (0 to 1) of the way down it. `text`, the start of
+ * that block's words, finds the place again when the author has edited the chapter since and the
+ * block has moved (see relocate).
+ */
 export interface Anchor {
   block: number;
   offset: number;
+  text?: string;
+}
+
+/** A shorter start to match on when the paragraph itself was edited (a typo fixed at its end). */
+const ANCHOR_PREFIX = 24;
+
+/** The start of a block's words, whitespace folded: what an anchor keeps of it. */
+export const anchorText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, ANCHOR_TEXT);
+
+/**
+ * The anchor on this text: where its block's words are now. The block at the saved index when its
+ * words still start the same, else the nearest block that starts with them (paragraphs added or
+ * cut above), else with their first words (the paragraph itself edited); else the saved index, as
+ * the text no longer holds the place.
+ */
+export function relocate(anchor: Anchor, blocks: readonly Element[]): Anchor {
+  const want = anchor.text;
+  if (!want || blocks.length === 0) return anchor;
+  const texts = blocks.map(anchorText);
+  if (texts[anchor.block] === want) return anchor;
+  const nearest = (matches: (t: string) => boolean): number | null => {
+    let best: number | null = null;
+    texts.forEach((t, i) => {
+      if (matches(t) && (best === null || Math.abs(i - anchor.block) < Math.abs(best - anchor.block))) best = i;
+    });
+    return best;
+  };
+  const prefix = want.slice(0, ANCHOR_PREFIX);
+  const found = nearest((t) => t === want) ?? (prefix.length === ANCHOR_PREFIX ? nearest((t) => t.startsWith(prefix)) : null);
+  return found === null ? anchor : { ...anchor, block: found };
 }
 
 /** Top of `el` in the scroller's content coordinates. */
@@ -32,10 +67,11 @@ export function anchorAt(scroller: HTMLElement, blocks: HTMLElement[], topInset:
     const height = el.getBoundingClientRect().height;
     if (top + height > line) {
       const offset = height > 0 ? Math.min(1, Math.max(0, (line - top) / height)) : 0;
-      return { block: i, offset: Math.round(offset * 1000) / 1000 };
+      return { block: i, offset: Math.round(offset * 1000) / 1000, text: anchorText(el) };
     }
   }
-  return { block: Math.max(0, blocks.length - 1), offset: 1 };
+  const last = Math.max(0, blocks.length - 1);
+  return { block: last, offset: 1, ...(blocks[last] && { text: anchorText(blocks[last]) }) };
 }
 
 /** Scroll so the anchored place is at the top of the reading area again; the very start shows the header. */

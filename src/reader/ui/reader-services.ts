@@ -13,8 +13,11 @@ export interface ReaderServices {
   loadChapter(url: string): Promise<{ view: ReaderView | null; url: string }>;
   /** Whether `url` can be shown without leaving the page (same origin). */
   canLoadInPlace(url: string): boolean;
-  /** Where the chapter was left: an anchor, or how far through its blocks (see blocks.ts#fractionOf). */
-  loadPosition(url: string): Promise<Anchor | { fraction: number } | null>;
+  /**
+   * Where the chapter was left: an anchor, or how far through its blocks (see blocks.ts#fractionOf);
+   * either with the anchored block's first words when they were kept (see blocks.ts#relocate).
+   */
+  loadPosition(url: string): Promise<Anchor | { fraction: number; text?: string } | null>;
   /** The place in the chapter, as an anchor and as the fraction of its blocks read. */
   savePosition(url: string, anchor: Anchor, fraction: number): Promise<void>;
   saveSettings(settings: ReaderSettings): Promise<void>;

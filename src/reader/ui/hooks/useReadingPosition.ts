@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, type MutableRef } from 'preact/hooks';
 import type { ReaderView } from '../../../core/model';
 import type { FontChoice, ReaderSettings } from '../../settings';
-import { anchorAt, anchorAtFraction, fractionOf, readingBlocks, scrollToAnchor, type Anchor } from '../blocks';
+import { anchorAt, anchorAtFraction, fractionOf, readingBlocks, relocate, scrollToAnchor, type Anchor } from '../blocks';
 import type { ReaderServices } from '../reader-services';
 
 /** Height of the sticky toolbar: a position is the place just below it. */
@@ -81,8 +81,10 @@ export function useChapterPlace(
     let current = true;
     void services.loadPosition(shown.url).then((saved) => {
       if (!current || !saved) return;
-      anchor.current =
+      const at =
         'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
+      // Found by its words, where the author has edited the chapter since.
+      anchor.current = relocate({ ...at, ...(saved.text !== undefined && { text: saved.text }) }, blocks.current);
       scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
     });
     return () => {
