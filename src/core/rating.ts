@@ -34,10 +34,10 @@ export function ffnLevel(label: string): RatingLevel {
 
 /**
  * Film-style ratings used by eFiction and the old hand-built archives. Matches on the label's
- * first token, so "NC-17 - No One 17 and Under Admitted" is NC-17.
+ * first token, so "NC-17 - No One 17 and Under Admitted" and "R: Restricted" are NC-17 and R.
  */
 export function mpaaLevel(label: string): RatingLevel {
-  const first = label.trim().split(/\s+(?:-|–|—|:)\s+|\s+\(|[\s,;/]+/)[0] ?? '';
+  const first = label.trim().split(/\s+(?:-|–|—)\s+|\s*:\s*|\s+\(|[\s,;/]+/)[0] ?? '';
   const t = first
     .toUpperCase()
     .replace(/[[\]()]/g, '')
