@@ -108,7 +108,7 @@ describe('inspect CLI', () => {
       rating: { level: 'explicit' },
     });
     expect(framed.content.text).toContain('By the fourth day of the heatwave');
-  });
+  }, 30_000);
 
   it('exits 2 for input that is not HTML', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipcase-'));
