@@ -91,6 +91,18 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
             <span>{u.label}</span>
           </label>
         ))}
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="foldUnrated"
+            checked={settings.foldUnrated}
+            onChange={(e) => set({ foldUnrated: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <span>Fold unrated works in listings</span>
+        </label>
+        <p class="hint">
+          Off, a listing shows its unrated works: an entry is too short to estimate. The story page itself is still covered as chosen above.
+        </p>
       </fieldset>
 
       <fieldset>
