@@ -277,13 +277,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
       'https://archiveofourown.org/tags/Buffy%20Summers*s*Spike/works?page=1071',
       'li.blurb',
       ['Velvet and Ash', 'Debts'],
-      'Folded: Velvet and Ash by mourning_dove· Explicit· past your Mature limitShow',
+      'Folded: Velvet and Ash by mourning_dove · Explicit · past your Mature limitShow',
     ],
     [
       'https://spikeluver.com/SpuffyRealm/browse.php?type=recent',
       'div.listbox',
       ['Tuesdays', 'Borrowed Light', 'Bloodlines'],
-      'Folded: Tuesdays by Wren Halloway· Explicit (NC-17)· past your Mature limitShow',
+      'Folded: Tuesdays by Wren Halloway · Explicit (NC-17) · past your Mature limitShow',
     ],
   ] as const)(
     '%s: entries above the limits are folded to one line naming the story; a click opens one',

@@ -91,11 +91,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.clickIn('slipcase-fold', 'button.line');
       await until(async () => (await page.count('slipcase-fold')) === 1, 'the second entry to open');
       expect(await firstFoldLine(page)).toBe(
-        'Folded: Debts by nightingale_in_june· Explicit· past your Mature limit, Major Character DeathShow',
+        'Folded: Debts by nightingale_in_june · Explicit · past your Mature limit, Major Character DeathShow',
       );
       await page.reload();
       await until(async () => (await page.count('slipcase-fold')) === 3, 'the folded entries after the reload');
-      expect(await firstFoldLine(page)).toBe('Folded: Velvet and Ash by mourning_dove· Explicit· past your Mature limitShow');
+      expect(await firstFoldLine(page)).toBe('Folded: Velvet and Ash by mourning_dove · Explicit · past your Mature limitShow');
       // The warning's line in view for the screenshot.
       await page.evaluate(() => document.querySelectorAll('slipcase-fold')[1]!.scrollIntoView({ block: 'center' }), undefined);
       await shot(page, 'warning');

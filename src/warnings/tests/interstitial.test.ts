@@ -148,7 +148,7 @@ describe('folded listing entries', () => {
     expect(lines.length).toBe(gated.length);
     expect(lines[0]!.shadowRoot).toBeNull();
     const first = shadowOf(lines[0]).querySelector('button')!;
-    expect(first.textContent).toBe('EFolded: Velvet and Ash by mourning_dove· Explicit· past your Mature limitShow');
+    expect(first.textContent).toBe('EFolded: Velvet and Ash by mourning_dove · Explicit · past your Mature limitShow');
     expect(first.getAttribute('title')).toBe('Rated Explicit — above your limit of Mature');
     expect(first.querySelector('.chip')!.getAttribute('aria-hidden')).toBe('true');
     expect(first.getAttribute('aria-expanded')).toBe('false');
@@ -174,8 +174,8 @@ describe('a folded line', () => {
     const settings = { ...DEFAULT_RATING_SETTINGS, warnings: ['death' as const], tags: ['Major Character Death'] };
     const judged = judgeBlurbs(doc, url, settings).filter((j) => j.decision.gate);
     for (const j of judged) foldEntry(j.element as HTMLElement, j.report, j.decision);
-    // The line's parts after the rating letter, as a screen reader reads them out.
-    const text = (el: Element) => Array.from(shadowOf(el).querySelectorAll('button > span:not(.chip)'), (s) => s.textContent).join(' ');
+    // The line after the rating letter, and its Show.
+    const text = (el: Element) => Array.from(shadowOf(el).querySelectorAll('.text, .show'), (s) => s.textContent).join(' ');
     expect(Array.from(doc.querySelectorAll(FOLD_TAG), text)).toEqual([
       'Folded: Velvet and Ash by mourning_dove · Explicit · past your Mature limit Show',
       'Folded: Ash Wednesday by seventhseason · Mature · Major Character Death Show',

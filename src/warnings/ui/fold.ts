@@ -24,16 +24,22 @@ export function foldEntry(entry: HTMLElement, report: PageReport, decision: Deci
     // The whole sentences, for a line cut short at a narrow width.
     { type: 'button', class: 'line', 'aria-expanded': 'false', title: decision.reasons.map((r) => r.text).join('; ') },
     h(doc, 'span', { class: 'chip', 'aria-hidden': 'true', style: `background:${style.color};color:${style.textColor}` }, style.letter),
+    // One run of text, so a narrow window wraps it rather than cut the title short.
     h(
       doc,
       'span',
-      { class: 'work' },
-      'Folded: ',
-      h(doc, 'cite', { class: 'title' }, report.title ?? 'Untitled'),
-      report.author ? ` by ${report.author}` : '',
+      { class: 'text' },
+      h(
+        doc,
+        'span',
+        { class: 'work' },
+        'Folded: ',
+        h(doc, 'cite', { class: 'title' }, report.title ?? 'Untitled'),
+        report.author ? ` by ${report.author}` : '',
+      ),
+      h(doc, 'span', { class: 'rating' }, ` · ${ratingText(report.rating)}`),
+      h(doc, 'span', { class: 'why' }, ` · ${decision.reasons.map((r) => r.short).join(', ')}`),
     ),
-    h(doc, 'span', { class: 'rating' }, `· ${ratingText(report.rating)}`),
-    h(doc, 'span', { class: 'why' }, `· ${decision.reasons.map((r) => r.short).join(', ')}`),
     h(doc, 'span', { class: 'show' }, 'Show'),
   );
   root.append(line);
