@@ -13,6 +13,7 @@
  */
 import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
+import type { FoldCount } from '../warnings/fold-count';
 import type { LibraryEvent, LibraryReply, LibraryRequest, RunnerCalls } from '../library/messages';
 import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
@@ -26,6 +27,8 @@ export interface PageReportMessage {
   report: PageReport;
   /** The rating gate's decision for the page under the reader's settings now. */
   decision: Decision;
+  /** On a listing, the entries the gate folded. */
+  folds?: FoldCount;
 }
 
 /** "Always allow" the story of the sender's own page. Reply: whether the exception was stored. */
@@ -73,7 +76,10 @@ const pageReport = record({
 });
 
 const decision = record(
-  { gate: boolean, reasons: arrayOf(record({ kind: oneOf('rating', 'unrated', 'warning', 'tag'), text: string })) },
+  {
+    gate: boolean,
+    reasons: arrayOf(record({ kind: oneOf('rating', 'unrated', 'warning', 'tag'), text: string, short: string, why: strings })),
+  },
   { allowedBy: oneOf('story', 'author', 'site') },
 );
 
@@ -97,6 +103,7 @@ const ratingSettings = record({
   unrated: oneOf('estimate', 'warn'),
   warnings: arrayOf(oneOf('violence', 'death', 'noncon', 'underage', 'unwarned')),
   tags: strings,
+  foldUnrated: boolean,
   exceptions: record({ stories: strings, authors: strings, sites: strings }),
 });
 
@@ -104,7 +111,10 @@ const saveScope = oneOf('chapter', 'story');
 
 /** What each message carries besides its type. */
 const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: Record<string, Check>] } = {
-  'page-report': [{ report: pageReport, decision }],
+  'page-report': [
+    { report: pageReport, decision },
+    { folds: record({ works: count, folded: count, reasons: arrayOf(record({ label: string, count })) }) },
+  ],
   'rating-allow': [{ page: record({ url: string, site: string, title: optionalString, author: optionalString }) }],
   'library-save': [{ scope: saveScope }, { tabId: count }],
   'library-save-url': [{ url: string, title: string }],

@@ -10,6 +10,7 @@
  */
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../reader/settings';
 import type { PageReport } from './model';
+import type { FoldCount } from '../warnings/fold-count';
 
 export type StorageAreaName = 'local' | 'sync' | 'session';
 
@@ -44,6 +45,8 @@ export const READING_POSITIONS = item<Record<string, unknown>>('local', 'reader-
 
 /** The detect content script's report of each tab: `tab:<tab id>`. */
 export const TAB_REPORTS = family<PageReport | null>('session', 'tab:', null);
+/** On a listing, how many entries the gate folded and why: `tab-folds:<tab id>`. */
+export const TAB_FOLDS = family<FoldCount | null>('session', 'tab-folds:', null);
 
 /** The library list of each device: a manifest `lib.<device>` and its buckets `lib.<device>.<k>`. */
 export const LIBRARY_LIST = family<unknown>('sync', 'lib.', null);
@@ -57,7 +60,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   READING_POSITIONS,
   LIBRARY_SYNC_MEMORY,
 ];
-export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, LIBRARY_LIST];
+export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, TAB_FOLDS, LIBRARY_LIST];
 
 /** The key of a family's member `name` (a tab id, a device, a list chunk). */
 export const memberKey = (f: StoredFamily<unknown>, name: string | number): string => `${f.prefix}${name}`;

@@ -6,7 +6,7 @@
  */
 import type { PageReport } from '../core/model';
 import { holdsStory } from '../core/model';
-import { decide, type Decision, type RatingSettings } from './policy';
+import { decide, storyKey, type Decision, type RatingSettings } from './policy';
 import { adapterFor } from '../sites/registry';
 import { reportWith } from '../core/page';
 import { pageStoryText } from './estimate/story-words';
@@ -43,7 +43,8 @@ export interface JudgedBlurb extends PageJudgement {
 /**
  * Every work entry of a listing page (a report of kind 'listing') with its decision, in page
  * order. A blurb is judged as the work's index page would be: by its rating, warnings, tags and
- * summary; it has no text to estimate. Other pages show blurbs too (AO3's adult-content notice
+ * summary; it has no text to estimate, so an unrated entry folds only when the reader asks for
+ * that (`foldUnrated`). Other pages show blurbs too (AO3's adult-content notice
  * shows the work's own), so the caller asks only on listings.
  */
 export function judgeBlurbs(doc: Document, url: string | URL, settings: RatingSettings): JudgedBlurb[] {
@@ -55,6 +56,6 @@ export function judgeBlurbs(doc: Document, url: string | URL, settings: RatingSe
     const blurb = reader.read(element, u);
     if (!blurb) return [];
     const report: PageReport = { ...blurb.info, url: blurb.url ?? u.href, site: adapter.id, estimate: null, content: null };
-    return [{ element, report, decision: decide(report, settings) }];
+    return [{ element, report, decision: decide(report, settings, storyKey(report), settings.foldUnrated) }];
   });
 }

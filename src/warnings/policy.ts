@@ -3,11 +3,13 @@
  * report and settings in, a decision out, so the content script, popup and tests share it.
  *
  * A decision explains itself: every reason is a sentence a person can read at a glance, naming
- * the site's own words ("Rated Explicit (site: NC-17) — above your limit of Mature").
+ * the site's own words ("Rated Explicit (site: NC-17) — above your limit of Mature"), the one that
+ * crossed the reader's limits first; the evidence behind it goes with it, for a "Why?".
  */
 import type { Estimate, PageReport, Rating, RatingLevel } from '../core/model';
 import { isWorkPage } from '../core/model';
 import { compilePatterns, type TagHit, type TagMatcher } from './tag-match';
+import { findingLevel } from './estimate/estimate';
 
 /** The highest rating shown without a warning. */
 export type RatingLimit = Exclude<RatingLevel, 'unknown'>;
@@ -34,6 +36,11 @@ export interface RatingSettings {
   readonly warnings: readonly WarningCategory[];
   /** Tags and phrases to warn about (see src/warnings/tag-match.ts for the pattern rules). */
   readonly tags: readonly string[];
+  /**
+   * Fold a listing's unrated entries. Off by default: a blurb is too short to estimate, so every
+   * "Not Rated" work would fold; the work's own page is still judged by `unrated`.
+   */
+  readonly foldUnrated: boolean;
   /** "Always allow": story keys (storyKey), author keys (authorKeys) and site keys (siteKey). */
   readonly exceptions: {
     readonly stories: readonly string[];
@@ -52,6 +59,7 @@ export const DEFAULT_RATING_SETTINGS: RatingSettings = Object.freeze({
   unrated: 'estimate',
   warnings: Object.freeze([]),
   tags: Object.freeze([]),
+  foldUnrated: false,
   exceptions: Object.freeze({ stories: Object.freeze([]), authors: Object.freeze([]), sites: Object.freeze([]) }),
 });
 
@@ -59,7 +67,12 @@ export type ReasonKind = 'rating' | 'unrated' | 'warning' | 'tag';
 
 export interface Reason {
   kind: ReasonKind;
+  /** A plain sentence: "Estimated Explicit, past your Mature limit". */
   text: string;
+  /** The same in a few words, for a folded listing line: "Major Character Death". */
+  short: string;
+  /** The evidence behind it, shown on asking "Why?"; often none. */
+  why: string[];
 }
 
 export interface Decision {
@@ -199,33 +212,63 @@ function siteWords(rating: Rating, name: string): string {
 function ratingReason(rating: Rating, limit: RatingLimit): Reason | null {
   if (!above(rating.level, limit)) return null;
   const name = LEVEL_NAME[rating.level];
-  return { kind: 'rating', text: `Rated ${name}${siteWords(rating, name)} — above your limit of ${LEVEL_NAME[limit]}` };
+  const text = `Rated ${name}${siteWords(rating, name)} — above your limit of ${LEVEL_NAME[limit]}`;
+  return { kind: 'rating', text, short: `past your ${LEVEL_NAME[limit]} limit`, why: [] };
 }
 
+/**
+ * An unrated page: its estimate when that crosses the limit, or the unrated mode. Only findings
+ * past the limit are why it is covered; the rest (violence and language under an Explicit-only
+ * limit) is told as evidence found, not as a reason.
+ */
 function unratedReason(rating: Rating, estimate: Estimate | null, settings: RatingSettings): Reason | null {
   const prefix = `Unrated${siteWords(rating, 'Unrated')}`;
   const known = estimate && estimate.level !== 'unknown' ? estimate : null;
-  const estimated = known ? ` · estimated ${LEVEL_NAME[known.level]}: ${known.reasons.join('; ')}` : '';
-  if (settings.unrated === 'warn') return { kind: 'unrated', text: `${prefix}${estimated} — you are warned about every unrated page` };
-  if (known) return above(known.level, settings.limit) ? { kind: 'unrated', text: prefix + estimated } : null;
-  const why = estimate?.reasons.length ? estimate.reasons.join('; ') : 'no estimate of its text';
-  return { kind: 'unrated', text: `${prefix} · ${why}` };
+  const limit = LEVEL_NAME[settings.limit];
+  if (settings.unrated === 'warn') {
+    const why = known ? [`Its text is estimated ${LEVEL_NAME[known.level]}`, ...known.reasons] : (estimate?.reasons ?? []);
+    return { kind: 'unrated', text: `${prefix} — you are warned about every unrated page`, short: 'unrated', why };
+  }
+  if (known) {
+    if (!above(known.level, settings.limit)) return null;
+    const crossed = known.reasons.filter((r) => above(findingLevel(r), settings.limit));
+    const within = known.reasons.filter((r) => !crossed.includes(r)).map((r) => `Also found, within your ${limit} limit: ${r}`);
+    const text = `Estimated ${LEVEL_NAME[known.level]}, past your ${limit} limit`;
+    return { kind: 'unrated', text, short: `estimated ${LEVEL_NAME[known.level]}`, why: [...crossed, ...within] };
+  }
+  const text = estimate ? `${prefix}, and too little text to estimate` : `${prefix}, with no text to estimate`;
+  return { kind: 'unrated', text, short: 'unrated', why: estimate?.reasons ?? [] };
 }
 
 function warningReasons(report: PageReport, chosen: ReadonlySet<WarningCategory>): Reason[] {
   const label = report.site === 'ao3' ? 'Archive warning' : 'Warning';
   const reasons: Reason[] = report.warnings
     .filter((w) => warningCategories(w).some((c) => chosen.has(c)))
-    .map((w) => ({ kind: 'warning', text: `${label}: ${w}` }));
-  if (report.warningsHidden && chosen.has('unwarned')) reasons.push({ kind: 'warning', text: 'Warnings hidden by the site' });
+    .map((w) => ({ kind: 'warning', text: `${label}: ${w}`, short: w, why: [] }));
+  if (report.warningsHidden && chosen.has('unwarned'))
+    reasons.push({ kind: 'warning', text: 'Warnings hidden by the site', short: 'warnings hidden', why: [] });
   return reasons;
 }
 
 const FIELD_NAME: Record<TagHit['field'], string> = { tag: 'Tag', warning: 'Warning', summary: 'Summary' };
 
+/** "Warning: Major Character Death"; the pattern is named only where it says more than the tag. */
 function tagReason(hit: TagHit): Reason {
-  const text = hit.field === 'summary' ? `“${hit.text}”` : hit.text;
-  return { kind: 'tag', text: `${FIELD_NAME[hit.field]} matches “${hit.pattern}”: ${text}` };
+  const short = hit.field === 'summary' ? `“${hit.text}”` : hit.text;
+  const same = hit.pattern.toLowerCase() === hit.text.toLowerCase();
+  const text = `${FIELD_NAME[hit.field]}: ${short}${same ? '' : ` (matches your “${hit.pattern}”)`}`;
+  return { kind: 'tag', text, short, why: [] };
+}
+
+/** A warning that is both a chosen category and a listed tag is one reason, told once. */
+function once(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = r.short.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The last compiled pattern list: settings change rarely, pages come often. */
@@ -261,18 +304,21 @@ export function findException(
 /**
  * Should the page be gated, and why. Only pages that put a work in front of the reader are
  * judged; a listing or error page never is. The site's rating rules when it gives one; an
- * unrated page (no rating, or AO3's "Not Rated") follows the unrated mode. Archive warnings and
+ * unrated page (no rating, or AO3's "Not Rated") follows the unrated mode, unless `judgeUnrated`
+ * is off (a listing's blurb, which has no text to estimate). Archive warnings and
  * the reader's tags add reasons of their own. An "always allow" exception lifts the gate but
  * keeps the reasons, so the reader still sees what was found.
  */
-export function decide(report: PageReport, settings: RatingSettings, key: string = storyKey(report)): Decision {
+export function decide(report: PageReport, settings: RatingSettings, key: string = storyKey(report), judgeUnrated = true): Decision {
   if (!isWorkPage(report.kind)) return { gate: false, reasons: [] };
   const rated = report.rating.level !== 'unknown';
-  const reasons = [
-    rated ? ratingReason(report.rating, settings.limit) : unratedReason(report.rating, report.estimate, settings),
-    ...warningReasons(report, new Set(settings.warnings)),
-    ...matcherFor(settings.tags).match(report).map(tagReason),
-  ].filter((r): r is Reason => r !== null);
+  const reasons = once(
+    [
+      rated ? ratingReason(report.rating, settings.limit) : judgeUnrated ? unratedReason(report.rating, report.estimate, settings) : null,
+      ...warningReasons(report, new Set(settings.warnings)),
+      ...matcherFor(settings.tags).match(report).map(tagReason),
+    ].filter((r): r is Reason => r !== null),
+  );
   if (reasons.length === 0) return { gate: false, reasons };
   const allowed = findException(report, settings, key);
   return allowed ? { gate: false, reasons, allowedBy: allowed.by } : { gate: true, reasons };

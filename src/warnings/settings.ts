@@ -64,6 +64,8 @@ export function normalizeRatingSettings(raw: unknown): RatingSettings {
     unrated: MODES.includes(r.unrated as UnratedMode) ? (r.unrated as UnratedMode) : DEFAULT_RATING_SETTINGS.unrated,
     warnings: WARNING_CATEGORIES.filter((c) => strings(r.warnings).includes(c)),
     tags: cleanList(strings(r.tags), { max: MAX_PATTERN, foldCase: true }),
+    // Settings stored before the choice existed did not fold unrated entries on purpose: off.
+    foldUnrated: r.foldUnrated === true,
     exceptions: {
       stories: cleanList(strings(ex.stories)),
       authors: cleanList(strings(ex.authors)),

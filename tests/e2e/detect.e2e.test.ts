@@ -86,7 +86,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // The unrated seed is explicit: the popup says what its text estimate found, and why.
       if (url === UNRATED_SEED) {
         expect(await popup.text('.estimate-level')).toBe('Unrated · estimated Explicit');
-        expect(await popup.text('.estimate-reasons')).toMatch(/explicit sexual language: \d+ passages in [\d,]+ words/);
+        expect(await popup.text('.gate-reasons')).toBe('Estimated Explicit, past your Mature limit');
+        expect(await popup.text('.gate-why')).toMatch(/^Why\?\s*explicit sexual language: \d+ passages in [\d,]+ words/);
       }
       if (exp.chapter)
         expect(await popup.text('.fact.chapter dd')).toMatch(new RegExp(`^${exp.chapter.index}/${exp.chapter.count ?? '\\?'}`));

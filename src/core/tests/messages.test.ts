@@ -48,7 +48,12 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   'page-report': {
     type: 'page-report',
     report,
-    decision: { gate: false, reasons: [{ kind: 'rating', text: 'Explicit' }], allowedBy: 'story' },
+    decision: {
+      gate: false,
+      reasons: [{ kind: 'rating', text: 'Explicit', short: 'past your Mature limit', why: [] }],
+      allowedBy: 'story',
+    },
+    folds: { works: 20, folded: 1, reasons: [{ label: 'Major Character Death', count: 1 }] },
   },
   'rating-allow': {
     type: 'rating-allow',
@@ -84,7 +89,7 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
 
 /** Fields a message of the type may leave out. */
 const OPTIONAL: Partial<Record<MessageType, string[]>> = {
-  'page-report': ['decision.allowedBy'],
+  'page-report': ['decision.allowedBy', 'folds'],
   'library-save': ['tabId'],
   'library-check': ['storyIds'],
 };

@@ -61,6 +61,8 @@ describe('layouts stored by earlier versions', () => {
       unrated: 'warn',
       warnings: ['noncon'],
       tags: ['vampire*'],
+      // Stored before listings had the choice: unrated entries are not folded.
+      foldUnrated: false,
       exceptions: {
         stories: ['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:2', 'ao3:archiveofourown.org:3'],
         authors: [],
@@ -95,11 +97,12 @@ describe('layouts written now', () => {
       unrated: 'estimate',
       warnings: [],
       tags: [],
+      foldUnrated: false,
       exceptions: { stories: ['s'], authors: [], sites: [] },
     });
     expect(await browser.storage.sync.get(null)).toEqual({
       'reader-settings': mine,
-      'rating-settings': { limit: 'mature', unrated: 'estimate', warnings: [], tags: [] },
+      'rating-settings': { limit: 'mature', unrated: 'estimate', warnings: [], tags: [], foldUnrated: false },
       'rating-allow-stories-0': ['s'],
     });
     const report: PageReport = { ...emptyInfo('chapter'), url: 'https://example.org/c/1', site: 'generic', estimate: null, content: null };

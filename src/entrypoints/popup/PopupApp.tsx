@@ -42,7 +42,7 @@ export function PopupApp() {
         <p class="loading">Reading this page…</p>
       ) : page.state === 'report' ? (
         <>
-          <PageSummary report={page.report} siteName={siteName(page.report.site)} />
+          <PageSummary report={page.report} siteName={siteName(page.report.site)} folds={page.folds} />
           <DecisionPanel report={page.report} services={ratingServices} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (

@@ -5,10 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../core/model';
-import { loadTabReport } from './tab-reports';
+import type { FoldCount } from '../../warnings/fold-count';
+import { loadTabFolds, loadTabReport } from './tab-reports';
 
 export type CurrentPage =
-  | { state: 'report'; report: PageReport }
+  /** `folds`: on a listing, the entries the gate folded there. */
+  | { state: 'report'; report: PageReport; folds: FoldCount | null }
   /** The browser does not let extensions read this page (its own pages, the web store, PDFs…). */
   | { state: 'unreadable'; url: string | null };
 
@@ -31,14 +33,15 @@ export async function tabToShow(): Promise<number | null> {
 export async function readCurrentPage(tabId: number): Promise<CurrentPage> {
   const tab = await browser.tabs.get(tabId);
   const stored = await loadTabReport(tabId);
-  if (stored && samePage(stored.url, tab.url)) return { state: 'report', report: stored };
+  if (stored && samePage(stored.url, tab.url)) return { state: 'report', report: stored, folds: await loadTabFolds(tabId) };
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
       files: ['/content-scripts/detect.js'],
     });
     const report = result?.result as PageReport | undefined;
-    if (report && typeof report === 'object' && 'kind' in report) return { state: 'report', report };
+    // Injected only to read: it folds nothing.
+    if (report && typeof report === 'object' && 'kind' in report) return { state: 'report', report, folds: null };
   } catch {
     // Not allowed to run here; fall through.
   }

@@ -5,23 +5,30 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../core/model';
+import type { FoldCount } from '../../warnings/fold-count';
 import type { Handlers } from '../../core/ext/messaging';
 import { familyMember } from '../../core/ext/storage-items';
-import { TAB_REPORTS } from '../../core/storage-keys';
+import { TAB_FOLDS, TAB_REPORTS } from '../../core/storage-keys';
 import { gatedBadge } from '../../warnings/decision-badge';
 import { ratingAllowHandlers } from '../../warnings/ext/rating-allow';
 import { showBadge } from './toolbar';
 
-export async function saveTabReport(tabId: number, report: PageReport): Promise<void> {
-  await familyMember(TAB_REPORTS, tabId).setValue(report);
+export async function saveTabReport(tabId: number, report: PageReport, folds: FoldCount | null = null): Promise<void> {
+  const count = familyMember(TAB_FOLDS, tabId);
+  await Promise.all([familyMember(TAB_REPORTS, tabId).setValue(report), folds ? count.setValue(folds) : count.removeValue()]);
 }
 
 export function loadTabReport(tabId: number): Promise<PageReport | null> {
   return familyMember(TAB_REPORTS, tabId).getValue();
 }
 
+/** How many entries the gate folded on the tab's listing; null on other pages. */
+export function loadTabFolds(tabId: number): Promise<FoldCount | null> {
+  return familyMember(TAB_FOLDS, tabId).getValue();
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await familyMember(TAB_REPORTS, tabId).removeValue();
+  await Promise.all([familyMember(TAB_REPORTS, tabId).removeValue(), familyMember(TAB_FOLDS, tabId).removeValue()]);
 }
 
 /**
@@ -34,9 +41,10 @@ export const pageReportHandlers: Handlers = {
     const tabId = sender.tab?.id;
     // Only the top frame speaks for the tab; frames inside a page are not the page.
     if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return undefined;
-    return Promise.all([saveTabReport(tabId, message.report), showBadge(tabId, gatedBadge(message.report, message.decision))]).then(
-      () => undefined,
-    );
+    return Promise.all([
+      saveTabReport(tabId, message.report, message.folds),
+      showBadge(tabId, gatedBadge(message.report, message.decision)),
+    ]).then(() => undefined);
   },
 };
 

@@ -2,19 +2,25 @@ import type { PageKind, PageReport } from '../../core/model';
 import { isWorkPage } from '../../core/model';
 import { RatingBadge } from './RatingBadge';
 import { RATING_STYLE } from '../badge';
+import { describeFolds, type FoldCount } from '../../warnings/fold-count';
 
 const KIND_NOTE: Partial<Record<PageKind, string>> = {
   index: 'Story index',
   gate: 'Behind an age or login gate',
 };
 
-/** What the current page is, in the popup: the work's details, or plainly that it is not a story. */
-export function PageSummary({ report, siteName }: { report: PageReport; siteName: string }) {
+/**
+ * What the current page is, in the popup: the work's details, or plainly that it is not a story,
+ * and on a listing how many entries were folded. An estimate's evidence is the decision panel's
+ * to give (src/warnings/ui/DecisionPanel.tsx), once.
+ */
+export function PageSummary({ report, siteName, folds = null }: { report: PageReport; siteName: string; folds?: FoldCount | null }) {
   if (!isWorkPage(report.kind)) {
     return (
       <section class="summary not-story" data-kind={report.kind}>
         <p class="headline">Not a story page</p>
         <p class="detail">{notStoryDetail(report.kind, siteName)}</p>
+        {folds ? <p class="folds">{describeFolds(folds)}</p> : null}
       </section>
     );
   }
@@ -34,13 +40,6 @@ export function PageSummary({ report, siteName }: { report: PageReport; siteName
             {/* "estimated Unrated" would read as a finding: too little text to judge is no estimate at all. */}
             Unrated · {report.estimate.level === 'unknown' ? 'no estimate' : `estimated ${RATING_STYLE[report.estimate.level].name}`}
           </p>
-          {report.estimate.reasons.length > 0 ? (
-            <ul class="estimate-reasons">
-              {report.estimate.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          ) : null}
         </div>
       ) : null}
       <dl class="facts">

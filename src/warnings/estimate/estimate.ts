@@ -168,6 +168,33 @@ interface Signal {
   reason: string;
 }
 
+/** What each finding is called, and the level it reaches: a reason reads "<name>: <how much>". */
+const FINDINGS = {
+  explicit: ['explicit sexual language', 'explicit'],
+  sexual: ['sexual content', 'mature'],
+  references: ['sexual references', 'teen'],
+  graphic: ['graphic violence', 'mature'],
+  violence: ['violence', 'teen'],
+  pervasive: ['pervasive strong language', 'mature'],
+  strong: ['strong language', 'teen'],
+  mild: ['mild language', 'teen'],
+} as const satisfies Record<string, readonly [string, RatingLevel]>;
+
+const finding = (kind: keyof typeof FINDINGS, amount: string): Signal => ({
+  level: FINDINGS[kind][1],
+  reason: `${FINDINGS[kind][0]}: ${amount}`,
+});
+
+const FINDING_LEVEL = new Map<string, RatingLevel>(Object.values(FINDINGS));
+
+/**
+ * The level one of an estimate's reasons reaches ("violence: 2 passages…" is Teen), so a reader can
+ * be told which finding crossed their limit; 'unknown' for a reason that is no finding.
+ */
+export function findingLevel(reason: string): RatingLevel {
+  return FINDING_LEVEL.get(reason.slice(0, reason.indexOf(':'))) ?? 'unknown';
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = one + 's') => `${fmt(n)} ${n === 1 ? one : many}`;
 
@@ -181,18 +208,16 @@ function signals(t: Tally, words: number): Signal[] {
 
   // Two explicit passages, or one in a short text or amid a sustained sexual scene.
   if (t.explicit >= 2 || (t.explicit === 1 && (perK(1) >= 1 || t.sexual >= SCENE_PASSAGES)))
-    out.push({ level: 'explicit', reason: `explicit sexual language: ${passages(t.explicit)}` });
-  else if (t.explicit === 1 || t.sexual >= 2 || (t.sexual === 1 && perK(1) >= 1))
-    out.push({ level: 'mature', reason: `sexual content: ${passages(t.sexual)}` });
-  else if (t.sexual === 1 || t.sexTerms >= 2) out.push({ level: 'teen', reason: `sexual references: ${uses(t.sexTerms)}` });
+    out.push(finding('explicit', passages(t.explicit)));
+  else if (t.explicit === 1 || t.sexual >= 2 || (t.sexual === 1 && perK(1) >= 1)) out.push(finding('sexual', passages(t.sexual)));
+  else if (t.sexual === 1 || t.sexTerms >= 2) out.push(finding('references', uses(t.sexTerms)));
 
-  if (t.graphic >= 2 || (t.graphic === 1 && perK(1) >= 1))
-    out.push({ level: 'mature', reason: `graphic violence: ${passages(t.graphic)}` });
-  else if (t.violent >= 2 || (t.violent === 1 && perK(1) >= 1)) out.push({ level: 'teen', reason: `violence: ${passages(t.violent)}` });
+  if (t.graphic >= 2 || (t.graphic === 1 && perK(1) >= 1)) out.push(finding('graphic', passages(t.graphic)));
+  else if (t.violent >= 2 || (t.violent === 1 && perK(1) >= 1)) out.push(finding('violence', passages(t.violent)));
 
-  if (t.strong >= 6 && perK(t.strong) >= 6) out.push({ level: 'mature', reason: `pervasive strong language: ${uses(t.strong)}` });
-  else if (t.strong >= 1) out.push({ level: 'teen', reason: `strong language: ${uses(t.strong)}` });
-  else if (t.mild >= 3) out.push({ level: 'teen', reason: `mild language: ${uses(t.mild)}` });
+  if (t.strong >= 6 && perK(t.strong) >= 6) out.push(finding('pervasive', uses(t.strong)));
+  else if (t.strong >= 1) out.push(finding('strong', uses(t.strong)));
+  else if (t.mild >= 3) out.push(finding('mild', uses(t.mild)));
 
   return out;
 }

@@ -18,6 +18,7 @@ import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { foldEntry } from '../ui/fold';
+import { countFolds, type FoldCount } from '../fold-count';
 import { watchPageChanges } from '../ui/page-changes';
 
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
@@ -118,15 +119,20 @@ function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: bool
   };
 }
 
+/** What the listing's folds were, for every report the page sends after. */
+let folds: FoldCount | undefined;
+
 function foldListing(settings: RatingSettings): void {
-  for (const entry of judgeBlurbs(document, location.href, settings)) {
+  const entries = judgeBlurbs(document, location.href, settings);
+  for (const entry of entries) {
     if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
   }
+  folds = countFolds(entries.map((e) => e.decision));
 }
 
 function tell(report: PageReport, decision: Decision): void {
   // No listener yet (a background still starting) is not this page's problem.
-  send({ type: 'page-report', report, decision }).catch(() => undefined);
+  send({ type: 'page-report', report, decision, ...(folds && { folds }) }).catch(() => undefined);
 }
 
 function parsed(): Promise<void> {
@@ -144,7 +150,14 @@ function unreadable(): PageJudgement {
   const report: PageReport = { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null };
   const decision: Decision = {
     gate: true,
-    reasons: [{ kind: 'unrated', text: 'Slipcase could not read this page, so its text stays covered until you choose' }],
+    reasons: [
+      {
+        kind: 'unrated',
+        text: 'Slipcase could not read this page, so its text stays covered until you choose',
+        short: 'unreadable',
+        why: [],
+      },
+    ],
   };
   return { report, decision };
 }

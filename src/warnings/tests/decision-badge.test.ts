@@ -13,7 +13,10 @@ const unrated = (kind: PageReport['kind']): PageReport => ({
   estimate: null,
   content: null,
 });
-const gated: Decision = { gate: true, reasons: [{ kind: 'unrated', text: 'Unrated · no estimate of its text' }] };
+const gated: Decision = {
+  gate: true,
+  reasons: [{ kind: 'unrated', text: 'Unrated, with no text to estimate', short: 'unrated', why: [] }],
+};
 
 describe('the badge of a page past the reader’s limits', () => {
   it('on a story index (a threadmarks page), with no story text to cover, is not marked covered', () => {
@@ -30,6 +33,6 @@ describe('the badge of a page past the reader’s limits', () => {
     expect(coversPage({ report, decision: gated })).toBe(true);
     const badge = gatedBadge(report, gated)!;
     expect(badge.text.endsWith(GATED_MARK)).toBe(true);
-    expect(badge.title).toMatch(/Covered: Unrated · no estimate of its text/);
+    expect(badge.title).toMatch(/Covered: Unrated, with no text to estimate/);
   });
 });

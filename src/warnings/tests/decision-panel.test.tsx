@@ -62,6 +62,28 @@ describe('DecisionPanel', () => {
     expect(root.querySelector('.gate-headline')!.textContent).toBe('Nothing here goes past your settings.');
   });
 
+  it('on an unrated page gives the reason that crossed the limit, and the evidence once, behind “Why?”', async () => {
+    const estimate = {
+      level: 'explicit' as const,
+      reasons: ['explicit sexual language: 3 passages in 8,299 words', 'violence: 2 passages in 8,299 words'],
+    };
+    const unrated: PageReport = { ...report, rating: { level: 'unknown', label: null, source: 'none' }, estimate };
+    render(<DecisionPanel report={unrated} services={services} />, root);
+    await untilState('covered');
+    expect(Array.from(root.querySelectorAll('.gate-reasons li'), (li) => li.textContent)).toEqual([
+      'Estimated Explicit, past your Mature limit',
+    ]);
+    const why = root.querySelector<HTMLDetailsElement>('details.gate-why')!;
+    expect(why.open).toBe(false);
+    expect(why.querySelector('summary')!.textContent).toBe('Why?');
+    expect(Array.from(why.querySelectorAll('li'), (li) => li.textContent)).toEqual([
+      'explicit sexual language: 3 passages in 8,299 words',
+      'Also found, within your Mature limit: violence: 2 passages in 8,299 words',
+    ]);
+    // Said once in the panel: the violence count is not among the reasons.
+    expect(root.textContent!.split('violence: 2 passages').length - 1).toBe(1);
+  });
+
   it('shows why a page is covered, and one click allows the story; another takes it back', async () => {
     await saveRatingSettings({ ...DEFAULT_RATING_SETTINGS, limit: 'teen' });
     render(<DecisionPanel report={report} services={services} />, root);
@@ -133,6 +155,16 @@ describe('RatingSettingsSection', () => {
     await act(() => input('input[name="unrated"][value="warn"]').click());
     await act(() => input('input[name="warnings"][value="noncon"]').click());
     expect(changes.at(-1)).toMatchObject({ limit: 'teen', unrated: 'warn', warnings: ['noncon'] });
+  });
+
+  it('offers folding a listing’s unrated works, off until chosen', async () => {
+    const { changes } = mount(DEFAULT_RATING_SETTINGS);
+    const box = input('input[name="foldUnrated"]');
+    expect(box.closest('label')!.textContent).toBe('Fold unrated works in listings');
+    expect(box.checked).toBe(false);
+    await act(() => box.click());
+    expect(changes.at(-1)).toMatchObject({ foldUnrated: true });
+    expect(input('input[name="foldUnrated"]').checked).toBe(true);
   });
 
   it('saves the tag box when it is left', async () => {

@@ -148,7 +148,9 @@ describe('folded listing entries', () => {
     expect(lines.length).toBe(gated.length);
     expect(lines[0]!.shadowRoot).toBeNull();
     const first = shadowOf(lines[0]).querySelector('button')!;
-    expect(first.textContent).toBe('EExplicitRated Explicit — above your limit of MatureShow');
+    expect(first.textContent).toBe('EFolded: Velvet and Ash by mourning_dove · Explicit · past your Mature limitShow');
+    expect(first.getAttribute('title')).toBe('Rated Explicit — above your limit of Mature');
+    expect(first.querySelector('.chip')!.getAttribute('aria-hidden')).toBe('true');
     expect(first.getAttribute('aria-expanded')).toBe('false');
     expect(lines[0]!.getAttribute('role')).toBe('listitem');
     const entry = gated[0]!.element as HTMLElement;
@@ -166,6 +168,42 @@ describe('folded listing entries', () => {
   });
 });
 
+describe('a folded line', () => {
+  it('names its story, rating and reason in one line, each reason once', () => {
+    const { doc, url } = page('ao3/pages/tags-buffy-summers-spike-works-page1071.html');
+    const settings = { ...DEFAULT_RATING_SETTINGS, warnings: ['death' as const], tags: ['Major Character Death'] };
+    const judged = judgeBlurbs(doc, url, settings).filter((j) => j.decision.gate);
+    for (const j of judged) foldEntry(j.element as HTMLElement, j.report, j.decision);
+    // The line after the rating letter, and its Show.
+    const text = (el: Element) => Array.from(shadowOf(el).querySelectorAll('.text, .show'), (s) => s.textContent).join(' ');
+    expect(Array.from(doc.querySelectorAll(FOLD_TAG), text)).toEqual([
+      'Folded: Velvet and Ash by mourning_dove · Explicit · past your Mature limit Show',
+      'Folded: Ash Wednesday by seventhseason · Mature · Major Character Death Show',
+      'Folded: Debts by nightingale_in_june · Explicit · past your Mature limit, Major Character Death Show',
+    ]);
+  });
+});
+
+describe('the seed’s interstitial', () => {
+  it('gives the reason that crossed the limit first, and the rest of the evidence behind “Why?”', () => {
+    const { doc, url } = page('allaboutspike/pages/fic-562.html');
+    const judgement = judgePage(doc, url, DEFAULT_RATING_SETTINGS);
+    const root = shadowOf(buildInterstitial(doc, judgement.report, judgement.decision, { show() {}, allowStory: null, back() {} }));
+    expect(Array.from(root.querySelectorAll('.reasons li'), (li) => li.textContent)).toEqual([
+      'Estimated Explicit, past your Mature limit',
+    ]);
+    const why = root.querySelector('details.evidence')!;
+    expect(why.querySelector('summary')!.textContent).toBe('Why?');
+    expect(why.hasAttribute('open')).toBe(false);
+    const evidence = Array.from(why.querySelectorAll('li'), (li) => li.textContent!);
+    expect(evidence[0]).toMatch(/^explicit sexual language: \d+ passages in 8,\d{3} words$/);
+    // Violence and language are found, and said to be within the limit, never reasons for the cover.
+    expect(evidence.slice(1).join('\n')).toMatch(/violence|language/);
+    for (const line of evidence.slice(1)) expect(line).toMatch(/^Also found, within your Mature limit: /);
+    expect(root.querySelector('.reasons')!.textContent).not.toMatch(/violence|language/);
+  });
+});
+
 describe('the badge with the decision', () => {
   const rating = { level: 'explicit' as const, label: 'NC-17', source: 'site' as const };
   const report = { kind: 'chapter' as const, rating, title: 'Borrowed Light' };
@@ -173,7 +211,9 @@ describe('the badge with the decision', () => {
   it('keeps the letter and marks a covered page', () => {
     const gated: Decision = {
       gate: true,
-      reasons: [{ kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature' }],
+      reasons: [
+        { kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature', short: 'past your Mature limit', why: [] },
+      ],
     };
     expect(gatedBadge(report, gated)).toMatchObject({
       text: 'E!',
@@ -183,7 +223,7 @@ describe('the badge with the decision', () => {
   });
 
   it('says why an allowed page is not covered, and is the plain badge otherwise', () => {
-    const allowed: Decision = { gate: false, reasons: [{ kind: 'rating', text: 'x' }], allowedBy: 'site' };
+    const allowed: Decision = { gate: false, reasons: [{ kind: 'rating', text: 'x', short: 'x', why: [] }], allowedBy: 'site' };
     expect(gatedBadge(report, allowed)).toMatchObject({
       text: 'E',
       title: 'Slipcase: Borrowed Light: Explicit (NC-17)\nNot covered: you always allow this site',

@@ -48,7 +48,12 @@ describe('default settings over the corpus', () => {
     expect(j.report.rating.level).toBe('unknown');
     expect(j.report.estimate?.level).toBe('explicit');
     expect(j.decision.reasons).toEqual([
-      { kind: 'unrated', text: expect.stringMatching(/^Unrated · estimated Explicit: explicit sexual language/) },
+      {
+        kind: 'unrated',
+        text: 'Estimated Explicit, past your Mature limit',
+        short: 'estimated Explicit',
+        why: [expect.stringMatching(/^explicit sexual language/), ...j.decision.reasons[0]!.why.slice(1)],
+      },
     ]);
   });
 

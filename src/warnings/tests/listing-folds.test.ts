@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, storyKey } from '../policy';
 import { detectPage } from '../../core/page';
 import { judgeBlurbs } from '../judge-page';
+import { countFolds, describeFolds } from '../fold-count';
 import { ao3 } from '../../sites/ao3/ao3';
 import { ffn } from '../../sites/ffn/ffn';
 import { efiction } from '../../sites/efiction/efiction';
@@ -59,6 +60,33 @@ describe('AO3 blurbs', () => {
     const gate = fixture('ao3/pages/works-41877321-adult-gate.html');
     const [own] = readAll(ao3, gate.doc, gate.url);
     expect({ ...own!.info, kind: 'gate' }).toEqual(ao3.read(gate.doc, new URL(gate.url)));
+  });
+
+  it('folds no "Not Rated" work by default: a blurb is too short to estimate; the reader may choose to', () => {
+    const folded = (s = DEFAULT_RATING_SETTINGS) => judgeBlurbs(doc, url, s).filter((j) => j.decision.gate);
+    expect(folded().map((j) => j.report.title)).toEqual(['Velvet and Ash', 'Debts']);
+    const chosen = folded({ ...DEFAULT_RATING_SETTINGS, foldUnrated: true });
+    expect(chosen.map((j) => j.report.title)).toEqual(['Velvet and Ash', 'Small Hours', 'Debts']);
+    expect(chosen[1]!.decision.reasons.map((r) => r.text)).toEqual(['Unrated (site: Not Rated), with no text to estimate']);
+    // A warning the reader chose still folds an unrated entry.
+    const warned = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, warnings: ['unwarned'] }).find(
+      (j) => j.report.title === 'Small Hours',
+    )!;
+    expect(warned.decision.reasons.map((r) => r.kind)).toEqual(['warning']);
+  });
+
+  it('counts the folded entries and why, for the popup', () => {
+    const decisions = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, warnings: ['death'] }).map((j) => j.decision);
+    expect(countFolds(decisions)).toEqual({
+      works: 8,
+      folded: 3,
+      reasons: [
+        { label: 'past your rating limit', count: 2 },
+        { label: 'Major Character Death', count: 1 },
+      ],
+    });
+    expect(describeFolds(countFolds(decisions))).toBe('3 of 8 works folded: 2 past your rating limit, 1 Major Character Death');
+    expect(describeFolds(countFolds(decisions.slice(1, 3)))).toBe('0 of 2 works folded');
   });
 
   it('leaves out entries that are not a work', () => {
@@ -114,7 +142,7 @@ describe('FanFiction.net blurbs', () => {
     expect(judged.map((j) => j.decision.gate)).toEqual([false, false]);
     const strict = judgeBlurbs(doc, url, { ...DEFAULT_RATING_SETTINGS, limit: 'teen', tags: ['tonks'] });
     expect(strict.map((j) => j.decision.reasons.map((r) => r.text))).toEqual([
-      ['Tag matches “tonks”: N. Tonks', 'Summary matches “tonks”: “Tonks”'],
+      ['Tag: N. Tonks (matches your “tonks”)', 'Summary: “Tonks”'],
       ['Rated Mature (site: M) — above your limit of Teen'],
     ]);
   });

@@ -58,7 +58,9 @@ describe('rating against the limit', () => {
       url: 'https://spikeluver.com/SpuffyRealm/viewstory.php?sid=1',
       rating: { level: 'explicit', label: 'NC-17', source: 'site' },
     });
-    expect(decide(r, settings()).reasons).toEqual([{ kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature' }]);
+    expect(decide(r, settings()).reasons).toEqual([
+      { kind: 'rating', text: 'Rated Explicit (site: NC-17) — above your limit of Mature', short: 'past your Mature limit', why: [] },
+    ]);
     const ao3 = report({ rating: { level: 'explicit', label: 'Explicit', source: 'site' } });
     expect(decide(ao3, settings()).reasons[0]!.text).toBe('Rated Explicit — above your limit of Mature');
     const teen = report({ rating: { level: 'teen', label: 'Teen And Up Audiences', source: 'site' } });
@@ -121,7 +123,7 @@ describe('warnings', () => {
     const r = report({ rating: general, warnings: [warning, 'Something Else'] });
     expect(decide(r, settings({ warnings: [category] }))).toEqual({
       gate: true,
-      reasons: [{ kind: 'warning', text: `Archive warning: ${warning}` }],
+      reasons: [{ kind: 'warning', text: `Archive warning: ${warning}`, short: warning, why: [] }],
     });
     const others = CASES.map(([c]) => c).filter((c) => c !== category);
     expect(decide(r, settings({ warnings: others })).gate).toBe(false);
@@ -134,14 +136,16 @@ describe('warnings', () => {
       rating: general,
       warnings: ['Adult Language', 'Violence'],
     });
-    expect(decide(r, settings({ warnings: ['violence'] })).reasons).toEqual([{ kind: 'warning', text: 'Warning: Violence' }]);
+    expect(decide(r, settings({ warnings: ['violence'] })).reasons).toEqual([
+      { kind: 'warning', text: 'Warning: Violence', short: 'Violence', why: [] },
+    ]);
   });
 
   it('warns when the site hides its warnings, with the "unwarned" category', () => {
     const r = report({ rating: general, warningsHidden: true });
     expect(decide(r, settings({ warnings: ['unwarned'] }))).toEqual({
       gate: true,
-      reasons: [{ kind: 'warning', text: 'Warnings hidden by the site' }],
+      reasons: [{ kind: 'warning', text: 'Warnings hidden by the site', short: 'warnings hidden', why: [] }],
     });
     expect(decide(r, settings({ warnings: ['violence', 'death', 'noncon', 'underage'] })).gate).toBe(false);
   });
@@ -165,40 +169,50 @@ describe('unrated pages', () => {
   it('follows the estimate by default', () => {
     expect(decide(report({ estimate: explicitEstimate }), DEFAULT_RATING_SETTINGS)).toEqual({
       gate: true,
-      reasons: [{ kind: 'unrated', text: 'Unrated · estimated Explicit: explicit sexual language: 14 passages in 9,800 words' }],
+      reasons: [
+        {
+          kind: 'unrated',
+          text: 'Estimated Explicit, past your Mature limit',
+          short: 'estimated Explicit',
+          why: ['explicit sexual language: 14 passages in 9,800 words'],
+        },
+      ],
     });
     expect(decide(report({ estimate: teenEstimate }), DEFAULT_RATING_SETTINGS)).toEqual({ gate: false, reasons: [] });
-    expect(decide(report({ estimate: teenEstimate }), settings({ limit: 'general' })).reasons[0]!.text).toBe(
-      'Unrated · estimated Teen: strong language: 2 uses in 900 words',
-    );
+    expect(decide(report({ estimate: teenEstimate }), settings({ limit: 'general' })).reasons[0]).toMatchObject({
+      text: 'Estimated Teen, past your General limit',
+      why: ['strong language: 2 uses in 900 words'],
+    });
   });
 
   it('warns when there is no estimate, or the text was too short to estimate', () => {
     expect(decide(report(), DEFAULT_RATING_SETTINGS)).toEqual({
       gate: true,
-      reasons: [{ kind: 'unrated', text: 'Unrated · no estimate of its text' }],
+      reasons: [{ kind: 'unrated', text: 'Unrated, with no text to estimate', short: 'unrated', why: [] }],
     });
-    expect(decide(report({ estimate: tooShort }), DEFAULT_RATING_SETTINGS).reasons[0]!.text).toBe(
-      'Unrated · only 3 words of text, too few to judge',
-    );
+    expect(decide(report({ estimate: tooShort }), DEFAULT_RATING_SETTINGS).reasons[0]).toMatchObject({
+      text: 'Unrated, and too little text to estimate',
+      why: ['only 3 words of text, too few to judge'],
+    });
   });
 
   it('always warns in "warn" mode, with or without an estimate', () => {
     const warn = settings({ unrated: 'warn' });
     expect(decide(report(), warn)).toEqual({
       gate: true,
-      reasons: [{ kind: 'unrated', text: 'Unrated — you are warned about every unrated page' }],
+      reasons: [{ kind: 'unrated', text: 'Unrated — you are warned about every unrated page', short: 'unrated', why: [] }],
     });
-    expect(decide(report({ estimate: teenEstimate }), warn).reasons[0]!.text).toBe(
-      'Unrated · estimated Teen: strong language: 2 uses in 900 words — you are warned about every unrated page',
-    );
+    expect(decide(report({ estimate: teenEstimate }), warn).reasons[0]).toMatchObject({
+      text: 'Unrated — you are warned about every unrated page',
+      why: ['Its text is estimated Teen', 'strong language: 2 uses in 900 words'],
+    });
     expect(decide(report({ estimate: teenEstimate }), settings({ unrated: 'warn', limit: 'explicit' })).gate).toBe(true);
   });
 
   it('treats a site’s "Not Rated" as unrated, naming it, and never as General', () => {
     const r = report({ rating: { level: 'unknown', label: 'Not Rated', source: 'site' } });
     expect(decide(r, settings({ limit: 'explicit' })).reasons).toEqual([
-      { kind: 'unrated', text: 'Unrated (site: Not Rated) · no estimate of its text' },
+      { kind: 'unrated', text: 'Unrated (site: Not Rated), with no text to estimate', short: 'unrated', why: [] },
     ]);
   });
 
@@ -208,7 +222,12 @@ describe('unrated pages', () => {
     expect(r.rating.level).toBe('unknown');
     const d = decide({ ...r, estimate: estimateText(r.content!.text) }, DEFAULT_RATING_SETTINGS);
     expect(d.gate).toBe(true);
-    expect(d.reasons[0]!.text).toMatch(/^Unrated · estimated Explicit: explicit sexual language: \d+ passages? in 8,\d{3} words; /);
+    // The finding that crossed the limit is the reason; violence and language, which an
+    // Explicit-only limit does not concern, are evidence behind "Why?", said to be within it.
+    expect(d.reasons[0]!.text).toBe('Estimated Explicit, past your Mature limit');
+    expect(d.reasons[0]!.why[0]).toMatch(/^explicit sexual language: \d+ passages? in 8,\d{3} words$/);
+    expect(d.reasons[0]!.why.slice(1).length).toBeGreaterThan(0);
+    for (const line of d.reasons[0]!.why.slice(1)) expect(line).toMatch(/^Also found, within your Mature limit: /);
   });
 
   it('lets the site rating rule over an estimate', () => {
@@ -226,9 +245,18 @@ describe('tags', () => {
       summary: 'Buffy finds a knife.',
     });
     expect(decide(r, settings({ tags: ['non*con', 'dub*con', 'KNIFE', 'fluff'] })).reasons).toEqual([
-      { kind: 'tag', text: 'Warning matches “non*con”: Rape/Non-Con' },
-      { kind: 'tag', text: 'Tag matches “dub*con”: Dub-Con' },
-      { kind: 'tag', text: 'Summary matches “KNIFE”: “knife”' },
+      { kind: 'tag', text: 'Warning: Rape/Non-Con (matches your “non*con”)', short: 'Rape/Non-Con', why: [] },
+      { kind: 'tag', text: 'Tag: Dub-Con (matches your “dub*con”)', short: 'Dub-Con', why: [] },
+      { kind: 'tag', text: 'Summary: “knife”', short: '“knife”', why: [] },
+    ]);
+  });
+
+  it('names a warning once, without repeating the pattern that is the warning itself', () => {
+    const r = report({ rating: { level: 'teen', label: 'Teen And Up Audiences', source: 'site' }, warnings: ['Major Character Death'] });
+    expect(decide(r, settings({ tags: ['Major Character Death'] })).reasons.map((x) => x.text)).toEqual(['Warning: Major Character Death']);
+    // Chosen as a category and listed as a tag: one reason.
+    expect(decide(r, settings({ warnings: ['death'], tags: ['major character death'] })).reasons.map((x) => x.text)).toEqual([
+      'Archive warning: Major Character Death',
     ]);
   });
 
@@ -249,7 +277,7 @@ describe('exceptions', () => {
     author: 'Anonymous (orphan_account), Butterfly_Dream',
     rating: { level: 'explicit', label: 'Explicit', source: 'site' },
   });
-  const reasons = [{ kind: 'rating', text: 'Rated Explicit — above your limit of Mature' }];
+  const reasons = [{ kind: 'rating', text: 'Rated Explicit — above your limit of Mature', short: 'past your Mature limit', why: [] }];
   const allow = (exceptions: Partial<RatingSettings['exceptions']>) =>
     settings({ exceptions: { stories: [], authors: [], sites: [], ...exceptions } });
 

@@ -53,6 +53,7 @@ describe('normalizeRatingSettings', () => {
       unrated: 'sometimes',
       warnings: ['death', 'nonsense', 'violence', 'death'],
       tags: ['  Vampire*  ', 'vampire*', '', 42, 'x'.repeat(201), 'non con'],
+      foldUnrated: 'yes',
       exceptions: { stories: ['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:1', 3], authors: 'nope', sites: ['fanfiction.net'] },
     });
     expect(s).toEqual({
@@ -60,8 +61,10 @@ describe('normalizeRatingSettings', () => {
       unrated: 'estimate',
       warnings: ['violence', 'death'],
       tags: ['Vampire*', 'non con'],
+      foldUnrated: false,
       exceptions: { stories: ['ao3:archiveofourown.org:1'], authors: [], sites: ['fanfiction.net'] },
     });
+    expect(normalizeRatingSettings({ foldUnrated: true }).foldUnrated).toBe(true);
   });
 });
 
@@ -135,6 +138,7 @@ describe('storage layout', () => {
       unrated: 'warn',
       warnings: ['noncon'],
       tags: ['a*'],
+      foldUnrated: true,
       exceptions: { stories: many(3), authors: ['x:y'], sites: ['z.org'] },
     };
     expect(fromStoredItems({ ...storedItems(s), 'reader-settings': { theme: 'dark' } })).toEqual(s);

@@ -83,18 +83,42 @@ interface BodyProps {
   services: RatingServices;
 }
 
-/** Why the page is covered or not, and the exception buttons that change it. */
-function DecisionBody({ report, settings, decision, busy, run, services }: BodyProps) {
-  const reasons =
-    decision.reasons.length > 0 ? (
-      <ul class="gate-reasons">
-        {decision.reasons.map((r) => (
-          <li key={r.text} data-kind={r.kind}>
-            {r.text}
-          </li>
+/**
+ * The evidence behind the decision, closed under "Why?": the reasons' own, or on an unrated page
+ * within the limits what its estimate found.
+ */
+function Evidence({ report, decision }: { report: PageReport; decision: Decision }) {
+  const own = decision.reasons.flatMap((r) => r.why);
+  const lines = own.length > 0 || report.rating.level !== 'unknown' ? own : (report.estimate?.reasons ?? []);
+  if (lines.length === 0) return null;
+  return (
+    <details class="gate-why">
+      <summary>Why?</summary>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
         ))}
       </ul>
-    ) : null;
+    </details>
+  );
+}
+
+/** Why the page is covered or not (the reason that crossed the limit first), and the exception buttons that change it. */
+function DecisionBody({ report, settings, decision, busy, run, services }: BodyProps) {
+  const reasons = (
+    <>
+      {decision.reasons.length > 0 ? (
+        <ul class="gate-reasons">
+          {decision.reasons.map((r) => (
+            <li key={r.text} data-kind={r.kind}>
+              {r.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Evidence report={report} decision={decision} />
+    </>
+  );
 
   if (decision.gate) {
     const options = (['stories', 'authors', 'sites'] as const).filter((k) => exceptionFor(report, k) !== null);
@@ -131,7 +155,12 @@ function DecisionBody({ report, settings, decision, busy, run, services }: BodyP
       </>
     );
   }
-  return <p class="gate-headline">Nothing here goes past your settings.</p>;
+  return (
+    <>
+      <p class="gate-headline">Nothing here goes past your settings.</p>
+      {reasons}
+    </>
+  );
 }
 
 const ALLOW_LABEL: Record<ExceptionKind, string> = {

@@ -77,21 +77,7 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
         ))}
       </fieldset>
 
-      <fieldset>
-        <legend>Pages the site does not rate</legend>
-        {UNRATED.map((u) => (
-          <label class="choice" key={u.value}>
-            <input
-              type="radio"
-              name="unrated"
-              value={u.value}
-              checked={settings.unrated === u.value}
-              onChange={() => set({ unrated: u.value })}
-            />
-            <span>{u.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <UnratedField settings={settings} set={set} />
 
       <fieldset>
         <legend>Archive warnings that always warn</legend>
@@ -211,5 +197,38 @@ function AddSite({ onAdd }: { onAdd(site: string): void }) {
       <button type="submit">Add</button>
       {invalid ? <p class="hint error">That is not a site’s address.</p> : null}
     </form>
+  );
+}
+
+/** Pages the site does not rate, and whether a listing folds its unrated entries. */
+function UnratedField({ settings, set }: { settings: RatingSettings; set(change: Partial<RatingSettings>): void }) {
+  return (
+    <fieldset>
+      <legend>Pages the site does not rate</legend>
+      {UNRATED.map((u) => (
+        <label class="choice" key={u.value}>
+          <input
+            type="radio"
+            name="unrated"
+            value={u.value}
+            checked={settings.unrated === u.value}
+            onChange={() => set({ unrated: u.value })}
+          />
+          <span>{u.label}</span>
+        </label>
+      ))}
+      <label class="choice">
+        <input
+          type="checkbox"
+          name="foldUnrated"
+          checked={settings.foldUnrated}
+          onChange={(e) => set({ foldUnrated: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        <span>Fold unrated works in listings</span>
+      </label>
+      <p class="hint">
+        Off, a listing shows its unrated works: an entry is too short to estimate. The story page itself is still covered as chosen above.
+      </p>
+    </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * A folded work entry on a listing: the entry is hidden and one line stands in its place, with the
- * rating and the reason; a click unfolds it.
+ * A folded work entry on a listing: the entry is hidden and one line stands in its place, saying
+ * which story it is and why it folded ("Folded: Velvet and Ash by ashenrose · Explicit · past
+ * your Mature limit"); a click unfolds it.
  */
 import type { PageReport } from '../../core/model';
 import type { Decision } from '../policy';
@@ -17,14 +18,28 @@ export function foldEntry(entry: HTMLElement, report: PageReport, decision: Deci
   // In a list the line stands for a list item.
   if (entry.parentElement?.matches('ol, ul')) host.setAttribute('role', 'listitem');
   const style = RATING_STYLE[report.rating.level];
-  const why = decision.reasons.map((r) => r.text).join('; ');
   const line = h(
     doc,
     'button',
-    { type: 'button', class: 'line', 'aria-expanded': 'false', title: why },
-    h(doc, 'span', { class: 'chip', style: `background:${style.color};color:${style.textColor}` }, style.letter),
-    h(doc, 'span', { class: 'rating' }, ratingText(report.rating)),
-    h(doc, 'span', { class: 'why' }, why),
+    // The whole sentences, for a line cut short at a narrow width.
+    { type: 'button', class: 'line', 'aria-expanded': 'false', title: decision.reasons.map((r) => r.text).join('; ') },
+    h(doc, 'span', { class: 'chip', 'aria-hidden': 'true', style: `background:${style.color};color:${style.textColor}` }, style.letter),
+    // One run of text, so a narrow window wraps it rather than cut the title short.
+    h(
+      doc,
+      'span',
+      { class: 'text' },
+      h(
+        doc,
+        'span',
+        { class: 'work' },
+        'Folded: ',
+        h(doc, 'cite', { class: 'title' }, report.title ?? 'Untitled'),
+        report.author ? ` by ${report.author}` : '',
+      ),
+      h(doc, 'span', { class: 'rating' }, ` · ${ratingText(report.rating)}`),
+      h(doc, 'span', { class: 'why' }, ` · ${decision.reasons.map((r) => r.short).join(', ')}`),
+    ),
     h(doc, 'span', { class: 'show' }, 'Show'),
   );
   root.append(line);

@@ -1,6 +1,6 @@
 /**
  * The interstitial over a covered story: what the page is, why it is covered (the policy's own
- * sentences), and the three ways on. It fills the window, opaque, in a shadow root that the
+ * sentences, the one that crossed the limit first; the evidence behind a "Why?"), and the three ways on. It fills the window, opaque, in a shadow root that the
  * site's CSS cannot reach; the story's elements stay hidden underneath (./cover.ts).
  */
 import type { PageReport } from '../../core/model';
@@ -66,6 +66,7 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
       { id: 'slipcase-gate-why', class: 'why' },
       h(doc, 'p', { class: 'lead' }, 'It goes past what you asked to be warned about:'),
       h(doc, 'ul', { class: 'reasons' }, ...decision.reasons.map((r) => h(doc, 'li', { 'data-kind': r.kind }, r.text))),
+      evidence(doc, decision),
     ),
     h(doc, 'div', { class: 'actions' }, ...buttons),
     note,
@@ -98,6 +99,19 @@ export function buildInterstitial(doc: Document, report: PageReport, decision: D
     );
   headings.set(host, heading);
   return host;
+}
+
+/** The reasons' evidence, closed under "Why?"; nothing when there is none. */
+function evidence(doc: Document, decision: Decision): HTMLElement | null {
+  const lines = decision.reasons.flatMap((r) => r.why);
+  if (lines.length === 0) return null;
+  return h(
+    doc,
+    'details',
+    { class: 'evidence' },
+    h(doc, 'summary', {}, 'Why?'),
+    h(doc, 'ul', {}, ...lines.map((l) => h(doc, 'li', {}, l))),
+  );
 }
 
 /** Put the interstitial up: the page under it is inert and does not scroll; focus goes to its heading. Returns its removal. */
