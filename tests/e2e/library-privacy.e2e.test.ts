@@ -1,6 +1,6 @@
 /**
  * Private offline reading, in the built extension in real Chromium and Firefox: a saved story's
- * remote image (a tracking pixel) is not fetched when the story is read offline; the reader sees a
+ * remote image (a picture its host could count readers by) is not fetched when the story is read offline; the reader sees a
  * placeholder that would open it only if they chose to.
  */
 import { join } from 'node:path';
@@ -11,15 +11,16 @@ import { BROWSERS } from './lib/launch';
 import { AAS, dump, findAlone, freshBrowserEach, openOffline, pageRequests, saveFromPopup } from './lib/library';
 import { corpusBody, serve, setOffline } from './lib/routes';
 
-const PIXEL = 'https://tracker.example/pixel.gif';
+/** A picture in the story from another host (a 1x1 pixel is dropped before saving, src/reader/images.ts). */
+const PIXEL = 'https://tracker.example/illustration.png';
 const TRACKER = new URL(PIXEL).host;
 /** A request the test makes from the reader page once the story is shown: see below. */
 const PROBE = 'https://probe.example/after-render';
 
-/** The All About Spike story with a tracking pixel before its first paragraph. */
+/** The All About Spike story with a picture from another host before its first paragraph. */
 const TRACKED_PAGE = corpusBody(AAS.start).replace(
   "<p>It's the seedy diners",
-  `<p><img src="${PIXEL}" width="1" height="1" alt=""></p><p>It's the seedy diners`,
+  `<p><img src="${PIXEL}" width="400" height="300" alt=""></p><p>It's the seedy diners`,
 );
 
 describe.each(BROWSERS)('%s', (browserName) => {
@@ -33,7 +34,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     } finally {
       unserve();
     }
-    // The saved chapter holds the pixel itself: only the offline reader keeps it from loading.
+    // The saved chapter holds the picture itself: only the offline reader keeps it from loading.
     expect((await dump(driver)).chapters.map((c) => c.html).join()).toContain(`src="${PIXEL}"`);
 
     setOffline(true);
@@ -44,7 +45,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const { reader, place } = await openOffline(driver, href);
       expect(place.story).toContain(AAS.chapters[0]!.word);
       const link = `.story a[href="${PIXEL}"]`;
-      expect(await reader.text(link)).toBe('Image: pixel.gif — open');
+      expect(await reader.text(link)).toBe('Image: illustration.png — open');
       expect(
         await reader.evaluate((selector: string) => {
           const a = document.querySelector(selector)!;
