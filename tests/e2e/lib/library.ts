@@ -279,7 +279,7 @@ async function exportBackup(driver: BrowserDriver, count: number, file: string):
   }
 }
 
-async function importBackup(driver: BrowserDriver, file: string, count: number): Promise<void> {
+export async function importBackup(driver: BrowserDriver, file: string, count: number): Promise<void> {
   const library = await driver.openExtensionPage('options.html#library');
   try {
     await library.upload('.library-import input[type=file]', file);
