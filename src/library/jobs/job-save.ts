@@ -31,12 +31,17 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   const saved = bundle?.chapters.map(savedCopy) ?? [];
   let chapters: ChapterCopy[];
   let added = 0;
-  if (job.scope === 'story') chapters = fetched;
+  let fresh = 0;
+  // A partly saved work keeps what it holds; the site's other chapters go in among them.
+  if (job.scope === 'story') chapters = bundle?.story.savedNumbers ? mergeChapters(saved, fetched) : fetched;
   else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
   else {
     if (!bundle) throw new JobFailure('This story is no longer in the library.');
     const lacking = chaptersLacking(saved, fetched);
     added = lacking.length;
+    // Chapters the site had posted when the work was saved in part are not new to the reader.
+    const posted = bundle.story.meta.chaptersPosted ?? 0;
+    fresh = lacking.filter((c) => c.number == null || c.number > posted).length;
     chapters = mergeChapters(saved, lacking);
   }
   // The work's details from the page the job started on; the chapter count from another page when it has none.
@@ -44,7 +49,9 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     ...root.report,
     chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null,
   };
-  const meta = metaFromReport(report, chapters.length);
+  // The longest chapter list any fetched page shows: what the site has posted.
+  const posted = Math.max(root.nav.chapters.length, ...pages.map((p) => p.nav.chapters.length)) || null;
+  const meta = metaFromReport(report, chapters.length, posted);
   let result: SaveResult;
   if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta))
     result = { id: storyId, outcome: 'unchanged', problems: [] };
@@ -57,7 +64,7 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
       chapters,
       fetchedAt: deps.now(),
     };
-    result = await saveStory(deps.db, copy, deps.win, { newChapters: added });
+    result = await saveStory(deps.db, copy, deps.win, { newChapters: fresh });
   }
   if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);
   return { result, message: outcomeText(job.scope, result, chapters.length, added) };
