@@ -16,6 +16,8 @@ import type { LibraryDb } from '../db/db';
 import { loadStory } from '../db/reading';
 import { storyRecord } from '../db/build-records';
 import { buildEpub } from '../export/epub';
+import { exportLibrary, parseBackup } from '../export/backup';
+import { readableStory } from '../db/repair';
 import { Runner } from '../jobs/runner';
 import { copyPage } from '../jobs/page-copy';
 import { parseInert } from '../../reader/extract';
@@ -205,5 +207,21 @@ describe('a work saved one chapter at a time', () => {
     await click(other);
     await settle();
     expect(asked).toContainEqual({ type: 'library-save', tabId: 7, scope: 'story' });
+  });
+
+  it('reads records and backups from before the posted chapters were kept as whole works, not damaged ones', async () => {
+    const s = await saveChapters(2);
+    // As saved before: neither field there.
+    const older = structuredClone(s) as unknown as Record<string, unknown> & { meta: Record<string, unknown> };
+    delete older.savedNumbers;
+    delete older.meta.chaptersPosted;
+    const read = readableStory(older as unknown as StoryRecord);
+    expect(read.damaged).toBeUndefined();
+    expect(read.savedNumbers).toBeNull();
+    expect(read.meta.chaptersPosted).toBeNull();
+
+    const backup = JSON.parse(JSON.stringify(await exportLibrary(db))) as { stories: { meta: Record<string, unknown> }[] };
+    delete backup.stories[0]!.meta.chaptersPosted;
+    expect(parseBackup(backup).stories[0]!.meta.chaptersPosted).toBeNull();
   });
 });
