@@ -31,7 +31,6 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   const saved = bundle?.chapters.map(savedCopy) ?? [];
   let chapters: ChapterCopy[];
   let added = 0;
-  let fresh = 0;
   // A partly saved work keeps what it holds; the site's other chapters go in among them.
   if (job.scope === 'story') chapters = bundle?.story.savedNumbers ? mergeChapters(saved, fetched) : fetched;
   else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
@@ -39,9 +38,6 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     if (!bundle) throw new JobFailure('This story is no longer in the library.');
     const lacking = chaptersLacking(saved, fetched);
     added = lacking.length;
-    // Chapters the site had posted when the work was saved in part are not new to the reader.
-    const posted = bundle.story.meta.chaptersPosted ?? 0;
-    fresh = lacking.filter((c) => c.number == null || c.number > posted).length;
     chapters = mergeChapters(saved, lacking);
   }
   // The work's details from the page the job started on; the chapter count from another page when it has none.
@@ -64,7 +60,7 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
       chapters,
       fetchedAt: deps.now(),
     };
-    result = await saveStory(deps.db, copy, deps.win, { newChapters: fresh });
+    result = await saveStory(deps.db, copy, deps.win, { newChapters: added });
   }
   if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);
   return { result, message: outcomeText(job.scope, result, chapters.length, added) };
