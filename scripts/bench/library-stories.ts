@@ -202,6 +202,7 @@ export class StoryWorld {
       ],
       words: rand() < 0.9 ? words : null,
       chapterTotal: status === 'complete' ? chapterCount : rand() < 0.5 ? null : chapterCount + between(rand, 1, 10),
+      chaptersPosted: null,
       status,
     };
     const fetchedAt = BASE_TIME + Math.floor(rand() * SPAN);

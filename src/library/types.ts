@@ -22,6 +22,11 @@ export interface StoryMeta {
   words: number | null;
   /** The number of chapters the site plans; null when it does not know (AO3 "3/?"). */
   chapterTotal: number | null;
+  /**
+   * The number of chapters the site has posted, as its chapter list shows; null when no page
+   * listed them (and in stories saved before it was kept).
+   */
+  chaptersPosted: number | null;
   status: StoryStatus;
 }
 
@@ -48,7 +53,12 @@ export interface StoryRecord {
   pending: PendingInfo | null;
   /** Chapters saved in the current version. */
   chapterCount: number;
-  /** The site's count when it states one, else the saved text's: the words sort uses it. */
+  /**
+   * The site's numbers of the saved chapters, in order, when they are not every chapter the site
+   * has posted (a work saved chapter by chapter); null for a whole work, or when unknown.
+   */
+  savedNumbers: number[] | null;
+  /** The site's count when it states one, else the saved text's (always the saved text's for a partly saved work): the words sort uses it. */
   words: number;
   /** Times in ms since the epoch. lastReadAt is 0 for a story never opened. */
   savedAt: number;
@@ -108,6 +118,8 @@ export interface VersionRecord {
   url: string;
   meta: StoryMeta;
   chapterWords: number[];
+  /** Per chapter: the site's chapter number, null when unknown. Absent in versions saved before it was kept. */
+  chapterNumbers?: (number | null)[];
   /** Per chapter: text length and a hash of its HTML, to tell an unchanged fetch. */
   chapterHashes: string[];
   problems: Problem[];

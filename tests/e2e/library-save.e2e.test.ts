@@ -10,8 +10,11 @@ import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import { BROWSERS, badgeText } from './lib/launch';
 import { FFN, RR_START, SAVES, dump, fillLibrary, findAlone, freshBrowserEach, saveFromPopup } from './lib/library';
+import type { PageHandle } from './lib/driver';
 import { READER_TAG } from './lib/reader';
 import { fixtureFor, serve } from './lib/routes';
+
+const FFN_CHAPTER_2 = 'https://www.fanfiction.net/s/1234567/2/WebToEpub';
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = freshBrowserEach(browserName);
@@ -86,6 +89,56 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await library.close();
     }
   }, 120_000);
+
+  it('shows a work saved one chapter at a time as partly saved, and saves the other chapters from the popup', async () => {
+    const driver = browser();
+    const chapter2 = FFN.chapters[1]!;
+    const { tabId, page } = await driver.openPage(FFN_CHAPTER_2);
+    const opened: PageHandle[] = [];
+    const openLibrary = async () => {
+      const library = await driver.openExtensionPage('options.html#library');
+      opened.push(library);
+      await findAlone(library, chapter2.word, FFN.start);
+      return library;
+    };
+    try {
+      let popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.click('.save-chapter');
+      await until(async () => (await popup.count('.job-outcome.job-done')) > 0, 'chapter 2 to be saved', 60_000);
+      await popup.close();
+
+      const library = await openLibrary();
+      await library.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-partial-card.png`));
+      await library.evaluate(() => void (document.body.style.width = '420px'), undefined);
+      await until(
+        () => library.evaluate(() => document.querySelector('.library-scroller')!.clientWidth < 520, undefined),
+        'the narrow library',
+      );
+      await library.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-partial-card-420.png`));
+
+      popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await until(async () => (await popup.count('.saved-status')) > 0, 'the saved status');
+      await popup.screenshot(join(SCREENSHOT_DIR, `${browserName}-library-partial-popup.png`));
+      expect(await library.text('li.library-card .card-chapters')).toBe(`Chapter 2 of ${FFN.chapters.length} saved`);
+      expect(await library.text('li.library-card .card-words')).toBe(`${chapter2.words.toLocaleString('en')} words saved`);
+      expect(await popup.text('.saved-status')).toContain(`Chapter 2 of ${FFN.chapters.length} saved`);
+      expect(await popup.text('.save-story')).toBe('Save the other chapters');
+      await popup.click('.save-story');
+      await until(async () => (await popup.count('.job-outcome.job-done')) > 0, 'the other chapters to be saved', 60_000);
+      await popup.close();
+
+      const chapters = (await dump(driver)).chapters.filter((c) => c.url.startsWith('https://www.fanfiction.net/s/1234567/'));
+      expect(chapters.sort((a, b) => a.index - b.index).map((c) => c.html.includes(FFN.chapters[c.index]!.word))).toEqual(
+        FFN.chapters.map(() => true),
+      );
+      expect(await (await openLibrary()).text('li.library-card .card-chapters')).toBe(
+        `${FFN.chapters.length}/${FFN.chapters.length} chapters`,
+      );
+    } finally {
+      for (const p of opened) await p.close();
+      await page.close();
+    }
+  }, 180_000);
 
   it('saves the whole story from the reader view, with its progress shown there', async () => {
     const driver = browser();

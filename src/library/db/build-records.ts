@@ -81,7 +81,24 @@ export function versionRecord(
   chapters: readonly PreparedChapter[],
   problems: Problem[] = [],
 ): VersionRecord {
-  return { ...v, chapterWords: chapters.map((c) => c.words), chapterHashes: chapters.map((c) => c.hash), problems };
+  return {
+    ...v,
+    chapterWords: chapters.map((c) => c.words),
+    chapterNumbers: chapters.map((c) => c.number),
+    chapterHashes: chapters.map((c) => c.hash),
+    problems,
+  };
+}
+
+/**
+ * The saved chapters' numbers when they leave out some of the `posted` chapters (a partly saved
+ * work), else null; null too when a number or the posted count is unknown.
+ */
+export function partlySaved(numbers: readonly (number | null)[] | undefined, posted: number | null): number[] | null {
+  if (!numbers?.length || posted === null || numbers.some((n) => n === null)) return null;
+  const held = new Set(numbers as number[]);
+  for (let n = 1; n <= posted; n++) if (!held.has(n)) return [...held].sort((a, b) => a - b);
+  return null;
 }
 
 /** The story record for a current version; times, the count of new chapters and the held copy come from the caller. */
@@ -92,6 +109,8 @@ export function storyRecord(
   pending: PendingInfo | null,
 ): StoryRecord {
   const { meta } = current;
+  const savedNumbers = partlySaved(current.chapterNumbers, meta.chaptersPosted);
+  const savedWords = current.chapterWords.reduce((a, b) => a + b, 0);
   return {
     id: current.storyId,
     site,
@@ -101,7 +120,9 @@ export function storyRecord(
     version: current.version,
     pending,
     chapterCount: current.chapterWords.length,
-    words: meta.words ?? current.chapterWords.reduce((a, b) => a + b, 0),
+    savedNumbers,
+    // The site's count is the whole work's: a partly saved work shows what it holds.
+    words: savedNumbers ? savedWords : (meta.words ?? savedWords),
     ...times,
     sortTitle: sortKey(meta.title, true),
     sortAuthor: sortKey(meta.authors[0] ?? '', false),

@@ -47,6 +47,7 @@ const META: { [K in keyof StoryMeta]: [check: (v: unknown) => boolean, fallback:
   tags: [isStrings, () => []],
   words: [(v) => orNull(v, isCount), () => null],
   chapterTotal: [(v) => orNull(v, isCount), () => null],
+  chaptersPosted: [(v) => orNull(v, isCount), () => null],
   status: [(v) => STATUSES.includes(v as string), () => 'unknown'],
 };
 
@@ -62,6 +63,7 @@ const RECORD: {
   version: [isCount, () => 1],
   pending: [(v) => v === null || (isObject(v) && isCount(v.version) && Array.isArray(v.problems)), () => null],
   chapterCount: [isCount, () => 0],
+  savedNumbers: [(v) => v === null || (Array.isArray(v) && v.every(isCount)), () => null],
   words: [isCount, () => 0],
   savedAt: [isCount, () => 0],
   updatedAt: [isCount, () => 0],
@@ -72,8 +74,14 @@ const RECORD: {
 };
 
 /** The record as stored when it is whole; otherwise a copy with defaults where it is not, marked damaged. */
+/** Fields records saved before they were kept lack: the default, and no damage. */
+const KEPT_LATER = { meta: { chaptersPosted: null }, record: { savedNumbers: null } };
+
 export function readableStory(record: StoryRecord): ReadStory {
-  const raw = record as unknown as Raw;
+  const stored = record as unknown as Raw;
+  const older = !('savedNumbers' in stored) || (isObject(stored.meta) && !('chaptersPosted' in stored.meta));
+  const raw: Raw = older ? { ...KEPT_LATER.record, ...stored } : stored;
+  if (older && isObject(stored.meta)) raw.meta = { ...KEPT_LATER.meta, ...stored.meta };
   const id = String(raw.id);
   const meta = isObject(raw.meta) ? raw.meta : {};
   let damaged = !isObject(raw.meta);
@@ -89,7 +97,7 @@ export function readableStory(record: StoryRecord): ReadStory {
     fixed[key] = fallback(id);
     damaged = true;
   }
-  return damaged ? ({ ...fixed, damaged: true } as ReadStory) : record;
+  return damaged ? ({ ...fixed, damaged: true } as ReadStory) : older ? (fixed as unknown as ReadStory) : record;
 }
 
 /**

@@ -190,9 +190,9 @@ async function dropPending(tx: WriteTx, story: StoryRecord): Promise<void> {
  * A story's metadata from the report of its first page. The model has no completion flag, so the
  * status comes from the chapter count: a known total reached by `chapters` saved is complete, an
  * unknown total (AO3 "3/?") or one not yet reached is a work in progress, and a page without
- * chapter information says nothing.
+ * chapter information says nothing. `posted`: the chapters the site lists (see StoryMeta.chaptersPosted).
  */
-export function metaFromReport(report: PageReport, chapters: number): StoryMeta {
+export function metaFromReport(report: PageReport, chapters: number, posted: number | null = null): StoryMeta {
   const total = report.chapter?.count ?? null;
   const status: StoryStatus = !report.chapter ? 'unknown' : total !== null && chapters >= total ? 'complete' : 'wip';
   return {
@@ -206,6 +206,7 @@ export function metaFromReport(report: PageReport, chapters: number): StoryMeta 
     tags: [...report.tags],
     words: report.words,
     chapterTotal: total,
+    chaptersPosted: posted,
     status,
   };
 }

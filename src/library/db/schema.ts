@@ -23,7 +23,9 @@
  * fetched pages, and every story's count of new chapters (0). v5 moves the search index from the
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
- * the parts by a number per story (indexedStories) instead of [storyId, part].
+ * the parts by a number per story (indexedStories) instead of [storyId, part]. Since v6, without a
+ * new version (nothing to convert): stories' meta.chaptersPosted and savedNumbers, and versions'
+ * chapterNumbers; records saved before lack them and are read with the defaults (repair.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';

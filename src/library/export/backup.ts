@@ -164,6 +164,8 @@ const metaCheck = record<StoryMeta>({
   tags: list(str),
   words: nullable(num),
   chapterTotal: nullable(num),
+  // Absent from backups made before it was kept.
+  chaptersPosted: (v, p) => (v === undefined ? null : nullable(num)(v, p)),
   status: oneOf('complete', 'wip', 'unknown'),
 });
 

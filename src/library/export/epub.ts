@@ -10,6 +10,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { RatingLevel } from '../../core/model';
 import type { ChapterRecord, StoryRecord } from '../types';
 import { chapterXhtml, escapeXml as x } from './xhtml';
+import { partText } from '../ui/format';
 
 const LEVEL_NAME: Record<RatingLevel, string> = {
   general: 'General',
@@ -47,7 +48,16 @@ function ratingText(story: StoryRecord): string {
   return label && label.toLowerCase() !== name.toLowerCase() ? `${name} (${label})` : name;
 }
 
-const chapterTitle = (c: ChapterRecord) => c.title?.trim() || `Chapter ${c.index + 1}`;
+/**
+ * A chapter's heading: its own title, else "Chapter n" by the site's number. A partly saved work's
+ * chapters always say their number ("Chapter 2: Pure Devotion"), as reading order no longer gives it.
+ */
+function chapterTitle(c: ChapterRecord, numbered: boolean): string {
+  const title = c.title?.trim();
+  const number = `Chapter ${c.number ?? c.index + 1}`;
+  if (!numbered) return title || number;
+  return title && title !== number ? `${number}: ${title}` : number;
+}
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function titlePage(story: StoryRecord, chapters: number): string {
@@ -56,13 +66,15 @@ function titlePage(story: StoryRecord, chapters: number): string {
   const list = (items: string[]) => x(items.join(', '));
   const warnings = m.warningsHidden ? 'Hidden by the site' : m.warnings.length ? m.warnings.join(', ') : 'None given';
   const status = { complete: 'Complete', wip: 'Work in progress', unknown: null }[m.status];
+  const part = partText(story);
   const rows = [
     row('Rating', x(ratingText(story))),
     row('Warnings', x(warnings)),
     m.fandoms.length ? row(m.fandoms.length > 1 ? 'Fandoms' : 'Fandom', list(m.fandoms)) : '',
     m.tags.length ? row('Tags', list(m.tags)) : '',
-    row('Words', x(story.words.toLocaleString('en'))),
-    row('Chapters', `${chapters}/${m.chapterTotal ?? '?'}`),
+    // A partly saved work's words are the saved chapters' (build-records.ts#storyRecord).
+    row(part ? 'Words saved' : 'Words', x(story.words.toLocaleString('en'))),
+    row('Chapters', part ? x(part) : `${chapters}/${m.chapterTotal ?? '?'}`),
     status ? row('Status', status) : '',
     row('Source', `<a href="${x(story.url)}">${x(story.url)}</a>`),
     row('Saved', x(isoSeconds(story.updatedAt).slice(0, 10))),
@@ -79,7 +91,8 @@ ${m.summary ? `<h2>Summary</h2>\n<p>${x(m.summary)}</p>` : ''}
 }
 
 function nav(story: StoryRecord, chapters: readonly ChapterRecord[]): string {
-  const items = chapters.map((c, i) => `<li><a href="chapter-${i + 1}.xhtml">${x(chapterTitle(c))}</a></li>`);
+  const numbered = story.savedNumbers !== null;
+  const items = chapters.map((c, i) => `<li><a href="chapter-${i + 1}.xhtml">${x(chapterTitle(c, numbered))}</a></li>`);
   return page(
     story.meta.title,
     `<nav epub:type="toc" id="toc">
@@ -140,9 +153,11 @@ export function buildEpub(story: StoryRecord, chapters: readonly ChapterRecord[]
     'EPUB/title.xhtml': strToU8(titlePage(story, chapters.length)),
     'EPUB/style.css': strToU8(STYLE),
   };
+  const numbered = story.savedNumbers !== null;
   chapters.forEach((c, i) => {
-    const body = `<section epub:type="chapter">\n<h2>${x(chapterTitle(c))}</h2>\n${chapterXhtml(c.html, win)}\n</section>`;
-    files[`EPUB/chapter-${i + 1}.xhtml`] = strToU8(page(chapterTitle(c), body));
+    const heading = chapterTitle(c, numbered);
+    const body = `<section epub:type="chapter">\n<h2>${x(heading)}</h2>\n${chapterXhtml(c.html, win)}\n</section>`;
+    files[`EPUB/chapter-${i + 1}.xhtml`] = strToU8(page(heading, body));
   });
   return zipSync(files, { mtime: new Date(Math.max(story.updatedAt, Date.UTC(1980, 0, 2))) });
 }

@@ -31,7 +31,8 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   const saved = bundle?.chapters.map(savedCopy) ?? [];
   let chapters: ChapterCopy[];
   let added = 0;
-  if (job.scope === 'story') chapters = fetched;
+  // A partly saved work keeps what it holds; the site's other chapters go in among them.
+  if (job.scope === 'story') chapters = bundle?.story.savedNumbers ? mergeChapters(saved, fetched) : fetched;
   else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
   else {
     if (!bundle) throw new JobFailure('This story is no longer in the library.');
@@ -44,7 +45,9 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     ...root.report,
     chapter: root.report.chapter ?? pages.find((p) => p.report.chapter)?.report.chapter ?? null,
   };
-  const meta = metaFromReport(report, chapters.length);
+  // The longest chapter list any fetched page shows: what the site has posted.
+  const posted = Math.max(root.nav.chapters.length, ...pages.map((p) => p.nav.chapters.length)) || null;
+  const meta = metaFromReport(report, chapters.length, posted);
   let result: SaveResult;
   if (job.scope === 'update' && added === 0 && sameJson(meta, bundle!.story.meta))
     result = { id: storyId, outcome: 'unchanged', problems: [] };

@@ -119,6 +119,7 @@ export function makeStory(rand: Rand, n: number, shape: StoryShape = { chapters:
     tags: Array.from({ length: between(rand, 0, 12) }, () => pick(rand, TAGS)),
     words: rand() < 0.8 ? between(rand, 100, 100000) : null,
     chapterTotal: rand() < 0.3 ? null : chapterCount + (rand() < 0.3 ? between(rand, 1, 5) : 0),
+    chaptersPosted: null,
     status: pick(rand, ['complete', 'wip', 'unknown'] as const),
   };
   return {

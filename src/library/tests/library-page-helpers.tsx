@@ -111,6 +111,7 @@ export async function seedStories(db: LibraryDb, count: number): Promise<StoryRe
       tags: [],
       words: 1000 + n,
       chapterTotal: n % 3 === 0 ? null : 3,
+      chaptersPosted: null,
       status: (['complete', 'wip', 'unknown'] as const)[n % 3]!,
     };
     const url = `https://archiveofourown.org/works/${n}`;

@@ -42,6 +42,7 @@ export async function saveWork(work: number, level: RatingLevel = 'general'): Pr
     tags: [],
     words: null,
     chapterTotal: 3,
+    chaptersPosted: null,
     status: 'complete',
   };
   const copy: StoryCopy = {

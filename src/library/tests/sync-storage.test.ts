@@ -137,6 +137,7 @@ async function bulkStories(db: LibraryDb, from: number, count: number): Promise<
         version: 1,
         pending: null,
         chapterCount: 3,
+        savedNumbers: null,
         words: 1000,
         savedAt: T0 + n * MINUTE,
         updatedAt: T0 + n * MINUTE,

@@ -7,7 +7,7 @@ import type { PageReport } from '../../core/model';
 import { storyKey } from '../../warnings/policy';
 import type { StoryRecord } from '../types';
 import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
-import { plural } from './format';
+import { partText, plural } from './format';
 
 /** What the popup's save section needs from the library; the popup wires it (src/entrypoints/popup/PopupApp.tsx). */
 export interface SaveServices {
@@ -59,12 +59,15 @@ export function SaveSection({ tabId, report, services }: { tabId: number; report
 
   const running = job !== null && !FINISHED.has(job.state);
   const whole = report.kind === 'story' && !report.chapter;
+  const part = story ? partText(story) : null;
   return (
     <section class="save" aria-label="Offline library">
       {story ? (
         <p class="saved-status">
-          In your library · {story.chapterCount}
-          {story.meta.chapterTotal ? `/${story.meta.chapterTotal}` : ''} {story.chapterCount === 1 ? 'chapter' : 'chapters'} ·{' '}
+          In your library ·{' '}
+          {part ??
+            `${story.chapterCount}${story.meta.chapterTotal ? `/${story.meta.chapterTotal}` : ''} ${story.chapterCount === 1 ? 'chapter' : 'chapters'}`}{' '}
+          ·{' '}
           <a href={`/read.html?id=${encodeURIComponent(story.id)}`} target="_blank" rel="noopener">
             Read offline
           </a>
@@ -86,7 +89,7 @@ export function SaveSection({ tabId, report, services }: { tabId: number; report
                 </button>
               ) : null}
               <button type="button" class="save-story" onClick={() => void save('story')}>
-                {story ? 'Update whole story' : 'Save whole story'}
+                {part ? 'Save the other chapters' : story ? 'Update whole story' : 'Save whole story'}
               </button>
             </>
           )}

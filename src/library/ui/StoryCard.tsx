@@ -1,7 +1,7 @@
 import { RatingBadge } from '../../shell/ui/RatingBadge';
 import type { ReadStory } from '../db/repair';
 import type { ProgressRecord, StoryRecord } from '../types';
-import { STATUS_TEXT, chaptersText, heldText, lastReadText, plural, progressOf, wordsText } from './format';
+import { STATUS_TEXT, chaptersText, heldText, lastReadText, partText, plural, progressOf, wordsText } from './format';
 
 /** Where a card's links go and what its buttons do; each names the story by id. */
 export interface CardActions {
@@ -38,6 +38,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
   const place = progressOf(story, progress);
   const read = actions.readHref(story.id);
   const held = story.pending ? heldText(story.pending.problems) : null;
+  const part = partText(story);
   return (
     <li
       class={`library-card${selected ? ' selected' : ''}`}
@@ -70,9 +71,13 @@ export function StoryCard({ story, progress, index, total, top, selected, active
         {m.fandoms.length ? <span class="card-fandoms">{m.fandoms.join(', ')}</span> : null}
       </p>
       <p class="card-facts">
-        <span class="card-words">{wordsText(story.words)}</span>
-        <span class="card-chapters" title="Chapters saved / planned">
-          {chaptersText(story)} chapters
+        {/* A partly saved work: what it holds, and the words of that, not the whole work's. */}
+        <span class="card-words">
+          {wordsText(story.words)}
+          {part ? ' saved' : ''}
+        </span>
+        <span class="card-chapters" title={part ? 'Chapters saved of those posted' : 'Chapters saved / planned'}>
+          {part ?? `${chaptersText(story)} chapters`}
         </span>
         <span class={`card-status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
         {/* A story never opened says "Not started" below: no "Last read never" beside it. */}
@@ -135,9 +140,16 @@ function CardButtons({ story, read, actions }: { story: StoryRecord; read: strin
       <button type="button" class="epub" aria-label="Download EPUB" onClick={() => actions.epub(story)}>
         <span class="wide-only">Download </span>EPUB
       </button>
-      <button type="button" class="check" aria-label="Check for new chapters" onClick={() => actions.check(story.id)}>
-        Check<span class="wide-only"> for new chapters</span>
-      </button>
+      {/* An update check fetches the chapters the library lacks: for a partly saved work, the others. */}
+      {partText(story) ? (
+        <button type="button" class="check save-other" aria-label="Save the other chapters" onClick={() => actions.check(story.id)}>
+          Save<span class="wide-only"> the</span> other chapters
+        </button>
+      ) : (
+        <button type="button" class="check" aria-label="Check for new chapters" onClick={() => actions.check(story.id)}>
+          Check<span class="wide-only"> for new chapters</span>
+        </button>
+      )}
       <button type="button" class="delete" onClick={() => actions.remove(story.id)}>
         Delete
       </button>

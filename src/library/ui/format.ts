@@ -4,6 +4,19 @@ import type { Problem, ProgressRecord, StoryRecord, StoryStatus } from '../types
 /** Saved chapters of the planned total: "3/5", or "3/?" when the site does not know. */
 export const chaptersText = (s: StoryRecord): string => `${s.chapterCount}/${s.meta.chapterTotal ?? '?'}`;
 
+/**
+ * What a partly saved work holds (StoryRecord.savedNumbers): "Chapter 2 of 3 saved", "Chapters 1, 3
+ * of 5 saved", or past a few "6 of 20 chapters saved"; null for a whole work.
+ */
+export function partText(s: StoryRecord): string | null {
+  const numbers = s.savedNumbers;
+  const posted = s.meta.chaptersPosted;
+  if (!numbers || posted === null) return null;
+  if (numbers.length === 1) return `Chapter ${numbers[0]} of ${posted} saved`;
+  if (numbers.length <= 4) return `Chapters ${numbers.join(', ')} of ${posted} saved`;
+  return `${numbers.length} of ${posted} chapters saved`;
+}
+
 export const STATUS_TEXT: Record<StoryStatus, string> = { complete: 'Complete', wip: 'In progress', unknown: 'Status unknown' };
 
 export const wordsText = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
