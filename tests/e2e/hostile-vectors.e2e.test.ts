@@ -51,6 +51,7 @@ function vectorBackup(): LibraryBackup {
     tags: [],
     words: null,
     chapterTotal: chapters.length,
+    chaptersPosted: chapters.length,
     status: 'complete' as const,
   };
   const at = Date.now() - 60_000;
