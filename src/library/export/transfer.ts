@@ -5,6 +5,7 @@
 import { BackupError, backupJson, exportLibrary, importLibrary, parseBackup, type ImportResult } from './backup';
 import type { LibraryDb } from '../db/db';
 import { buildEpub, epubFileName } from './epub';
+import { NotJsonError, readBackupStream } from './backup-stream';
 import { loadStory } from '../db/reading';
 
 export interface NamedBlob {
@@ -24,15 +25,30 @@ export async function exportBackup(db: LibraryDb, now: Date = new Date()): Promi
   return { blob: new Blob([...backupJson(backup)], { type: 'application/json' }), name: backupFileName(now) };
 }
 
-/** Reads, checks and merges a backup file. Throws BackupError for a file that is not one. */
+/**
+ * Reads, checks and merges a backup file. Throws BackupError for a file that is not one. The file
+ * is read as a stream (./backup-stream.ts): a backup larger than the longest string still imports.
+ */
 export async function importBackupFile(db: LibraryDb, file: Blob, win: Window & typeof globalThis): Promise<ImportResult> {
   let json: unknown;
   try {
-    json = JSON.parse(await file.text());
-  } catch {
-    throw new BackupError('That file is not a Slipcase backup: it is not JSON.');
+    json = await readBackupStream(streamOf(file));
+  } catch (e) {
+    if (!(e instanceof NotJsonError)) throw e;
+    throw new BackupError(`That file is not a Slipcase backup: it is not JSON (${e.message}).`);
   }
   return importLibrary(db, parseBackup(json), win);
+}
+
+/** The file's bytes as a stream; where Blob.stream is missing, as one piece (the file is then limited to what fits in memory). */
+function streamOf(file: Blob): ReadableStream<Uint8Array> {
+  if (typeof file.stream === 'function') return file.stream();
+  return new ReadableStream({
+    async start(controller) {
+      controller.enqueue(new Uint8Array(await file.arrayBuffer()));
+      controller.close();
+    },
+  });
 }
 
 /** A saved story as an EPUB file; null when it is no longer in the library. */
