@@ -2,15 +2,14 @@
  * The built extension in real browsers: archive pages served under their real URLs get the right
  * badge, and the popup shows what the page is.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RATING_STYLE, ratingText } from '../../src/shell/badge';
 import { holdsStory, isWorkPage } from '../../src/core/model';
 import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver } from './lib/driver';
-import { BROWSERS, LAUNCHERS, badgeText } from './lib/launch';
+import { BROWSERS, sharedBrowser, badgeText } from './lib/launch';
 import { pageAt, screenshotName } from './lib/pages';
 
 /** The unrated seed (All About Spike), whose text estimates Explicit. */
@@ -50,14 +49,7 @@ async function reportedBadge(driver: BrowserDriver, tabId: number): Promise<stri
 describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   it.each(CASES)('%s: badge and popup', async (url) => {
     const exp = pageAt(url);

@@ -5,15 +5,14 @@
  * is in the window, what the window shows at that point (text scrolled out of the window counts
  * as shown when nothing hides it) — and the tests read the same measure after each step.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, storyKey, type RatingSettings } from '../../src/warnings/policy';
 import { fromStoredItems, storedItems } from '../../src/warnings/settings';
 import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver, PageHandle } from './lib/driver';
-import { BROWSERS, LAUNCHERS, resetStorage } from './lib/launch';
+import { BROWSERS, sharedBrowser, resetStorage } from './lib/launch';
 import { screenshotName } from './lib/pages';
 import { corpusBody, serve } from './lib/routes';
 
@@ -122,14 +121,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       }, undefined),
     );
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   beforeEach(async () => {
     await useSettings({});

@@ -5,16 +5,15 @@
  * clobbers the DOM's names hangs neither the reader nor the library; and a page too large to read
  * is left as it was, with the popup saying why.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, storyKey } from '../../src/warnings/policy';
 import { fromStoredItems, storedItems } from '../../src/warnings/settings';
 import { MAX_ELEMENTS } from '../../src/reader/extract';
 import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver, PageHandle } from './lib/driver';
-import { BROWSERS, LAUNCHERS, resetStorage } from './lib/launch';
+import { BROWSERS, sharedBrowser, resetStorage } from './lib/launch';
 import { dump } from './lib/library';
 import { AAS, READER_TAG, RR_1, closedState, expectedFor, injectReader, openReader, openState, resetReader, stateOf } from './lib/reader';
 import { corpusBody, serve } from './lib/routes';
@@ -77,14 +76,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;
   const shot = (page: PageHandle, what: string) => page.screenshot(join(SCREENSHOT_DIR, `${browserName}-hostile-${what}.png`));
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   describe('under the default content warnings', () => {
     beforeEach(() => resetStorage(driver, storedItems(DEFAULT_RATING_SETTINGS)));

@@ -4,15 +4,14 @@
  * counts the folds, and the seed's interstitial gives the reason that crossed the limit first with
  * the rest of the evidence behind "Why?".
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, type RatingSettings } from '../../src/warnings/policy';
 import { storedItems } from '../../src/warnings/settings';
 import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver, PageHandle } from './lib/driver';
-import { BROWSERS, LAUNCHERS, resetStorage } from './lib/launch';
+import { BROWSERS, sharedBrowser, resetStorage } from './lib/launch';
 
 const LISTING = 'https://archiveofourown.org/tags/Buffy%20Summers*s*Spike/works?page=1071';
 /** The unrated seed (All About Spike), whose text estimates Explicit. */
@@ -39,14 +38,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     return driver.openExtensionPage(`popup.html?tab=${tabId}`);
   }
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   it('with the default settings, a listing folds no "Not Rated" work, and the popup says how many it folded and why', async () => {
     await useSettings({});

@@ -6,11 +6,11 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver, PageHandle } from './lib/driver';
-import { BROWSERS, LAUNCHERS } from './lib/launch';
+import { BROWSERS, sharedBrowser } from './lib/launch';
 import { corpusBody, serve } from './lib/routes';
 import { AAS, AO3_2, READER_TAG, RR_1, closedState, openReader as openReaderIn, resetReader, stateOf } from './lib/reader';
 
@@ -41,14 +41,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       return { settings: settings ?? null, positions: positions ?? {} };
     }, undefined);
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   // Each test starts from the default reader settings, whatever ran before it.
   beforeEach(() => resetReader(driver));

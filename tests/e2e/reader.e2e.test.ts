@@ -3,13 +3,11 @@
  * Read button on archive pages, it shows the story (and none of the page) in its overlay, turns
  * chapters in place, and closes back to the page as it was.
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RATING_STYLE } from '../../src/shell/badge';
 import { until } from '../lib/wait';
-import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver } from './lib/driver';
-import { BROWSERS, LAUNCHERS } from './lib/launch';
+import { BROWSERS, sharedBrowser } from './lib/launch';
 import {
   AAS,
   CASES,
@@ -32,14 +30,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;
   const openReader = (url: string) => openReaderIn(driver, url);
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    driver = await LAUNCHERS[browserName]();
-  }, 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-  });
+  sharedBrowser(browserName, (launched) => (driver = launched));
 
   // Each test starts from the default reader settings, whatever ran before it.
   beforeEach(() => resetReader(driver));

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RatingLimit, RatingSettings, UnratedMode, WarningCategory } from '../policy';
 import { WARNING_CATEGORIES } from '../policy';
@@ -61,20 +62,19 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
 
       <fieldset>
         <legend>Highest rating shown without a warning</legend>
-        {LIMITS.map((l) => (
-          <label class="choice" key={l.value}>
-            <input
-              type="radio"
-              name="limit"
-              value={l.value}
-              checked={settings.limit === l.value}
-              onChange={() => set({ limit: l.value })}
-            />
-            <span>
-              <strong>{l.label}</strong> — {l.detail}
-            </span>
-          </label>
-        ))}
+        <RadioChoices
+          name="limit"
+          choices={LIMITS.map((l) => ({
+            value: l.value,
+            label: (
+              <>
+                <strong>{l.label}</strong> — {l.detail}
+              </>
+            ),
+          }))}
+          chosen={settings.limit}
+          choose={(limit) => set({ limit })}
+        />
       </fieldset>
 
       <UnratedField settings={settings} set={set} />
@@ -200,23 +200,31 @@ function AddSite({ onAdd }: { onAdd(site: string): void }) {
   );
 }
 
+/** A group of radio buttons, one per choice, each in its label. */
+function RadioChoices<V extends string>(props: {
+  name: string;
+  choices: { value: V; label: ComponentChildren }[];
+  chosen: V;
+  choose(value: V): void;
+}) {
+  return (
+    <>
+      {props.choices.map((c) => (
+        <label class="choice" key={c.value}>
+          <input type="radio" name={props.name} value={c.value} checked={props.chosen === c.value} onChange={() => props.choose(c.value)} />
+          <span>{c.label}</span>
+        </label>
+      ))}
+    </>
+  );
+}
+
 /** Pages the site does not rate, and whether a listing folds its unrated entries. */
 function UnratedField({ settings, set }: { settings: RatingSettings; set(change: Partial<RatingSettings>): void }) {
   return (
     <fieldset>
       <legend>Pages the site does not rate</legend>
-      {UNRATED.map((u) => (
-        <label class="choice" key={u.value}>
-          <input
-            type="radio"
-            name="unrated"
-            value={u.value}
-            checked={settings.unrated === u.value}
-            onChange={() => set({ unrated: u.value })}
-          />
-          <span>{u.label}</span>
-        </label>
-      ))}
+      <RadioChoices name="unrated" choices={UNRATED} chosen={settings.unrated} choose={(unrated) => set({ unrated })} />
       <label class="choice">
         <input
           type="checkbox"

@@ -1,4 +1,7 @@
 /** The browsers every end-to-end spec runs in, and the extension storage the specs start from. */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { SCREENSHOT_DIR } from './build';
 import { launchChromium } from './chromium';
 import type { BrowserDriver } from './driver';
 import { launchFirefox } from './firefox';
@@ -6,6 +9,22 @@ import { launchFirefox } from './firefox';
 export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
 export type BrowserName = keyof typeof LAUNCHERS;
 export const BROWSERS = Object.keys(LAUNCHERS) as BrowserName[];
+
+/**
+ * One browser for every test of the describe block it is called in: launched (with the screenshot
+ * folder ready) before the first, closed after the last, handed to `use` once it is up.
+ */
+export function sharedBrowser(browserName: BrowserName, use: (driver: BrowserDriver) => void): void {
+  let driver: BrowserDriver | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    driver = await LAUNCHERS[browserName]();
+    use(driver);
+  }, 120_000);
+  afterAll(async () => {
+    await driver?.close();
+  });
+}
 
 /**
  * Replaces the extension's synced storage (content-warning and reader settings) with `items`;
