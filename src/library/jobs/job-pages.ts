@@ -1,5 +1,8 @@
-/** The pages of a save job: following `next` links, and putting the chapters the job holds in reading order. */
-import { MAX_WALK, type HeldPage, type JobPage, type JobPlan } from './jobs';
+/** The pages of a save job: passing an adult gate, following `next` links, and putting the chapters the job holds in reading order. */
+import { MAX_WALK, type HeldPage, type JobPage, type JobPlan, type JobRecord } from './jobs';
+import { adultGateUrl } from './fetch-plan';
+import { JobFailure, hostOf, nothingDone } from './job-words';
+import type { PageCopy } from './page-copy';
 import { mergeChapters, pageKey } from './merge-chapters';
 import type { ChapterCopy } from '../types';
 
@@ -25,4 +28,21 @@ export function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[])
     case 'walk':
       return [...root.chapters, ...[...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!)];
   }
+}
+
+/** On an adult gate: the address past it when the job may follow it; a failure when not. Null on any other page. */
+export function passGate(
+  job: Pick<JobRecord, 'scope' | 'followAdultGate' | 'detour'>,
+  got: { page: PageCopy; doc: Document; url: string },
+): string | null {
+  if (got.page.report.kind !== 'gate') return null;
+  const host = hostOf(got.url);
+  const through = adultGateUrl(got.doc, got.url);
+  if (!through || job.detour !== null)
+    throw new JobFailure(`${host} shows a sign-in or age wall in front of ${got.url} that Slipcase cannot pass, ${nothingDone(job.scope)}`);
+  if (!job.followAdultGate)
+    throw new JobFailure(
+      `${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`,
+    );
+  return through;
 }

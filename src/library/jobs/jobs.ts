@@ -171,6 +171,21 @@ export function storyJobPlan(plan: Plan, root: HeldPage): JobPlan {
 }
 
 /**
+ * The chapter-by-chapter plan for a job whose whole-work view failed (an error status, or no answer
+ * after its retries) or came back short of the work (`got`, holding fewer chapters than the root's list or count): AO3's Entire
+ * Work can time out on a long work, and one chapter's broken markup can swallow the chapters after
+ * it. Null when the job is not on the whole-work view, or the root lists no chapters to fetch instead.
+ */
+export function wholeViewFallback(plan: JobPlan, root: HeldPage | null, got?: PageCopy): JobPlan | null {
+  if (plan.kind !== 'whole' || !root) return null;
+  const urls = Array.from(new Set(root.nav.chapters.map((c) => c.url)));
+  if (urls.length < 2) return null;
+  // An error page says the work is gone: its chapters would say so too.
+  if (got && (got.report.kind === 'error' || got.chapters.length >= Math.max(urls.length, root.report.chapter?.count ?? 0))) return null;
+  return storyJobPlan({ kind: 'chapters', urls }, root);
+}
+
+/**
  * How far a job is, in chapters as the reader counts them (null total while unknown): those in
  * hand (the open page's, the library's for an update, and those fetched) of the work's. One
  * request may bring many chapters (AO3's whole-work view), so requests would say "0 of 1".

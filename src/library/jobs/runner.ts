@@ -30,6 +30,7 @@ import {
   progress,
   storyJobPlan,
   updateJob,
+  wholeViewFallback,
   JobGone,
   type JobPage,
   type JobPlan,
@@ -37,9 +38,9 @@ import {
   type NewJob,
 } from './jobs';
 import { storiesToCheck, updatePlan } from './updates';
-import { adultGateUrl, planStory } from './fetch-plan';
+import { planStory } from './fetch-plan';
 import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-clock';
-import { walkOn } from './job-pages';
+import { passGate, walkOn } from './job-pages';
 import { JobFailure, hostOf, nothingDone } from './job-words';
 import { saveJobStory, savedChapters, storyIdFor } from './job-save';
 
@@ -92,7 +93,7 @@ export class Runner {
       const read = readPage(this.deps.win, snapshot.html, snapshot.url, scope);
       page = read.page;
       // The open page is an adult gate: the page past it is fetched, when the settings allow.
-      const through = this.passGate({ scope, followAdultGate, detour: null }, { ...read, url: snapshot.url });
+      const through = passGate({ scope, followAdultGate, detour: null }, { ...read, url: snapshot.url });
       start =
         through !== null
           ? { plan: { kind: 'root', url: snapshot.url }, detour: through }
@@ -231,11 +232,17 @@ export class Runner {
     let got: Fetched | Retry;
     try {
       got = await this.fetchPage(job, job.detour ?? target.url, abort.signal);
+    } catch (e) {
+      if (e instanceof JobFailure && (await this.leaveWholeView(job))) return;
+      throw e;
     } finally {
       this.current = null;
     }
     if (!('page' in got)) {
-      if (!got.retry) throw new JobFailure(got.message);
+      if (!got.retry) {
+        if (await this.leaveWholeView(job)) return;
+        throw new JobFailure(got.message);
+      }
       const { delayMs, message } = got;
       await this.change(job.id, (j) => ({
         ...j,
@@ -246,7 +253,7 @@ export class Runner {
       }));
       return this.changed([]);
     }
-    const gate = this.passGate(job, got);
+    const gate = passGate(job, got);
     if (gate !== null) {
       await this.change(job.id, (j) => ({ ...j, detour: gate, attempts: 0 }));
       return;
@@ -254,10 +261,17 @@ export class Runner {
     if (target.slot === 'root') {
       const start = await this.adopt(job, got.page, got.doc, got.url);
       await this.change(job.id, (j) => ({ ...j, ...start, detour: null, attempts: 0 }));
-    } else {
+    } else if (!(await this.leaveWholeView(job, got.page))) {
       await this.keepPage(job, target.slot, target.url, got);
     }
     await this.changed([]);
+  }
+
+  /** Turns a job whose whole-work view failed or fell short to its chapters one by one (wholeViewFallback); false when it cannot. */
+  private async leaveWholeView(job: JobRecord, got?: PageCopy): Promise<boolean> {
+    const plan = wholeViewFallback(job.plan, job.root, got);
+    if (plan) await this.change(job.id, (j) => ({ ...j, plan, detour: null, attempts: 0, ...progress(plan, 0, j.root) }));
+    return plan !== null;
   }
 
   // ---- fetching ----
@@ -297,22 +311,6 @@ export class Runner {
     if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
     const at = response.url || url;
     return { ...readPage(this.deps.win, html, at, job.scope), url: at };
-  }
-
-  /** On an adult gate: the address past it when the job may follow it; a failure when not. Null on any other page. */
-  private passGate(job: Pick<JobRecord, 'scope' | 'followAdultGate' | 'detour'>, got: Fetched): string | null {
-    if (got.page.report.kind !== 'gate') return null;
-    const host = hostOf(got.url);
-    const through = adultGateUrl(got.doc, got.url);
-    if (!through || job.detour !== null)
-      throw new JobFailure(
-        `${host} shows a sign-in or age wall in front of ${got.url} that Slipcase cannot pass, ${nothingDone(job.scope)}`,
-      );
-    if (!job.followAdultGate)
-      throw new JobFailure(
-        `${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`,
-      );
-    return through;
   }
 
   /**

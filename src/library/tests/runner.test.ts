@@ -92,6 +92,32 @@ describe('saving a whole story', () => {
     expect(chapters.filter((c) => c.html.includes('quillwort'))).toHaveLength(1);
   });
 
+  describe('from an AO3 chapter whose Entire Work view fails or falls short: the other chapters one by one', () => {
+    const ao3Chapter = (id: string) => `https://archiveofourown.org/works/23824891/chapters/${id}`;
+    const OTHERS = [ao3Chapter('61444735'), ao3Chapter('68077426')];
+    /** The whole-work view with only the chapter boxes `keep` (numbers from 1) left in it. */
+    const wholeWith = (keep: number[]) => {
+      const doc = new DOMParser().parseFromString(corpusHtml(AO3_FULL), 'text/html');
+      for (const box of doc.querySelectorAll('#chapters > div.chapter'))
+        if (!keep.includes(Number(box.id.replace('chapter-', '')))) box.remove();
+      return `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+    };
+    beforeEach(() => {
+      OTHERS.forEach((url, i) => web.route(url, { html: wholeWith([i + 2]) }));
+    });
+
+    it.each([
+      ['an error answer', { status: 500, html: '<title>500</title><h1>Internal Server Error</h1>' }],
+      ['one chapter’s markup swallowing the rest', { html: wholeWith([1, 2]) }],
+    ])('%s', async (_what, reply) => {
+      web.route(AO3_FULL, reply);
+      const job = await saveFromStart(AO3);
+      expect(job).toMatchObject({ state: 'done', outcome: 'saved', done: 3, total: 3 });
+      expect(web.requests.map((q) => q.url)).toEqual([AO3_FULL, ...OTHERS]);
+      expectWholeStory(await savedChapters(job.storyId!), AO3);
+    });
+  });
+
   it("from an eFiction chapter: one fetch of the printable story, chapters in the site's order", async () => {
     const job = await saveFromStart(EFICTION);
     expect(web.requests.map((q) => q.url)).toEqual([
