@@ -10,24 +10,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { LibraryBackup } from '../../src/library/export/backup';
 import { allVectors } from '../lib/hostile-vectors';
 import { until } from '../lib/wait';
-import type { PageHandle } from './lib/driver';
 import { BROWSERS } from './lib/launch';
-import { findAlone, freshBrowserEach, importBackup, openOffline, pageRequests } from './lib/library';
+import { everyChapterOffline, findAlone, freshBrowserEach, importBackup, openOffline } from './lib/library';
+import { before, expectNothingRan, installSentinel, namedHosts, sentinelOf } from './lib/sentinel';
 import { setOffline } from './lib/routes';
 
 const VECTORS = allVectors();
 const PER_CHAPTER = 20;
 const WORD = 'sentinelwatch';
 const URL_BASE = 'https://archiveofourown.org/works/990001';
-/** Every host a vector names, and the story's own: the browser's own housekeeping requests go elsewhere. */
-const NAMED_HOSTS = new Set([
-  new URL(URL_BASE).host,
-  ...VECTORS.flatMap((v) => Array.from(v.payload.matchAll(/\/\/([a-z0-9.-]+)/gi), (m) => m[1]!.toLowerCase())),
-]);
+const HOSTS = namedHosts(VECTORS, [new URL(URL_BASE).host]);
 
 /** One story whose chapters hold every vector, each after a paragraph saying which. */
 function vectorBackup(): LibraryBackup {
@@ -63,25 +59,6 @@ function vectorBackup(): LibraryBackup {
   } as LibraryBackup;
 }
 
-interface Sentinel {
-  calls: string[];
-  violations: string[];
-  href: string;
-}
-
-/** Runs in the offline reader: records calls a vector could make and everything the page's CSP stops. */
-function installSentinel(): void {
-  const w = window as unknown as Record<string, unknown> & { sentinel: Sentinel };
-  w.sentinel = { calls: [], violations: [], href: location.href };
-  document.addEventListener('securitypolicyviolation', (e) => w.sentinel.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  for (const name of ['alert', 'confirm', 'prompt', 'open', 'print'])
-    w[name] = (...args: unknown[]) => void w.sentinel.calls.push(`${name}(${args.map(String).join(', ')})`);
-}
-
-const sentinelOf = (reader: PageHandle) => reader.evaluate(() => (window as unknown as { sentinel: Sentinel }).sentinel, undefined);
-const chapterTitle = (reader: PageHandle) =>
-  reader.evaluate(() => document.querySelector('.story-head .chapter-title')?.textContent ?? '', undefined);
-
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = freshBrowserEach(browserName);
 
@@ -93,32 +70,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
     writeFileSync(file, JSON.stringify(backup));
     await importBackup(driver, file, 1);
     setOffline(true);
-    const tabs = () => driver.evalInExtension(async () => (await (globalThis.browser ?? chrome).tabs.query({})).length, undefined);
     const library = await driver.openExtensionPage('options.html#library');
     try {
       const { href } = await findAlone(library, WORD, URL_BASE);
       const { reader } = await openOffline(driver, href);
-      const tabsBefore = await tabs();
-      const requestsBefore = driver.proxyRequests.length;
       await reader.evaluate(installSentinel, undefined);
-      // Every chapter after the first, then the first again, all drawn with the sentinel watching.
-      for (let c = 2; c <= total; c++) {
-        await reader.click('.bar .next');
-        await until(async () => (await chapterTitle(reader)).startsWith(`Chapter ${c} of ${total}`), `chapter ${c}`);
-      }
-      await reader.click('.chapters-toggle');
-      await reader.click('.chapters li:first-child button');
-      await until(async () => (await chapterTitle(reader)).startsWith(`Chapter 1 of ${total}`), 'chapter 1 again');
-
-      const sentinel = await sentinelOf(reader);
-      expect(sentinel.calls).toEqual([]);
-      expect(sentinel.violations).toEqual([]);
-      expect(new URL(await reader.url()).pathname).toBe(new URL(sentinel.href).pathname);
-      expect(await tabs()).toBe(tabsBefore);
-      const own = new URL(await reader.url()).host;
-      expect((await pageRequests(reader)).filter((u) => new URL(u).host !== own)).toEqual([]);
-      const named = driver.proxyRequests.slice(requestsBefore).filter((r) => NAMED_HOSTS.has(new URL(r.url).host));
-      expect(named.map((r) => r.url)).toEqual([]);
+      const then = { ...(await before(driver, reader)), resources: 0 };
+      await everyChapterOffline(reader, total);
+      await expectNothingRan(driver, reader, then, HOSTS);
       // The sentinel hears what it should: a picture from another host, added now, is stopped and reported.
       await reader.evaluate(() => {
         const img = document.createElement('img');

@@ -181,6 +181,18 @@ export async function openOffline(
   return { reader, place };
 }
 
+/** Turns the open offline reader of a `total`-chapter story to each chapter after the first, then back to the first. */
+export async function everyChapterOffline(reader: PageHandle, total: number): Promise<void> {
+  const title = () => reader.evaluate(() => document.querySelector('.story-head .chapter-title')?.textContent ?? '', undefined);
+  for (let c = 2; c <= total; c++) {
+    await reader.click('.bar .next');
+    await until(async () => (await title()).startsWith(`Chapter ${c} of ${total}`), `the offline reader's chapter ${c}`);
+  }
+  await reader.click('.chapters-toggle');
+  await reader.click('.chapters li:first-child button');
+  await until(async () => (await title()).startsWith(`Chapter 1 of ${total}`), 'chapter 1 again');
+}
+
 /**
  * Turns the open offline reader of story `s` (id `id`) to its last chapter, one "next" at a time,
  * and waits until the library holds that place: the reader saves it a moment after the turn.
@@ -202,10 +214,10 @@ export async function turnToLastChapter(reader: PageHandle, s: StoryTruth, id: s
 }
 
 /**
- * Clicks `selector` and returns the text of the file the page offers for download: anchors with a
- * download attribute are caught before the browser saves them, and their blob read in the page.
+ * Clicks `selector` and returns the address of the file the page offers for download: anchors with
+ * a download attribute are caught before the browser saves them.
  */
-export async function downloadText(page: PageHandle, selector: string): Promise<string> {
+async function downloadHref(page: PageHandle, selector: string): Promise<string> {
   await page.evaluate(() => {
     const w = window as unknown as { __downloads: string[] };
     w.__downloads = [];
@@ -216,12 +228,16 @@ export async function downloadText(page: PageHandle, selector: string): Promise<
     };
   }, undefined);
   await page.click(selector);
-  const href = await until(
+  return until(
     () => page.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads[0] ?? null, undefined),
     'the download',
     20_000,
   );
-  return page.evaluate(async (url: string) => (await fetch(url)).text(), href);
+}
+
+/** Clicks `selector` and returns the text of the file the page offers for download, its blob read in the page. */
+export async function downloadText(page: PageHandle, selector: string): Promise<string> {
+  return page.evaluate(async (url: string) => (await fetch(url)).text(), await downloadHref(page, selector));
 }
 
 /**

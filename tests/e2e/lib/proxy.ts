@@ -20,6 +20,8 @@ export interface ProxiedRequest {
   at: number;
   /** The browser's own speculative fetches say so (Sec-Purpose: prefetch); a page's or extension's do not. */
   speculative: boolean;
+  /** Asked for as a picture (Sec-Fetch-Dest: image, or an Accept header that puts pictures first). */
+  picture: boolean;
 }
 
 export interface FixtureProxy {
@@ -66,6 +68,7 @@ export async function startFixtureProxy(): Promise<FixtureProxy> {
       url,
       at: Date.now(),
       speculative: /prefetch|prerender/i.test(String(req.headers['sec-purpose'] ?? req.headers.purpose ?? '')),
+      picture: req.headers['sec-fetch-dest'] === 'image' || /^image\//.test(String(req.headers.accept ?? '')),
     });
     const f = fixtureFor(url);
     if (!f) {
