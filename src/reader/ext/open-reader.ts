@@ -33,8 +33,11 @@ export async function openReader(tabId: number): Promise<OpenResult> {
   }
 }
 
-/** The keys the reader shortcut is set to now ("Alt+Shift+S"), or "" when it has none. */
+/**
+ * The keys the reader shortcut is set to now ("Alt+Shift+S"), or "" when it has none, or the
+ * browser has no shortcuts at all (Firefox for Android).
+ */
 export async function readerShortcut(): Promise<string> {
-  const commands = await browser.commands.getAll();
+  const commands = (await browser.commands?.getAll()) ?? [];
   return commands.find((c) => c.name === READER_COMMAND)?.shortcut ?? '';
 }

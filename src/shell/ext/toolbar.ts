@@ -12,8 +12,7 @@ interface ToolbarAction {
 }
 
 function action(): ToolbarAction {
-  const api = browser as unknown as { action?: ToolbarAction; browserAction?: ToolbarAction };
-  return (api.action ?? api.browserAction)!;
+  return (browser.action ?? browser.browserAction) as ToolbarAction;
 }
 
 /** The tab's badge; null shows the default badge (the library's, see showLibraryBadge). */

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { until } from '../../lib/wait';
-import { builtExtension } from './build';
+import { rmSync } from 'node:fs';
+import { builtExtension, withoutDesktopApis } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
 import { closedShadow, type ShadowAccess } from './closed-shadow';
 import { startFixtureProxy } from './proxy';
@@ -114,8 +115,14 @@ function handle(page: Page, browser: Browser, tabId: number | null, evalInExtens
   };
 }
 
-export async function launchFirefox(): Promise<BrowserDriver> {
-  const extension = builtExtension('firefox-mv2');
+export interface FirefoxOptions {
+  /** Run as Firefox for Android would: no keyboard shortcuts or context menus (./build.ts). */
+  withoutDesktopApis?: boolean;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<BrowserDriver> {
+  const built = builtExtension('firefox-mv2');
+  const extension = options.withoutDesktopApis ? withoutDesktopApis(built) : built;
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}/`;
   const proxy = await startFixtureProxy();
@@ -207,6 +214,7 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     async close() {
       await browser.close();
       await proxy.close();
+      if (extension !== built) rmSync(extension, { recursive: true, force: true });
     },
   };
   return driver;
