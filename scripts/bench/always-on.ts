@@ -19,12 +19,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { corpusPages } from '../../tests/lib/corpus';
 import { builtExtension } from '../../tests/e2e/lib/build';
 import { launchWithExtension } from './extension-browser';
 import { figure } from './figures';
 import { median, table } from './timing';
+import { isTask, traceDuring, unionLength, type ProfileNode, type TraceEvent } from './trace';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
@@ -40,27 +40,6 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { url?: string };
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: { url?: string; startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
-    beginData?: { url?: string };
-  };
-}
-
 interface Run {
   /** Content-script main-thread time in its evaluation at document_start, and after it (ms). */
   start: number;
@@ -69,32 +48,6 @@ interface Run {
   sampled: number;
   /** Every top-level task on the page's main thread from the navigation to the end (ms). */
   pageTotal: number;
-}
-
-async function trace(page: Page, url: string): Promise<TraceEvent[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(AFTER_LOAD_MS);
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return events;
-}
-
-/** Total length of the union of [start, end) intervals, in the trace's microseconds. */
-function unionLength(intervals: [number, number][]): number {
-  let total = 0;
-  let end = -Infinity;
-  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
-    if (b <= end) continue;
-    total += b - Math.max(a, end);
-    end = b;
-  }
-  return total;
 }
 
 /** The main thread's JavaScript samples: when each was taken (trace clock), for how long, and whether `scripts` are on its stack. */
@@ -122,7 +75,9 @@ function samplesOf(events: TraceEvent[], pid: number, tid: number, scripts: stri
 }
 
 function analyse(events: TraceEvent[], scripts: string[], url: string): Run {
-  const threadName = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+  const threadName = new Map(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
+  );
   // The page's renderer main thread: the one that parsed its HTML.
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) throw new Error(`no ParseHTML of ${url} in the trace`);
@@ -136,7 +91,7 @@ function analyse(events: TraceEvent[], scripts: string[], url: string): Run {
   const sampled = samplesOf(events, parse.pid, parse.tid, scripts)
     .filter((s) => s.ours && !inSpan(s.ts))
     .reduce((sum, s) => sum + s.us, 0);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const tasks = onMain.filter(isTask);
   return {
     start: evaluation.dur! / 1000,
     later: (unionLength(spans.filter(([a]) => a >= evaluation.ts + evaluation.dur!)) + sampled) / 1000,
@@ -147,7 +102,9 @@ function analyse(events: TraceEvent[], scripts: string[], url: string): Run {
 
 const page = corpusPages().find((p) => p.name === PAGE)!;
 const url = page.expected.url;
-const manifest = JSON.parse(readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[] }[] };
+const manifest = JSON.parse(readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8')) as {
+  content_scripts: { js?: string[] }[];
+};
 const scripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
 const browser = await launchWithExtension([{ url, html: readFileSync(page.htmlPath, 'utf8') }]);
 const runs: Run[] = [];
@@ -156,7 +113,11 @@ try {
   for (let i = 0; i <= RUNS; i++) {
     const tab = await browser.context.newPage();
     try {
-      const run = analyse(await trace(tab, url), scripts, url);
+      const events = await traceDuring(tab, CATEGORIES, async () => {
+        await tab.goto(url, { waitUntil: 'load' });
+        await tab.waitForTimeout(AFTER_LOAD_MS);
+      });
+      const run = analyse(events, scripts, url);
       if (i > 0) runs.push(run);
     } finally {
       await tab.close();
@@ -167,7 +128,9 @@ try {
 }
 
 const ms = (xs: number[]) => `${median(xs).toFixed(2)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
-console.log(`Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`);
+console.log(
+  `Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`,
+);
 table(
   ['part', 'ms'],
   [

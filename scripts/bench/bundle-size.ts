@@ -90,14 +90,21 @@ function perArchive(target: string): void {
   console.log(`\n${target}: always-on scripts per archive (site definition)`);
   const out: string[][] = [];
   for (const site of SITES.filter((s) => s.hosts.length)) {
-    const files = [...new Set(entries.filter((e) => e.matches?.some((m) => site.hosts.includes(m))).flatMap((e) => [...(e.js ?? []), ...(e.css ?? [])]))];
+    const files = [
+      ...new Set(entries.filter((e) => e.matches?.some((m) => site.hosts.includes(m))).flatMap((e) => [...(e.js ?? []), ...(e.css ?? [])])),
+    ];
     if (!files.length) throw new Error(`${target}: no content script runs on ${site.id}'s hosts`);
     const sizes = files.map((f) => measure(target, f, ''));
     const raw = sizes.reduce((a, r) => a + r.raw, 0);
     const gzip = sizes.reduce((a, r) => a + r.gzip, 0);
     out.push([site.id, String(site.hosts.length), files.join(' + '), kb(raw), kb(gzip)]);
     if (target === 'chrome-mv3') {
-      figure({ name: `always-on script on ${site.id} pages, raw`, value: kib(raw), unit: 'KiB', note: `gzip -9 ${kb(gzip)}; ${files.join(' + ')}` });
+      figure({
+        name: `always-on script on ${site.id} pages, raw`,
+        value: kib(raw),
+        unit: 'KiB',
+        note: `gzip -9 ${kb(gzip)}; ${files.join(' + ')}`,
+      });
     }
   }
   table(['site', 'host patterns', 'scripts', 'raw', 'gzip -9'], out, 3);

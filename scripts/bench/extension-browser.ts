@@ -45,16 +45,28 @@ export async function launchWithExtension(pages: Pick<BenchPage, 'url' | 'html'>
 }
 
 /**
- * Runs `fn` in the extension's isolated world of tab `tab`, from the service worker, and gives back
+ * Runs `fn(...args)` in the extension's isolated world of tab `tab`, from the service worker, and gives back
  * what it resolved to. The service worker forbids eval, so the call goes as the source of one
  * expression the automation protocol evaluates there, `fn` written out in it. No named inner
  * functions in `fn`: tsx would wrap them in a helper the page does not have.
  */
-export async function inIsolatedWorld(worker: Worker, tab: number, fn: () => unknown): Promise<unknown> {
-  return worker.evaluate(`(async () => {
-    const [r] = await chrome.scripting.executeScript({ target: { tabId: ${tab} }, func: ${fn.toString()} });
+export async function inIsolatedWorld<A extends unknown[]>(
+  worker: Worker,
+  tab: number,
+  fn: (...args: A) => unknown,
+  ...args: A
+): Promise<unknown> {
+  // executeScript gives null for a function that throws: the error comes back as a value instead.
+  const reply = (await worker.evaluate(`(async () => {
+    const [r] = await chrome.scripting.executeScript({
+      target: { tabId: ${tab} },
+      func: async (...a) => { try { return { ok: await (${fn.toString()})(...a) }; } catch (e) { return { error: String(e) }; } },
+      args: ${JSON.stringify(args)},
+    });
     return r?.result;
-  })()`);
+  })()`)) as { ok?: unknown; error?: string } | null;
+  if (!reply || reply.error !== undefined) throw new Error(`in the isolated world: ${reply?.error ?? 'no result'}`);
+  return reply.ok;
 }
 
 /** Rating settings that let every bench page's site through the gate (as the end-to-end reader tests do). */

@@ -24,7 +24,10 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1
 /** The figure's value, its unit and its ratio, as the runner's table and the FIGURE lines show them. */
 export function describe(f: Figure): { value: string; ratio: string } {
   if (f.value === null) return { value: 'not measured', ratio: '' };
-  const ratio = f.baseline && f.baseline.value > 0 ? `${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.label} (${fmt(f.baseline.value)} ${f.unit})` : '';
+  const ratio =
+    f.baseline && f.baseline.value > 0
+      ? `${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.label} (${fmt(f.baseline.value)} ${f.unit})`
+      : '';
   return { value: `${fmt(f.value)} ${f.unit}`, ratio };
 }
 

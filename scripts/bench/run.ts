@@ -52,7 +52,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
 
 const started = performance.now();
 const done: { step: Step; ok: boolean; ms: number }[] = [];
-console.log(`Slipcase bench${QUICK ? ' (quick)' : ''}, ${new Date().toISOString()}${hasFlock ? '' : '; no flock(1): browser steps run without the e2e lock'}`);
+console.log(
+  `Slipcase bench${QUICK ? ' (quick)' : ''}, ${new Date().toISOString()}${hasFlock ? '' : '; no flock(1): browser steps run without the e2e lock'}`,
+);
 for (const step of STEPS) {
   const command = step.browser && hasFlock ? ['flock', LOCK, ...step.command] : step.command;
   console.log(`\n===== ${step.name}: ${command.join(' ')}`);
@@ -60,7 +62,9 @@ for (const step of STEPS) {
   const r = spawnSync(command[0]!, command.slice(1), { stdio: 'inherit', env });
   const ok = r.status === 0;
   done.push({ step, ok, ms: performance.now() - t });
-  console.log(`===== ${step.name}: ${ok ? 'done' : `FAILED (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`} in ${seconds(performance.now() - t)}`);
+  console.log(
+    `===== ${step.name}: ${ok ? 'done' : `FAILED (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`} in ${seconds(performance.now() - t)}`,
+  );
   if (!ok && step.required) break;
 }
 
