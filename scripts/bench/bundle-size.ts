@@ -6,17 +6,23 @@
  * reader script injected only on demand (src/reader/ext/open-reader.ts). Raw bytes are what the browser
  * parses on each page; gzip (level 9) and Brotli (quality 11) show the size with repetition
  * squeezed out, which is what a download of the package carries.
+ *
+ * Then per archive (each site definition with hosts of its own): the always-on scripts the
+ * manifest runs on that site definition's pages, raw and gzipped. Figures: the Chromium build's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { SITES } from '../../src/sites/registry';
+import { figure, kib } from './figures';
+import { table } from './timing';
 
 const OUTPUT = join(import.meta.dirname, '..', '..', '.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
 const READER = 'content-scripts/reader.js';
 
 interface Manifest {
-  content_scripts?: { js?: string[]; css?: string[] }[];
+  content_scripts?: { matches?: string[]; js?: string[]; css?: string[] }[];
 }
 
 interface Row {
@@ -40,10 +46,14 @@ function measure(target: string, file: string, when: string): Row {
   };
 }
 
-function rowsFor(target: string): Row[] {
+function manifestOf(target: string): Manifest {
   const dir = join(OUTPUT, target);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build in ${dir}: run \`npm run build\` first.`);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function rowsFor(target: string): Row[] {
+  const manifest = manifestOf(target);
   const alwaysOn = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))];
   if (!alwaysOn.length) throw new Error(`${target}: the manifest lists no content scripts`);
   return [...alwaysOn.map((file) => measure(target, file, 'every archive page')), measure(target, READER, 'on demand (reader)')];
@@ -69,3 +79,34 @@ for (const target of TARGETS) {
       `(${(reader.raw / sum('raw')).toFixed(2)}× the always-on scripts) only when opened`,
   );
 }
+
+/**
+ * The always-on scripts on each archive's pages: those of every manifest entry that matches one of
+ * the site definition's host patterns (the manifest's patterns are the definitions', see
+ * knownHostPatterns in src/sites/registry.ts).
+ */
+function perArchive(target: string): void {
+  const entries = manifestOf(target).content_scripts ?? [];
+  console.log(`\n${target}: always-on scripts per archive (site definition)`);
+  const out: string[][] = [];
+  for (const site of SITES.filter((s) => s.hosts.length)) {
+    const files = [
+      ...new Set(entries.filter((e) => e.matches?.some((m) => site.hosts.includes(m))).flatMap((e) => [...(e.js ?? []), ...(e.css ?? [])])),
+    ];
+    if (!files.length) throw new Error(`${target}: no content script runs on ${site.id}'s hosts`);
+    const sizes = files.map((f) => measure(target, f, ''));
+    const raw = sizes.reduce((a, r) => a + r.raw, 0);
+    const gzip = sizes.reduce((a, r) => a + r.gzip, 0);
+    out.push([site.id, String(site.hosts.length), files.join(' + '), kb(raw), kb(gzip)]);
+    if (target === 'chrome-mv3') {
+      figure({
+        name: `always-on script on ${site.id} pages, raw`,
+        value: kib(raw),
+        unit: 'KiB',
+        note: `gzip -9 ${kb(gzip)}; ${files.join(' + ')}`,
+      });
+    }
+  }
+  table(['site', 'host patterns', 'scripts', 'raw', 'gzip -9'], out, 3);
+}
+for (const target of TARGETS) perArchive(target);

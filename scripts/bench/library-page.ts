@@ -34,7 +34,27 @@ export interface Timed {
   ms: number;
   /** Matches (search), chapters (open), or the story's words (save). */
   size: number;
+  /** IndexedDB requests made: every call that returns an IDBRequest, each cursor step included. */
+  requests: number;
 }
+
+let requests = 0;
+
+/** Counts every IndexedDB request the page makes from here on (the methods of `proto` named). */
+function countRequests(proto: object, names: string[]): void {
+  const methods = proto as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of names) {
+    const original = methods[name]!;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      requests++;
+      return original.apply(this, args);
+    };
+  }
+}
+const READS = ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor'];
+countRequests(IDBObjectStore.prototype, [...READS, 'put', 'add', 'delete', 'clear']);
+countRequests(IDBIndex.prototype, READS);
+countRequests(IDBCursor.prototype, ['continue', 'advance', 'continuePrimaryKey', 'update', 'delete']);
 
 let world: StoryWorld;
 const libraries = new Map<string, LibraryDb>();
@@ -105,9 +125,10 @@ async function fill(name: string, from: number, to: number): Promise<FillStats> 
 }
 
 async function timed(run: () => Promise<number>): Promise<Timed> {
+  const before = requests;
   const t = performance.now();
   const size = await run();
-  return { ms: performance.now() - t, size };
+  return { ms: performance.now() - t, size, requests: requests - before };
 }
 
 /** saveStory of stories [from, to), one at a time, as the runner saves them. */

@@ -52,6 +52,8 @@ import type { FillStats, LibraryBench, Timed } from './library-page';
 import { seeded } from '../../tests/lib/seeded';
 import { SIZE, type Vocabulary } from './library-stories';
 import { median, percentile, table } from './timing';
+import { pageHeaps } from './library-heap';
+import { libraryFigures } from './library-figures';
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +73,8 @@ const PROGRESS = 500;
 const RUNS = 30;
 const ORIGIN = 'https://library.bench.slipcase.test';
 const EMPTY = 'slipcase-bench-empty';
-const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'slipcase-bench');
+/** Where filled profiles are kept: SLIPCASE_BENCH_CACHE, else node_modules/.cache/slipcase-bench. */
+const CACHE = process.env.SLIPCASE_BENCH_CACHE ?? join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'slipcase-bench');
 
 /** The words of the corpus's story texts (as the reader extracts them) with their counts, commonest first. */
 function corpusVocabulary(): Vocabulary {
@@ -153,6 +156,7 @@ function summary(label: string, runs: Timed[], sizeLabel: string): string[] {
     fmt(median(rest)),
     fmt(percentile(rest, 95)),
     `${thousands(median(runs.map((r) => r.size)))} ${sizeLabel}`,
+    thousands(median(runs.map((r) => r.requests))),
   ];
 }
 
@@ -284,6 +288,8 @@ try {
   const topFandom = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(10).fill({ fandom: fandomNames[0]! }));
   const counts = await browser.bench('fandoms', LIBRARY_NAME, 10);
   await browser.context.close();
+  // A database never written: the library page on an empty library.
+  const [emptyHeap, heap] = await pageHeaps(profile, ORIGIN, ['slipcase-bench-none', LIBRARY_NAME]);
 
   const saveMs = full.map((r) => r.ms);
   const emptyMs = empty.map((r) => r.ms);
@@ -348,7 +354,7 @@ try {
     summary('filter: largest fandom', topFandom, 'matches'),
     summary('fandomCounts', counts, 'fandoms'),
   ];
-  table(['operation', 'first', 'median', 'p95', 'size (median)'], rows);
+  table(['operation', 'first', 'median', 'p95', 'size (median)', 'IndexedDB requests'], rows);
   const listMedian = median(listUpdated.slice(1).map((r) => r.ms));
   console.log(
     `\nRatios to the list by update (median): ` +
@@ -357,6 +363,26 @@ try {
         .map((r) => `${r[0]!.replace(/^\w+: /, '')} ${(Number(r[2]) / listMedian).toFixed(1)}`)
         .join('; '),
   );
+  console.log(
+    `Library page (src/library/ui/LibraryPage.tsx), JS heap after a forced GC: ${(heap!.bytes / 2 ** 20).toFixed(1)} MiB showing "${heap!.count}" ` +
+      `(${heap!.cards} cards drawn); on an empty library ${(emptyHeap!.bytes / 2 ** 20).toFixed(1)} MiB\n`,
+  );
+  libraryFigures({
+    stories: STORIES,
+    full,
+    empty,
+    reads: [
+      ['list the first 50 by update', listUpdated],
+      ['list the first 50 by title', listTitle],
+      ['search "the" in the text (the commonest word)', byCommon],
+      ['search "the" as typed (every field, prefix)', byCommonPrefix],
+      ['search a rare word of the text', byRare],
+      ['filter by the largest fandom', topFandom],
+    ],
+    fandomCounts: counts,
+    heap: heap!,
+    emptyHeap: emptyHeap!,
+  });
   console.log(`Total ${seconds(performance.now() - started)}`);
 } finally {
   rmSync(profile, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /**
- * The pages the reader benchmarks open: two small corpus pages as saved, and AO3 "Entire Work"
- * pages (`?view_full_work=true`) of about 20,000 and 200,000 words built from real AO3 chapter
- * markup in the corpus. A built page is one real AO3 chapter page with its single chapter replaced
- * by many, each a real chapter's text, the way AO3 lays out a whole work.
+ * The pages the reader benchmarks open: the seed page as saved; AO3 chapter pages of about 1,000
+ * and 10,000 words (one real AO3 chapter page with its text replaced by real AO3 chapter texts'
+ * paragraphs, taken in turn until it holds that many); and AO3 "Entire Work" pages
+ * (`?view_full_work=true`) of about 20,000 and 200,000 words, the same chapter page with its
+ * single chapter replaced by many, each a real chapter's text, the way AO3 lays out a whole work.
  */
 import { readFileSync } from 'node:fs';
 import { corpusPages, type CorpusPage } from '../../tests/lib/corpus';
@@ -62,11 +63,37 @@ function ao3Chapters(): ChapterSource[] {
   return sources;
 }
 
+/** The chapter page the built pages start from, as work `workId`. */
+function ao3Base(workId: number, url: string): Document {
+  return parseHtml(readFileSync(corpusPage(AO3_BASE).htmlPath, 'utf8').replaceAll(`/works/${AO3_BASE_WORK}`, `/works/${workId}`), url);
+}
+
+/** An AO3 chapter page whose text is real chapters' paragraphs, taken in turn until it holds `targetWords`. */
+function ao3Chapter(id: string, label: string, workId: number, targetWords: number, sources: ChapterSource[]): BenchPage {
+  const url = `https://archiveofourown.org/works/${workId}/chapters/${workId + 1}`;
+  const doc = ao3Base(workId, url);
+  const text = $(doc, '#chapters > div.chapter > div.userstuff')!;
+  const paragraphs = sources.flatMap((s) => {
+    const holder = doc.createElement('div');
+    holder.innerHTML = s.html;
+    return [...holder.children];
+  });
+  text.replaceChildren($(text, ':scope > h3.landmark') ?? '');
+  let words = 0;
+  for (let i = 0; words < targetWords; i++) {
+    const p = paragraphs[i % paragraphs.length]!.cloneNode(true) as Element;
+    text.append(p, doc.createTextNode('\n'));
+    words += countWords(p.textContent ?? '');
+  }
+  $(doc, 'dl.work.meta dd.words')!.textContent = words.toLocaleString('en-US');
+  const built = `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
+  return { id, label: `${label}: AO3 chapter (built)`, url, html: built, words };
+}
+
 /** An AO3 whole-work page of real chapter texts, taken in turn until the work holds `targetWords`. */
 function ao3FullWork(id: string, label: string, workId: number, targetWords: number, sources: ChapterSource[]): BenchPage {
   const url = `https://archiveofourown.org/works/${workId}?view_full_work=true`;
-  const base = readFileSync(corpusPage(AO3_BASE).htmlPath, 'utf8').replaceAll(`/works/${AO3_BASE_WORK}`, `/works/${workId}`);
-  const doc = parseHtml(base, url);
+  const doc = ao3Base(workId, url);
   const main = $(doc, '#main')!;
   main.className = 'works-show region';
   // The whole-work view has no chapter menu and no previous/next links.
@@ -105,13 +132,14 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Small, medium and huge pages, smallest first. */
+/** The bench pages, smallest first: ids `ao3-1k` (the baseline), `seed`, `ao3-10k`, `ao3-20k`, `ao3-200k`. */
 export function benchPages(): BenchPage[] {
   const sources = ao3Chapters();
   return [
-    fromCorpus('aas', 'small: All About Spike story', 'allaboutspike/pages/fic-562.html'),
-    fromCorpus('ao3-chapter', 'small: AO3 chapter', 'ao3/pages/ao3js-works-17793689.html'),
-    ao3FullWork('ao3-medium', 'medium', 900020, 20_000, sources),
-    ao3FullWork('ao3-huge', 'huge', 900200, 200_000, sources),
+    ao3Chapter('ao3-1k', '1k words', 900001, 1_000, sources),
+    fromCorpus('seed', 'seed: All About Spike story', 'allaboutspike/pages/fic-562.html'),
+    ao3Chapter('ao3-10k', '10k words', 900010, 10_000, sources),
+    ao3FullWork('ao3-20k', '20k words', 900020, 20_000, sources),
+    ao3FullWork('ao3-200k', '200k words', 900200, 200_000, sources),
   ];
 }

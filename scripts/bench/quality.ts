@@ -8,6 +8,10 @@
  * pipeline (site adapter or fallback, copy-out, sanitising, text); Readability's covers cloning
  * the document and parsing it.
  *
+ * Figures: the time ratio on the seed page, on every page read by the generic path (no site
+ * definition reads it) and on the page where it is highest of those a site definition reads; the
+ * story text of every page is checked against the record (extraction-text.ts).
+ *
  * A page whose ground truth runs across chrome (the XenForo reader pages join post bodies that
  * the page separates with post headers) has no contiguous span: its figures print as "-".
  */
@@ -20,9 +24,12 @@ import { readFullPage } from '../../src/reader/view';
 import { adapterFor } from '../../src/sites/registry';
 import { squash, textLines } from '../../src/core/dom';
 import { table, timePair } from './timing';
+import { figure } from './figures';
+import { checkText, finishTextCheck } from './extraction-text';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const SEED = 'allaboutspike/pages/fic-562.html';
 
 interface Truth {
   first: string;
@@ -67,6 +74,8 @@ const pct = (x: number | null) => (x === null ? '-' : (100 * x).toFixed(1));
 const ms = (x: number) => x.toFixed(2);
 
 const rows: string[][] = [];
+/** Each page's times, and whether a site definition read it (else the generic path). */
+const timed: { page: string; ours: number; theirs: number; site: boolean }[] = [];
 const totals = { slipcase: { p: 0, r: 0 }, readability: { p: 0, r: 0 }, n: 0, tSlipcase: 0, tReadability: 0 };
 
 for (const page of corpusPages()) {
@@ -84,11 +93,14 @@ for (const page of corpusPages()) {
   const u = new URL(url);
   const adapter = adapterFor(doc, u);
   const title = readFullPage(doc, url).title;
+  const story = extractStory(doc, u, adapter, title);
+  const text = checkText(page.name, story);
   const [tOurs, tTheirs] = timePair(
     () => extractStory(doc, u, adapter, title),
     () => new Readability(doc.cloneNode(true) as Document).parse(),
     RUNS,
   );
+  timed.push({ page: page.name, ours: tOurs, theirs: tTheirs, site: adapter.id !== 'generic' && story?.by === 'site' });
 
   if (a && b) {
     totals.slipcase.p += a.p;
@@ -109,6 +121,8 @@ for (const page of corpusPages()) {
     ms(tOurs),
     ms(tTheirs),
     (tOurs / tTheirs).toFixed(2),
+    `${adapter.id}${story?.by === 'readability' ? ' (fallback)' : ''}`,
+    text,
   ]);
 }
 
@@ -123,6 +137,8 @@ rows.push([
   ms(totals.tSlipcase),
   ms(totals.tReadability),
   (totals.tSlipcase / totals.tReadability).toFixed(2),
+  '',
+  '',
 ]);
 
 const head = [
@@ -135,6 +151,28 @@ const head = [
   'slipcase ms',
   'readability ms',
   'time ratio',
+  'read by',
+  'text',
 ];
 console.log(`medians of ${RUNS} runs per page`);
 table(head, rows);
+
+const extraction = (name: string, t: (typeof timed)[number], note: string) =>
+  figure({ name, value: t.ours, unit: 'ms', baseline: { label: 'Readability', value: t.theirs }, note });
+const ratio = (t: (typeof timed)[number]) => t.ours / t.theirs;
+extraction(
+  'extraction: seed page (All About Spike fic-562), jsdom',
+  timed.find((t) => t.page === SEED)!,
+  `median of ${RUNS}`,
+);
+const bySite = timed.filter((t) => t.site);
+const worst = bySite.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
+extraction(`extraction: highest ratio of the ${bySite.length} pages a site definition reads`, worst, worst.page);
+for (const t of timed.filter((t) => !t.site)) extraction(`extraction: generic path, ${t.page}`, t, `median of ${RUNS}`);
+figure({
+  name: `extraction: all ${timed.length} corpus pages, summed`,
+  value: totals.tSlipcase,
+  unit: 'ms',
+  baseline: { label: 'Readability', value: totals.tReadability },
+});
+finishTextCheck();

@@ -30,10 +30,10 @@ export function timePair(a: () => unknown, b: () => unknown, runs: number): [num
   return [median(ta), median(tb)];
 }
 
-/** Prints rows under a header, the first column left-aligned and the others right-aligned. */
-export function table(head: string[], rows: string[][]): void {
+/** Prints rows under a header, the first `left` columns left-aligned and the others right-aligned. */
+export function table(head: string[], rows: string[][], left = 1): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   for (const r of rows) console.log(line(r));
 }
