@@ -15,7 +15,12 @@ export const GECKO_ID = 'slipcase@slipcase.org';
  * their hosts who reads what. The one exception is fetch(), by which the save runner reads archive
  * pages; blob: is a page's own memory (the backup file it offers), not the network. Inline styles
  * stay: stories keep their alignment and emphasis, the interstitial its <style>; with img-src and
- * font-src closed, no style can load anything.
+ * font-src closed, no style can load anything. <base> may name only a web address: the save runner
+ * reads each fetched page in a parsed copy whose <base> is the page's own address (see keepBase in
+ * src/reader/extract.ts), and Chromium holds such copies to this policy: with 'none' their
+ * baseURI stayed the extension page's, so Readability resolved a saved page's relative links and
+ * pictures against the extension. A story's own <base> never reaches an extension page: the
+ * sanitiser drops it.
  */
 const EXTENSION_PAGES_CSP = [
   "default-src 'self'",
@@ -25,7 +30,7 @@ const EXTENSION_PAGES_CSP = [
   "font-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "connect-src 'self' blob: https: http:",
-  "base-uri 'none'",
+  'base-uri https: http:',
   "form-action 'none'",
 ].join('; ');
 

@@ -8,7 +8,7 @@ import type { Blurb, ExtractedNote, Extraction, SplitChapter } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, textLines, textOrNull, texts } from '../../core/dom';
-import { absoluteUrl, heading, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
+import { absoluteUrl, documentBase, heading, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
 import { ratingOn } from '../kit/rating-scale';
 
@@ -356,7 +356,7 @@ function nav(doc: Document, url: URL): ChapterNav {
   const work = url.pathname.match(/\/works\/(\d+)/)?.[1];
   if (!work) return noNav();
   const here = url.pathname.match(/\/chapters\/(\d+)/)?.[1];
-  const base = doc.baseURI;
+  const base = documentBase(doc);
   let chapters = menuChapters(
     $$(doc, '#selected_id option'),
     (id) => (/^\d+$/.test(id) ? absoluteUrl(`/works/${work}/chapters/${id}`, base) : null),

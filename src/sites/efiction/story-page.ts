@@ -3,7 +3,7 @@ import type { Blurb } from '../types';
 import type { ChapterInfo, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, parseCount, textOrNull, texts } from '../../core/dom';
-import { absoluteUrl } from '../../reader/extract-dom';
+import { absoluteUrl, documentBase } from '../../reader/extract-dom';
 import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
@@ -104,5 +104,5 @@ export function readBlurb(box: Element): Blurb | null {
   info.title = textOrNull(link);
   info.author = orNull(texts(box, 'a[href*="viewuser.php"]').join(', '));
   readLabels(box, info);
-  return { url: absoluteUrl(`viewstory.php?sid=${sid}`, box.ownerDocument.baseURI), info };
+  return { url: absoluteUrl(`viewstory.php?sid=${sid}`, documentBase(box.ownerDocument)), info };
 }

@@ -6,7 +6,7 @@ import type { Blurb } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textOrNull, unique } from '../../core/dom';
-import { absoluteUrl, childNodesWithout, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
+import { absoluteUrl, childNodesWithout, documentBase, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { dashFields, fieldValue as field } from '../kit/labels';
@@ -219,7 +219,7 @@ function stepTarget(doc: Document, label: RegExp): string | null {
   for (const el of $$(doc, 'button[onclick], a[href]')) {
     if (!label.test(cleanText(el))) continue;
     const href = el.getAttribute('href') ?? el.getAttribute('onclick')?.match(/location\s*=\s*'([^']+)'/)?.[1];
-    const target = absoluteUrl(href, doc.baseURI);
+    const target = absoluteUrl(href, documentBase(doc));
     if (target) return target;
   }
   return null;

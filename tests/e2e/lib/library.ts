@@ -240,6 +240,20 @@ export async function downloadText(page: PageHandle, selector: string): Promise<
   return page.evaluate(async (url: string) => (await fetch(url)).text(), await downloadHref(page, selector));
 }
 
+/** Clicks `selector` and returns the bytes of the file the page offers for download. */
+export async function downloadBytes(page: PageHandle, selector: string): Promise<Uint8Array> {
+  const base64 = await page.evaluate(
+    async (url: string) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    await downloadHref(page, selector),
+  );
+  return Uint8Array.from(Buffer.from(base64, 'base64'));
+}
+
 /**
  * Saves the whole story at `s.start` from the popup, as a reader would, and waits until the popup
  * says it is saved; `inspect` looks at the popup then, before it closes.
