@@ -3,13 +3,14 @@
  * give, and one chapter as a reader view, with navigation across the saved chapters only. DOM in
  * (a window for the sanitiser), data out; nothing is fetched.
  */
-import { countWords, squash, textLines } from '../core/dom';
+import { countWords, textLines } from '../core/dom';
 import { estimateText } from '../warnings/estimate/estimate';
 import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
 import { sanitizeToFragment } from '../reader/sanitize';
 import { placeholdRemoteImages } from '../reader/image-placeholders';
 import { withSummary } from '../reader/summary-note';
 import { storyReport } from './story-report';
+import { takeNotes } from './stored-notes';
 import type { ChapterRecord, StoryRecord } from './types';
 
 /**
@@ -34,30 +35,6 @@ export function savedChapter(
 /** The text of a saved chapter as the reader shows it (see savedChapter). */
 export const chapterContent = (chapter: Pick<ChapterRecord, 'html'>, win: Window & typeof globalThis): StoryContent =>
   savedChapter(chapter, win).content;
-
-/** A stored note: a <details> of the chapter's own whose first child is its <summary> label. */
-const isNote = (el: Element | null): el is HTMLDetailsElement =>
-  el?.localName === 'details' && el.firstElementChild?.localName === 'summary';
-
-/**
- * Takes the notes off either end of a stored chapter (only there: a <details> inside the story is
- * the story's), each with its label and position.
- */
-function takeNotes(holder: Element): ReaderNote[] {
-  const note = (el: HTMLDetailsElement, position: ReaderNote['position']): ReaderNote => {
-    const label = squash(el.firstElementChild!.textContent ?? '');
-    el.firstElementChild!.remove();
-    el.remove();
-    return { label, html: el.innerHTML, position };
-  };
-  const before: ReaderNote[] = [];
-  while (isNote(holder.firstElementChild) && holder.firstElementChild.nextElementSibling)
-    before.push(note(holder.firstElementChild, 'before'));
-  const after: ReaderNote[] = [];
-  while (isNote(holder.lastElementChild) && holder.lastElementChild.previousElementSibling)
-    after.unshift(note(holder.lastElementChild, 'after'));
-  return [...before, ...after];
-}
 
 function placeholdNote(html: string, doc: Document): string {
   const holder = doc.createElement('div');

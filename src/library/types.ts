@@ -91,8 +91,9 @@ export interface ChapterRecord {
   listTitle?: string;
   /** Sanitised HTML (src/reader/sanitize.ts), sanitised again by the library before it is stored. */
   html: string;
+  /** Words of the story text, as the reader counts them: the author's notes are not counted. */
   words: number;
-  /** Characters of plain text. */
+  /** Characters of the story text's plain text (the notes left out too). */
   textLength: number;
   fetchedAt: number;
 }

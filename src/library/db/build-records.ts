@@ -7,6 +7,7 @@ import { storyKey, siteKey } from '../../warnings/policy';
 import { sanitizeToFragment } from '../../reader/sanitize';
 import type { ChapterRecord, PendingInfo, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 import { contentHash, sortKey } from '../search/text-keys';
+import { takeNotes } from '../stored-notes';
 
 /** The library's id for a work: the key "always allow" already uses (src/warnings/policy.ts#storyKey). */
 export function storyIdOf(site: string, url: string, meta: Pick<StoryMeta, 'title' | 'authors'>): string {
@@ -36,8 +37,9 @@ function inertDocument(win: Window & typeof globalThis): Document {
 }
 
 /**
- * Sanitises and measures one chapter. `win` builds the sanitiser (an extension page's window, or
- * jsdom's); the HTML is parsed into an inert document, where nothing of it loads or runs.
+ * Sanitises and measures one chapter (its words and text length: the story text's, without the
+ * author's notes). `win` builds the sanitiser (an extension page's window, or jsdom's); the HTML
+ * is parsed into an inert document, where nothing of it loads or runs.
  */
 export function prepareChapter(
   c: { title: string | null; url: string; html: string; number?: number | null; listTitle?: string | null },
@@ -45,8 +47,10 @@ export function prepareChapter(
 ): PreparedChapter {
   const holder = inertDocument(win).createElement('div');
   holder.append(sanitizeToFragment(c.html, win));
-  const text = textLines(holder).join('\n');
   const html = holder.innerHTML;
+  // Measured as the reader measures it: the story text, the author's notes folded around it left out.
+  takeNotes(holder);
+  const text = textLines(holder).join('\n');
   return {
     title: c.title,
     url: c.url,

@@ -188,13 +188,16 @@ async function dropPending(tx: WriteTx, story: StoryRecord): Promise<void> {
 
 /**
  * A story's metadata from the report of its first page. The model has no completion flag, so the
- * status comes from the chapter count: a known total reached by `chapters` saved is complete, an
- * unknown total (AO3 "3/?") or one not yet reached is a work in progress, and a page without
- * chapter information says nothing. `posted`: the chapters the site lists (see StoryMeta.chaptersPosted).
+ * status comes from the chapter count: a known total reached by the chapters the site has posted
+ * (`posted`, see StoryMeta.chaptersPosted; else the `chapters` saved) is complete, an unknown
+ * total (AO3 "3/?") or one not yet reached is a work in progress, and a page without chapter
+ * information says nothing. The status is the work's, not the saved copy's: a finished work saved
+ * in part is complete (StoryRecord.savedNumbers tells what is saved).
  */
 export function metaFromReport(report: PageReport, chapters: number, posted: number | null = null): StoryMeta {
   const total = report.chapter?.count ?? null;
-  const status: StoryStatus = !report.chapter ? 'unknown' : total !== null && chapters >= total ? 'complete' : 'wip';
+  const reached = Math.max(chapters, posted ?? 0);
+  const status: StoryStatus = !report.chapter ? 'unknown' : total !== null && reached >= total ? 'complete' : 'wip';
   return {
     title: report.title ?? report.url,
     authors: report.author ? report.author.split(/\s*,\s*/).filter((a) => a !== '') : [],

@@ -12,7 +12,7 @@ import type { ChapterCopy, SaveResult } from '../types';
 import { jobPages, type JobRecord } from './jobs';
 import { orderedChapters } from './job-pages';
 import { JobFailure, outcomeText, problemText } from './job-words';
-import { chaptersLacking } from './updates';
+import { chaptersLacking, postedSince } from './updates';
 import { mergeChapters, savedCopy } from './merge-chapters';
 
 interface SaveDeps {
@@ -30,7 +30,9 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   const bundle = await loadStory(deps.db, storyId);
   const saved = bundle?.chapters.map(savedCopy) ?? [];
   let chapters: ChapterCopy[];
+  // An update's chapters: all it adds, and those of them the site has posted since (new to the reader).
   let added = 0;
+  let fresh = 0;
   // A partly saved work keeps what it holds; the site's other chapters go in among them.
   if (job.scope === 'story') chapters = bundle?.story.savedNumbers ? mergeChapters(saved, fetched) : fetched;
   else if (job.scope === 'chapter') chapters = mergeChapters(saved, fetched);
@@ -38,6 +40,7 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     if (!bundle) throw new JobFailure('This story is no longer in the library.');
     const lacking = chaptersLacking(saved, fetched);
     added = lacking.length;
+    fresh = postedSince(bundle.story.meta.chaptersPosted, saved, lacking).length;
     chapters = mergeChapters(saved, lacking);
   }
   // The work's details from the page the job started on; the chapter count from another page when it has none.
@@ -60,10 +63,10 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
       chapters,
       fetchedAt: deps.now(),
     };
-    result = await saveStory(deps.db, copy, deps.win, { newChapters: added });
+    result = await saveStory(deps.db, copy, deps.win, { newChapters: fresh });
   }
   if (result.outcome === 'rejected') throw new JobFailure(`Nothing was saved: ${result.problems.map(problemText).join('; ')}.`);
-  return { result, message: outcomeText(job.scope, result, chapters.length, added) };
+  return { result, message: outcomeText(job.scope, result, chapters.length, { added, fresh }) };
 }
 
 /** The chapters the library holds of a story an update job is for. */

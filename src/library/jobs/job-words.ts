@@ -18,16 +18,13 @@ export function nothingDone(scope: JobScope): string {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-export function outcomeText(scope: JobScope, result: SaveResult, chapters: number, added: number): string {
+/** `added`: the chapters an update added; `fresh`: those of them the site posted since (the rest were filled in). */
+export function outcomeText(scope: JobScope, result: SaveResult, chapters: number, update: { added: number; fresh: number }): string {
   switch (result.outcome) {
     case 'saved':
       return `Saved ${plural(chapters, 'chapter')}.`;
     case 'updated':
-      return scope === 'update'
-        ? added
-          ? `${plural(added, 'new chapter')} saved.`
-          : 'Details updated; no new chapters.'
-        : `Updated: ${plural(chapters, 'chapter')} saved.`;
+      return scope === 'update' ? updateText(update.fresh, update.added - update.fresh) : `Updated: ${plural(chapters, 'chapter')} saved.`;
     case 'unchanged':
       return scope === 'update' ? 'No new chapters.' : 'Already saved; nothing has changed.';
     case 'held':
@@ -35,6 +32,14 @@ export function outcomeText(scope: JobScope, result: SaveResult, chapters: numbe
     case 'rejected':
       return `Nothing was saved: ${result.problems.map(problemText).join('; ')}.`;
   }
+}
+
+/** "1 new chapter saved.", "Saved 3 more chapters." (chapters posted before, filled in), or both. */
+function updateText(fresh: number, filled: number): string {
+  if (fresh && filled) return `${plural(fresh, 'new chapter')} saved, and ${plural(filled, 'more chapter')}.`;
+  if (fresh) return `${plural(fresh, 'new chapter')} saved.`;
+  if (filled) return `Saved ${plural(filled, 'more chapter')}.`;
+  return 'Details updated; no new chapters.';
 }
 
 export function problemText(p: Problem): string {

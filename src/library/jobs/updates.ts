@@ -49,6 +49,17 @@ export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCo
   }
 }
 
+/**
+ * Of the chapters an update adds (`lacking`), those the site has posted since the library last
+ * knew the work: numbered past the chapters it knew posted (`known`, StoryMeta.chaptersPosted;
+ * else past the highest saved), or unnumbered. The others were posted already and are only filled
+ * in ("Save the other chapters" of a partly saved work): not new to the reader.
+ */
+export function postedSince(known: number | null, saved: readonly ChapterCopy[], lacking: readonly ChapterCopy[]): ChapterCopy[] {
+  const last = known ?? Math.max(0, ...saved.map((c) => c.number ?? 0));
+  return lacking.filter((c) => c.number == null || c.number > last);
+}
+
 /** The fetched chapters the saved story lacks, in the order fetched. */
 export function chaptersLacking(saved: readonly ChapterCopy[], fetched: readonly ChapterCopy[]): ChapterCopy[] {
   return fetched.filter((c) => !saved.some((s) => sameChapter(s, c)));

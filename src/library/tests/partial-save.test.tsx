@@ -154,13 +154,24 @@ describe('a work saved one chapter at a time', () => {
     expect(card.querySelector('.card-actions .check')!.getAttribute('aria-label')).toBe('Check for new chapters');
   });
 
-  it('is made whole by an update check', async () => {
+  it('is made whole by an update check, the chapters it fills in not counted new', async () => {
     const part = await saveChapters(2);
-    await runner.enqueueUpdates([part.id], () => false);
+    const [job] = await runner.enqueueUpdates([part.id], () => false);
     await runner.resume();
+    expect((await runner.jobs()).find((j) => j.id === job)).toMatchObject({ outcome: 'updated', message: 'Saved 4 more chapters.' });
     const bundle = (await loadStory(db, part.id))!;
     expect(bundle.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5]);
     expect(bundle.story.savedNumbers).toBeNull();
+    expect(bundle.story.newChapters).toBe(0);
+    expect(renderCard(bundle.story).querySelector('.card-new')).toBeNull();
+  });
+
+  it('keeps the status the site gives the whole work: a finished work partly saved reads Complete', async () => {
+    const s = await saveChapters(2);
+    expect(s.meta).toMatchObject({ chapterTotal: 5, chaptersPosted: 5, status: 'complete' });
+    const card = renderCard(s);
+    expect(text(card, '.card-status')).toBe('Complete');
+    expect(text(card, '.card-chapters')).toBe('Chapter 2 of 5 saved');
   });
 
   it('is made whole by a story save from its chapter page, keeping the saved chapter among the others', async () => {

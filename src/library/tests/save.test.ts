@@ -316,6 +316,9 @@ describe('metaFromReport', () => {
     const r = report({ title: 'T', author: 'A, B', chapter: { index: 2, count: 3, title: null } });
     expect(metaFromReport(r, 3)).toMatchObject({ title: 'T', authors: ['A', 'B'], status: 'complete', chapterTotal: 3 });
     expect(metaFromReport(r, 2).status).toBe('wip');
+    // A finished work saved in part is still finished; one with chapters yet to come is not.
+    expect(metaFromReport(r, 1, 3).status).toBe('complete');
+    expect(metaFromReport(r, 1, 2).status).toBe('wip');
     expect(metaFromReport(report({ chapter: { index: 1, count: null, title: null } }), 1).status).toBe('wip');
     expect(metaFromReport(report({ chapter: null }), 1).status).toBe('unknown');
   });

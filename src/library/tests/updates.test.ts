@@ -57,25 +57,33 @@ async function saved(id: string) {
   return { story: bundle.story, numbers: bundle.chapters.map((c) => c.number), html: bundle.chapters.map((c) => c.html) };
 }
 
+/** An FFN page as it stood when chapter `n` was the latest: its chapter menu stops there. */
+const postedUpTo = (html: string, n: number) =>
+  html.replace(/<option value="(\d+)"[^>]*>[^<]*(<\/option>)?/g, (option, value: string) => (Number(value) > n ? '' : option));
+
+/** The site serves the FFN work as it stood when chapter `n` was the latest. */
+function servePosted(n: number) {
+  for (let k = 1; k <= n; k++) web.route(ffnChapter(k), { html: postedUpTo(k === 1 ? startHtml(FFN) : corpusHtml(ffnChapter(k)), n) });
+}
+
 function expectWords(html: string[], s: StoryFixture, numbers: number[]) {
   numbers.forEach((n, i) => expect(html[i]).toContain(s.chapters[n - 1]!.word));
 }
 
 // Each test parses AO3's 90 kB pages a few times: slow on a busy machine.
 describe('update checks', { timeout: 30_000 }, () => {
-  it('fetch the work page and only the chapters the library lacks (chapter list)', async () => {
+  it('fetch the work page and only the chapters the library lacks (chapter list), counting none the site had posted as new', async () => {
     const id = await saveChapters([
       { url: FFN.start, html: startHtml(FFN) },
       { url: ffnChapter(2), html: corpusHtml(ffnChapter(2)) },
     ]);
-    expect((await saved(id)).story.meta.status).toBe('wip');
-    const [job] = await check(null);
-    expect(job).toMatchObject({ scope: 'update', storyId: id, state: 'done', outcome: 'updated', message: '3 new chapters saved.' });
+    const [job] = await check([id]);
+    expect(job).toMatchObject({ scope: 'update', storyId: id, state: 'done', outcome: 'updated', message: 'Saved 3 more chapters.' });
     expect(web.requests.map((r) => r.url)).toEqual([1, 3, 4, 5].map(ffnChapter));
     const after = await saved(id);
     expect(after.numbers).toEqual([1, 2, 3, 4, 5]);
     expectWords(after.html, FFN, [1, 2, 3, 4, 5]);
-    expect(after.story.newChapters).toBe(3);
+    expect(after.story.newChapters).toBe(0);
     expect(after.story.meta.status).toBe('complete');
     expect(events.at(-1)!.changed).toEqual([id]);
   });
@@ -83,12 +91,12 @@ describe('update checks', { timeout: 30_000 }, () => {
   it('fetch the whole-work view only when the page lists chapters the library lacks', async () => {
     const id = await saveChapters([{ url: AO3.start, html: startHtml(AO3) }]);
     const [job] = await check([id]);
-    expect(job).toMatchObject({ state: 'done', outcome: 'updated', message: '2 new chapters saved.' });
+    expect(job).toMatchObject({ state: 'done', outcome: 'updated', message: 'Saved 2 more chapters.' });
     expect(web.requests.map((r) => r.url)).toEqual([AO3.start, AO3_FULL]);
     const after = await saved(id);
     expect(after.numbers).toEqual([1, 2, 3]);
     expectWords(after.html, AO3, [1, 2, 3]);
-    expect(after.story.newChapters).toBe(2);
+    expect(after.story.newChapters).toBe(0);
 
     // Now every chapter is saved: one request, nothing new, no new version.
     web.requests.length = 0;
@@ -101,13 +109,13 @@ describe('update checks', { timeout: 30_000 }, () => {
   it('put the new chapters in their places around the saved ones', async () => {
     const id = await saveChapters([{ url: EFICTION.start, html: startHtml(EFICTION) }]);
     expect((await saved(id)).numbers).toEqual([2]);
-    const [job] = await check(null);
-    expect(job).toMatchObject({ state: 'done', outcome: 'updated', message: '4 new chapters saved.' });
+    const [job] = await check([id]);
+    expect(job).toMatchObject({ state: 'done', outcome: 'updated', message: 'Saved 4 more chapters.' });
     expect(web.requests.map((r) => r.url)).toEqual([EFICTION.start, EFICTION_ALL]);
     const after = await saved(id);
     expect(after.numbers).toEqual([1, 2, 3, 4, 5]);
     expectWords(after.html, EFICTION, [1, 2, 3, 4, 5]);
-    expect(after.story.newChapters).toBe(4);
+    expect(after.story.newChapters).toBe(0);
   });
 
   it('follow next links from the last saved chapter on a site without a chapter list', async () => {
@@ -120,22 +128,23 @@ describe('update checks', { timeout: 30_000 }, () => {
     expect((await saved(id)).story.newChapters).toBe(1);
   });
 
-  it('add to the count of new chapters the reader has not opened yet', async () => {
-    const id = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }]);
-    // The work as it stood when chapter 3 was the latest.
-    const earlier = startHtml(FFN).replace(/<option value="[45]">[^<]*(<\/option>)?/g, '');
-    web.route(ffnChapter(1), { html: earlier });
-    expect((await check([id]))[0]).toMatchObject({ state: 'done', message: '2 new chapters saved.' });
-    expect(web.requests.map((r) => r.url)).toEqual([1, 2, 3].map(ffnChapter));
-    expect((await saved(id)).story.newChapters).toBe(2);
+  it('add to the count of new chapters the reader has not opened yet only those posted since the work was saved', async () => {
+    // Chapter 1 saved when chapter 3 was the latest.
+    const id = await saveChapters([{ url: FFN.start, html: postedUpTo(startHtml(FFN), 3) }]);
+    expect((await saved(id)).story.meta.chaptersPosted).toBe(3);
+    // Chapter 4 is out: 2 and 3 are filled in, 4 is new.
+    servePosted(4);
+    expect((await check([id]))[0]).toMatchObject({ state: 'done', message: '1 new chapter saved, and 2 more chapters.' });
+    expect(web.requests.map((r) => r.url)).toEqual([1, 2, 3, 4].map(ffnChapter));
+    expect((await saved(id)).story.newChapters).toBe(1);
 
-    web.route(ffnChapter(1), { html: startHtml(FFN) });
+    servePosted(5);
     web.requests.length = 0;
-    expect((await check([id]))[0]).toMatchObject({ state: 'done', message: '2 new chapters saved.' });
-    expect(web.requests.map((r) => r.url)).toEqual([1, 4, 5].map(ffnChapter));
+    expect((await check([id]))[0]).toMatchObject({ state: 'done', message: '1 new chapter saved.' });
+    expect(web.requests.map((r) => r.url)).toEqual([1, 5].map(ffnChapter));
     const after = await saved(id);
     expect(after.numbers).toEqual([1, 2, 3, 4, 5]);
-    expect(after.story.newChapters).toBe(4);
+    expect(after.story.newChapters).toBe(2);
   });
 
   it('leave the saved copy as it was when a chapter cannot be fetched', async () => {
@@ -151,17 +160,24 @@ describe('update checks', { timeout: 30_000 }, () => {
   });
 
   it('check every saved work in progress, and only those, with no second check of one under way', async () => {
-    const ffn = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }]);
+    // The AO3 work as if its author had not said how many chapters it will have ("3/?").
+    const unfinished = startHtml(AO3).replace('class="chapters">3/3<', 'class="chapters">3/?<');
+    expect(unfinished).not.toBe(startHtml(AO3));
+    const wip = await saveChapters([{ url: AO3.start, html: unfinished }]);
     const whole = await saveChapters([
       { url: 'https://archiveofourown.org/works/168768', html: corpusHtml('https://archiveofourown.org/works/168768') },
     ]);
+    // A finished work saved in part has no chapters to come: "Save the other chapters" fetches them.
+    const part = await saveChapters([{ url: FFN.start, html: startHtml(FFN) }]);
+    expect((await saved(wip)).story.meta.status).toBe('wip');
     expect((await saved(whole)).story.meta.status).not.toBe('wip');
+    expect((await saved(part)).story.meta.status).toBe('complete');
     const first = await runner.enqueueUpdates(null, () => false);
-    const second = await runner.enqueueUpdates([ffn, 'no-such-story'], () => false);
+    const second = await runner.enqueueUpdates([wip, 'no-such-story'], () => false);
     expect(first).toHaveLength(1);
     expect(second).toEqual(first);
     await runner.resume();
-    expect((await runner.jobs()).filter((j) => j.scope === 'update').map((j) => [j.storyId, j.state])).toEqual([[ffn, 'done']]);
+    expect((await runner.jobs()).filter((j) => j.scope === 'update').map((j) => [j.storyId, j.state])).toEqual([[wip, 'done']]);
   });
 
   it('pass an adult gate only for the stories the callback allows', async () => {
