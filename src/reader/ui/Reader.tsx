@@ -13,6 +13,7 @@ import { useAloudAcrossChapters, useReadAloud, useSpeakingHighlight } from './ho
 import { useReaderKeys } from './hooks/useReaderKeys';
 import { useReaderSettings } from './hooks/useReaderSettings';
 import { useChapterPlace, useReadingPosition } from './hooks/useReadingPosition';
+import { useTouchTurns } from './hooks/useTouchTurns';
 import { SpeechPanel } from './ReadAloudBar';
 import { ReaderBar } from './ReaderBar';
 import { SavePanel, useSaveJob } from './SavePanel';
@@ -51,6 +52,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
 
   const go = (target: string) => void turn.go(target, 'push');
   const nav = shown.view?.nav ?? null;
+  useTouchTurns(position.scroller, { nav, loading, go, openChapters: () => setPanel('chapters') });
   const report = shown.view?.report;
   const where = report ? [report.title, report.chapter ? `Chapter ${report.chapter.index}` : null].filter(Boolean).join(' · ') : '';
 

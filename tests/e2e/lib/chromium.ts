@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { builtExtension } from './build';
 import type { BrowserDriver, PageHandle } from './driver';
 import { closedShadow, type ShadowAccess } from './closed-shadow';
@@ -10,7 +10,10 @@ import { chromiumOptions } from './chromium-args';
 import { startFixtureProxy } from './proxy';
 import { fixtureFor } from './routes';
 
+const TOUCH_TYPES = { start: 'touchStart', move: 'touchMove', end: 'touchEnd' } as const;
+
 function handle(page: Page, extensionId: string, tabId: number | null, evalInExtension: ShadowAccess['evalInExtension']): PageHandle {
+  let touchSession: Promise<CDPSession> | undefined;
   return {
     ...closedShadow(tabId, {
       evalInExtension,
@@ -33,6 +36,12 @@ function handle(page: Page, extensionId: string, tabId: number | null, evalInExt
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     url: () => page.url(),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    resize: (width, height) => page.setViewportSize({ width, height }),
+    async touch(type, x, y) {
+      touchSession ??= page.context().newCDPSession(page);
+      const touchPoints = type === 'end' ? [] : [{ x, y }];
+      await (await touchSession).send('Input.dispatchTouchEvent', { type: TOUCH_TYPES[type], touchPoints });
+    },
     async pressToolbarButton() {
       // CDP's Extensions.triggerAction runs the action as a click would (it needs
       // --enable-unsafe-extension-debugging and the pipe connection Playwright uses).
@@ -54,22 +63,38 @@ function handle(page: Page, extensionId: string, tabId: number | null, evalInExt
 export interface ChromiumOptions {
   /** A profile directory to start from: a browser closed and started again with its data. */
   profile?: string;
+  /** Emulate a phone in every tab: PHONE's viewport, touch input and a mobile user agent. */
+  phone?: boolean;
 }
+
+/**
+ * A phone as Chromium's device emulation draws it (a Pixel-sized 390×844 CSS px screen, touch
+ * only, Chrome for Android's user agent): `(pointer: coarse)` and `(hover: none)` match, pages
+ * without a viewport tag are laid out 980 px wide and zoomed out, as on a phone.
+ */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  screen: { width: 390, height: 844 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36',
+};
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<BrowserDriver> {
   const extension = builtExtension('chrome-mv3');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'slipcase-chromium-'));
   const proxy = await startFixtureProxy();
-  const context: BrowserContext = await chromium.launchPersistentContext(
-    profile,
-    chromiumOptions(extension, [
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    ...chromiumOptions(extension, [
       // Lets a test press the toolbar button (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
       // The offscreen document's requests pass page routing by; the proxy answers them (./proxy.ts).
       `--proxy-server=http://127.0.0.1:${proxy.port}`,
       '--ignore-certificate-errors',
     ]),
-  );
+    ...(options.phone ? PHONE : {}),
+  });
   await context.route(/^https?:/, async (route) => {
     const f = fixtureFor(route.request().url());
     if (f?.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
@@ -92,6 +117,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
 
   const driver: BrowserDriver = {
     name: 'chromium',
+    phone: !!options.phone,
     profile,
     proxyRequests: proxy.requests,
     async openTab(url) {

@@ -41,6 +41,13 @@ export interface PageHandle {
    * reach). Then the extension may inject into the tab as its popup would.
    */
   pressToolbarButton(): Promise<void>;
+  /**
+   * One finger's touch at (x, y) in the window's CSS pixels, as a person's (trusted input): the
+   * finger goes down, moves there, or lifts there. Only where the browser emulates a phone.
+   */
+  touch?(type: 'start' | 'move' | 'end', x: number, y: number): Promise<void>;
+  /** Resize the window to `width`×`height` CSS px, as a phone of that size would show the page. Only where the browser emulates a phone. */
+  resize?(width: number, height: number): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -53,6 +60,8 @@ export interface OpenOptions {
 
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
+  /** The browser emulates a phone: a small touch screen, no mouse, a mobile user agent. */
+  phone?: boolean;
   /** The profile directory, to start the browser again with its data (Chromium); null where the driver cannot. */
   profile: string | null;
   /** Every request that reached the network (./proxy.ts) rather than page routing, in order. */

@@ -6,7 +6,12 @@ import { launchChromium } from './chromium';
 import type { BrowserDriver } from './driver';
 import { launchFirefox } from './firefox';
 
-export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };
+export const LAUNCHERS = {
+  chromium: () => launchChromium(),
+  // The same Chromium emulating a phone (./chromium.ts PHONE): touch, 390×844, a mobile user agent.
+  'chromium-phone': () => launchChromium({ phone: true }),
+  firefox: launchFirefox,
+};
 export type BrowserName = keyof typeof LAUNCHERS;
 export const BROWSERS = Object.keys(LAUNCHERS) as BrowserName[];
 
