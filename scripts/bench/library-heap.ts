@@ -3,26 +3,9 @@
  * page on an empty library: the DevTools protocol's JSHeapUsedSize (Performance.getMetrics) after
  * a forced garbage collection, once the page shows its first stories and has counted the fandoms.
  */
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { browserBundle } from './browser-bundle';
 import { chromiumOptions } from '../../tests/e2e/lib/chromium-args';
-
-/** The page's script and style sheet. */
-async function uiBundle(): Promise<{ js: string; css: string }> {
-  const out = await build({
-    entryPoints: [join(import.meta.dirname, 'library-ui.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    outdir: 'ui',
-    write: false,
-    logLevel: 'error',
-  });
-  const file = (ext: string) => out.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-  return { js: file('.js'), css: file('.css') };
-}
 
 const UI_HTML =
   '<!doctype html><meta charset="utf-8"><title>library</title><link rel="stylesheet" href="/ui.css"><body><script src="/ui.js"></script>';
@@ -39,7 +22,7 @@ export interface PageHeap {
  * bench page is not there, since pages of one site may share a renderer and so a heap.
  */
 export async function pageHeaps(profile: string, origin: string, names: string[]): Promise<PageHeap[]> {
-  const { js, css } = await uiBundle();
+  const { js, css } = await browserBundle('library-ui.ts');
   const context = await chromium.launchPersistentContext(profile, chromiumOptions(null));
   try {
     await context.route(/^https?:/, (route) => {

@@ -40,7 +40,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { browserBundle } from './browser-bundle';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_EXECUTABLE, chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { corpusPages } from '../../tests/lib/corpus';
@@ -97,19 +97,6 @@ function corpusVocabulary(): Vocabulary {
     })
     .sort((a, b) => b.count - a.count || (a.form < b.form ? -1 : 1));
   return { words: words.map((w) => w.form), counts: words.map((w) => w.count) };
-}
-
-async function pageScript(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(import.meta.dirname, 'library-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'error',
-  });
-  return out.outputFiles[0]!.text;
 }
 
 interface Browser {
@@ -231,7 +218,7 @@ async function filledProfile(script: string, vocab: Vocabulary): Promise<{ dir: 
 const started = performance.now();
 const profile = mkdtempSync(join(tmpdir(), 'slipcase-library-bench-'));
 try {
-  const [vocab, script] = [corpusVocabulary(), await pageScript()];
+  const [vocab, script] = [corpusVocabulary(), (await browserBundle('library-page.ts')).js];
   const cached = await filledProfile(script, vocab);
   const { stats: total, ms: fillMs, bytes } = cached.filled;
   // The saves below change the library: they go to a copy.
