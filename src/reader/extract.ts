@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeInPlace } from './sanitize';
 import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
@@ -69,11 +69,11 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   const base = documentBase(doc);
   const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base);
   inTime(started);
-  const content = box ? finish(withPageDirection(box, doc, inert), win, inert) : null;
+  const content = box ? finish(withPageDirection(box, doc, inert), win) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
-    const c = finish(copyOut(n.nodes, found!, inert, base), win, inert);
+    const c = finish(copyOut(n.nodes, found!, inert, base), win);
     return c.text ? [{ label: n.label, html: c.html, position: n.position }] : [];
   });
   return { content, notes, nav: adapter.nav(doc, url), by: found ? 'site' : 'readability' };
@@ -149,12 +149,11 @@ function trimEdges(box: Element): void {
   while (blank(box.lastChild)) box.lastChild.remove();
 }
 
-/** Sanitised HTML and its text. */
-function finish(box: Element, win: Window & typeof globalThis, inert: Document): StoryContent {
-  const holder = inert.createElement('div');
-  holder.append(sanitizeToFragment(box.innerHTML, win));
-  const text = textLines(holder).join('\n');
-  return { html: holder.innerHTML, text, words: countWords(text) };
+/** Sanitised HTML and its text; the box (ours, detached in the inert document) is sanitised in place. */
+function finish(box: Element, win: Window & typeof globalThis): StoryContent {
+  sanitizeInPlace(box, win);
+  const text = textLines(box).join('\n');
+  return { html: box.innerHTML, text, words: countWords(text) };
 }
 
 // ---- the fallback ----

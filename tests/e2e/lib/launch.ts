@@ -10,7 +10,11 @@ export const LAUNCHERS = {
   chromium: () => launchChromium(),
   // The same Chromium emulating a phone (./chromium.ts PHONE): touch, 390×844, a mobile user agent.
   'chromium-phone': () => launchChromium({ phone: true }),
-  firefox: launchFirefox,
+  firefox: () => launchFirefox(),
+  // Firefox as Firefox for Android runs the extension: the same build with the desktop-only APIs
+  // (keyboard shortcuts, context menus) deleted before its code runs (./build.ts). Every spec runs
+  // here too, so nothing the reader does may depend on them. Not a phone: see the README.
+  'firefox-android-apis': () => launchFirefox({ withoutDesktopApis: true }),
 };
 export type BrowserName = keyof typeof LAUNCHERS;
 export const BROWSERS = Object.keys(LAUNCHERS) as BrowserName[];
