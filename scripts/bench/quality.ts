@@ -8,9 +8,12 @@
  * pipeline (site adapter or fallback, copy-out, sanitising, text); Readability's covers cloning
  * the document and parsing it.
  *
- * Figures: the time ratio on the seed page, on every page read by the generic path (no site
- * definition reads it) and on the page where it is highest of those a site definition reads; the
- * story text of every page is checked against the record (extraction-text.ts).
+ * Then the same timing on the reader bench's generated AO3 pages (pages.ts: a 10k-word chapter,
+ * 20k- and 200k-word "Entire Work" pages), which have no ground truth.
+ *
+ * Figures: the time ratio on the seed page, on the 200k-word work, on every page read by the
+ * generic path (no site definition reads it) and on the page where it is highest of those a site
+ * definition reads; the story text of every page is checked against the record (extraction-text.ts).
  *
  * A page whose ground truth runs across chrome (the XenForo reader pages join post bodies that
  * the page separates with post headers) has no contiguous span: its figures print as "-".
@@ -26,6 +29,7 @@ import { squash, textLines } from '../../src/core/dom';
 import { table, timePair } from './timing';
 import { figure } from './figures';
 import { checkText, finishTextCheck } from './extraction-text';
+import { benchPages } from './pages';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
@@ -126,9 +130,41 @@ for (const page of corpusPages()) {
   ]);
 }
 
+// The generated AO3 pages of the reader bench (pages.ts): a long chapter and "Entire Work" pages,
+// where the copy and the sanitising cost most. No ground-truth span; the text is still checked.
+for (const page of benchPages().filter((p) => p.id !== 'seed' && p.id !== 'ao3-1k')) {
+  const doc = parseHtml(page.html, page.url);
+  const u = new URL(page.url);
+  const adapter = adapterFor(doc, u);
+  const title = readFullPage(doc, page.url).title;
+  const story = extractStory(doc, u, adapter, title);
+  const text = checkText(`bench:${page.id}`, story);
+  const [tOurs, tTheirs] = timePair(
+    () => extractStory(doc, u, adapter, title),
+    () => new Readability(doc.cloneNode(true) as Document).parse(),
+    page.words > 100_000 ? Math.min(RUNS, 5) : RUNS,
+  );
+  timed.push({ page: `bench:${page.id}`, ours: tOurs, theirs: tTheirs, site: story?.by === 'site' });
+  const read = `${adapter.id}${story?.by === 'readability' ? ' (fallback)' : ''}`;
+  rows.push([
+    `bench:${page.id} (${page.label})`,
+    '-',
+    '-',
+    '-',
+    '-',
+    '-',
+    ms(tOurs),
+    ms(tTheirs),
+    (tOurs / tTheirs).toFixed(2),
+    read,
+    text,
+  ]);
+}
+
 const n = totals.n;
+const corpus = rows.length - timed.filter((t) => t.page.startsWith('bench:')).length;
 rows.push([
-  `mean of ${n} pages with a span; time: sum over all ${rows.length}`,
+  `mean of ${n} pages with a span; time: sum over the ${corpus} corpus pages`,
   '',
   pct(totals.slipcase.p / n),
   pct(totals.slipcase.r / n),
@@ -165,12 +201,14 @@ extraction(
   timed.find((t) => t.page === SEED)!,
   `median of ${RUNS}`,
 );
+const longest = timed.find((t) => t.page === 'bench:ao3-200k');
+if (longest) extraction('extraction: 200k-word AO3 work (Entire Work page), jsdom', longest, `median of ${Math.min(RUNS, 5)}`);
 const bySite = timed.filter((t) => t.site);
 const worst = bySite.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
 extraction(`extraction: highest ratio of the ${bySite.length} pages a site definition reads`, worst, worst.page);
 for (const t of timed.filter((t) => !t.site)) extraction(`extraction: generic path, ${t.page}`, t, `median of ${RUNS}`);
 figure({
-  name: `extraction: all ${timed.length} corpus pages, summed`,
+  name: `extraction: all ${corpus} corpus pages, summed`,
   value: totals.tSlipcase,
   unit: 'ms',
   baseline: { label: 'Readability', value: totals.tReadability },

@@ -67,16 +67,20 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
   const base = documentBase(doc);
-  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base);
+  // Read before Readability, which changes the document it reads: when the copy is our own, it
+  // reads that rather than a copy of the copy.
+  const nav = adapter.nav(doc, url);
+  const direction = pageDirection(doc);
+  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base, doc !== page);
   inTime(started);
-  const content = box ? finish(withPageDirection(box, doc, inert), win) : null;
+  const content = box ? finish(withDirection(box, direction, inert), win) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
     const c = finish(copyOut(n.nodes, found!, inert, base), win);
     return c.text ? [{ label: n.label, html: c.html, position: n.position }] : [];
   });
-  return { content, notes, nav: adapter.nav(doc, url), by: found ? 'site' : 'readability' };
+  return { content, notes, nav, by: found ? 'site' : 'readability' };
 }
 
 /** Copies of the page's nodes in a box of the inert document, chrome removed, URLs absolute. */
@@ -99,14 +103,18 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
  * The page's writing direction and language sit on <html> or <body>, outside the story body: kept
  * on a wrapper so Arabic and Hebrew still read right to left, and Japanese gets Japanese glyphs.
  */
-function withPageDirection(box: Element, doc: Document, inert: Document): Element {
+function pageDirection(doc: Document): { dir: string | null; lang: string | null } {
   const attr = (name: string) => doc.body?.getAttribute(name) || doc.documentElement.getAttribute(name) || '';
   const dir = attr('dir').trim().toLowerCase();
   const lang = attr('lang').trim();
-  if (!/^(rtl|ltr|auto)$/.test(dir) && !lang) return box;
+  return { dir: /^(rtl|ltr|auto)$/.test(dir) ? dir : null, lang: /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang) ? lang : null };
+}
+
+function withDirection(box: Element, { dir, lang }: ReturnType<typeof pageDirection>, inert: Document): Element {
+  if (!dir && !lang) return box;
   const wrap = inert.createElement('div');
-  if (/^(rtl|ltr|auto)$/.test(dir)) wrap.setAttribute('dir', dir);
-  if (/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang)) wrap.setAttribute('lang', lang);
+  if (dir) wrap.setAttribute('dir', dir);
+  if (lang) wrap.setAttribute('lang', lang);
   wrap.append(...Array.from(box.childNodes));
   box.append(wrap);
   return box;
@@ -158,18 +166,22 @@ function finish(box: Element, win: Window & typeof globalThis): StoryContent {
 
 // ---- the fallback ----
 
-function readability(doc: Document, inert: Document, title: string | null, base: string): Element | null {
+/**
+ * Readability's article, in a box of the inert document. It changes the document it reads: `own`
+ * says the copy is this read's alone (else it reads a copy of it). It resolves links against the
+ * baseURI, which only a <base> in the head sets (inertCopy drops any other).
+ */
+function readability(doc: Document, inert: Document, title: string | null, base: string, own: boolean): Element | null {
   const size = doc.getElementsByTagName('*').length;
   if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
-  // Readability changes the document it reads. It resolves links against its baseURI, which only a
-  // <base> in the head sets (inertCopy drops any other).
-  const copy = doc.cloneNode(true) as Document;
+  const copy = own ? doc : (doc.cloneNode(true) as Document);
   unwrapSwallowing(copy);
   quietImages(copy, base);
-  const article = new Readability(copy).parse();
+  // The article as nodes (its wrapper's children, as the default serialiser's innerHTML has them), not serialised only to be parsed again.
+  const article = new Readability(copy, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const box = inert.createElement('div');
-  box.innerHTML = article.content;
+  box.append(...Array.from(article.content.childNodes));
   tidyEdges(box, title);
   return box;
 }
@@ -276,18 +288,19 @@ function defuse(copy: Document): void {
   const formProto = Object.getPrototypeOf(builtin<Document['createElement']>(copy, 'createElement').call(copy, 'form')) as object;
   const root = builtin<Element | null>(copy, 'documentElement');
   if (!root) return;
-  const all = builtin<Element['querySelectorAll']>(root, 'querySelectorAll').call(root, '[id], [name]');
-  // Read and changed through the prototypes: a form's own properties may be its controls.
-  const tagOf = (e: Element) => builtin<string>(e, 'localName');
+  // Read and changed through the prototypes: a form's own properties may be its controls. Only the
+  // tags that can clobber are looked at, by tag name: a selector over every id and name cost more.
+  const byTag = builtin<Element['getElementsByTagName']>(root, 'getElementsByTagName');
   const get = builtin<Element['getAttribute']>(root, 'getAttribute');
   const remove = builtin<Element['removeAttribute']>(root, 'removeAttribute');
-  for (const e of Array.from(all)) {
-    const tag = tagOf(e);
-    for (const attr of ['id', 'name']) {
-      const v = get.call(e, attr);
-      if (v === null) continue;
-      const onForm = FORM_ITEMS.has(tag) && (v in formProto || EXPANDOS.includes(v));
-      if (onForm || (DOCUMENT_ITEMS.has(tag) && v in docProto)) remove.call(e, attr);
+  for (const tag of new Set([...FORM_ITEMS, ...DOCUMENT_ITEMS])) {
+    for (const e of Array.from(byTag.call(root, tag))) {
+      for (const attr of ['id', 'name']) {
+        const v = get.call(e, attr);
+        if (v === null) continue;
+        const onForm = FORM_ITEMS.has(tag) && (v in formProto || EXPANDOS.includes(v));
+        if (onForm || (DOCUMENT_ITEMS.has(tag) && v in docProto)) remove.call(e, attr);
+      }
     }
   }
 }
