@@ -42,6 +42,14 @@ export interface Story {
   by: 'site' | 'readability';
 }
 
+export interface ExtractOptions {
+  /**
+   * `page` is a copy the caller made with inertCopy for this read alone and reads nothing more
+   * from but its nodes' owner document: extraction may move the story out of it instead of copying it.
+   */
+  takeApart?: boolean;
+}
+
 /** Never story text, whatever the adapter points at. */
 const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
 /**
@@ -60,7 +68,13 @@ const ENDING_WINDOW = 4;
  * repeated title line. Read from an inert copy of `page` (see inertCopy); throws an ExtractionError
  * on a page too large or too slow to read.
  */
-export function extractStory(page: Document, url: URL, adapter: SiteAdapter, title: string | null): Story | null {
+export function extractStory(
+  page: Document,
+  url: URL,
+  adapter: SiteAdapter,
+  title: string | null,
+  opts: ExtractOptions = {},
+): Story | null {
   const started = Date.now();
   const doc = inertCopy(page);
   const win = doc.defaultView as Window & typeof globalThis;
@@ -71,22 +85,30 @@ export function extractStory(page: Document, url: URL, adapter: SiteAdapter, tit
   // reads that rather than a copy of the copy.
   const nav = adapter.nav(doc, url);
   const direction = pageDirection(doc);
-  const box = found ? copyOut(found.body, found, inert, base) : readability(doc, inert, title, base, doc !== page);
+  const own = doc !== page || opts.takeApart === true;
+  // The notes are copied before the story body, which (from a copy of our own) is moved out, not copied.
+  const noteBoxes = (found?.notes ?? []).map((n) => ({ note: n, box: copyOut(n.nodes, found!, inert, base, false) }));
+  const box = found ? copyOut(found.body, found, inert, base, own) : readability(doc, inert, title, base, own);
   inTime(started);
   const content = box ? finish(withDirection(box, direction, inert), win) : null;
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
-  const notes = (found?.notes ?? []).flatMap((n): ReaderNote[] => {
-    const c = finish(copyOut(n.nodes, found!, inert, base), win);
-    return c.text ? [{ label: n.label, html: c.html, position: n.position }] : [];
+  const notes = noteBoxes.flatMap(({ note, box }): ReaderNote[] => {
+    const c = finish(box, win);
+    return c.text ? [{ label: note.label, html: c.html, position: note.position }] : [];
   });
   return { content, notes, nav, by: found ? 'site' : 'readability' };
 }
 
-/** Copies of the page's nodes in a box of the inert document, chrome removed, URLs absolute. */
-function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string): Element {
+/**
+ * The page's nodes in a box of the inert document, chrome removed, URLs absolute: copied, or with
+ * `move` (the page is a copy of this read's own) moved there, which on a long work saves copying
+ * it twice. Nodes nested in one another are copied, as moving the inner one would cut it out of the outer.
+ */
+function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string, move: boolean): Element {
   const box = inert.createElement('div');
-  for (const n of nodes) box.append(inert.importNode(n, true));
+  const moving = move && !nested(nodes);
+  for (const n of nodes) box.append(moving ? n : inert.importNode(n, true));
   unwrapSwallowing(box);
   quietImages(box, base);
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
@@ -97,6 +119,15 @@ function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string
   resolveUrls(box, base);
   trimEdges(box);
   return box;
+}
+
+/** Does any of the nodes sit inside another of them? */
+function nested(nodes: Node[]): boolean {
+  const set = new Set(nodes);
+  return nodes.some((n) => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
+    return false;
+  });
 }
 
 /**

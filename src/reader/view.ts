@@ -28,7 +28,7 @@ export function readFullPage(page: Document, url: string | URL, opts: ReadOption
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);
   if (!opts.content || !holdsStory(report.kind)) return report;
-  const content = extractStory(doc, u, adapter, report.title)?.content ?? null;
+  const content = extractStory(doc, u, adapter, report.title, { takeApart: doc !== page })?.content ?? null;
   // The estimate comes with the text it reads: present whenever content is (inspect contract).
   return { ...report, content, estimate: content ? estimateText(content.text) : null };
 }
@@ -43,7 +43,7 @@ export function readerView(page: Document, url: string | URL): ReaderView | null
   const adapter = adapterFor(doc, u);
   const report = reportWith(adapter, doc, u);
   if (!holdsStory(report.kind)) return null;
-  const story = extractStory(doc, u, adapter, report.title);
+  const story = extractStory(doc, u, adapter, report.title, { takeApart: doc !== page });
   if (!story) return null;
   const estimate = estimateText(story.content.text);
   const notes = withSummary(story.notes, report.summary, report.chapter?.index ?? 1, doc);
