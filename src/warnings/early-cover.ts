@@ -4,7 +4,7 @@
  * the very first paint; once the page is parsed the gate decides and lifts the cover, or keeps
  * it under the interstitial. Pure: which selectors apply to an address, and the style for them.
  */
-import { SITES } from '../sites/registry';
+import type { SiteAdapter } from '../sites/types';
 
 const PATTERN = /^(\*|https?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
@@ -30,9 +30,9 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   return pathRe.test(url.pathname + url.search);
 }
 
-/** What to hide on `url` before it paints: story text and listing entries of every adapter whose hosts match. */
-export function coverSelectors(url: URL): string[] {
-  const adapters = SITES.filter((s) => s.hosts.some((p) => matchesPattern(p, url)));
+/** What to hide on `url` before it paints: story text and listing entries of every one of `sites` whose hosts match. */
+export function coverSelectors(url: URL, sites: readonly SiteAdapter[]): string[] {
+  const adapters = sites.filter((s) => s.hosts.some((p) => matchesPattern(p, url)));
   return Array.from(new Set(adapters.flatMap((s) => [...s.cover, ...(s.blurbs ? [s.blurbs.selector] : [])])));
 }
 
