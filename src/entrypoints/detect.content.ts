@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor, SITES } from '../sites/registry';
 import { gatePage } from '../warnings/ext/page-gate';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
+import { coverSelectors } from '../warnings/early-cover';
 
 /**
  * The generic content script: every site definition and the whole gate in one. The popup injects it
@@ -11,5 +12,5 @@ import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main: () => gatePage({ sites: SITES, pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
+  main: () => gatePage({ cover: (url) => coverSelectors(url, SITES), pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
 });

@@ -32,8 +32,12 @@ export function matchesPattern(pattern: string, url: URL): boolean {
 
 /** What to hide on `url` before it paints: story text and listing entries of every one of `sites` whose hosts match. */
 export function coverSelectors(url: URL, sites: readonly SiteAdapter[]): string[] {
-  const adapters = sites.filter((s) => s.hosts.some((p) => matchesPattern(p, url)));
-  return Array.from(new Set(adapters.flatMap((s) => [...s.cover, ...(s.blurbs ? [s.blurbs.selector] : [])])));
+  return Array.from(new Set(sites.filter((s) => s.hosts.some((p) => matchesPattern(p, url))).flatMap(siteCover)));
+}
+
+/** What to hide on the pages of one site's hosts: its story text and listing entries. */
+export function siteCover(site: SiteAdapter): string[] {
+  return [...site.cover, ...(site.blurbs ? [site.blurbs.selector] : [])];
 }
 
 /**

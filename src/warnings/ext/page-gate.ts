@@ -12,10 +12,8 @@
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { readablePageBy, reportWith, type AdapterPick } from '../../core/read-page';
-import type { SiteAdapter } from '../../sites/types';
 import { send } from '../../core/ext/send';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
-import { coverSelectors } from '../early-cover';
 import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement } from '../judge';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
@@ -25,8 +23,8 @@ import { watchPageChanges } from '../ui/page-changes';
 
 /** What a content script gates with. */
 export interface GateKit {
-  /** The site definitions it knows: their cover goes on where their hosts match. */
-  sites: readonly SiteAdapter[];
+  /** What the early cover hides on a page. */
+  cover(url: URL): string[];
   /** The definition that reads a page. */
   pick: AdapterPick;
   /** The estimator, the interstitial and the fold, wherever they come from. */
@@ -36,7 +34,7 @@ export interface GateKit {
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
 export async function gatePage(kit: GateKit): Promise<PageReport> {
   const early = document.readyState === 'loading';
-  const cover = early ? coverEarly(document, coverSelectors(new URL(location.href), kit.sites)) : null;
+  const cover = early ? coverEarly(document, kit.cover(new URL(location.href))) : null;
   // Asked for now, so storage answers while the page is still arriving.
   const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
   if (early) await parsed();

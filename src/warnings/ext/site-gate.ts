@@ -6,8 +6,9 @@ import type { PageReport } from '../../core/model';
 import type { SiteAdapter } from '../../sites/types';
 import { gatePage } from './page-gate';
 import { loadGateMore } from './gate-more';
+import { siteCover } from '../early-cover';
 
 /** The manifest runs it only on the site's own hosts, where the site claims every page (src/sites/registry.test.ts). */
 export function gateSite(site: SiteAdapter): Promise<PageReport> {
-  return gatePage({ sites: [site], pick: () => site, more: loadGateMore });
+  return gatePage({ cover: () => siteCover(site), pick: () => site, more: loadGateMore });
 }
