@@ -47,5 +47,9 @@ export function writeSiteScripts(dir: string): { name: string; inputPath: string
 
 /** The manifest's content_scripts for the sites' scripts: each on its own hosts, from document_start. */
 export function siteContentScripts(): { matches: string[]; js: string[]; run_at: 'document_start' }[] {
-  return SITES.filter((s) => s.hosts.length).map((s) => ({ matches: s.hosts, js: [`${siteScriptName(s.id)}.js`], run_at: 'document_start' }));
+  return SITES.filter((s) => s.hosts.length).map((s) => ({
+    matches: s.hosts,
+    js: [`${siteScriptName(s.id)}.js`],
+    run_at: 'document_start',
+  }));
 }

@@ -3,5 +3,6 @@ import type { GateMore } from './gate-more';
 import { estimateStory } from '../estimate/story-words';
 import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { foldEntry } from '../ui/fold';
+import { countFolds } from '../fold-count';
 
-export const GATE_MORE_PARTS: GateMore = { estimateStory, buildInterstitial, mountInterstitial, foldEntry };
+export const GATE_MORE_PARTS: GateMore = { estimateStory, buildInterstitial, mountInterstitial, foldEntry, countFolds };

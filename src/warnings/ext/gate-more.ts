@@ -1,6 +1,6 @@
 /**
  * The parts of the rating gate a page needs only sometimes: the text estimator (an unrated work),
- * the interstitial (a page over the reader's limits) and the listing fold (an entry over them).
+ * the interstitial (a page over the reader's limits) and the listing fold and its count (an entry over them).
  * A site's always-on script leaves them out and asks the background to inject them
  * (content-scripts/gate-more.js, see ./gate-more-host.ts) the first time a page needs one; the
  * injected script runs in the same isolated world and leaves them under GATE_MORE.
@@ -8,6 +8,7 @@
 import type { StoryEstimator } from '../judge';
 import type { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import type { foldEntry } from '../ui/fold';
+import type { countFolds } from '../fold-count';
 import { send } from '../../core/ext/send';
 
 export interface GateMore {
@@ -15,6 +16,7 @@ export interface GateMore {
   buildInterstitial: typeof buildInterstitial;
   mountInterstitial: typeof mountInterstitial;
   foldEntry: typeof foldEntry;
+  countFolds: typeof countFolds;
 }
 
 /** A symbol key of the content scripts' own global: the page's script never sees that world. */

@@ -18,7 +18,7 @@ import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement } from 
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import type { GateMore } from './gate-more';
-import { countFolds, type FoldCount } from '../fold-count';
+import type { FoldCount } from '../fold-count';
 import { watchPageChanges } from '../ui/page-changes';
 
 /** What a content script gates with. */
@@ -141,10 +141,15 @@ let folds: FoldCount | undefined;
 async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void> {
   const url = new URL(location.href);
   const entries = blurbsBy(kit.pick(document, url), document, url, settings);
-  const gated = entries.filter((e) => e.decision.gate && e.element instanceof HTMLElement);
-  // The fold is loaded only when an entry folds.
-  const { foldEntry } = gated.length ? await kit.more() : { foldEntry: null };
-  for (const entry of gated) foldEntry?.(entry.element as HTMLElement, entry.report, entry.decision);
+  // The fold and its count are loaded only when an entry folds.
+  if (!entries.some((e) => e.decision.gate)) {
+    folds = { works: entries.length, folded: 0, reasons: [] };
+    return;
+  }
+  const { foldEntry, countFolds } = await kit.more();
+  for (const entry of entries) {
+    if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
+  }
   folds = countFolds(entries.map((e) => e.decision));
 }
 
