@@ -50,12 +50,13 @@ export default defineConfig({
     'entrypoints:found': (wxt, infos) => {
       infos.push(...writeSiteScripts(join(wxt.config.wxtDir, 'site-scripts')));
     },
-    // The sites' scripts use the browser's own promise-based API: Chrome's MV3 and Firefox's both
-    // answer the few calls they make (sendMessage, storage) with promises, and the polyfill would
-    // be half of each script.
+    // They are built as unlisted scripts and listed here, each on its own site's hosts.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [...(manifest.content_scripts ?? []), ...siteContentScripts()];
     },
+    // The sites' scripts use the browser's own promise-based API: Chrome's MV3 and Firefox's both
+    // answer the few calls they make (sendMessage, storage) with promises, and the polyfill would
+    // be half of each script.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => SITE_SCRIPTS.has(e.name))) return;
       const alias = config.resolve?.alias;
