@@ -1,10 +1,14 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DYSLEXIC_FONT } from './src/reader/settings';
-import { knownHostPatterns } from './src/sites/registry';
+import { knownHostPatterns, SITES } from './src/sites/registry';
+import { siteContentScripts, siteScriptName, writeSiteScripts } from './scripts/lib/site-scripts';
 
 const require = createRequire(import.meta.url);
+
+const SITE_SCRIPTS = new Set(SITES.filter((s) => s.hosts.length).map((s) => siteScriptName(s.id)));
 
 // Fixed so Firefox keeps one extension identity (and one page origin in the browser tests).
 export const GECKO_ID = 'slipcase@slipcase.org';
@@ -42,6 +46,23 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // Each site's always-on content script, generated from the registry (scripts/lib/site-scripts.ts).
+    'entrypoints:found': (wxt, infos) => {
+      infos.push(...writeSiteScripts(join(wxt.config.wxtDir, 'site-scripts')));
+    },
+    // They are built as unlisted scripts and listed here, each on its own site's hosts.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), ...siteContentScripts()];
+    },
+    // The sites' scripts use the browser's own promise-based API: Chrome's MV3 and Firefox's both
+    // answer the few calls they make (sendMessage, storage) with promises, and the polyfill would
+    // be half of each script.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => SITE_SCRIPTS.has(e.name))) return;
+      const alias = config.resolve?.alias;
+      const rest = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...rest] };
+    },
     // The reader's dyslexia-friendly font (OpenDyslexic, SIL OFL 1.1) ships inside the extension.
     'build:publicAssets': (_wxt, files) => {
       for (const { file } of DYSLEXIC_FONT.faces) {

@@ -37,12 +37,18 @@ export interface RatingAllowMessage {
   page: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>;
 }
 
+/** A site's content script asks for the rest of the rating gate in its frame (src/warnings/ext/gate-more.ts). Reply: whether it was injected. */
+export interface GateMoreMessage {
+  type: 'gate-more';
+}
+
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
 export interface MessageMap extends LibraryRequests, RunnerCalls {
   'page-report': { request: PageReportMessage; reply: void };
   'rating-allow': { request: RatingAllowMessage; reply: boolean };
+  'gate-more': { request: GateMoreMessage; reply: boolean };
   'library-event': { request: LibraryEvent; reply: void };
 }
 
@@ -116,6 +122,7 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
     { folds: record({ works: count, folded: count, reasons: arrayOf(record({ label: string, count })) }) },
   ],
   'rating-allow': [{ page: record({ url: string, site: string, title: optionalString, author: optionalString }) }],
+  'gate-more': [{}],
   'library-save': [{ scope: saveScope }, { tabId: count }],
   'library-save-url': [{ url: string, title: string }],
   'library-cancel': [{ jobId: string }],
@@ -139,6 +146,7 @@ export type SenderKind = 'extension' | 'content';
 const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'page-report': ['content'],
   'rating-allow': ['content'],
+  'gate-more': ['content'],
   // The reader view's content script saves its own page, follows and cancels its job.
   'library-save': ['extension', 'content'],
   'library-save-url': ['extension', 'content'],

@@ -3,6 +3,7 @@ import { handle } from '../core/ext/messaging';
 import { forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
 import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
+import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 
 export default defineBackground(() => {
@@ -11,7 +12,7 @@ export default defineBackground(() => {
   const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent) : offscreenHost();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.
-  handle({ ...libraryHandlers(library), ...pageReportHandlers });
+  handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers });
   forgetReportsOnNavigation();
   installReaderAndSaveMenus((tabId, scope) => void saveTab(library, tabId, scope));
   startLibraryBackground(library);

@@ -1,14 +1,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { knownHostPatterns } from '../sites/registry';
+import { adapterFor, SITES } from '../sites/registry';
 import { gatePage } from '../warnings/ext/page-gate';
+import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
+import { coverSelectors } from '../warnings/early-cover';
 
 /**
- * Runs on the known archives by itself, from document_start so the story text is covered before
- * it is painted, and on any other page when the popup injects it after the reader clicks the
- * toolbar button (activeTab). What it does is src/warnings/ext/page-gate.ts.
+ * The generic content script: every site definition and the whole gate in one. The popup injects it
+ * into a page where no site's own script ran, after the reader clicks the toolbar button
+ * (activeTab); there it only reads and reports. The known archives get their own small scripts
+ * from the manifest (scripts/site-scripts.ts).
  */
 export default defineContentScript({
-  matches: knownHostPatterns(),
-  runAt: 'document_start',
-  main: gatePage,
+  registration: 'runtime',
+  main: () => gatePage({ cover: (url) => coverSelectors(url, SITES), pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
 });

@@ -1,7 +1,8 @@
 /**
  * The registry checks itself: every adapter folder is registered, tested and has pages; no adapter
  * claims another's page (the registry's order must not be what keeps them apart); host patterns
- * are valid and listed once.
+ * are valid and listed once, and each site's own content script, generated from its module, reads
+ * every page of its hosts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { adapterFor, knownHostPatterns, SITES } from './registry';
 import { claimsMatrix, FALLBACK, rowIsRight } from './tests/claims-matrix';
 import { isMatchPattern, patternMatches } from './kit/match-pattern';
 import { parseHtml } from '../../scripts/lib/html';
+import { siteModule } from '../../scripts/lib/site-scripts';
 
 /** Folders under src/sites that are not adapters. */
 const NOT_ADAPTERS = new Set(['kit', 'tests']);
@@ -89,6 +91,21 @@ describe('hosts', () => {
     (id, site) => {
       const off = pages.filter((p) => p.folder === id && !site.hosts.some((h) => patternMatches(h, new URL(p.expected.url))));
       expect(off.map((p) => p.expected.url)).toEqual([]);
+    },
+  );
+
+  // Each site's own content script reads every page of its hosts with that site alone (scripts/lib/site-scripts.ts).
+  it.each(pages.map((p) => [p.name, p] as const))('%s: the script on its host knows the adapter that reads it', (_name, p) => {
+    const url = new URL(p.expected.url);
+    const owners = SITES.filter((s) => s.hosts.some((h) => patternMatches(h, url))).map((s) => s.id);
+    if (owners.length) expect(owners).toEqual([p.expected.site]);
+  });
+
+  it.each(SITES.filter((s) => s.hosts.length).map((s) => [s.id, s] as const))(
+    '%s is the export of its own module, which its content script imports',
+    async (id, site) => {
+      const module = (await import(siteModule(id))) as Record<string, unknown>;
+      expect(module[id]).toBe(site);
     },
   );
 

@@ -4,7 +4,7 @@
  * the very first paint; once the page is parsed the gate decides and lifts the cover, or keeps
  * it under the interstitial. Pure: which selectors apply to an address, and the style for them.
  */
-import { SITES } from '../sites/registry';
+import type { SiteAdapter } from '../sites/types';
 
 const PATTERN = /^(\*|https?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
@@ -30,10 +30,14 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   return pathRe.test(url.pathname + url.search);
 }
 
-/** What to hide on `url` before it paints: story text and listing entries of every adapter whose hosts match. */
-export function coverSelectors(url: URL): string[] {
-  const adapters = SITES.filter((s) => s.hosts.some((p) => matchesPattern(p, url)));
-  return Array.from(new Set(adapters.flatMap((s) => [...s.cover, ...(s.blurbs ? [s.blurbs.selector] : [])])));
+/** What to hide on `url` before it paints: story text and listing entries of every one of `sites` whose hosts match. */
+export function coverSelectors(url: URL, sites: readonly SiteAdapter[]): string[] {
+  return Array.from(new Set(sites.filter((s) => s.hosts.some((p) => matchesPattern(p, url))).flatMap(siteCover)));
+}
+
+/** What to hide on the pages of one site's hosts: its story text and listing entries. */
+export function siteCover(site: SiteAdapter): string[] {
+  return [...site.cover, ...(site.blurbs ? [site.blurbs.selector] : [])];
 }
 
 /**

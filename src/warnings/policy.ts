@@ -9,7 +9,7 @@
 import type { Estimate, PageReport, Rating, RatingLevel } from '../core/model';
 import { isWorkPage } from '../core/model';
 import { compilePatterns, type TagHit, type TagMatcher } from './tag-match';
-import { findingLevel } from './estimate/estimate';
+import { findingLevel } from './estimate/findings';
 
 /** The highest rating shown without a warning. */
 export type RatingLimit = Exclude<RatingLevel, 'unknown'>;

@@ -26,10 +26,7 @@ export function senderPage(sender: Sender): string | null {
   return sender.url ?? null;
 }
 
-/** Sends to the extension's other contexts; resolves with the first answer (undefined when none answered). */
-export function send<M extends Message>(message: M): Promise<Reply<M['type']> | undefined> {
-  return browser.runtime.sendMessage(message) as Promise<Reply<M['type']> | undefined>;
-}
+export { send } from './send';
 
 /** Calls the handler of each well-formed incoming message of the handled types; returns the unsubscribe. */
 export function handle(handlers: Handlers): () => void {

@@ -59,6 +59,7 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     type: 'rating-allow',
     page: { url: report.url, site: 'ao3', title: 'Velvet and Ash', author: 'mourning_dove' },
   },
+  'gate-more': { type: 'gate-more' },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },
   'library-cancel': { type: 'library-cancel', jobId: 'job-1' },

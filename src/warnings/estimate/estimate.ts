@@ -22,6 +22,7 @@
  */
 import type { Estimate, RatingLevel } from '../../core/model';
 import { LEXICON, LOWER_CASE_ONLY, type LexiconCategory } from './lexicon';
+import { FINDINGS, type FindingKind, type Signal } from './findings';
 
 /** Texts shorter than this are not estimated: a few words say nothing about a story. */
 export const MIN_WORDS = 50;
@@ -163,37 +164,10 @@ function tally(passages: Passage[]): Tally {
   return t;
 }
 
-interface Signal {
-  level: RatingLevel;
-  reason: string;
-}
-
-/** What each finding is called, and the level it reaches: a reason reads "<name>: <how much>". */
-const FINDINGS = {
-  explicit: ['explicit sexual language', 'explicit'],
-  sexual: ['sexual content', 'mature'],
-  references: ['sexual references', 'teen'],
-  graphic: ['graphic violence', 'mature'],
-  violence: ['violence', 'teen'],
-  pervasive: ['pervasive strong language', 'mature'],
-  strong: ['strong language', 'teen'],
-  mild: ['mild language', 'teen'],
-} as const satisfies Record<string, readonly [string, RatingLevel]>;
-
-const finding = (kind: keyof typeof FINDINGS, amount: string): Signal => ({
+const finding = (kind: FindingKind, amount: string): Signal => ({
   level: FINDINGS[kind][1],
   reason: `${FINDINGS[kind][0]}: ${amount}`,
 });
-
-const FINDING_LEVEL = new Map<string, RatingLevel>(Object.values(FINDINGS));
-
-/**
- * The level one of an estimate's reasons reaches ("violence: 2 passages…" is Teen), so a reader can
- * be told which finding crossed their limit; 'unknown' for a reason that is no finding.
- */
-export function findingLevel(reason: string): RatingLevel {
-  return FINDING_LEVEL.get(reason.slice(0, reason.indexOf(':'))) ?? 'unknown';
-}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = one + 's') => `${fmt(n)} ${n === 1 ? one : many}`;

@@ -6,7 +6,9 @@
  * text of its cover elements stands in.
  */
 import type { SiteAdapter } from '../../sites/types';
+import type { Estimate } from '../../core/model';
 import { $$, textLines } from '../../core/dom';
+import { estimateText } from './estimate';
 
 /** Never story text, as in the reader's extraction. */
 const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
@@ -25,6 +27,12 @@ export function pageStoryText(doc: Document, url: URL, adapter: SiteAdapter): st
   for (const e of Array.from(box.querySelectorAll(drop))) e.remove();
   for (const e of Array.from(box.querySelectorAll('[style]'))) if (STYLE_HIDDEN.test(e.getAttribute('style') ?? '')) e.remove();
   return textLines(box).join('\n');
+}
+
+/** The estimate of the story text the adapter finds on a page; null when it finds none. */
+export function estimateStory(doc: Document, url: URL, adapter: SiteAdapter): Estimate | null {
+  const text = pageStoryText(doc, url, adapter);
+  return text === null ? null : estimateText(text);
 }
 
 /** Elements not inside another of the list: cover selectors may match a wrapper and its content. */

@@ -1,6 +1,8 @@
 /**
- * The detect content script's work (src/entrypoints/detect.content.ts): read the page, apply the
- * rating gate, and tell the background what the page is and what the gate decided.
+ * The content scripts' work: read the page, apply the rating gate, and tell the background what
+ * the page is and what the gate decided. Each site's always-on script runs it with that site alone
+ * (./site-gate.ts); the generic one the popup injects (src/entrypoints/detect.content.ts), with the
+ * whole registry.
  *
  * On the archives it starts before the page is parsed: the story text is covered from the first
  * paint (src/warnings/ui/live-cover.ts), and once the page is parsed the gate lifts the cover, or keeps
@@ -9,22 +11,30 @@
  */
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { readablePage } from '../../core/page';
-import { send } from '../../core/ext/messaging';
+import { readablePageBy, reportWith, type AdapterPick } from '../../core/read-page';
+import { send } from '../../core/ext/send';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
-import { coverSelectors } from '../early-cover';
-import { coversPage, judgeBlurbs, judgePage, type PageJudgement } from '../judge-page';
+import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement } from '../judge';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
-import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
-import { foldEntry } from '../ui/fold';
-import { countFolds, type FoldCount } from '../fold-count';
+import type { GateMore } from './gate-more';
+import type { FoldCount } from '../fold-count';
 import { watchPageChanges } from '../ui/page-changes';
 
+/** What a content script gates with. */
+export interface GateKit {
+  /** What the early cover hides on a page. */
+  cover(url: URL): string[];
+  /** The definition that reads a page. */
+  pick: AdapterPick;
+  /** The estimator, the interstitial and the fold, wherever they come from. */
+  more(): Promise<GateMore>;
+}
+
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
-export async function gatePage(): Promise<PageReport> {
+export async function gatePage(kit: GateKit): Promise<PageReport> {
   const early = document.readyState === 'loading';
-  const cover = early ? coverEarly(document, coverSelectors(new URL(location.href))) : null;
+  const cover = early ? coverEarly(document, kit.cover(new URL(location.href))) : null;
   // Asked for now, so storage answers while the page is still arriving.
   const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
   if (early) await parsed();
@@ -32,25 +42,23 @@ export async function gatePage(): Promise<PageReport> {
 
   let judgement: PageJudgement;
   try {
-    // On a frameset, the same-origin frame that holds the story.
-    const page = readablePage(document, location.href);
-    judgement = judgePage(page.doc, page.url, settings);
+    judgement = await judge(kit, settings);
   } catch (e) {
     // Whatever is covered stays covered until the reader chooses.
-    if (cover?.covering()) showInterstitial(unreadable(), cover, false);
+    if (cover?.covering()) await showInterstitial(kit, unreadable(), cover, false);
     throw e;
   }
   let { report } = judgement;
   if (cover) {
-    if (coversPage(judgement)) showInterstitial(judgement, cover, true);
+    if (coversPage(judgement)) await showInterstitial(kit, judgement, cover, true);
     else {
       // A listing whose entries cannot be read still shows: a blank listing helps no one.
       try {
-        if (report.kind === 'listing') foldListing(settings);
+        if (report.kind === 'listing') await foldListing(kit, settings);
       } finally {
         cover.lift();
       }
-      rereadOnChange(cover, settings, (next) => (report = next));
+      rereadOnChange(kit, cover, settings, (next) => (report = next));
     }
   }
   tell(report, judgement.decision);
@@ -66,39 +74,47 @@ export async function gatePage(): Promise<PageReport> {
   return report;
 }
 
+/** The page's judgement; the estimator is loaded only for an unrated work. */
+async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgement> {
+  // On a frameset, the same-origin frame that holds the story.
+  const { doc, url } = readablePageBy(kit.pick, document, location.href);
+  const adapter = kit.pick(doc, url);
+  const report = reportWith(adapter, doc, url);
+  const estimate = needsEstimate(report) ? (await kit.more()).estimateStory : null;
+  return judged(report, doc, url, adapter, settings, estimate);
+}
+
 /**
  * A story put in by script after the page was read, or a new body: the cover goes back on before
  * the new text is painted, and the page is judged again once it is quiet (page-changes.ts bounds
  * how often). Over the reader's limits, the interstitial; otherwise the cover lifts.
  */
-function rereadOnChange(cover: Cover, settings: RatingSettings, reported: (r: PageReport) => void): void {
-  const stop = watchPageChanges(document, {
-    arrived: () => cover.restore(),
-    settled: () => {
-      let judgement: PageJudgement;
-      try {
-        const page = readablePage(document, location.href);
-        judgement = judgePage(page.doc, page.url, settings);
-      } catch (e) {
-        stop();
-        if (cover.covering()) showInterstitial(unreadable(), cover, false);
-        throw e;
-      }
-      if (coversPage(judgement)) {
-        stop();
-        showInterstitial(judgement, cover, true);
-      } else cover.lift();
-      reported(judgement.report);
-      tell(judgement.report, judgement.decision);
-    },
-  });
+function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, reported: (r: PageReport) => void): void {
+  const reread = async () => {
+    let judgement: PageJudgement;
+    try {
+      judgement = await judge(kit, settings);
+    } catch (e) {
+      stop();
+      if (cover.covering()) await showInterstitial(kit, unreadable(), cover, false);
+      throw e;
+    }
+    if (coversPage(judgement)) {
+      stop();
+      await showInterstitial(kit, judgement, cover, true);
+    } else cover.lift();
+    reported(judgement.report);
+    tell(judgement.report, judgement.decision);
+  };
+  const stop = watchPageChanges(document, { arrived: () => cover.restore(), settled: () => void reread() });
 }
 
 /** Takes the interstitial and the cover away; set while the interstitial is up. */
 let liftGate: (() => void) | null = null;
 
-function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: boolean): void {
+async function showInterstitial(kit: GateKit, judgement: PageJudgement, cover: Cover, canAllow: boolean): Promise<void> {
   cover.pin();
+  const { buildInterstitial, mountInterstitial } = await kit.more();
   const host = buildInterstitial(document, judgement.report, judgement.decision, {
     show: () => liftGate?.(),
     allowStory: canAllow
@@ -122,8 +138,15 @@ function showInterstitial(judgement: PageJudgement, cover: Cover, canAllow: bool
 /** What the listing's folds were, for every report the page sends after. */
 let folds: FoldCount | undefined;
 
-function foldListing(settings: RatingSettings): void {
-  const entries = judgeBlurbs(document, location.href, settings);
+async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void> {
+  const url = new URL(location.href);
+  const entries = blurbsBy(kit.pick(document, url), document, url, settings);
+  // The fold and its count are loaded only when an entry folds.
+  if (!entries.some((e) => e.decision.gate)) {
+    folds = { works: entries.length, folded: 0, reasons: [] };
+    return;
+  }
+  const { foldEntry, countFolds } = await kit.more();
   for (const entry of entries) {
     if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
   }

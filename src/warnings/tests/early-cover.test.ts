@@ -30,19 +30,19 @@ describe('matchesPattern', () => {
 
 describe('coverSelectors', () => {
   it('names the story text and listing entries of the adapter whose hosts the address is on', () => {
-    expect(coverSelectors(new URL('https://archiveofourown.org/works/1'))).toEqual(['#workskin', 'li.blurb']);
-    expect(coverSelectors(new URL('https://www.fanfiction.net/s/1/1/'))).toEqual(['#storytext', '#storycontent', 'div.z-list']);
-    expect(coverSelectors(new URL('https://spikeluver.com/SpuffyRealm/browse.php?type=recent'))).toEqual([
+    expect(coverSelectors(new URL('https://archiveofourown.org/works/1'), SITES)).toEqual(['#workskin', 'li.blurb']);
+    expect(coverSelectors(new URL('https://www.fanfiction.net/s/1/1/'), SITES)).toEqual(['#storytext', '#storycontent', 'div.z-list']);
+    expect(coverSelectors(new URL('https://spikeluver.com/SpuffyRealm/browse.php?type=recent'), SITES)).toEqual([
       '#story',
       'div.chapter',
       'div.listbox',
     ]);
-    expect(coverSelectors(new URL('http://www.allaboutspike.com/fic.html?id=562'))).toEqual(['body']);
+    expect(coverSelectors(new URL('http://www.allaboutspike.com/fic.html?id=562'), SITES)).toEqual(['body']);
   });
 
   it('is empty where Slipcase does not run by itself', () => {
-    expect(coverSelectors(new URL('http://members.tripod.com/velvet_dusk/fics/heatwave_story.html'))).toEqual([]);
-    expect(coverSelectors(new URL('https://spikeluver.com/elsewhere/viewstory.php?sid=1'))).toEqual([]);
+    expect(coverSelectors(new URL('http://members.tripod.com/velvet_dusk/fics/heatwave_story.html'), SITES)).toEqual([]);
+    expect(coverSelectors(new URL('https://spikeluver.com/elsewhere/viewstory.php?sid=1'), SITES)).toEqual([]);
   });
 
   it('every adapter with hosts declares what to cover', () => {
@@ -75,13 +75,13 @@ describe('coverCss', () => {
 });
 
 /** The corpus pages on hosts the content script runs on by itself. */
-const onKnownHosts = corpusPages().filter((p) => coverSelectors(new URL(p.expected.url)).length > 0);
+const onKnownHosts = corpusPages().filter((p) => coverSelectors(new URL(p.expected.url), SITES).length > 0);
 
 /** Text without whitespace: textContent runs blocks together, so words are compared as runs of letters. */
 const bare = (s: string) => s.replace(/\s+/g, '');
 
 function covered(doc: Document, url: string): string {
-  const els = coverSelectors(new URL(url)).flatMap((s) => Array.from(doc.querySelectorAll(s)));
+  const els = coverSelectors(new URL(url), SITES).flatMap((s) => Array.from(doc.querySelectorAll(s)));
   return bare(els.map((e) => e.textContent ?? '').join(''));
 }
 

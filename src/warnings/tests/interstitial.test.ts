@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom';
 import { DEFAULT_RATING_SETTINGS, type Decision } from '../policy';
 import { judgeBlurbs, judgePage } from '../judge-page';
 import { coverSelectors } from '../early-cover';
+import { SITES } from '../../sites/registry';
 import { gatedBadge } from '../decision-badge';
 import { coverEarly } from '../ui/live-cover';
 import { INTERSTITIAL_TAG, buildInterstitial, mountInterstitial } from '../ui/interstitial';
@@ -33,7 +34,7 @@ describe('the cover', () => {
     const skin = doc.querySelector<HTMLElement>('#workskin')!;
     skin.style.setProperty('opacity', '0.9');
     const before = doc.documentElement.outerHTML;
-    const cover = coverEarly(doc, coverSelectors(new URL(url)));
+    const cover = coverEarly(doc, coverSelectors(new URL(url), SITES));
     expect(cover.covering()).toBe(true);
     expect(win.getComputedStyle(doc.querySelector('#chapters p')!).visibility).toBe('hidden');
     cover.pin();

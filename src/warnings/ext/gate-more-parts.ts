@@ -1,0 +1,8 @@
+/** The lazy parts of the rating gate (see ./gate-more.ts), bundled where they are wanted. */
+import type { GateMore } from './gate-more';
+import { estimateStory } from '../estimate/story-words';
+import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
+import { foldEntry } from '../ui/fold';
+import { countFolds } from '../fold-count';
+
+export const GATE_MORE_PARTS: GateMore = { estimateStory, buildInterstitial, mountInterstitial, foldEntry, countFolds };

@@ -1,0 +1,44 @@
+/**
+ * The parts of the rating gate a page needs only sometimes: the text estimator (an unrated work),
+ * the interstitial (a page over the reader's limits) and the listing fold and its count (an entry over them).
+ * A site's always-on script leaves them out and asks the background to inject them
+ * (content-scripts/gate-more.js, see ./gate-more-host.ts) the first time a page needs one; the
+ * injected script runs in the same isolated world and leaves them under GATE_MORE.
+ */
+import type { StoryEstimator } from '../judge';
+import type { buildInterstitial, mountInterstitial } from '../ui/interstitial';
+import type { foldEntry } from '../ui/fold';
+import type { countFolds } from '../fold-count';
+import { send } from '../../core/ext/send';
+
+export interface GateMore {
+  estimateStory: StoryEstimator;
+  buildInterstitial: typeof buildInterstitial;
+  mountInterstitial: typeof mountInterstitial;
+  foldEntry: typeof foldEntry;
+  countFolds: typeof countFolds;
+}
+
+/** A symbol key of the content scripts' own global: the page's script never sees that world. */
+export const GATE_MORE = Symbol.for('slipcase.gateMore');
+
+type WithGateMore = typeof globalThis & { [GATE_MORE]?: GateMore };
+
+let asked: Promise<GateMore> | null = null;
+
+/** The lazy parts, injected once per page on first need. */
+export function loadGateMore(): Promise<GateMore> {
+  asked ??= (async () => {
+    const here = (): GateMore | undefined => (globalThis as WithGateMore)[GATE_MORE];
+    if (!here() && !(await send({ type: 'gate-more' }))) throw new Error('Slipcase could not load the rest of its rating gate.');
+    const parts = here();
+    if (!parts) throw new Error('The rest of the rating gate did not arrive.');
+    return parts;
+  })();
+  return asked;
+}
+
+/** Called by the injected script (src/entrypoints/gate-more.content.ts). */
+export function leaveGateMore(parts: GateMore): void {
+  (globalThis as WithGateMore)[GATE_MORE] = parts;
+}

@@ -1,0 +1,64 @@
+/**
+ * The rating gate's reading of a page by one adapter, without the estimator: the always-on
+ * script of a site bundles this and loads the estimator only for an unrated work
+ * (src/warnings/ext/gate-more.ts). ./judge-page.ts is the same over the whole registry.
+ */
+import type { Estimate, PageReport } from '../core/model';
+import { holdsStory } from '../core/model';
+import type { SiteAdapter } from '../sites/types';
+import { decide, storyKey, type Decision, type RatingSettings } from './policy';
+import { $$ } from '../core/dom';
+
+export interface PageJudgement {
+  /** The page report; an unrated work carries the estimate of its text. */
+  report: PageReport;
+  decision: Decision;
+}
+
+/** The estimate of a page's story text; null when the adapter finds no story there. */
+export type StoryEstimator = (doc: Document, url: URL, adapter: SiteAdapter) => Estimate | null;
+
+/** Only an unrated work needs its words read: the site's rating rules wherever there is one. */
+export function needsEstimate(report: PageReport): boolean {
+  return report.rating.level === 'unknown' && holdsStory(report.kind);
+}
+
+/** The report with its estimate where it needs one, and the decision on it. */
+export function judged(
+  report: PageReport,
+  doc: Document,
+  url: URL,
+  adapter: SiteAdapter,
+  settings: RatingSettings,
+  estimate: StoryEstimator | null,
+): PageJudgement {
+  const full = estimate && needsEstimate(report) ? { ...report, estimate: estimate(doc, url, adapter) } : report;
+  return { report: full, decision: decide(full, settings) };
+}
+
+/** Does the interstitial go over this page? Only where there is story text to keep covered. */
+export function coversPage(judgement: PageJudgement): boolean {
+  return judgement.decision.gate && holdsStory(judgement.report.kind);
+}
+
+export interface JudgedBlurb extends PageJudgement {
+  element: Element;
+}
+
+/**
+ * Every work entry of a listing page (a report of kind 'listing') with its decision, in page
+ * order. A blurb is judged as the work's index page would be: by its rating, warnings, tags and
+ * summary; it has no text to estimate, so an unrated entry folds only when the reader asks for
+ * that (`foldUnrated`). Other pages show blurbs too (AO3's adult-content notice
+ * shows the work's own), so the caller asks only on listings.
+ */
+export function blurbsBy(adapter: SiteAdapter, doc: Document, url: URL, settings: RatingSettings): JudgedBlurb[] {
+  const reader = adapter.blurbs;
+  if (!reader) return [];
+  return $$(doc, reader.selector).flatMap((element) => {
+    const blurb = reader.read(element, url);
+    if (!blurb) return [];
+    const report: PageReport = { ...blurb.info, url: blurb.url ?? url.href, site: adapter.id, estimate: null, content: null };
+    return [{ element, report, decision: decide(report, settings, storyKey(report), settings.foldUnrated) }];
+  });
+}
