@@ -5,6 +5,7 @@
 import type { DBSchema, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from '../jobs/job-records';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
+import type { FandomCount } from './fandom-counts';
 
 export interface SearchKeysRecord {
   /** Index keys: per term, the letter of each field holding it, then the term. */
@@ -31,6 +32,7 @@ export interface LibrarySchema extends DBSchema {
   progress: { key: string; value: ProgressRecord };
   searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
   indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
+  fandoms: { key: string; value: FandomCount };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
 }
