@@ -131,17 +131,32 @@ async function filterIds(tx: ReadTx, q: LibraryQuery): Promise<Set<string>[]> {
 /** Up to this many matches are sorted from their own records; more, by reading the sort index. */
 const FEW = 500;
 
+/**
+ * A fandom's records, when it is the query's only filter (the side list's) and holds a few
+ * stories: one read of the fandom index, where its ids and then each record would be one a story.
+ */
+async function fewOfFandom(tx: ReadTx, q: LibraryQuery): Promise<StoryRecord[] | null> {
+  if (q.fandom === undefined || q.text || q.rating || q.status || q.read) return null;
+  const index = tx.objectStore('stories').index('fandom');
+  return (await index.count(q.fandom)) <= FEW ? index.getAll(q.fandom) : null;
+}
+
 export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promise<SearchResult> {
   const tx = searchTx(db);
   const stories = tx.objectStore('stories');
   const mask = q.fields ? q.fields.reduce((m, f) => m | FIELDS[f], 0) : ~0;
   let known = knownIds.get(db);
   if (!known) knownIds.set(db, (known = new Map()));
+  const from = q.offset ?? 0;
+  const to = from + (q.limit ?? 50);
+  const fandom = await fewOfFandom(tx, q);
+  if (fandom) {
+    const byFandom = ordered(fandom, q.sort === 'relevance' || !q.sort ? 'updated' : q.sort, null, !!q.reverse);
+    return { total: fandom.length, stories: byFandom.slice(from, to).map(readableStory) };
+  }
   const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
   const sets = scores ? [new Set(scores.keys()), ...filters] : filters;
   const sort = q.sort === 'relevance' && !scores ? 'updated' : (q.sort ?? (scores ? 'relevance' : 'updated'));
-  const from = q.offset ?? 0;
-  const to = from + (q.limit ?? 50);
 
   // Nothing to match: the page is read straight off the sort index.
   if (sets.length === 0 && sort !== 'relevance') {
