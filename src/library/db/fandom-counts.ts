@@ -10,11 +10,6 @@
 import type { WriteTx } from './stores';
 import { each } from './batch-requests';
 
-export interface FandomCount {
-  fandom: string;
-  count: number;
-}
-
 /** The fandoms a story record counts in, each once (as the multi-entry fandom index holds them). */
 export function fandomsOf(story: unknown): Set<string> {
   const fandoms = (story as { meta?: { fandoms?: unknown } } | undefined)?.meta?.fandoms;

@@ -5,11 +5,16 @@
 import type { DBSchema, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from '../jobs/job-records';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
-import type { FandomCount } from './fandom-counts';
 
 export interface SearchKeysRecord {
   /** Index keys: per term, the letter of each field holding it, then the term. */
   keys: string[];
+}
+
+/** A fandom with its number of stories (fandom-counts.ts). */
+export interface FandomCount {
+  fandom: string;
+  count: number;
 }
 
 export interface LibrarySchema extends DBSchema {

@@ -14,7 +14,7 @@ import type { LibraryDb } from '../db/db';
 import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
 import { tokens } from './text-keys';
 import type { StoryRecord, StoryStatus } from '../types';
-import type { FandomCount } from '../db/fandom-counts';
+import type { FandomCount } from '../db/stores';
 
 export type SortKey = 'relevance' | 'updated' | 'title' | 'author' | 'words' | 'lastRead';
 
