@@ -12,6 +12,7 @@ import { fandomCounts, searchLibrary, type LibraryQuery } from '../../src/librar
 import { tokens } from '../../src/library/search/text-keys';
 import type { StoryCopy } from '../../src/library/types';
 import { putVersion } from '../../src/library/db/versions';
+import { countFandoms } from '../../src/library/db/fandom-counts';
 import { StoryWorld, type Vocabulary } from './library-stories';
 
 export interface FillStats {
@@ -113,9 +114,9 @@ async function fill(name: string, from: number, to: number): Promise<FillStats> 
         chapters,
       );
       await putVersion(tx, current, chapters);
-      await tx
-        .objectStore('stories')
-        .put(storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null));
+      const record = storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null);
+      await tx.objectStore('stories').put(record);
+      await countFandoms(tx, undefined, record);
       await indexStory(tx, current.storyId, terms);
     });
   }

@@ -7,6 +7,7 @@
  */
 import { LEVEL_ORDER } from '../../core/rating';
 import { storyRecord } from './build-records';
+import { recountFandoms } from './fandom-counts';
 import { write, type LibraryDb } from './db';
 import type { Rating, RatingLevel } from '../../core/model';
 import type { StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
@@ -118,7 +119,9 @@ export async function repairStory(db: LibraryDb, id: string): Promise<boolean> {
     const current = versions.filter((v) => v.state === 'current' && !readableStory(rebuilt(v)).damaged).pop();
     if (!current) return false;
     const pending = story.pending && versions.some((v) => v.version === story.pending!.version) ? story.pending : null;
-    await tx.objectStore('stories').put({ ...rebuilt(current), pending });
+    const record = { ...rebuilt(current), pending };
+    await tx.objectStore('stories').put(record);
+    await recountFandoms(tx);
     return true;
   });
 }

@@ -20,6 +20,7 @@ import { write } from './db';
 import { indexStory, termsOf, unindexStory } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord } from './build-records';
 import { each } from './batch-requests';
+import { countFandoms } from './fandom-counts';
 import { dropVersion, putVersion, versionRange } from './versions';
 import type { Problem, SaveResult, StoryCopy, StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
 
@@ -134,7 +135,9 @@ export async function saveStory(
       lastReadAt: story?.lastReadAt ?? 0,
       newChapters: (story?.newChapters ?? 0) + (options.newChapters ?? 0),
     };
-    await tx.objectStore('stories').put(storyRecord(copy.site, current, times, null));
+    const record = storyRecord(copy.site, current, times, null);
+    await tx.objectStore('stories').put(record);
+    await countFandoms(tx, story, record);
     await indexStory(tx, id, termsOf(copy.meta, chapters));
     return { id, outcome: story ? 'updated' : 'saved', problems };
   });
@@ -152,7 +155,9 @@ export async function promotePending(db: LibraryDb, id: string): Promise<boolean
     const current: VersionRecord = { ...held, state: 'current', problems: [] };
     await tx.objectStore('versions').put(current);
     const times = { savedAt: story.savedAt, updatedAt: held.createdAt, lastReadAt: story.lastReadAt, newChapters: story.newChapters };
-    await tx.objectStore('stories').put(storyRecord(story.site, current, times, null));
+    const record = storyRecord(story.site, current, times, null);
+    await tx.objectStore('stories').put(record);
+    await countFandoms(tx, story, record);
     await indexStory(tx, id, termsOf(held.meta, chapters));
     return true;
   });
@@ -171,12 +176,14 @@ export async function discardPending(db: LibraryDb, id: string): Promise<boolean
 /** Removes a story with every version, its progress and its index entries. False when there was none. */
 export async function deleteStory(db: LibraryDb, id: string): Promise<boolean> {
   return write(db, async (tx) => {
-    if (!(await tx.objectStore('stories').get(id))) return false;
+    const story = await tx.objectStore('stories').get(id);
+    if (!story) return false;
     const versions = await tx.objectStore('versions').getAll(IDBKeyRange.bound([id], [id, []]));
     await each(versions, (v) => dropVersion(tx, id, v.version));
     await tx.objectStore('progress').delete(id);
     await unindexStory(tx, id);
     await tx.objectStore('stories').delete(id);
+    await countFandoms(tx, story, undefined);
     return true;
   });
 }

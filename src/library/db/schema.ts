@@ -13,6 +13,7 @@
  * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
  *               pair, in parts, each by its story's number × PARTS + part; index keys (multi-entry)
  * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
+ * - fandoms     FandomCount by fandom: the stories in each fandom (fandom-counts.ts)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
  *               a restart without fetching them again
@@ -23,18 +24,30 @@
  * fetched pages, and every story's count of new chapters (0). v5 moves the search index from the
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
- * the parts by a number per story (indexedStories) instead of [storyId, part]. Since v6, without a
+ * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
+ * counts, counted from the stories. Since v6, without a
  * new version (nothing to convert): stories' meta.chaptersPosted and savedNumbers, and versions'
  * chapterNumbers; records saved before lack them and are read with the defaults (repair.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
-import type { SearchKeysRecord, StoreName } from './stores';
+import type { SearchKeysRecord, StoreName, WriteTx } from './stores';
 import { PARTS, indexKeys, termsOf } from '../search/search-index';
 import { each } from './batch-requests';
+import { recountFandoms } from './fandom-counts';
 import { contentHash } from '../search/text-keys';
 
-export const STORES: StoreName[] = ['stories', 'chapters', 'versions', 'progress', 'searchKeys', 'indexedStories', 'jobs', 'jobPages'];
+export const STORES: StoreName[] = [
+  'stories',
+  'chapters',
+  'versions',
+  'progress',
+  'searchKeys',
+  'indexedStories',
+  'fandoms',
+  'jobs',
+  'jobPages',
+];
 
 type RawDb = IDBPDatabase<unknown>;
 export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
@@ -167,7 +180,13 @@ const v6: Migration = async (db, tx) => {
   searchKeys.name = 'searchKeys';
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+const v7: Migration = async (db, tx) => {
+  db.createObjectStore('fandoms', { keyPath: 'fandom' });
+  // The upgrade transaction covers every store, the new one included.
+  await recountFandoms(tx as unknown as WriteTx);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -11,6 +11,12 @@ export interface SearchKeysRecord {
   keys: string[];
 }
 
+/** A fandom with its number of stories (fandom-counts.ts). */
+export interface FandomCount {
+  fandom: string;
+  count: number;
+}
+
 export interface LibrarySchema extends DBSchema {
   stories: {
     key: string;
@@ -31,6 +37,7 @@ export interface LibrarySchema extends DBSchema {
   progress: { key: string; value: ProgressRecord };
   searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
   indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
+  fandoms: { key: string; value: FandomCount };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
 }

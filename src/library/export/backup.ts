@@ -18,6 +18,7 @@ import { indexStory, termsOf } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
 import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { judgeCopy } from '../db/save';
+import { countFandoms } from '../db/fandom-counts';
 import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 
 export const BACKUP_FORMAT = 'slipcase-library';
@@ -336,6 +337,7 @@ async function merge(tx: WriteTx, item: Incoming): Promise<keyof ImportResult> {
   };
   const merged = storyRecord(local && !replaced ? local.site : b.site, current, times, held);
   await tx.objectStore('stories').put(merged);
+  await countFandoms(tx, local, merged);
   if (!local) return 'added';
   return sameStory(local, merged) && sameProgress(localProgress, progress) ? 'unchanged' : 'updated';
 }

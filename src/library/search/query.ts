@@ -14,6 +14,7 @@ import type { LibraryDb } from '../db/db';
 import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
 import { tokens } from './text-keys';
 import type { StoryRecord, StoryStatus } from '../types';
+import type { FandomCount } from '../db/stores';
 
 export type SortKey = 'relevance' | 'updated' | 'title' | 'author' | 'words' | 'lastRead';
 
@@ -130,17 +131,32 @@ async function filterIds(tx: ReadTx, q: LibraryQuery): Promise<Set<string>[]> {
 /** Up to this many matches are sorted from their own records; more, by reading the sort index. */
 const FEW = 500;
 
+/**
+ * A fandom's records, when it is the query's only filter (the side list's) and holds a few
+ * stories: one read of the fandom index, where its ids and then each record would be one a story.
+ */
+async function fewOfFandom(tx: ReadTx, q: LibraryQuery): Promise<StoryRecord[] | null> {
+  if (q.fandom === undefined || q.text || q.rating || q.status || q.read) return null;
+  const index = tx.objectStore('stories').index('fandom');
+  return (await index.count(q.fandom)) <= FEW ? index.getAll(q.fandom) : null;
+}
+
 export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promise<SearchResult> {
   const tx = searchTx(db);
   const stories = tx.objectStore('stories');
   const mask = q.fields ? q.fields.reduce((m, f) => m | FIELDS[f], 0) : ~0;
   let known = knownIds.get(db);
   if (!known) knownIds.set(db, (known = new Map()));
+  const from = q.offset ?? 0;
+  const to = from + (q.limit ?? 50);
+  const fandom = await fewOfFandom(tx, q);
+  if (fandom) {
+    const byFandom = ordered(fandom, q.sort === 'relevance' || !q.sort ? 'updated' : q.sort, null, !!q.reverse);
+    return { total: fandom.length, stories: byFandom.slice(from, to).map(readableStory) };
+  }
   const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
   const sets = scores ? [new Set(scores.keys()), ...filters] : filters;
   const sort = q.sort === 'relevance' && !scores ? 'updated' : (q.sort ?? (scores ? 'relevance' : 'updated'));
-  const from = q.offset ?? 0;
-  const to = from + (q.limit ?? 50);
 
   // Nothing to match: the page is read straight off the sort index.
   if (sets.length === 0 && sort !== 'relevance') {
@@ -189,14 +205,8 @@ const SORT_KEYS: Record<Exclude<SortKey, 'relevance'>, (s: StoryRecord) => strin
 /** IndexedDB's order for string or number keys: strings by UTF-16 code units, as `<` compares them. */
 const compareKeys = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Every fandom in the library with its number of stories, most stories first. The names come
- * off the fandom index one step at a time; the counts are then asked for all at once.
- */
-export async function fandomCounts(db: LibraryDb): Promise<{ fandom: string; count: number }[]> {
-  const index = db.transaction('stories').store.index('fandom');
-  const fandoms: string[] = [];
-  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) fandoms.push(cursor.key);
-  const counts = await Promise.all(fandoms.map(async (fandom) => ({ fandom, count: await index.count(fandom) })));
+/** Every fandom in the library with its number of stories, most stories first: one read of the counts (db/fandom-counts.ts). */
+export async function fandomCounts(db: LibraryDb): Promise<FandomCount[]> {
+  const counts = await db.getAll('fandoms');
   return counts.sort((a, b) => b.count - a.count || a.fandom.localeCompare(b.fandom));
 }

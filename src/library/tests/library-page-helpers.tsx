@@ -122,8 +122,14 @@ export async function seedStories(db: LibraryDb, count: number): Promise<StoryRe
     );
     records.push(storyRecord('ao3', current, { savedAt: SEED_BASE, updatedAt: SEED_BASE + n * 1000, lastReadAt: 0, newChapters: 0 }, null));
   }
-  const tx = db.transaction('stories', 'readwrite');
-  for (const r of records) void tx.store.put(r);
+  const tx = db.transaction(['stories', 'fandoms'], 'readwrite');
+  // The fandom counts move with the stories, as saves keep them (db/fandom-counts.ts).
+  const counts = new Map((await tx.objectStore('fandoms').getAll()).map((c) => [c.fandom, c.count]));
+  for (const r of records) {
+    void tx.objectStore('stories').put(r);
+    for (const f of new Set(r.meta.fandoms)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  for (const [fandom, count] of counts) void tx.objectStore('fandoms').put({ fandom, count });
   await tx.done;
   return records;
 }

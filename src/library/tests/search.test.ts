@@ -205,6 +205,7 @@ describe('searchLibrary', () => {
         { rating: ['general', 'teen', 'mature'] },
         { text: common },
         { text: common, read: 'read' },
+        { fandom: [...oracle.values()][0]!.story.meta.fandoms[0]! },
       ];
       const sizes = new Set<string>();
       for (const base of queries)
