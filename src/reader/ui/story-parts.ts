@@ -8,9 +8,9 @@ import { readingBlocks } from './blocks';
 
 /** Characters of text in the first part: a few screens, so that it fills the first one. */
 const FIRST_PART = 6_000;
-/** Characters of text in each later part (about 5,000 words). */
-const PART = 30_000;
-/** Characters of a line, for a part's height before it has been laid out. */
+/** Characters of text in each later part (about 2,500 words): little to lay out as it comes into view. */
+const PART = 15_000;
+/** Characters of a line, for a part's height before the first part has been laid out. */
 const LINE = 60;
 
 export interface StoryParts {
@@ -29,25 +29,33 @@ function wrapsOne(node: ParentNode): boolean {
   return node.childElementCount === 1 && Array.from(node.childNodes).every((n) => n.nodeType !== 3 || !n.textContent?.trim());
 }
 
-/** The story's top-level pieces (under the elements that only wrap them) grouped into parts. */
-function group(doc: Document, spine: ParentNode): HTMLElement[] {
+/** The story's top-level pieces (under the elements that only wrap them) grouped into parts, and their characters. */
+function group(doc: Document, spine: ParentNode): { parts: HTMLElement[]; sizes: number[] } {
   const parts: HTMLElement[] = [];
-  let part: HTMLElement | null = null;
-  let size = 0;
+  const sizes: number[] = [];
   for (const node of Array.from(spine.childNodes)) {
-    if (!part || size >= (parts.length === 1 ? FIRST_PART : PART)) {
-      if (part) part.style.setProperty('--part-lines', String(Math.ceil(size / LINE)));
-      part = doc.createElement('section');
+    const size = sizes.at(-1) ?? Infinity;
+    if (size >= (parts.length === 1 ? FIRST_PART : PART)) {
+      const part = doc.createElement('section');
       part.className = 'part';
       parts.push(part);
-      size = 0;
+      sizes.push(0);
     }
-    part.append(node);
-    size += node.textContent?.length ?? 0;
+    parts.at(-1)!.append(node);
+    sizes.push(sizes.pop()! + (node.textContent?.length ?? 0));
   }
-  part?.style.setProperty('--part-lines', String(Math.ceil(size / LINE)));
+  parts.forEach((p, i) => p.style.setProperty('--part-lines', String(Math.ceil(sizes[i]! / LINE))));
   spine.append(...parts);
-  return parts;
+  return { parts, sizes };
+}
+
+/**
+ * Sets the height of the parts not laid out yet from the first part's height per character, once
+ * it has been laid out: a long work's scrollbar is then about as long as it will be.
+ */
+function sizeLike(first: HTMLElement, firstSize: number, parts: HTMLElement[], sizes: number[]): void {
+  const perChar = firstSize > 0 ? first.getBoundingClientRect().height / firstSize : 0;
+  if (perChar > 0) parts.forEach((p, i) => p.style.setProperty('--part-height', `${Math.round(sizes[i]! * perChar)}px`));
 }
 
 /**
@@ -61,7 +69,7 @@ export function storyParts(story: HTMLElement, html: string): StoryParts {
   const root = template.content;
   let spine: ParentNode = root;
   while (wrapsOne(spine)) spine = spine.firstElementChild!;
-  const parts = group(doc, spine);
+  const { parts, sizes } = group(doc, spine);
   // Found with every part in place, so that they are the blocks the whole text has.
   const blocks = readingBlocks(root);
   const partOf = new Map(parts.map((p, i) => [p as Element, i]));
@@ -73,14 +81,24 @@ export function storyParts(story: HTMLElement, html: string): StoryParts {
     ends[el ? partOf.get(el)! : 0] = i + 1;
   });
   for (let i = 1; i < ends.length; i++) ends[i] = Math.max(ends[i]!, ends[i - 1]!);
-  for (const p of parts.slice(1)) p.remove();
+  for (const p of parts) p.remove();
   const host = spine === root ? story : (spine as Element);
   story.replaceChildren(root);
-  let shown = Math.min(1, parts.length);
+  let shown = 0;
+  /** Adds parts up to `end`; the story is busy for assistive technology while parts are still to come. */
+  const showTo = (end: number) => {
+    host.append(...parts.slice(shown, end));
+    shown = end;
+    if (shown < parts.length) story.setAttribute('aria-busy', 'true');
+    else story.removeAttribute('aria-busy');
+  };
+  showTo(Math.min(1, parts.length));
 
+  const sizeRest = () => sizeLike(parts[0]!, sizes[0]!, parts.slice(1), sizes.slice(1));
   const renderNext = () => {
     if (shown >= parts.length) return false;
-    host.append(parts[shown++]!);
+    if (shown === 1) sizeRest();
+    showTo(shown + 1);
     return shown < parts.length;
   };
   const partHolding = (block: number) => {
@@ -92,7 +110,9 @@ export function storyParts(story: HTMLElement, html: string): StoryParts {
     renderNext,
     renderThrough(block) {
       const last = partHolding(block);
-      if (last >= shown) host.append(...parts.slice(shown, (shown = last + 1)));
+      if (last < shown) return;
+      if (shown === 1) sizeRest();
+      showTo(last + 1);
     },
     blocksAt(y) {
       // Parts are laid out in order: the first whose bottom is below y (a binary search).
