@@ -35,6 +35,10 @@ describe('storyParts', () => {
     expect(first.length).toBeGreaterThan(1000);
     expect(first.length).toBeLessThan(whole.length / 2);
     expect(whole.startsWith(first)).toBe(true);
+    // The blocks on the page are the first ones: the place is looked for among them.
+    const rendered = parts.rendered();
+    expect(parts.blocks.slice(0, rendered).every((b) => b.isConnected)).toBe(true);
+    expect(parts.blocks[rendered]!.isConnected).toBe(false);
     // Busy for assistive technology until the last part is in.
     expect(el.getAttribute('aria-busy')).toBe('true');
     let added = 0;
@@ -43,6 +47,7 @@ describe('storyParts', () => {
     expect(parts.renderNext()).toBe(false);
     expect(words(el)).toBe(whole);
     expect(el.hasAttribute('aria-busy')).toBe(false);
+    expect(parts.rendered()).toBe(parts.blocks.length);
     // The blocks known from the start are the page's, in its order.
     expect(readingBlocks(el)).toEqual(parts.blocks);
     expect(parts.blocks.length).toBe(readingBlocks(inert(html)).length);

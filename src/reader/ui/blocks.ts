@@ -60,14 +60,13 @@ function topIn(scroller: HTMLElement, el: HTMLElement): number {
 
 /**
  * The block at the top of the reading area (below a `topInset` of toolbar) and how far into it the
- * view is, searched for among blocks [start, end) (all by default), which are laid out in order:
- * a binary search, so scrolling a long work reads the layout of a few blocks, not all of them.
+ * view is, among the first `end` blocks (all by default), which are laid out in order: a binary
+ * search, so scrolling a long work reads the layout of a few blocks, not of all of them.
  */
-export function anchorAt(scroller: HTMLElement, blocks: HTMLElement[], topInset: number, range?: [number, number]): Anchor {
+export function anchorAt(scroller: HTMLElement, blocks: HTMLElement[], topInset: number, end = blocks.length): Anchor {
   const line = scroller.scrollTop + topInset;
-  const [start, end] = range ?? [0, blocks.length];
   const bottom = (el: HTMLElement) => topIn(scroller, el) + el.getBoundingClientRect().height;
-  let lo = start;
+  let lo = 0;
   let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -56,9 +56,8 @@ export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'
   const onScroll = () => {
     const el = scroller.current;
     if (!el || !at.current.view) return;
-    // Only the part at the top of the screen is searched: the others may not be laid out.
-    const range = parts.current?.blocksAt(el.getBoundingClientRect().top + TOOLBAR);
-    anchor.current = anchorAt(el, blocks.current, TOOLBAR, range);
+    // Among the blocks on the page: a long story's last parts may still be on their way.
+    anchor.current = anchorAt(el, blocks.current, TOOLBAR, parts.current?.rendered());
     saveSoon();
   };
   return { scroller, story, parts, blocks, anchor, at, flush, saveSoon, onScroll };
