@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
-import { sanitizeInPlace } from './sanitize';
+import { sanitizeToFragment } from './sanitize';
 import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
@@ -188,11 +188,17 @@ function trimEdges(box: Element): void {
   while (blank(box.lastChild)) box.lastChild.remove();
 }
 
-/** Sanitised HTML and its text; the box (ours, detached in the inert document) is sanitised in place. */
+/**
+ * Sanitised HTML and its text. The box is serialised for DOMPurify to parse again rather than
+ * sanitised in place: in Chromium, on a 200k-word work, the browser's own parser and the string
+ * path took 135 ms against 270-350 ms for DOMPurify's IN_PLACE mode, whose extra passes over the
+ * live nodes cost more than the parse (jsdom, whose parser is script, says the opposite).
+ */
 function finish(box: Element, win: Window & typeof globalThis): StoryContent {
-  sanitizeInPlace(box, win);
-  const text = textLines(box).join('\n');
-  return { html: box.innerHTML, text, words: countWords(text) };
+  const holder = box.ownerDocument.createElement('div');
+  holder.append(sanitizeToFragment(box.innerHTML, win));
+  const text = textLines(holder).join('\n');
+  return { html: holder.innerHTML, text, words: countWords(text) };
 }
 
 // ---- the fallback ----

@@ -160,14 +160,3 @@ export function sanitizeHtml(html: string, win: Window & typeof globalThis): str
 export function sanitizeToFragment(html: string, win: Window & typeof globalThis): DocumentFragment {
   return purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
 }
-
-/**
- * The same, done to `el` itself (a detached element of an inert document, whose own tag is
- * allowed), for a caller that built the nodes and would otherwise serialise them only for
- * DOMPurify to parse them again: that round trip was most of a long story's reading time. What
- * is left is only allowed tags and attributes with escaped text, so serialising it and parsing it
- * again cannot make new markup.
- */
-export function sanitizeInPlace(el: Element, win: Window & typeof globalThis): void {
-  purifier(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
-}

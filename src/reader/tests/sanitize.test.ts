@@ -4,9 +4,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { sanitizeHtml, sanitizeInPlace, sanitizeToFragment } from '../sanitize';
-import { allVectors } from '../../../tests/lib/hostile-vectors';
-import { dangers } from '../../../tests/lib/dangers';
+import { sanitizeHtml, sanitizeToFragment } from '../sanitize';
 
 const win = new JSDOM('').window as unknown as Window & typeof globalThis;
 const clean = (html: string) => sanitizeHtml(html, win);
@@ -142,33 +140,5 @@ describe('sanitizeToFragment', () => {
     expect(holder.innerHTML).toBe(
       '<p><i>a</i><img><a href="https://example.org/" target="_blank" rel="noopener noreferrer nofollow">l</a></p>',
     );
-  });
-});
-
-describe('sanitizeInPlace', () => {
-  // The reader sanitises the nodes it copied out instead of serialising them for DOMPurify to parse
-  // again. Whatever it keeps must be safe, and must survive the string path unchanged: stored or
-  // shown, the HTML is parsed and sanitised again. (The two can differ where a payload parses
-  // differently with and without scripting, as <noscript> does; both are safe.) Remote pictures
-  // stay, as in the string path: the offline reader and the EPUB replace them later.
-  it.each(allVectors().map((v, i) => [v.title ?? `vector ${i}`, v.payload] as const))('keeps only what is safe: %s', (_title, payload) => {
-    const box = win.document.implementation.createHTMLDocument('').createElement('div');
-    box.innerHTML = payload;
-    sanitizeInPlace(box, win);
-    expect(dangers(box.innerHTML, { allowRemoteImages: true })).toEqual([]);
-    expect(clean(box.innerHTML)).toBe(box.innerHTML);
-  });
-
-  it('keeps what the string path keeps on a story page', () => {
-    const story = `<p style="text-align: center; color: red">Chapter <b>One</b></p><hr><p><a href="https://example.org/">link</a> <img src="https://example.org/a.png" alt="a"></p>`;
-    const box = win.document.implementation.createHTMLDocument('').createElement('div');
-    box.innerHTML = story;
-    sanitizeInPlace(box, win);
-    expect(box.innerHTML).toBe(clean(story));
-  });
-
-  it('refuses a root it would have to remove', () => {
-    const form = win.document.implementation.createHTMLDocument('').createElement('form');
-    expect(() => sanitizeInPlace(form, win)).toThrow();
   });
 });
