@@ -14,7 +14,7 @@ import { emptyInfo } from '../../core/model';
 import { readablePageBy, reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
 import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
-import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement } from '../judge';
+import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement, type StoryEstimator } from '../judge';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import type { GateMore } from './gate-more';
@@ -44,8 +44,10 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
   try {
     judgement = await judge(kit, settings);
   } catch (e) {
-    // Whatever is covered stays covered until the reader chooses.
-    if (cover?.covering()) await showInterstitial(kit, unreadable(), cover, false);
+    // Whatever is covered stays covered until the reader chooses, and the popup hears why.
+    const failed = unreadable();
+    if (cover?.covering()) await showInterstitial(kit, failed, cover, false);
+    tell(failed.report, failed.decision);
     throw e;
   }
   let { report } = judgement;
@@ -53,11 +55,9 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
     if (coversPage(judgement)) await showInterstitial(kit, judgement, cover, true);
     else {
       // A listing whose entries cannot be read still shows: a blank listing helps no one.
-      try {
-        if (report.kind === 'listing') await foldListing(kit, settings);
-      } finally {
-        cover.lift();
-      }
+      // Entries the fold's script could not reach stay unfolded: a listing holds blurbs, not story text.
+      if (report.kind === 'listing') await foldListing(kit, settings).catch(() => undefined);
+      cover.lift();
       rereadOnChange(kit, cover, settings, (next) => (report = next));
     }
   }
@@ -80,8 +80,17 @@ async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgem
   const { doc, url } = readablePageBy(kit.pick, document, location.href);
   const adapter = kit.pick(doc, url);
   const report = reportWith(adapter, doc, url);
-  const estimate = needsEstimate(report) ? (await kit.more()).estimateStory : null;
+  const estimate = needsEstimate(report) ? await estimatorOf(kit) : null;
   return judged(report, doc, url, adapter, settings, estimate);
+}
+
+/** The estimator, or none when its script could not be loaded: the work is then judged unrated, never general. */
+async function estimatorOf(kit: GateKit): Promise<StoryEstimator | null> {
+  try {
+    return (await kit.more()).estimateStory;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -112,9 +121,19 @@ function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, re
 /** Takes the interstitial and the cover away; set while the interstitial is up. */
 let liftGate: (() => void) | null = null;
 
+/**
+ * Where the interstitial's script cannot be loaded, the text stays covered and the gate is still
+ * up: the popup, which hears the decision, shows the story.
+ */
 async function showInterstitial(kit: GateKit, judgement: PageJudgement, cover: Cover, canAllow: boolean): Promise<void> {
   cover.pin();
-  const { buildInterstitial, mountInterstitial } = await kit.more();
+  liftGate = () => {
+    liftGate = null;
+    cover.lift();
+  };
+  const parts = await kit.more().catch(() => null);
+  if (!parts) return;
+  const { buildInterstitial, mountInterstitial } = parts;
   const host = buildInterstitial(document, judgement.report, judgement.decision, {
     show: () => liftGate?.(),
     allowStory: canAllow

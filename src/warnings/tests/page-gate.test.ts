@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+/**
+ * The gate on a live page whose lazy parts (estimator, interstitial) cannot be loaded, as when the
+ * background fails to inject them: the text stays covered, the popup still hears the decision, and
+ * the reader's choice there still shows the story.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { gatePage, type GateKit } from '../ext/page-gate';
+import { allow } from '../ext/settings-storage';
+import { emptyInfo, type RatingLevel } from '../../core/model';
+import { defineSite } from '../../sites/kit/define-site';
+import { until } from '../../../tests/lib/wait';
+
+/** A one-page story rated `level`: an unrated one needs the estimator, an explicit one the interstitial. */
+function siteRated(level: RatingLevel) {
+  return defineSite({
+    id: 'testsite',
+    name: 'Test site',
+    domains: ['localhost'],
+    storyBody: ['#story'],
+    read: () => ({ ...emptyInfo('story'), title: 'Lanterns', author: 'Wren', rating: { level, label: null, source: 'site' } }),
+    nav: () => ({ prev: null, next: null, chapters: [] }),
+  });
+}
+
+const unloadable = (level: RatingLevel): GateKit => ({
+  cover: () => ['#story'],
+  pick: () => siteRated(level),
+  more: () => Promise.reject(new Error('no gate-more script')),
+});
+
+let reports: { report: { kind: string }; decision: { gate: boolean } }[] = [];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  reports = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type: string };
+    if (m.type === 'page-report') reports.push(message as (typeof reports)[number]);
+  });
+  document.body.innerHTML = '<h1>Lanterns</h1><div id="story"><p>The lanterns were lit at dusk.</p></div>';
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(document, 'readyState');
+});
+
+/** Runs the gate as the always-on script does: from before the page is parsed. */
+async function gateFromDocumentStart(kit: GateKit) {
+  Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+  const gated = gatePage(kit);
+  Reflect.deleteProperty(document, 'readyState');
+  document.dispatchEvent(new Event('DOMContentLoaded'));
+  return gated;
+}
+
+const story = () => document.querySelector<HTMLElement>('#story')!;
+
+describe('the gate without its lazy parts', () => {
+  it.each<RatingLevel>(['unknown', 'explicit'])(
+    'keeps a %s story covered, tells the popup, and shows it once the reader allows it',
+    async (level) => {
+      const report = await gateFromDocumentStart(unloadable(level));
+
+      expect(report.rating.level).toBe(level);
+      expect(story().style.getPropertyValue('visibility')).toBe('hidden');
+      await until(() => reports.length > 0, 'the page report');
+      expect(reports[0]!.report.kind).toBe('story');
+      expect(reports[0]!.decision.gate).toBe(true);
+
+      await allow({ url: location.href, site: 'testsite', title: 'Lanterns', author: 'Wren' }, 'stories');
+      await until(() => story().style.getPropertyValue('visibility') !== 'hidden', 'the cover to lift');
+      expect(document.querySelector('style[data-slipcase="cover"]')).toBeNull();
+    },
+  );
+});
