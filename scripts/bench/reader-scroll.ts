@@ -40,7 +40,10 @@ async function scrollThrough(tab: Page, worker: Worker, id: number): Promise<Rea
     await tab.waitForTimeout(25);
   }
   let end = (await inIsolatedWorld(worker, id, readerState)) as ReaderState;
+  // A reader that adds the rest of a long work after its first screen may have grown since the
+  // first height: the wheel goes on to its end.
   for (let waited = 0; waited < 10_000 && end.scrollTop + end.clientHeight < end.scrollHeight - 2; waited += 100) {
+    await tab.mouse.wheel(0, step);
     await tab.waitForTimeout(100);
     end = (await inIsolatedWorld(worker, id, readerState)) as ReaderState;
   }

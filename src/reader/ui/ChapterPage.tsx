@@ -28,7 +28,8 @@ export function ChapterPage({ view, failed, loading, go, storyRef }: ChapterPage
           <>
             <StoryHeader view={view} siteName={siteName(view.report.site)} />
             <Notes notes={view.notes} position="before" />
-            <div class="story" ref={storyRef} dangerouslySetInnerHTML={{ __html: view.content.html }} />
+            {/* Filled a part at a time as the chapter opens (useChapterPlace). */}
+            <div class="story" ref={storyRef} />
             <Notes notes={view.notes} position="after" />
             <ChapterEnd nav={view.nav} loading={loading} go={go} />
           </>

@@ -58,19 +58,29 @@ function topIn(scroller: HTMLElement, el: HTMLElement): number {
   return el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
-/** The block at the top of the reading area (below a `topInset` of toolbar) and how far into it the view is. */
-export function anchorAt(scroller: HTMLElement, blocks: HTMLElement[], topInset: number): Anchor {
+/**
+ * The block at the top of the reading area (below a `topInset` of toolbar) and how far into it the
+ * view is, among the first `end` blocks (all by default), which are laid out in order: a binary
+ * search, so scrolling a long work reads the layout of a few blocks, not of all of them.
+ */
+export function anchorAt(scroller: HTMLElement, blocks: HTMLElement[], topInset: number, end = blocks.length): Anchor {
   const line = scroller.scrollTop + topInset;
-  for (let i = 0; i < blocks.length; i++) {
-    const el = blocks[i]!;
+  const bottom = (el: HTMLElement) => topIn(scroller, el) + el.getBoundingClientRect().height;
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottom(blocks[mid]!) > line) hi = mid;
+    else lo = mid + 1;
+  }
+  const el = blocks[lo];
+  if (lo < end && el) {
     const top = topIn(scroller, el);
     const height = el.getBoundingClientRect().height;
-    if (top + height > line) {
-      const offset = height > 0 ? Math.min(1, Math.max(0, (line - top) / height)) : 0;
-      return { block: i, offset: Math.round(offset * 1000) / 1000, text: anchorText(el) };
-    }
+    const offset = height > 0 ? Math.min(1, Math.max(0, (line - top) / height)) : 0;
+    return { block: lo, offset: Math.round(offset * 1000) / 1000, text: anchorText(el) };
   }
-  const last = Math.max(0, blocks.length - 1);
+  const last = Math.max(0, end - 1);
   return { block: last, offset: 1, ...(blocks[last] && { text: anchorText(blocks[last]) }) };
 }
 

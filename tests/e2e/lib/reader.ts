@@ -116,7 +116,8 @@ function readerState(root: ShadowRoot): ReaderState | null {
     font: root.querySelector('.root')?.getAttribute('data-font') ?? null,
     fontSize: story ? getComputedStyle(story).fontSize : '',
     fontFamily: story ? getComputedStyle(story).fontFamily : '',
-    busy: dialog.getAttribute('aria-busy') === 'true',
+    // A chapter loading, or a long story's text still being added.
+    busy: dialog.getAttribute('aria-busy') === 'true' || story?.getAttribute('aria-busy') === 'true',
     scrollTop: dialog.scrollTop,
     focusInReader: document.activeElement === host && root.activeElement !== null,
     bodyInert: document.body.inert,

@@ -6,8 +6,9 @@
 import { useEffect, useLayoutEffect, useRef, type MutableRef } from 'preact/hooks';
 import type { ReaderView } from '../../../core/model';
 import type { FontChoice, ReaderSettings } from '../../settings';
-import { anchorAt, anchorAtFraction, fractionOf, readingBlocks, relocate, scrollToAnchor, type Anchor } from '../blocks';
+import { anchorAt, anchorAtFraction, fractionOf, relocate, scrollToAnchor, type Anchor } from '../blocks';
 import type { ReaderServices } from '../reader-services';
+import { renderRest, storyParts, type StoryParts } from '../story-parts';
 
 /** Height of the sticky toolbar: a position is the place just below it. */
 const TOOLBAR = 56;
@@ -19,6 +20,8 @@ export type Shown = { url: string; view: ReaderView | null };
 export interface ReadingPosition {
   scroller: MutableRef<HTMLDivElement | null>;
   story: MutableRef<HTMLDivElement | null>;
+  /** The chapter's text, put on the page a part at a time as it opens. */
+  parts: MutableRef<StoryParts | null>;
   /** The chapter's reading blocks, found when it opens. */
   blocks: MutableRef<HTMLElement[]>;
   anchor: MutableRef<Anchor>;
@@ -34,6 +37,7 @@ export interface ReadingPosition {
 export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'>, first: Shown): ReadingPosition {
   const scroller = useRef<HTMLDivElement>(null);
   const story = useRef<HTMLDivElement>(null);
+  const parts = useRef<StoryParts | null>(null);
   const blocks = useRef<HTMLElement[]>([]);
   const anchor = useRef<Anchor>({ block: 0, offset: 0 });
   const at = useRef(first);
@@ -52,10 +56,11 @@ export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'
   const onScroll = () => {
     const el = scroller.current;
     if (!el || !at.current.view) return;
-    anchor.current = anchorAt(el, blocks.current, TOOLBAR);
+    // Among the blocks on the page: a long story's last parts may still be on their way.
+    anchor.current = anchorAt(el, blocks.current, TOOLBAR, parts.current?.rendered());
     saveSoon();
   };
-  return { scroller, story, blocks, anchor, at, flush, saveSoon, onScroll };
+  return { scroller, story, parts, blocks, anchor, at, flush, saveSoon, onScroll };
 }
 
 /**
@@ -68,23 +73,27 @@ export function useChapterPlace(
   settings: ReaderSettings,
   services: { loadPosition: ReaderServices['loadPosition']; loadFont(font: FontChoice): Promise<void> },
 ): void {
-  const { scroller, story, blocks, anchor } = position;
+  const { scroller, story, parts, blocks, anchor } = position;
   const keepPlace = () => scroller.current && scrollToAnchor(scroller.current, blocks.current, TOOLBAR, anchor.current);
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    blocks.current = story.current ? readingBlocks(story.current) : [];
+    parts.current = story.current && shown.view ? storyParts(story.current, shown.view.content.html) : null;
+    blocks.current = parts.current?.blocks ?? [];
     if (!el) return;
     el.scrollTop = 0;
     anchor.current = { block: 0, offset: 0 };
     el.focus({ preventScroll: true });
     let current = true;
+    if (parts.current) void renderRest(parts.current, () => current);
     void services.loadPosition(shown.url).then((saved) => {
       if (!current || !saved) return;
       const at =
         'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
       // Found by its words, where the author has edited the chapter since.
       anchor.current = relocate({ ...at, ...(saved.text !== undefined && { text: saved.text }) }, blocks.current);
+      // The place may be in a part not on the page yet.
+      parts.current?.renderThrough(anchor.current.block);
       scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
     });
     return () => {
