@@ -61,7 +61,7 @@ describe('storyParts', () => {
     expect(el.hasAttribute('aria-busy')).toBe(false);
   });
 
-  it('renderThrough adds the parts up to a block, in order, and no further', () => {
+  it('renderThrough adds the parts up to a block and the one after it, in order, and no further', () => {
     const el = story();
     const parts = storyParts(el, work(30, 40));
     const target = parts.blocks.findIndex((b) => b.textContent?.startsWith('Paragraph 700:'));
@@ -69,6 +69,10 @@ describe('storyParts', () => {
     parts.renderThrough(target);
     const connected = parts.blocks.map((b) => b.isConnected);
     expect(connected.slice(0, target + 1).every(Boolean)).toBe(true);
+    // The text below the place: a part's worth of blocks after it, so the scroller can reach it.
+    const partOf = (b: HTMLElement) => b.closest('section.part');
+    const nextPart = parts.blocks.find((b, i) => i > target && partOf(b) !== partOf(parts.blocks[target]!));
+    expect(nextPart?.isConnected).toBe(true);
     expect(connected.at(-1)).toBe(false);
     expect(words(el).startsWith(words(inert(work(30, 40))).split(' Paragraph 700:')[0]!)).toBe(true);
     while (parts.renderNext());

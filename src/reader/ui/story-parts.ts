@@ -15,7 +15,11 @@ export interface StoryParts {
   readonly blocks: HTMLElement[];
   /** Puts the next part on the page; false once they are all there. */
   renderNext(): boolean;
-  /** Puts every part up to the one holding block `block` on the page, in order. */
+  /**
+   * Puts every part up to the one holding block `block`, and the one after it, on the page, in
+   * order: a place near the end of its part needs the text below it on the page, or the scroller
+   * stops short of it (a screen's height short, on a phone).
+   */
   renderThrough(block: number): void;
   /** How many of `blocks` (the first ones) are on the page. */
   rendered(): number;
@@ -93,8 +97,8 @@ export function storyParts(story: HTMLElement, html: string): StoryParts {
     blocks,
     renderNext,
     renderThrough(block) {
-      const last = partHolding(block);
-      if (last >= shown) showTo(last + 1);
+      const end = Math.min(partHolding(block) + 2, parts.length);
+      if (end > shown) showTo(end);
     },
     rendered: () => (shown >= parts.length ? blocks.length : ends[shown - 1]!),
   };
