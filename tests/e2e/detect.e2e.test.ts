@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RATING_STYLE, ratingText } from '../../src/shell/badge';
 import { holdsStory, isWorkPage } from '../../src/core/model';
-import { until } from '../lib/wait';
 import { SCREENSHOT_DIR } from './lib/build';
 import type { BrowserDriver } from './lib/driver';
-import { BROWSERS, sharedBrowser, badgeText } from './lib/launch';
+import { BROWSERS, sharedBrowser, badgeText, reportedBadge } from './lib/launch';
 import { pageAt, screenshotName } from './lib/pages';
 
 /** The unrated seed (All About Spike), whose text estimates Explicit. */
@@ -28,23 +27,6 @@ const CASES = [
   UNRATED_SEED,
   'http://www.allaboutspike.com/fic.html?id=96',
 ];
-
-/**
- * The tab's badge once its page has reported to the background, which stores the report
- * (src/shell/ext/tab-reports.ts) and sets the badge in answer to that one message: a page that
- * gets no badge is read after its report is in rather than after a guessed time.
- */
-async function reportedBadge(driver: BrowserDriver, tabId: number): Promise<string> {
-  await until(
-    () =>
-      driver.evalInExtension(async (id: number) => {
-        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-        return `tab:${id}` in (await (g.browser ?? g.chrome).storage.session.get(`tab:${id}`));
-      }, tabId),
-    'the page to report to the background',
-  );
-  return badgeText(driver, tabId);
-}
 
 describe.each(BROWSERS)('%s', (browserName) => {
   let driver: BrowserDriver;

@@ -5,6 +5,7 @@ import { SCREENSHOT_DIR } from './build';
 import { launchChromium } from './chromium';
 import type { BrowserDriver } from './driver';
 import { launchFirefox } from './firefox';
+import { until } from '../../lib/wait';
 
 export const LAUNCHERS = {
   chromium: () => launchChromium(),
@@ -60,4 +61,21 @@ export function badgeText(driver: BrowserDriver, tabId?: number): Promise<string
     const action = api.action ?? (api as unknown as { browserAction: typeof chrome.action }).browserAction;
     return action.getBadgeText(id === null ? {} : { tabId: id });
   }, tabId ?? null);
+}
+
+/**
+ * The tab's badge once its page has reported to the background, which stores the report
+ * (src/shell/ext/tab-reports.ts) and sets the badge in answer to that one message: a page that
+ * gets no badge is read after its report is in rather than after a guessed time.
+ */
+export async function reportedBadge(driver: BrowserDriver, tabId: number): Promise<string> {
+  await until(
+    () =>
+      driver.evalInExtension(async (id: number) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        return `tab:${id}` in (await (g.browser ?? g.chrome).storage.session.get(`tab:${id}`));
+      }, tabId),
+    'the page to report to the background',
+  );
+  return badgeText(driver, tabId);
 }
