@@ -236,7 +236,7 @@ function unratedReason(rating: Rating, estimate: Estimate | null, settings: Rati
     const text = `Estimated ${LEVEL_NAME[known.level]}, past your ${limit} limit`;
     return { kind: 'unrated', text, short: `estimated ${LEVEL_NAME[known.level]}`, why: [...crossed, ...within] };
   }
-  const text = estimate ? `${prefix}, and too little text to estimate` : `${prefix}, with no text to estimate`;
+  const text = estimate ? `${prefix}, and its text could not be estimated` : `${prefix}, with no text to estimate`;
   return { kind: 'unrated', text, short: 'unrated', why: estimate?.reasons ?? [] };
 }
 

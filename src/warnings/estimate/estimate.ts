@@ -23,6 +23,7 @@
 import type { Estimate, RatingLevel } from '../../core/model';
 import { LEXICON, LOWER_CASE_ONLY, type LexiconCategory } from './lexicon';
 import { FINDINGS, type FindingKind, type Signal } from './findings';
+import { readsAsEnglish } from './language';
 
 /** Texts shorter than this are not estimated: a few words say nothing about a story. */
 export const MIN_WORDS = 50;
@@ -204,6 +205,7 @@ const RANK: Record<RatingLevel, number> = { unknown: -1, general: 0, teen: 1, ma
  */
 export function estimateText(text: string): Estimate {
   const { passages, words } = passagesOf(text);
+  if (!readsAsEnglish(text)) return { level: 'unknown', reasons: ['its text is not in English, the only language the estimator reads'] };
   if (words < MIN_WORDS) return { level: 'unknown', reasons: [`only ${plural(words, 'word')} of text, too few to judge`] };
   countHits(text, passages);
   const found = signals(tally(passages), words).sort((a, b) => RANK[b.level] - RANK[a.level]);

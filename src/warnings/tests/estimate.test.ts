@@ -178,3 +178,41 @@ describe('estimator on hand-written text', () => {
     expect(e.reasons.map((r) => r.split(':')[0])).toEqual(['explicit sexual language', 'violence', 'strong language']);
   });
 });
+
+/**
+ * The lexicon is English: a story in another language finds none of its words and would pass for
+ * General however it is written, so the estimate of such a text is unknown, and says why.
+ */
+describe('text in a language the estimator does not read', () => {
+  const FERRY_EN =
+    'The ferry left at six whether anyone was on it or not. Mara had learned that the hard way, standing on the pier with her bag while the lights slid away across the grey water. "You again," the ticket man said, and he punched her ticket without looking at it. The wind came in off the harbour, long and cold, and she turned up her collar and found a seat by the rail where the spray could reach her. She did not turn around when he sat down beside her, and she did not say anything for a long time.';
+  const lines = (name: string) => readFileSync(page(name).textPath!, 'utf8');
+  const OTHER = {
+    German:
+      'Die Fähre legte um sechs Uhr ab, ob jemand an Bord war oder nicht. Mara hatte das auf die harte Tour gelernt, als sie mit ihrer Tasche auf dem Steg stand, während die Lichter über das graue Wasser davonglitten. „Sie schon wieder“, sagte der Mann am Schalter und lochte ihre Fahrkarte, ohne hinzusehen. Der Wind kam lang und kalt vom Hafen herein, und sie schlug den Kragen hoch und suchte sich einen Platz an der Reling, wo die Gischt sie erreichen konnte. Sie drehte sich nicht um, als er sich neben sie setzte, und sie sagte lange nichts.',
+    French:
+      'Le ferry partait à six heures, qu’il y ait quelqu’un à bord ou non. Mara l’avait appris à ses dépens, debout sur le quai avec son sac pendant que les lumières glissaient sur l’eau grise. « Encore vous », dit l’homme du guichet, et il poinçonna son billet sans le regarder. Le vent arrivait du port, long et froid, et elle releva son col et trouva une place près du bastingage, là où les embruns pouvaient l’atteindre. Elle ne se retourna pas quand il s’assit à côté d’elle, et elle ne dit rien pendant longtemps.',
+    Spanish:
+      'El ferry salía a las seis, hubiera alguien a bordo o no. Mara lo había aprendido por las malas, de pie en el muelle con su bolsa mientras las luces se alejaban sobre el agua gris. «Usted otra vez», dijo el hombre de la taquilla, y le picó el billete sin mirarlo. El viento llegaba del puerto, largo y frío, y ella se subió el cuello y buscó un sitio junto a la barandilla, donde la espuma podía alcanzarla. No se dio la vuelta cuando él se sentó a su lado, y no dijo nada durante mucho tiempo.',
+    Russian:
+      'Паром уходил в шесть, был ли кто-нибудь на борту или нет. Мара усвоила это на собственном опыте, стоя на причале с сумкой, пока огни скользили прочь по серой воде. «Опять вы», сказал кассир и пробил её билет, не глядя. Ветер дул с гавани, долгий и холодный, и она подняла воротник и нашла место у поручней, куда долетали брызги. Она не обернулась, когда он сел рядом, и долго ничего не говорила.',
+    Chinese: lines('generic/pages/lanting-ferry-zh.html'),
+    Japanese: lines('generic/pages/tsukiakari-ferry-ja.html'),
+  };
+
+  it('estimates the English story', () => {
+    expect(estimateText(FERRY_EN).level).toBe('general');
+  });
+
+  it.each(Object.entries(OTHER))('leaves the %s story unknown, never General', (_language, text) => {
+    expect(estimateText(text)).toEqual({
+      level: 'unknown',
+      reasons: ['its text is not in English, the only language the estimator reads'],
+    });
+  });
+
+  it('reads English with foreign names and words in it as English', () => {
+    const mixed = `${FERRY_EN} "Bonjour, mademoiselle," said Herr Müller from the café on the Straße, and Mara smiled at him.`;
+    expect(estimateText(mixed).level).toBe('general');
+  });
+});

@@ -191,7 +191,7 @@ describe('unrated pages', () => {
       reasons: [{ kind: 'unrated', text: 'Unrated, with no text to estimate', short: 'unrated', why: [] }],
     });
     expect(decide(report({ estimate: tooShort }), DEFAULT_RATING_SETTINGS).reasons[0]).toMatchObject({
-      text: 'Unrated, and too little text to estimate',
+      text: 'Unrated, and its text could not be estimated',
       why: ['only 3 words of text, too few to judge'],
     });
   });
