@@ -84,7 +84,7 @@ export function extractStory(
   // Read before Readability, which changes the document it reads: when the copy is our own, it
   // reads that rather than a copy of the copy.
   const nav = adapter.nav(doc, url);
-  const direction = pageDirection(doc);
+  const direction = pageDirection(doc, adapter.language?.(doc) ?? null);
   const own = doc !== page || opts.takeApart === true;
   // The notes are copied before the story body, which (from a copy of our own) is moved out, not copied.
   const noteBoxes = (found?.notes ?? []).map((n) => ({ note: n, box: copyOut(n.nodes, found!, inert, base, false) }));
@@ -133,11 +133,12 @@ function nested(nodes: Node[]): boolean {
 /**
  * The page's writing direction and language sit on <html> or <body>, outside the story body: kept
  * on a wrapper so Arabic and Hebrew still read right to left, and Japanese gets Japanese glyphs.
+ * The story's own language, where its site states one, wins over the page's.
  */
-function pageDirection(doc: Document): { dir: string | null; lang: string | null } {
+function pageDirection(doc: Document, storyLang: string | null): { dir: string | null; lang: string | null } {
   const attr = (name: string) => doc.body?.getAttribute(name) || doc.documentElement.getAttribute(name) || '';
   const dir = attr('dir').trim().toLowerCase();
-  const lang = attr('lang').trim();
+  const lang = storyLang?.trim() || attr('lang').trim();
   return { dir: /^(rtl|ltr|auto)$/.test(dir) ? dir : null, lang: /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang) ? lang : null };
 }
 

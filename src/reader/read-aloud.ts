@@ -11,6 +11,7 @@ export interface Utterance {
   text: string;
   rate: number;
   voice: SpeechSynthesisVoice | null;
+  lang: string;
   onstart: ((ev: SpeechSynthesisEvent) => unknown) | null;
   onend: ((ev: SpeechSynthesisEvent) => unknown) | null;
   onerror: ((ev: SpeechSynthesisErrorEvent) => unknown) | null;
@@ -27,6 +28,11 @@ export interface SpeechEngine<U extends Utterance> {
 export interface SpeechOptions {
   voice: SpeechSynthesisVoice | null;
   rate: number;
+  /**
+   * The story's language (a Chinese work under AO3's English interface), so that with no voice
+   * chosen the browser picks one that speaks it rather than the page's.
+   */
+  lang?: string;
 }
 
 const MAX_CHUNK = 240;
@@ -171,6 +177,7 @@ export class ReadAloud<U extends Utterance = Utterance> {
     const u = this.createUtterance(this.chunks[this.chunk]!);
     u.rate = this.options.rate;
     u.voice = this.options.voice;
+    u.lang = this.options.lang ?? '';
     u.onstart = () => {
       if (run === this.run) onStart?.();
     };

@@ -120,4 +120,9 @@ export interface SiteAdapter {
    * when the reader's settings allow.
    */
   adultGate?(doc: Document, url: URL): string | null;
+  /**
+   * The story's language where the site states it apart from the page's own (AO3 says "Language:"
+   * under an English interface): the reader and read aloud use it over the page's `lang`.
+   */
+  language?(doc: Document): string | null;
 }

@@ -358,3 +358,16 @@ describe('notes and navigation on the corpus pages', () => {
     expect(v.nav.chapters.filter((c) => c.current)).toHaveLength(1);
   });
 });
+
+describe('the story’s language', () => {
+  const lang = (v: ReaderView) => parseHtml(v.content.html, 'https://example.org/').body.firstElementChild?.getAttribute('lang');
+
+  it('is the work’s own where its site states one (an AO3 work in Chinese under the English interface)', () => {
+    expect(lang(corpusView('ao3/pages/works-61234567-chapters-156789012-zh.html'))).toBe('zh');
+  });
+
+  it('is the page’s otherwise', () => {
+    expect(lang(corpusView('ao3/pages/works-52266019-chapters-132544871-warnings-hidden.html'))).toBe('en');
+    expect(lang(corpusView('generic/pages/tsukiakari-ferry-ja.html'))).toBe('ja');
+  });
+});

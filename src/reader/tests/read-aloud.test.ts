@@ -65,7 +65,7 @@ function setup() {
   const failures: (string | null)[] = [];
   const ra = new ReadAloud(
     engine,
-    (text) => ({ text, rate: 1, voice: null, onstart: null, onend: null, onerror: null }),
+    (text) => ({ text, rate: 1, voice: null, lang: '', onstart: null, onend: null, onerror: null }),
     (s, b, failure) => {
       changes.push([s, b]);
       failures.push(failure);
@@ -86,6 +86,13 @@ describe('ReadAloud', () => {
     engine.finish();
     expect(ra.current).toEqual({ state: 'stopped', block: -1 });
     expect(changes.map(([, b]) => b)).toEqual([1, 3, -1]);
+  });
+
+  it('speaks in the story’s language, for the browser to pick a voice that speaks it', () => {
+    const { engine, ra } = setup();
+    ra.play(['渡船六点开。', '又是你。'], 0, { voice: null, rate: 1, lang: 'zh' });
+    engine.finish();
+    expect(engine.spoken.map((u) => u.lang)).toEqual(['zh', 'zh']);
   });
 
   it('pauses, resumes and stops; a stopped utterance ending late changes nothing', () => {

@@ -307,3 +307,20 @@ describe('ao3 other page kinds', () => {
     expect(page('<div id="main"><h2 class="heading">About</h2></div>', 'https://archiveofourown.org/about').info.kind).toBe('none');
   });
 });
+
+describe('ao3 work language', () => {
+  const read = (name: string) => {
+    const p = corpusPages().find((c) => c.name === `ao3/pages/${name}`)!;
+    return parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url);
+  };
+
+  it('is the work’s stated language, not the English interface’s', () => {
+    const doc = read('works-61234567-chapters-156789012-zh.html');
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(ao3.language!(doc)).toBe('zh');
+  });
+
+  it('is none where the page states no work language', () => {
+    expect(ao3.language!(page('<div id="workskin"><p>Text.</p></div>').doc)).toBeNull();
+  });
+});

@@ -51,6 +51,8 @@ export const ao3 = defineSite({
   wholeWork,
   splitChapters,
   adultGate,
+  /** The work's "Language:" (`dd.language[lang]`): AO3's interface is English whatever the work's language. */
+  language: (doc) => $(doc, 'dd.language[lang]')?.getAttribute('lang') ?? null,
 });
 
 /** otwarchive markup on any host: its footer version link, a work page, or work blurbs. */

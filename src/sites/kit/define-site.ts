@@ -35,6 +35,11 @@ export interface SiteDeclaration {
   wholeWork?(doc: Document, url: URL): string | null;
   splitChapters?(doc: Document, url: URL): SplitChapter[] | null;
   adultGate?(doc: Document, url: URL): string | null;
+  /**
+   * The story's language where the site states it apart from the page's own (AO3 says "Language:"
+   * under an English interface): the reader and read aloud use it over the page's `lang`.
+   */
+  language?(doc: Document): string | null;
 }
 
 /** `example.org` → its own and its subdomains' match patterns. */

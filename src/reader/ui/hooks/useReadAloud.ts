@@ -70,7 +70,11 @@ export function useReadAloud(
     };
   }, []);
 
-  const speechOptions = (s: ReaderSettings) => ({ voice: voices.find((v) => v.voiceURI === s.voice) ?? null, rate: s.rate });
+  const speechOptions = (s: ReaderSettings) => ({
+    voice: voices.find((v) => v.voiceURI === s.voice) ?? null,
+    rate: s.rate,
+    lang: blocks.current[0]?.closest('[lang]')?.getAttribute('lang') ?? '',
+  });
 
   const playFrom = (block: number) =>
     reader?.play(
