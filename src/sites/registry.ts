@@ -16,6 +16,7 @@ import { wattpad } from './wattpad/wattpad';
 import { literotica } from './literotica/literotica';
 import { aff } from './aff/aff';
 import { dreamwidth } from './dreamwidth/dreamwidth';
+import { storiesonline } from './storiesonline/storiesonline';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -32,6 +33,7 @@ export const SITES: readonly SiteAdapter[] = [
   literotica,
   aff,
   dreamwidth,
+  storiesonline,
   efiction,
   generic,
 ];
