@@ -17,6 +17,7 @@ import { literotica } from './literotica/literotica';
 import { aff } from './aff/aff';
 import { dreamwidth } from './dreamwidth/dreamwidth';
 import { storiesonline } from './storiesonline/storiesonline';
+import { nifty } from './nifty/nifty';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -34,6 +35,7 @@ export const SITES: readonly SiteAdapter[] = [
   aff,
   dreamwidth,
   storiesonline,
+  nifty,
   efiction,
   generic,
 ];
