@@ -18,6 +18,7 @@ import { aff } from './aff/aff';
 import { dreamwidth } from './dreamwidth/dreamwidth';
 import { storiesonline } from './storiesonline/storiesonline';
 import { nifty } from './nifty/nifty';
+import { hpff } from './hpff/hpff';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -36,6 +37,7 @@ export const SITES: readonly SiteAdapter[] = [
   dreamwidth,
   storiesonline,
   nifty,
+  hpff,
   efiction,
   generic,
 ];
