@@ -15,6 +15,10 @@ import { fimfiction } from './fimfiction/fimfiction';
 import { wattpad } from './wattpad/wattpad';
 import { literotica } from './literotica/literotica';
 import { aff } from './aff/aff';
+import { dreamwidth } from './dreamwidth/dreamwidth';
+import { storiesonline } from './storiesonline/storiesonline';
+import { nifty } from './nifty/nifty';
+import { hpff } from './hpff/hpff';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -30,6 +34,10 @@ export const SITES: readonly SiteAdapter[] = [
   wattpad,
   literotica,
   aff,
+  dreamwidth,
+  storiesonline,
+  nifty,
+  hpff,
   efiction,
   generic,
 ];
