@@ -22,18 +22,24 @@ export interface KnownPage {
   site: string;
 }
 
-/** The archive a host pattern belongs to: its last two labels ("forums.spacebattles.com" → "spacebattles.com"). */
-function archiveOf(pattern: string): string {
+/**
+ * The archive a host pattern belongs to: the archive an alias domain names, else its last two
+ * labels ("forums.spacebattles.com" → "spacebattles.com").
+ */
+function archiveOf(pattern: string, aliases: SiteAdapter['aliases'] = {}): string {
   const host = pattern
     .replace(/^[^:]*:\/\//, '')
     .replace(/\/.*$/, '')
     .replace(/^\*\./, '');
-  return host.split('.').slice(-2).join('.');
+  return aliases[host] ?? host.split('.').slice(-2).join('.');
 }
 
 function familyEntries(site: SiteAdapter, pages: KnownPage[]): SiteEntry[] {
   const byArchive = new Map<string, string[]>();
-  for (const h of site.hosts) byArchive.set(archiveOf(h), [...(byArchive.get(archiveOf(h)) ?? []), h]);
+  for (const h of site.hosts) {
+    const archive = archiveOf(h, site.aliases);
+    byArchive.set(archive, [...(byArchive.get(archive) ?? []), h]);
+  }
   return [...byArchive].map(([archive, hosts]) => ({
     id: archive,
     name: archive,

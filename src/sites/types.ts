@@ -82,6 +82,11 @@ export interface SiteAdapter {
    */
   family?: boolean;
   /**
+   * A family's domains that are other addresses of one of its archives (AO3's archiveofourown.com
+   * → archiveofourown.org): listed as hosts of that archive, not as archives of their own.
+   */
+  aliases?: Readonly<Record<string, string>>;
+  /**
    * Does this adapter own the page? Host adapters check the URL; family adapters (OTW, eFiction,
    * XenForo) also recognise their software's markup on any host.
    */

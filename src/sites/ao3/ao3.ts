@@ -13,16 +13,14 @@ import { defineSite } from '../kit/define-site';
 import { ratingOn } from '../kit/rating-scale';
 
 /**
- * AO3 under all its domains, then the other public otwarchive installs (the sites FanFicFare's
- * BaseOTWAdapter subclasses serve). Unknown installs are recognised by their markup instead.
+ * AO3 under all its domains (the aliases are other addresses of archiveofourown.org, one archive),
+ * then the other public otwarchive installs (the sites FanFicFare's BaseOTWAdapter subclasses
+ * serve). Unknown installs are recognised by their markup instead.
  */
+const AO3_ALIASES = ['archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org', 'archive.transformativeworks.org'];
 const OTW_HOSTS = [
   'archiveofourown.org',
-  'archiveofourown.com',
-  'archiveofourown.net',
-  'archiveofourown.gay',
-  'ao3.org',
-  'archive.transformativeworks.org',
+  ...AO3_ALIASES,
   'squidgeworld.org',
   'adastrafanfic.com',
   'cfaarchive.org',
@@ -42,6 +40,7 @@ export const ao3 = defineSite({
   name: 'Archive of Our Own',
   domains: OTW_HOSTS,
   family: true,
+  aliases: Object.fromEntries(AO3_ALIASES.map((alias) => [alias, 'archiveofourown.org'])),
   claims: (doc, url) => hostIs(url, ...OTW_HOSTS) || looksLikeOtw(doc),
   read,
   extract,

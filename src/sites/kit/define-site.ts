@@ -20,6 +20,8 @@ export interface SiteDeclaration {
   claims?: SiteAdapter['claims'];
   /** A software family: see SiteAdapter.family. */
   family?: boolean;
+  /** Domains that are another address of one archive: see SiteAdapter.aliases. */
+  aliases?: SiteAdapter['aliases'];
   /**
    * The elements that hold the story text, in order of preference: the early cover hides them all
    * before the first paint, and the first one found is the story body unless `extract` is given.
