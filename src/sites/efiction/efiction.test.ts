@@ -255,3 +255,28 @@ describe('efiction other pages', () => {
     expect(read(page('<div id="pagetitle">Authors</div><p>kit</p>'), `${BASE}authors.php?list=authors`).kind).toBe('none');
   });
 });
+
+describe('efiction bold labels (Library of Moria story index)', () => {
+  const url = 'http://www.libraryofmoria.com/a/viewstory.php?sid=12&index=1';
+  // The skin writes labels as <b>Name:</b> and runs the review count on after the rating.
+  const moriaIndex = (rated: string) =>
+    page(`${TITLE_LINE}<div class="listbox"><div class="title"><a href="viewstory.php?sid=12">A Title</a> by <a href="viewuser.php?uid=3">Some Author</a> <b>Rated:</b> ${rated} [<a href="reviews.php?type=ST&amp;item=12">Reviews</a> - <a href="reviews.php?type=ST&amp;item=12">3</a>]</div>
+<div class="content"><b>Summary: </b>Things <b>really</b> happen.<br />
+<b>Categories:</b> <a href='browse.php?type=categories&amp;catid=7'>Third Age</a><br />
+<b>Warnings: </b> <a href='browse.php?type=class&amp;type_id=2&amp;classid=21'>Violence</a><br />
+<b>Word count:</b> 695 <b>Read:</b> 742<br /></div></div>
+<p><b>1. <a href="viewstory.php?sid=12&amp;chapter=1">One:</a></b> by <a href='viewuser.php?uid=3'>Some Author</a></p>`);
+
+  it('reads the rating, warnings, words and summary from <b> labels in the story block', () => {
+    const r = read(moriaIndex('PG-13'), url);
+    expect(r.kind).toBe('index');
+    expect(r.rating).toEqual({ level: 'teen', label: 'PG-13', source: 'site' });
+    expect(r.warnings).toEqual(['Violence']);
+    expect(r.words).toBe(695);
+    expect(r.tags).toEqual(['Third Age']);
+  });
+
+  it('takes only "Name:" bold text as a label, so bold words in a summary stay in it', () => {
+    expect(read(moriaIndex('R'), url).summary).toBe('Things really happen.');
+  });
+});

@@ -12,8 +12,20 @@ const RATED = /^(Rated|Rating)\s*:?$/i;
 const WARNINGS = /^Warnings?\s*:?$/i;
 const SUMMARY = /^Summary\s*:?$/i;
 
+/**
+ * A label: span.label, or a bold "Name:" in a story block, as on Library of Moria's story index
+ * (FanFicFare's adapter_libraryofmoriacom.py reads its rating from `div.listbox b`).
+ */
+function isLabel(el: Element): boolean {
+  return el.matches('span.label') || (el.matches('div.listbox b') && /:\s*$/.test(cleanText(el)));
+}
+
+function labels(root: ParentNode): Element[] {
+  return $$(root, 'span.label, div.listbox b').filter(isLabel);
+}
+
 function findLabel(root: ParentNode, name: RegExp): Element | null {
-  return $$(root, 'span.label').find((l) => name.test(cleanText(l))) ?? null;
+  return labels(root).find((l) => name.test(cleanText(l))) ?? null;
 }
 
 export function sidOf(href: string | null | undefined): string | null {
@@ -31,7 +43,7 @@ export function pageSid(doc: Document, url: URL): string | null {
  * only here, and a box linking to another story is someone else's blurb.
  */
 export function infoBox(doc: Document, sid: string | null): Element | null {
-  for (const label of $$(doc, 'span.label')) {
+  for (const label of labels(doc)) {
     if (!SUMMARY.test(cleanText(label))) continue;
     const box = label.closest('div.listbox, div.infobox') ?? label.parentElement;
     if (!box) continue;
@@ -46,7 +58,7 @@ export function infoBox(doc: Document, sid: string | null): Element | null {
 
 /** The text and elements after a label, up to the next label or line break (skins add comments). */
 function labelValueNodes(label: Element): Node[] {
-  return nodesAfterLabel(label, (el) => el.matches('span.label'));
+  return nodesAfterLabel(label, isLabel);
 }
 
 export function labelText(box: Element, name: RegExp): string | null {
