@@ -15,6 +15,7 @@ import { fimfiction } from './fimfiction/fimfiction';
 import { wattpad } from './wattpad/wattpad';
 import { literotica } from './literotica/literotica';
 import { aff } from './aff/aff';
+import { scribblehub } from './scribblehub/scribblehub';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -30,6 +31,7 @@ export const SITES: readonly SiteAdapter[] = [
   wattpad,
   literotica,
   aff,
+  scribblehub,
   efiction,
   generic,
 ];
