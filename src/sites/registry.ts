@@ -19,6 +19,7 @@ import { dreamwidth } from './dreamwidth/dreamwidth';
 import { storiesonline } from './storiesonline/storiesonline';
 import { nifty } from './nifty/nifty';
 import { hpff } from './hpff/hpff';
+import { scribblehub } from './scribblehub/scribblehub';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -38,6 +39,7 @@ export const SITES: readonly SiteAdapter[] = [
   storiesonline,
   nifty,
   hpff,
+  scribblehub,
   efiction,
   generic,
 ];
