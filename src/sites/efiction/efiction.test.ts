@@ -255,3 +255,30 @@ describe('efiction other pages', () => {
     expect(read(page('<div id="pagetitle">Authors</div><p>kit</p>'), `${BASE}authors.php?list=authors`).kind).toBe('none');
   });
 });
+
+describe('efiction archives with their own skins', () => {
+  it.each([
+    ['https://whofic.com/viewstory.php?sid=61234&chapter=2', true],
+    ['https://www.whofic.com/browse.php?type=recent', true],
+    ['https://notwhofic.com/viewstory.php?sid=1', false],
+    ['https://whofic.com.example.net/viewstory.php?sid=1', false],
+  ])('claims %s on its URL alone: %s', (url, claimed) => {
+    expect(claims(url)).toBe(claimed);
+  });
+
+  // Whofic's chapter pages have no title line: "A Teaspoon and an Open Mind :: Title by Author".
+  const whofic = (title: string) =>
+    `<html><head><title>${title}</title></head><body><a href="viewuser.php?uid=3">Ann Other</a><div id="story"><span style="font-size: 100%;">Text.</span></div></body></html>`;
+
+  it('reads title and author from a site-prefixed <title>, splitting on the last " by "', () => {
+    const r = read(whofic('A Teaspoon and an Open Mind :: Stand by Me by Ann Other'), 'https://whofic.com/viewstory.php?sid=5');
+    expect(r.kind).toBe('story');
+    expect(r.title).toBe('Stand by Me');
+    expect(r.author).toBe('Ann Other');
+  });
+
+  it('takes no title from a <title> without the site prefix or without a byline', () => {
+    expect(read(whofic('Stand by Me by Ann Other'), 'https://whofic.com/viewstory.php?sid=5').title).toBeNull();
+    expect(read(whofic('A Teaspoon and an Open Mind :: Home'), 'https://whofic.com/viewstory.php?sid=5').title).toBeNull();
+  });
+});
