@@ -262,6 +262,9 @@ describe('efiction archives with their own skins', () => {
     ['https://www.whofic.com/browse.php?type=recent', true],
     ['https://notwhofic.com/viewstory.php?sid=1', false],
     ['https://whofic.com.example.net/viewstory.php?sid=1', false],
+    ['http://potionsandsnitches.org/fanfiction/viewstory.php?sid=4412', true],
+    ['http://www.potionsandsnitches.org/fanfiction/browse.php?type=recent', true],
+    ['http://potionsandsnitches.org/forum/index.php', false],
   ])('claims %s on its URL alone: %s', (url, claimed) => {
     expect(claims(url)).toBe(claimed);
   });
