@@ -285,3 +285,25 @@ describe('efiction archives with their own skins', () => {
     expect(read(whofic('A Teaspoon and an Open Mind :: Home'), 'https://whofic.com/viewstory.php?sid=5').title).toBeNull();
   });
 });
+
+describe('efiction rating in the title line (Sunnydale After Dark)', () => {
+  const url = 'https://www.sunnydaleafterdark.com/viewstory.php?sid=12&chapter=2';
+  const line = (tail: string) =>
+    page(
+      `<div id="pagetitle"><a href="viewstory.php?sid=12">A Title</a> by <a href="viewuser.php?uid=3">Some Author</a> ${tail}</div><div id="story">Text.</div>`,
+    );
+
+  it.each([
+    ['[NC-17]', 'explicit'],
+    ['[R]', 'mature'],
+    ['[PG-13]', 'teen'],
+    ['[G]', 'general'],
+  ])('reads %s after the author as %s', (tail, level) => {
+    expect(read(line(tail), url).rating).toMatchObject({ level, label: tail.slice(1, -1) });
+  });
+
+  it('leaves other brackets, and a line without one, unrated', () => {
+    expect(read(line('[Complete]'), url).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
+    expect(read(line(''), url).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
+  });
+});

@@ -8,6 +8,7 @@ import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
 import { script } from './recognise';
+import { ratingOn } from '../kit/rating-scale';
 
 /** The chapter jump menu of a chapter page. */
 export const JUMP_MENU = 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]';
@@ -84,6 +85,11 @@ export function readStoryPage(doc: Document, url: URL): PageInfo {
   info.author = storyAuthor(doc, info.title);
   const box = infoBox(doc, pageSid(doc, url));
   if (box) readLabels(box, info);
+  // Sunnydale After Dark puts the rating in the title line, "Title by Author [NC-17]", on every story page;
+  // other brackets there (a status, a count) are not ratings.
+  const bracketed = cleanText($(doc, '#pagetitle')).match(/\[([^\]]+)\]\s*$/)?.[1];
+  const titled = ratingOn('film', bracketed);
+  if (info.rating.label === null && titled.level !== 'unknown') info.rating = titled;
   if (isPrintable(doc, url)) {
     info.chapter = printableChapter(doc, url, box, info.author);
     info.kind = info.chapter ? 'chapter' : 'story';
