@@ -280,3 +280,55 @@ describe('efiction bold labels (Library of Moria story index)', () => {
     expect(read(moriaIndex('R'), url).summary).toBe('Things really happen.');
   });
 });
+
+describe('efiction archives with their own skins', () => {
+  it.each([
+    ['https://whofic.com/viewstory.php?sid=61234&chapter=2', true],
+    ['https://www.whofic.com/browse.php?type=recent', true],
+    ['https://notwhofic.com/viewstory.php?sid=1', false],
+    ['https://whofic.com.example.net/viewstory.php?sid=1', false],
+    ['http://potionsandsnitches.org/fanfiction/viewstory.php?sid=4412', true],
+    ['http://www.potionsandsnitches.org/fanfiction/browse.php?type=recent', true],
+    ['http://potionsandsnitches.org/forum/index.php', false],
+  ])('claims %s on its URL alone: %s', (url, claimed) => {
+    expect(claims(url)).toBe(claimed);
+  });
+
+  // Whofic's chapter pages have no title line: "A Teaspoon and an Open Mind :: Title by Author".
+  const whofic = (title: string) =>
+    `<html><head><title>${title}</title></head><body><a href="viewuser.php?uid=3">Ann Other</a><div id="story"><span style="font-size: 100%;">Text.</span></div></body></html>`;
+
+  it('reads title and author from a site-prefixed <title>, splitting on the last " by "', () => {
+    const r = read(whofic('A Teaspoon and an Open Mind :: Stand by Me by Ann Other'), 'https://whofic.com/viewstory.php?sid=5');
+    expect(r.kind).toBe('story');
+    expect(r.title).toBe('Stand by Me');
+    expect(r.author).toBe('Ann Other');
+  });
+
+  it('takes no title from a <title> without the site prefix or without a byline', () => {
+    expect(read(whofic('Stand by Me by Ann Other'), 'https://whofic.com/viewstory.php?sid=5').title).toBeNull();
+    expect(read(whofic('A Teaspoon and an Open Mind :: Home'), 'https://whofic.com/viewstory.php?sid=5').title).toBeNull();
+  });
+});
+
+describe('efiction rating in the title line (Sunnydale After Dark)', () => {
+  const url = 'https://www.sunnydaleafterdark.com/viewstory.php?sid=12&chapter=2';
+  const line = (tail: string) =>
+    page(
+      `<div id="pagetitle"><a href="viewstory.php?sid=12">A Title</a> by <a href="viewuser.php?uid=3">Some Author</a> ${tail}</div><div id="story">Text.</div>`,
+    );
+
+  it.each([
+    ['[NC-17]', 'explicit'],
+    ['[R]', 'mature'],
+    ['[PG-13]', 'teen'],
+    ['[G]', 'general'],
+  ])('reads %s after the author as %s', (tail, level) => {
+    expect(read(line(tail), url).rating).toMatchObject({ level, label: tail.slice(1, -1) });
+  });
+
+  it('leaves other brackets, and a line without one, unrated', () => {
+    expect(read(line('[Complete]'), url).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
+    expect(read(line(''), url).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
+  });
+});

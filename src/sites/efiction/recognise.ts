@@ -16,6 +16,8 @@ export const ARCHIVES: readonly { host: string; path: string }[] = [
   { host: 'www.mugglenetfanfiction.com', path: '/' },
   // MuggleNet's archive before it moved to its own domain; old links and saved pages point here.
   { host: 'fanfiction.mugglenet.com', path: '/' },
+  { host: 'whofic.com', path: '/' },
+  { host: 'potionsandsnitches.org', path: '/fanfiction/' },
 ];
 
 /** An archive's host and, for a bare domain, its www. twin. */

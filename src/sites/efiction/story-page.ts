@@ -8,22 +8,36 @@ import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
 import { script } from './recognise';
+import { ratingOn } from '../kit/rating-scale';
 
 /** The chapter jump menu of a chapter page. */
 export const JUMP_MENU = 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]';
 
 // ---- title line ----
 
+/**
+ * The page's <title> without the site name some skins put first: Whofic's chapter pages have no
+ * title line, only "A Teaspoon and an Open Mind :: Title by Author".
+ */
+function titleAfterSite(doc: Document): { line: string; sited: boolean } {
+  const parts = docTitle(doc).split(' :: ');
+  return { line: parts[parts.length - 1]!.trim(), sited: parts.length > 1 };
+}
+
 export function storyTitle(doc: Document): string | null {
   const line = $(doc, '#pagetitle');
-  return textOrNull($(doc, '#pagetitle a[href*="viewstory.php"]')) ?? (line && !$(line, 'a') ? textOrNull(line) : null);
+  const linked = textOrNull($(doc, '#pagetitle a[href*="viewstory.php"]'));
+  if (linked ?? line) return linked ?? (line && !$(line, 'a') ? textOrNull(line) : null);
+  const { line: title, sited } = titleAfterSite(doc);
+  const by = title.lastIndexOf(' by ');
+  return sited && by > 0 ? orNull(title.slice(0, by)) : null;
 }
 
 /** Author links in the title line; else the "Title by Author" <title> eFiction writes on story pages. */
 export function storyAuthor(doc: Document, title: string | null): string | null {
   const names = texts(doc, '#pagetitle a[href*="viewuser.php"]');
   if (names.length) return names.join(', ');
-  return orNull(authorAfter(docTitle(doc), title) ?? '');
+  return orNull(authorAfter(titleAfterSite(doc).line, title) ?? '');
 }
 
 // ---- page kinds ----
@@ -71,6 +85,11 @@ export function readStoryPage(doc: Document, url: URL): PageInfo {
   info.author = storyAuthor(doc, info.title);
   const box = infoBox(doc, pageSid(doc, url));
   if (box) readLabels(box, info);
+  // Sunnydale After Dark puts the rating in the title line, "Title by Author [NC-17]", on every story page;
+  // other brackets there (a status, a count) are not ratings.
+  const bracketed = cleanText($(doc, '#pagetitle')).match(/\[([^\]]+)\]\s*$/)?.[1];
+  const titled = ratingOn('film', bracketed);
+  if (info.rating.label === null && titled.level !== 'unknown') info.rating = titled;
   if (isPrintable(doc, url)) {
     info.chapter = printableChapter(doc, url, box, info.author);
     info.kind = info.chapter ? 'chapter' : 'story';
