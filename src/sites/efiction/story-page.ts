@@ -8,6 +8,7 @@ import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
 import { script } from './recognise';
+import { ratingOn } from '../kit/rating-scale';
 
 /** The chapter jump menu of a chapter page. */
 export const JUMP_MENU = 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]';
@@ -20,6 +21,11 @@ export function storyTitle(doc: Document): string | null {
 }
 
 /** Author links in the title line; else the "Title by Author" <title> eFiction writes on story pages. */
+/** Sunnydale After Dark and Dark Solace rate in the title line: "Title by Author [PG]". */
+function titleLineRating(doc: Document): string | undefined {
+  return cleanText($(doc, '#pagetitle')).match(/\[([^\]]+)\]$/)?.[1];
+}
+
 export function storyAuthor(doc: Document, title: string | null): string | null {
   const names = texts(doc, '#pagetitle a[href*="viewuser.php"]');
   if (names.length) return names.join(', ');
@@ -71,6 +77,7 @@ export function readStoryPage(doc: Document, url: URL): PageInfo {
   info.author = storyAuthor(doc, info.title);
   const box = infoBox(doc, pageSid(doc, url));
   if (box) readLabels(box, info);
+  if (info.rating.label === null) info.rating = ratingOn('film', titleLineRating(doc));
   if (isPrintable(doc, url)) {
     info.chapter = printableChapter(doc, url, box, info.author);
     info.kind = info.chapter ? 'chapter' : 'story';
