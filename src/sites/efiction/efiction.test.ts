@@ -332,3 +332,32 @@ describe('efiction rating in the title line (Sunnydale After Dark)', () => {
     expect(read(line(''), url).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
   });
 });
+
+describe('efiction title-line rating and values inside labels (Sunnydale After Dark, Dark Solace)', () => {
+  const url = 'https://www.sunnydaleafterdark.com/viewstory.php?sid=12&chapter=1';
+  const titled = (rated: string) =>
+    `<div id="pagetitle"><a href="viewstory.php?sid=12">A Title</a> by <a href="viewuser.php?uid=3">Some Author</a> [${rated}]</div>`;
+  const chapter = (line: string) => page(`${line}<div id="story"><span>Some text here.</span></div>`);
+
+  it('reads the rating in brackets after the byline, as FanFicFare reads div#pagetitle', () => {
+    const r = read(chapter(titled('NC-17')), url);
+    expect(r.title).toBe('A Title');
+    expect(r.rating).toEqual({ level: 'explicit', label: 'NC-17', source: 'site' });
+  });
+
+  it('leaves a title line without brackets unrated', () => {
+    expect(read(chapter(TITLE_LINE), url).rating.level).toBe('unknown');
+  });
+
+  it('reads genres and click-to-reveal warnings written inside the label span', () => {
+    const html = page(`${titled('R')}<div class="listbox"><div class="content"><span class="label">Summary: </span>Things happen.<br />
+<span class="label">Genres: Drama, Humor</span><br />
+<span class="label">Warnings: <span class="revealSpoiler" onclick="this.getElementsByClassName('spoiler')[0].classList.remove('spoiler');">(Click Here To Reveal) <span class="spoiler">Violence, Character Death</span></span></span><br />
+<span class="label">Word count:</span> 1200</div></div>`);
+    const r = read(html, 'https://www.sunnydaleafterdark.com/viewstory.php?sid=12&index=1');
+    expect(r.warnings).toEqual(['Violence', 'Character Death']);
+    expect(r.tags).toEqual(['Drama', 'Humor']);
+    expect(r.words).toBe(1200);
+    expect(r.rating).toEqual({ level: 'mature', label: 'R', source: 'site' });
+  });
+});

@@ -24,8 +24,14 @@ function labels(root: ParentNode): Element[] {
   return $$(root, 'span.label, div.listbox b').filter(isLabel);
 }
 
+/** A label's name up to its colon; Sunnydale After Dark writes the value inside it ("Genres: Drama"). */
+function labelName(label: Element): string {
+  const text = cleanText(label);
+  return text.match(/^[^:]*:/)?.[0] ?? text;
+}
+
 function findLabel(root: ParentNode, name: RegExp): Element | null {
-  return labels(root).find((l) => name.test(cleanText(l))) ?? null;
+  return labels(root).find((l) => name.test(labelName(l))) ?? null;
 }
 
 export function sidOf(href: string | null | undefined): string | null {
@@ -58,7 +64,10 @@ export function infoBox(doc: Document, sid: string | null): Element | null {
 
 /** The text and elements after a label, up to the next label or line break (skins add comments). */
 function labelValueNodes(label: Element): Node[] {
-  return nodesAfterLabel(label, isLabel);
+  const inside = cleanText(label).slice(labelName(label).length).trim();
+  if (!inside) return nodesAfterLabel(label, isLabel);
+  // Sunnydale After Dark hides warnings behind "(Click Here To Reveal)": the list is span.spoiler.
+  return [$(label, 'span.spoiler') ?? label.ownerDocument.createTextNode(inside)];
 }
 
 export function labelText(box: Element, name: RegExp): string | null {
