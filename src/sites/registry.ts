@@ -19,6 +19,7 @@ import { dreamwidth } from './dreamwidth/dreamwidth';
 import { storiesonline } from './storiesonline/storiesonline';
 import { nifty } from './nifty/nifty';
 import { hpff } from './hpff/hpff';
+import { ficbook } from './ficbook/ficbook';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -38,6 +39,7 @@ export const SITES: readonly SiteAdapter[] = [
   storiesonline,
   nifty,
   hpff,
+  ficbook,
   efiction,
   generic,
 ];
