@@ -20,6 +20,7 @@ import { storiesonline } from './storiesonline/storiesonline';
 import { nifty } from './nifty/nifty';
 import { hpff } from './hpff/hpff';
 import { scribblehub } from './scribblehub/scribblehub';
+import { ficbook } from './ficbook/ficbook';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -40,6 +41,7 @@ export const SITES: readonly SiteAdapter[] = [
   nifty,
   hpff,
   scribblehub,
+  ficbook,
   efiction,
   generic,
 ];
