@@ -35,6 +35,7 @@ describe('xenforo claims', () => {
     'https://forums.sufficientvelocity.com/threads/x.1/threadmarks',
     'https://questionablequesting.com/threads/x.1/',
     'https://forum.questionablequesting.com/threads/x.1/',
+    'https://www.alternatehistory.com/forum/threads/x.1/',
   ])('claims %s by host', (u) => expect(xenforo.claims(blank, new URL(u))).toBe(true));
 
   it('claims a XenForo threadmark page on another host', () => {
@@ -50,6 +51,9 @@ describe('xenforo claims', () => {
 
   it.each([
     'https://spacebattles.com.evil.net/threads/x.1/',
+    // Alternate History's board is its /forum/ folder; the rest of the site is not a forum.
+    'https://www.alternatehistory.com/blog/threads/x.1/',
+    'https://alternatehistory.com.evil.net/forum/threads/x.1/',
     'https://archiveofourown.org/works/1',
     'https://www.royalroad.com/fiction/1/x',
   ])('refuses %s', (u) => expect(xenforo.claims(blank, new URL(u))).toBe(false));
@@ -113,5 +117,7 @@ describe('xenforo read', () => {
     ['https://forums.spacebattles.com/forums/worm.115/', 'listing'],
     ['https://forums.spacebattles.com/whats-new/threadmarks/', 'listing'],
     ['https://forums.spacebattles.com/members/wren.9/', 'none'],
+    ['https://www.alternatehistory.com/forum/forums/before-1900.9/', 'listing'],
+    ['https://www.alternatehistory.com/forum/whats-new/', 'listing'],
   ])('%s is %s', (u, kind) => expect(read('<p>x</p>', u, 'forum_view').kind).toBe(kind));
 });

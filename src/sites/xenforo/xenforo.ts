@@ -1,6 +1,6 @@
 /**
- * XenForo 2 forums with threadmarks (SpaceBattles, Sufficient Velocity, Questionable Questing, and
- * other XenForo boards that run the threadmarks add-on). A story is a thread; its chapters are
+ * XenForo 2 forums with threadmarks (SpaceBattles, Sufficient Velocity, Questionable Questing,
+ * Alternate History under /forum/, and other XenForo boards that run the threadmarks add-on). A story is a thread; its chapters are
  * threadmarked posts.
  *
  * - /threads/slug.N/threadmarks: the table of contents → index.
@@ -20,8 +20,14 @@ import { heading, linkUrl, noNav } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
 
 const HOSTS = ['forums.spacebattles.com', 'forums.sufficientvelocity.com', 'questionablequesting.com'];
+/** Boards that live in a folder of their site (FanFicFare's getPathPrefix): only that folder is theirs. */
+const FOLDER_BOARDS = [{ host: 'www.alternatehistory.com', path: '/forum/' }];
 const THREAD = /\/threads\/(?:[^/]*\.)?(\d+)(\/.*)?$/;
-const LISTING = /^\/(?:forums|whats-new|search|tags|find-threads|threadmarks)(?:\/|$)/;
+const LISTING = /^(?:\/forum)?\/(?:forums|whats-new|search|tags|find-threads|threadmarks)(?:\/|$)/;
+
+function onKnownBoard(url: URL): boolean {
+  return hostIs(url, ...HOSTS) || FOLDER_BOARDS.some((b) => url.hostname === b.host && url.pathname.startsWith(b.path));
+}
 const THREADMARK_MARKUP = 'article.hasThreadmark, .structItem--threadmark, .threadmarkLabel';
 
 function isXenForo2(doc: Document): boolean {
@@ -120,9 +126,9 @@ function postChapter(doc: Document, post: Element): ChapterInfo | null {
 export const xenforo = defineSite({
   id: 'xenforo',
   name: 'XenForo forum',
-  hosts: HOSTS.map((h) => `*://${h}/*`).concat('*://*.questionablequesting.com/*'),
+  hosts: [...HOSTS.map((h) => `*://${h}/*`), '*://*.questionablequesting.com/*', ...FOLDER_BOARDS.map((b) => `*://${b.host}${b.path}*`)],
   family: true,
-  claims: (doc, url) => hostIs(url, ...HOSTS) || isThreadmarkPage(doc),
+  claims: (doc, url) => onKnownBoard(url) || isThreadmarkPage(doc),
   read(doc, url) {
     const post = threadmarkedPost(doc, url);
     const info: PageInfo = emptyInfo(kindOf(doc, url, post));
