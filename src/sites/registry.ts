@@ -23,6 +23,8 @@ import { scribblehub } from './scribblehub/scribblehub';
 import { ficbook } from './ficbook/ficbook';
 import { siye } from './siye/siye';
 import { ashwinder } from './ashwinder/ashwinder';
+import { inkitt } from './inkitt/inkitt';
+import { quotev } from './quotev/quotev';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -46,6 +48,8 @@ export const SITES: readonly SiteAdapter[] = [
   ficbook,
   siye,
   ashwinder,
+  inkitt,
+  quotev,
   efiction,
   generic,
 ];
