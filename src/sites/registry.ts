@@ -25,6 +25,8 @@ import { siye } from './siye/siye';
 import { ashwinder } from './ashwinder/ashwinder';
 import { inkitt } from './inkitt/inkitt';
 import { quotev } from './quotev/quotev';
+import { fanfiktion } from './fanfiktion/fanfiktion';
+import { ficwad } from './ficwad/ficwad';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -50,6 +52,8 @@ export const SITES: readonly SiteAdapter[] = [
   ashwinder,
   inkitt,
   quotev,
+  fanfiktion,
+  ficwad,
   efiction,
   generic,
 ];
