@@ -161,15 +161,17 @@ describe('tumblr other pages', () => {
     expect(read('<main><div class="post"><p>Hello.</p></div></main>', url).kind).toBe(kind);
   });
 
-  it('reads a post on www.tumblr.com by the same header', () => {
-    const url = 'https://www.tumblr.com/inkwell-tides/745000000000000001/paper-boats';
+  it.each([
+    'https://www.tumblr.com/inkwell-tides/745000000000000001/paper-boats',
+    'https://www.tumblr.com/blog/view/inkwell-tides/745000000000000001',
+  ])('reads the post %s by the same header', (url) => {
     const r = read(post('<p>Title: Paper Boats</p><p>Rating: Explicit</p><p>Part 2 of 3</p><p>Text.</p>'), url);
     expect(r).toMatchObject({ kind: 'chapter', author: 'inkwell-tides', rating: { level: 'explicit' } });
   });
 
   it('reads a missing post as an error, the sensitive-content wall and login wall as gates', () => {
     expect(read('<h1>Not found.</h1><p>The URL you requested could not be found.</p>').kind).toBe('error');
-    expect(read("<h1>There's nothing here.</h1>", 'https://www.tumblr.com/inkwell-tides/1').kind).toBe('error');
+    expect(read('<h1>There’s nothing here.</h1>', 'https://www.tumblr.com/inkwell-tides/1').kind).toBe('error');
     expect(read('<p>This tumblr may contain sensitive media.</p><button>View this Tumblr</button>').kind).toBe('gate');
     expect(read('<p>Log in</p>', 'https://www.tumblr.com/login_required/inkwell-tides').kind).toBe('gate');
     expect(read('<p>Just a page.</p>').kind).toBe('none');

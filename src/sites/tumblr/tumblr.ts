@@ -49,7 +49,7 @@ const LISTING = /^\/(?:$|page\/\d+|tagged\/|search\/|archive|day\/|chrono)/;
 /** www.tumblr.com's results across blogs. */
 const SITE_LISTING = /^\/(?:tagged|search)\/./;
 /** Tumblr's not-found text on themes ("Not found.") and on www ("There's nothing here."). */
-const NOT_FOUND = /There's nothing here|^Not found\.?$|post (?:you're looking for )?(?:is gone|doesn't exist)/im;
+const NOT_FOUND = /There['’]s nothing here|^Not found\.?$|post (?:you['’]re looking for )?(?:is gone|doesn['’]t exist)/im;
 /** The sensitive-content interstitial and the login wall of dashboard-only blogs. */
 const GATE = /may contain (?:sensitive|mature|explicit) (?:media|content)|log in to (?:see|view) this/i;
 
@@ -87,7 +87,7 @@ const MASTERLIST_PROSE = 150;
  */
 export function tumblrLevel(label: string): RatingLevel {
   const l = label.replace(/^rated\s+/i, '');
-  if (/^E\b(?![-.])/i.test(l)) return 'explicit';
+  if (/^E\b/i.test(l)) return 'explicit';
   return mpaaLevel(l);
 }
 
@@ -156,8 +156,8 @@ function isFicHeader(lines: string[]): boolean {
   return labels.length >= 2 && lines.some((l) => FIC_LABEL.test(l));
 }
 
-/** The root's blocks: its opening header lines, its closing link lines, and the text between. */
-function split(root: Element): { head: Node[]; body: Node[]; tail: Node[] } {
+/** The root's blocks: its opening header lines, and the text between them and its closing link lines. */
+function split(root: Element): { head: Node[]; body: Node[] } {
   const nodes = Array.from(root.childNodes);
   const blank = (n: Node) => n.nodeType !== 1 && cleanText(n) === '';
   const isHr = (n: Node) => n.nodeName === 'HR';
@@ -170,7 +170,7 @@ function split(root: Element): { head: Node[]; body: Node[]; tail: Node[] } {
   while (start < nodes.length && isHead(nodes[start]!)) start++;
   let end = nodes.length;
   while (end > start && isTail(nodes[end - 1]!)) end--;
-  return { head: nodes.slice(0, start), body: nodes.slice(start, end), tail: nodes.slice(end) };
+  return { head: nodes.slice(0, start), body: nodes.slice(start, end) };
 }
 
 function read(doc: Document, url: URL): PageInfo {
@@ -221,8 +221,9 @@ function postTags(post: Element): string[] {
 
 /** Items once each, the first spelling kept: tags repeat the header's pairing in lower case. */
 function uniqueFolded(items: string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((t) => !seen.has(t.toLowerCase()) && Boolean(seen.add(t.toLowerCase())));
+  const byKey = new Map<string, string>();
+  for (const t of items) if (!byKey.has(t.toLowerCase())) byKey.set(t.toLowerCase(), t);
+  return Array.from(byKey.values());
 }
 
 function readHeader(post: Element, lines: string[], blog: string | null): PageInfo {
