@@ -27,6 +27,7 @@ import { inkitt } from './inkitt/inkitt';
 import { quotev } from './quotev/quotev';
 import { fanfiktion } from './fanfiktion/fanfiktion';
 import { ficwad } from './ficwad/ficwad';
+import { tumblr } from './tumblr/tumblr';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -54,6 +55,7 @@ export const SITES: readonly SiteAdapter[] = [
   quotev,
   fanfiktion,
   ficwad,
+  tumblr,
   efiction,
   generic,
 ];
