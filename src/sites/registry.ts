@@ -28,6 +28,8 @@ import { quotev } from './quotev/quotev';
 import { fanfiktion } from './fanfiktion/fanfiktion';
 import { ficwad } from './ficwad/ficwad';
 import { tumblr } from './tumblr/tumblr';
+import { asianfanfics } from './asianfanfics/asianfanfics';
+import { mediaminer } from './mediaminer/mediaminer';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -56,6 +58,8 @@ export const SITES: readonly SiteAdapter[] = [
   fanfiktion,
   ficwad,
   tumblr,
+  asianfanfics,
+  mediaminer,
   efiction,
   generic,
 ];
