@@ -40,9 +40,13 @@ describe('mediaminer rating scale', () => {
     ['PG-13', 'teen'],
     ['R - Restricted', 'mature'],
     ['NC-17', 'explicit'],
-    ['A - All Readers', 'unknown'],
-    ['P - Pre-Teen', 'unknown'],
+    ['A - All Readers', 'general'],
+    ['P - Pre-Teen', 'general'],
+    ['T - Teen', 'teen'],
+    ['M - Mature', 'mature'],
+    ['X - Adult', 'explicit'],
     ['X', 'unknown'],
+    ['Q - Questionable', 'unknown'],
   ])('%s → %s', (label, level) => expect(mediaminerLevel(label)).toBe(level));
 
   it('reads the bracketed label and keeps it; a page without one is unknown', () => {
@@ -51,9 +55,9 @@ describe('mediaminer rating scale', () => {
       label: 'R - Restricted',
       source: 'site',
     });
-    expect(read(page('<div id="post-rating">[ A - All Readers ]</div>')).rating).toEqual({
+    expect(read(page('<div id="post-rating">[ Q - Questionable ]</div>')).rating).toEqual({
       level: 'unknown',
-      label: 'A - All Readers',
+      label: 'Q - Questionable',
       source: 'site',
     });
     expect(read(page('')).rating).toEqual({ level: 'unknown', label: null, source: 'none' });

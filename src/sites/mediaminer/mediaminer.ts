@@ -36,16 +36,29 @@ export const mediaminer = defineSite({
   nav,
 });
 
-/** The film scale, strictly: the label's first word ("R - Restricted" → R); anything else unknown. */
+/**
+ * MediaMiner writes "[ A - All Readers ]", "[ P - Pre-Teen ]" (FanFicFare's adapter quotes both):
+ * a letter and the audience in words. The words decide: All Readers and Pre-Teen (its PG) →
+ * general, Teen → teen, Mature → mature, Adult → explicit. Older stories carry film labels
+ * (G, PG → general; PG-13 → teen; R → mature; NC-17 → explicit). Anything else stays unknown.
+ */
+const AUDIENCE: Record<string, RatingLevel> = {
+  'all readers': 'general',
+  'pre-teen': 'general',
+  teen: 'teen',
+  mature: 'mature',
+  adult: 'explicit',
+};
+
 export function mediaminerLevel(label: string): RatingLevel {
-  const code = label
-    .trim()
-    .split(/\s+-\s+|\s+/)[0]!
-    .toUpperCase();
-  if (code === 'G' || code === 'PG') return 'general';
-  if (code === 'PG-13') return 'teen';
-  if (code === 'R') return 'mature';
-  if (code === 'NC-17') return 'explicit';
+  const [code = '', words = ''] = label.trim().split(/\s+-\s+/);
+  const audience = AUDIENCE[words.toLowerCase()];
+  if (audience) return audience;
+  const film = code.split(/\s+/)[0]!.toUpperCase();
+  if (film === 'G' || film === 'PG') return 'general';
+  if (film === 'PG-13') return 'teen';
+  if (film === 'R') return 'mature';
+  if (film === 'NC-17') return 'explicit';
   return 'unknown';
 }
 
