@@ -130,4 +130,15 @@ export interface SiteAdapter {
    * under an English interface): the reader and read aloud use it over the page's `lang`.
    */
   language?(doc: Document): string | null;
+  /**
+   * Story text the page loads after it shows (Asianfanfics fetches each chapter's text with htmx):
+   * the element it goes into and the address it comes from. The library reads fetched pages
+   * without running their scripts, so it fetches the text itself. Null when the text is on the page.
+   */
+  lateText?(doc: Document, url: URL): LateText | null;
+}
+
+export interface LateText {
+  into: Element;
+  url: string;
 }

@@ -17,6 +17,7 @@ import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
 import { copyPage, type PageCopy } from './page-copy';
 import { ExtractionError, parseInert } from '../../reader/extract';
 import { decodeHtml } from '../../core/decode-html';
+import { withLateText } from './late-text';
 import { isUnfinished } from '../types';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
@@ -303,7 +304,13 @@ export class Runner {
     try {
       response = await this.clock.request(signal, () => this.deps.fetch(url, signal));
       if (asksToSlowDown(response.status)) return retry({ url, status: response.status, retryAfter: response.headers.get('retry-after') });
-      html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
+      const get = (late: string) => this.clock.request(signal, () => this.deps.fetch(late, signal));
+      html = await withLateText(
+        this.deps.win,
+        decodeHtml(await response.arrayBuffer(), response.headers.get('content-type')),
+        response.url || url,
+        get,
+      );
     } catch (e) {
       if (signal.aborted) throw e;
       return retry({ url, status: null, retryAfter: null, error: e instanceof Error ? e.message : String(e) });

@@ -491,6 +491,49 @@ describe('pages in other encodings', () => {
   });
 });
 
+describe('chapters whose text the page loads after it shows', () => {
+  // Asianfanfics serves a chapter with an empty htmx slot that its script fills from /htmx/chapter/….
+  const START = 'https://www.asianfanfics.com/story/view/1687342/2/umbrellas-in-the-monsoon-season';
+  const chapterUrl = (n: number) => START.replace('/2/', `/${n}/`);
+  const fragmentUrl = (n: number) => `https://www.asianfanfics.com/htmx/chapter/52152${n}/key${n}`;
+  const served = (n: number) =>
+    corpusHtml(START)
+      .replace('/htmx/chapter/5215288/2fWXxZQwbxi2u0oi', new URL(fragmentUrl(n)).pathname)
+      .replace(/<div id="user-submitted-body">[\s\S]*?<\/div>/, '')
+      .replace(/<option value="\/story\/view\/1687342\/2\/[^"]*" selected>/, (m) => m.replace(' selected', ''))
+      .replace(/aria-current="page"/g, '');
+  const WORDS = ['', 'lighthousekeeper', '', 'marmalade'];
+
+  it('fetches that text too, and saves it', async () => {
+    for (const n of [1, 3]) {
+      web.route(chapterUrl(n), {
+        html: served(n).replace('<h2 class="text-xl font-semibold">Chapter 2', `<h2 class="text-xl font-semibold">Chapter ${n}`),
+      });
+      web.route(fragmentUrl(n), { html: `<div id="user-submitted-body"><p>The ${WORDS[n]} waited.</p></div>` });
+    }
+    const s = { story: 'asianfanfics', start: START, startFile: '', plan: 'chapters', title: '', chapters: [] };
+    const job = await saveFromStart(s, runner().runner, corpusHtml(START));
+    expect(job).toMatchObject({ state: 'done', outcome: 'saved' });
+    expect(web.requests.map((q) => q.url)).toEqual([chapterUrl(1), fragmentUrl(1), chapterUrl(3), fragmentUrl(3)]);
+    const saved = await savedChapters(job.storyId!);
+    expect(saved.map((c) => c.number)).toEqual([1, 2, 3]);
+    expect(saved[0]!.html).toContain('The lighthousekeeper waited.');
+    expect(saved[1]!.html).toContain('The corner store on Wausan-ro never closed');
+    expect(saved[2]!.html).toContain('The marmalade waited.');
+  });
+
+  it('retries a page whose text the site will not give, then fails saving nothing', async () => {
+    web.route(chapterUrl(1), { html: served(1) });
+    web.route(fragmentUrl(1), { status: 500, html: 'oops' });
+    const s = { story: 'asianfanfics', start: START, startFile: '', plan: 'chapters', title: '', chapters: [] };
+    const job = await saveFromStart(s, runner().runner, corpusHtml(START));
+    expect(job).toMatchObject({ state: 'failed', outcome: null });
+    expect(job.message).toContain('www.asianfanfics.com answered 500');
+    expect(web.count(fragmentUrl(1))).toBe(POLITE.maxAttempts);
+    expect(await db.getAll('stories')).toEqual([]);
+  });
+});
+
 describe('a hostile fetched page', () => {
   it('cannot move its relative images to another host with a <base> inside the story', async () => {
     const html = corpusHtml(ffnChapter(3)).replace(

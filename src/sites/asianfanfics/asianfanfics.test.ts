@@ -104,4 +104,13 @@ describe('asianfanfics pages', () => {
     expect(body(TEXT)).toBe('user-submitted-body');
     expect(body('<div id="bodyText"><p>Text.</p></div>')).toBe('bodyText');
   });
+
+  it('asks the library to fetch the text a served page leaves to htmx, and nothing once the text is there', () => {
+    const late = (html: string) => asianfanfics.lateText!(parseHtml(page(html), CHAPTER), new URL(CHAPTER));
+    const slot = late('<div id="bodyText"><div hx-get="/htmx/chapter/9/x" hx-trigger="load"></div></div>');
+    expect(slot?.url).toBe('https://www.asianfanfics.com/htmx/chapter/9/x');
+    expect(slot?.into.getAttribute('hx-get')).toBe('/htmx/chapter/9/x');
+    expect(late(TEXT)).toBeNull();
+    expect(late('<div hx-get="/htmx/story/55/y"></div>')).toBeNull();
+  });
 });

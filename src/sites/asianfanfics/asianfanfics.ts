@@ -17,6 +17,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull, texts, unique } from '../../core/dom';
 import { absoluteUrl, listNav, type NavChapter } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
+import type { LateText } from '../types';
 
 /** /story/view/ID[/N][/slug]: N, where given, is the chapter (0 is the Foreword, the overview). */
 const STORY_PATH = /^\/story\/view\/0*(\d+)(?:\/(\d+))?(?:\/[^/]*)?\/?$/;
@@ -35,7 +36,19 @@ export const asianfanfics = defineSite({
   storyBody: [TEXT, 'div#bodyText'],
   read,
   nav,
+  lateText,
 });
+
+/**
+ * A chapter page as the site serves it holds a placeholder that htmx fills from /htmx/chapter/…
+ * once the page shows (FanFicFare's getChapterText fetches the same address): the library, which
+ * reads pages without their scripts, fetches it too.
+ */
+function lateText(doc: Document, url: URL): LateText | null {
+  const slot = $(doc, 'div[hx-get^="/htmx/chapter/"]');
+  if (!slot || $(doc, TEXT)) return null;
+  return { into: slot, url: new URL(slot.getAttribute('hx-get')!, url).href };
+}
 
 interface TocEntry {
   number: number;

@@ -42,6 +42,7 @@ export interface SiteDeclaration {
    * under an English interface): the reader and read aloud use it over the page's `lang`.
    */
   language?(doc: Document): string | null;
+  lateText?: SiteAdapter['lateText'];
 }
 
 /** `example.org` → its own and its subdomains' match patterns. */
