@@ -4,9 +4,15 @@
  * for the text itself and puts it where the page's script would. Both documents are DOMParser
  * documents: nothing in them runs or loads, and the reader's extraction sanitises the result.
  */
-import type { FetchResponse } from './runner';
 import { adapterFor } from '../../sites/registry';
 import { decodeHtml } from '../../core/decode-html';
+
+/** What the runner's fetch answers, as far as reading the text goes. */
+interface Reply {
+  status: number;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 /**
  * `html` with the text it waits for in place, fetched with `get`; `html` itself when it waits for
@@ -16,7 +22,7 @@ export async function withLateText(
   win: Window & typeof globalThis,
   html: string,
   url: string,
-  get: (url: string) => Promise<FetchResponse>,
+  get: (url: string) => Promise<Reply>,
 ): Promise<string> {
   const doc = new win.DOMParser().parseFromString(html, 'text/html');
   const u = new URL(url);
