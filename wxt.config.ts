@@ -89,6 +89,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: knownHostPatterns(),
+    // A site of the reader's own, one host at a time, only when they switch Slipcase on for it
+    // there (src/sites/ext/user-sites.ts). Firefox's MV2 lists optional hosts among optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     action: { default_title: 'Slipcase' },
     commands: {

@@ -43,6 +43,9 @@ export const READER_SETTINGS = item<ReaderSettings>('sync', 'reader-settings', D
 /** Where each chapter was left, by chapter key (src/reader/ext/reader-storage.ts). */
 export const READING_POSITIONS = item<Record<string, unknown>>('local', 'reader-positions', {});
 
+/** Hosts the reader switched Slipcase on for (src/sites/user-sites.ts): this device's, as its permissions are. */
+export const USER_SITES = item<unknown>('local', 'user-sites', []);
+
 /** The detect content script's report of each tab: `tab:<tab id>`. */
 export const TAB_REPORTS = family<PageReport | null>('session', 'tab:', null);
 /** On a listing, how many entries the gate folded and why: `tab-folds:<tab id>`. */
@@ -59,6 +62,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   READER_SETTINGS,
   READING_POSITIONS,
   LIBRARY_SYNC_MEMORY,
+  USER_SITES,
 ];
 export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, TAB_FOLDS, LIBRARY_LIST];
 

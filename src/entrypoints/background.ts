@@ -5,6 +5,7 @@ import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
 import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
+import { followSitePermissions } from '../sites/ext/user-sites';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -16,4 +17,5 @@ export default defineBackground(() => {
   forgetReportsOnNavigation();
   installReaderAndSaveMenus((tabId, scope) => void saveTab(library, tabId, scope));
   startLibraryBackground(library);
+  followSitePermissions();
 });

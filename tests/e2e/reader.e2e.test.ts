@@ -148,6 +148,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const exp = expectedFor(AAS);
     const { tabId, page } = await driver.openPage(exp.url);
     try {
+      // An unrated page is covered until the gate has judged it (after load on a busy machine), and
+      // a covered link cannot take focus: wait for the text to show first.
+      const opening = exp.storyText!.first.split(' ').slice(0, 3).join(' ');
+      await until(() => page.evaluate((words) => document.body.innerText.includes(words), opening), 'the story text on the page');
       const link = await page.evaluate(() => {
         const a = document.querySelectorAll('a[href]')[3] as HTMLAnchorElement;
         a.focus({ preventScroll: true });

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RatingSettingsSection } from '../../warnings/ui/RatingSettingsSection';
 import { LibrarySection } from './LibrarySection';
+import { SitesSection, type SitesServices } from '../../sites/ui/SitesSection';
+import { removeSite, userSites, watchUserSites } from '../../sites/ext/user-sites';
+import { siteCatalogue } from '../../sites/catalogue';
 import type { RatingSettings } from '../../warnings/policy';
 import type { ExceptionKind } from '../../warnings/settings';
 import {
@@ -14,8 +17,11 @@ import {
 const SECTIONS = [
   { id: 'library', label: 'Library' },
   { id: 'warnings', label: 'Content warnings' },
+  { id: 'sites', label: 'Sites' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['id'];
+
+const sitesServices: SitesServices = { userSites, watch: watchUserSites, remove: removeSite, builtIn: siteCatalogue([]).length };
 
 /** The section an address names (options.html#warnings); the library when it names none. */
 const sectionOf = (hash: string): Section => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
@@ -77,6 +83,8 @@ export function OptionsApp() {
       </header>
       {section === 'library' ? (
         <LibrarySection />
+      ) : section === 'sites' ? (
+        <SitesSection services={sitesServices} />
       ) : settings ? (
         <RatingSettingsSection settings={settings} labels={labels} onChange={change} onRemoveException={remove} />
       ) : (

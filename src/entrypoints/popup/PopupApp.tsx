@@ -5,9 +5,12 @@ import { allow, loadRatingSettings, openSettings, removeException, watchRatingSe
 import { siteName } from '../../sites/registry';
 import { type CurrentPage, readCurrentPage, tabToShow } from '../../shell/ext/current-page';
 import { openReader, readerShortcut } from '../../reader/ext/open-reader';
-import { holdsStory } from '../../core/model';
+import { holdsStory, type PageReport } from '../../core/model';
 import { SaveSection, type SaveServices } from '../../library/ui/PopupSaveSection';
 import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+import { SiteSwitch, type SiteSwitchServices } from '../../sites/ui/SiteSwitch';
+import { switchableHost } from '../../sites/user-sites';
+import { canSwitchSites, requestSite, userSites } from '../../sites/ext/user-sites';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -17,6 +20,8 @@ const saveServices: SaveServices = {
 };
 
 const ratingServices: RatingServices = { load: loadRatingSettings, watch: watchRatingSettings, allow, removeException, openSettings };
+
+const siteSwitchServices: SiteSwitchServices = { userSites, request: requestSite };
 
 export function PopupApp() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -48,6 +53,7 @@ export function PopupApp() {
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}
+          <SwitchFor report={page.report} />
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">
@@ -57,6 +63,12 @@ export function PopupApp() {
       )}
     </main>
   );
+}
+
+/** On a readable page of a site no built-in rule covers: the offer to switch Slipcase on there (src/sites/user-sites.ts). */
+function SwitchFor({ report }: { report: PageReport }) {
+  const host = canSwitchSites() ? switchableHost(report.url) : null;
+  return host ? <SiteSwitch host={host} story={holdsStory(report.kind)} services={siteSwitchServices} /> : null;
 }
 
 /** Opens the reader view in the tab; the popup closes so the reader is in front. */

@@ -15,11 +15,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { until } from '../../../tests/lib/wait';
 import { openLibrary } from '../../library/db/db';
 import { addJob } from '../../library/jobs/jobs';
+import { fakeSitePermissions } from '../../sites/tests/site-permissions';
 
 const DESKTOP_ONLY = ['commands', 'contextMenus', 'menus'] as const;
 type Api = Record<string, unknown>;
 const apis = fakeBrowser as unknown as Api;
-const saved = Object.fromEntries(DESKTOP_ONLY.map((ns) => [ns, apis[ns]]));
+const saved = Object.fromEntries([...DESKTOP_ONLY, 'permissions', 'scripting'].map((ns) => [ns, apis[ns]]));
 
 /** An event that records its listeners. */
 function event() {
@@ -48,6 +49,9 @@ beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
   // An offscreen document is open already (fakeBrowser has none of its own).
   vi.spyOn(fakeBrowser.runtime, 'getContexts').mockImplementation((() => Promise.resolve([{}])) as never);
+  // fakeBrowser has no permissions events or registered scripts: the sites the reader switched on need both.
+  const sites = fakeSitePermissions();
+  Object.assign(apis, { permissions: sites.permissions, scripting: { ...(apis.scripting as object), ...sites.scripting } });
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -49,6 +49,9 @@ function prefs(uuid: string, proxyPort: number): Record<string, unknown> {
     'identity.fxaccounts.enabled': false,
     'browser.urlbar.quicksuggest.enabled': false,
     'browser.ml.chat.enabled': false,
+    // Optional permissions (a site the reader switches Slipcase on for) are granted without the
+    // browser's prompt, which automation cannot answer: permissions.request itself still runs.
+    'extensions.webextOptionalPermissionPrompts': false,
     // Old archives are plain http://; do not try https:// first.
     'dom.security.https_first': false,
     'dom.security.https_first_schemeless': false,

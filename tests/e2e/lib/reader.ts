@@ -15,7 +15,7 @@ import { allPages, pageAt } from './pages';
  * also checks that it guards the reader) lets every fixture site through: under the default
  * settings the unrated seed, and the unrated anonymised pages too short to estimate, are covered.
  */
-const ALLOW_FIXTURE_SITES = storedItems({
+export const ALLOW_FIXTURE_SITES = storedItems({
   ...DEFAULT_RATING_SETTINGS,
   exceptions: { ...DEFAULT_RATING_SETTINGS.exceptions, sites: [...new Set(allPages().map((p) => siteKey({ url: p.url })))] },
 });

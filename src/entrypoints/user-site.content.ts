@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { adapterFor } from '../sites/registry';
+import { gatePage } from '../warnings/ext/page-gate';
+import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
+
+/**
+ * The always-on script of a site the reader switched Slipcase on for (src/sites/ext/user-sites.ts
+ * registers it on that host alone, from document_start). No rule says where the story text sits
+ * there, so the whole page is covered from the first paint until the generic reader has judged it.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main: () => gatePage({ cover: () => ['body'], pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
+});
