@@ -21,6 +21,7 @@ import { nifty } from './nifty/nifty';
 import { hpff } from './hpff/hpff';
 import { scribblehub } from './scribblehub/scribblehub';
 import { ficbook } from './ficbook/ficbook';
+import { wuxiaworld } from './wuxiaworld/wuxiaworld';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -42,6 +43,7 @@ export const SITES: readonly SiteAdapter[] = [
   hpff,
   scribblehub,
   ficbook,
+  wuxiaworld,
   efiction,
   generic,
 ];
