@@ -22,6 +22,7 @@ import { hpff } from './hpff/hpff';
 import { scribblehub } from './scribblehub/scribblehub';
 import { ficbook } from './ficbook/ficbook';
 import { wuxiaworld } from './wuxiaworld/wuxiaworld';
+import { tapas } from './tapas/tapas';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -44,6 +45,7 @@ export const SITES: readonly SiteAdapter[] = [
   scribblehub,
   ficbook,
   wuxiaworld,
+  tapas,
   efiction,
   generic,
 ];
