@@ -30,6 +30,8 @@ import { ficwad } from './ficwad/ficwad';
 import { tumblr } from './tumblr/tumblr';
 import { asianfanfics } from './asianfanfics/asianfanfics';
 import { mediaminer } from './mediaminer/mediaminer';
+import { wuxiaworld } from './wuxiaworld/wuxiaworld';
+import { tapas } from './tapas/tapas';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
 
@@ -60,6 +62,8 @@ export const SITES: readonly SiteAdapter[] = [
   tumblr,
   asianfanfics,
   mediaminer,
+  wuxiaworld,
+  tapas,
   efiction,
   generic,
 ];
