@@ -8,8 +8,8 @@ import { LABEL } from './labels';
 
 export { FANNISH, LABEL, labelPairs, PER_WORK, statedTotal, WORK_META } from './labels';
 
-/** "by X" and its French, German and Spanish forms ("par X", "von X", "por X"). */
-export const BYLINE = /^(?:written\s+by|by|par|von|por):?\s+(.+)$/i;
+/** "by X" / "written by X" and their French, German and Spanish forms ("écrit par X", "von X", "por X"). */
+export const BYLINE = /^(?:(?:written|écrit|geschrieben|escrito)\s+)?(?:by|par|von|por):?\s+(.+)$/i;
 export const BRACKET_RATING = /\[([A-Za-z]{1,3}(?:[-–]?\d{2})?\+?)\]/g;
 const CHAPTER = new RegExp(
   String.raw`^(?:chapter|chap\.?|ch\.|part|chapitre|partie|kapitel|teil|cap[íi]tulo|cap\.|parte)\s*(\d+(?:\.\d+)?|${NUMBER_WORD_PATTERN})\b(?:\s*(?:of|/|sur|von|de)\s*(\d+))?(?:\s*[:.\-–—]\s*(.*))?$`,

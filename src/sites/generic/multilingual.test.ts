@@ -137,6 +137,16 @@ describe('stories and chapters in other languages', () => {
     expect(read(html('4/5')).rating).toEqual({ level: 'unknown', label: null, source: 'none' });
   });
 
+  it.each([
+    ['by Wren Halloway', 'Wren Halloway'],
+    ['par Léa Martin', 'Léa Martin'],
+    ['Écrit par Manon Delorme', 'Manon Delorme'],
+    ['von Anna Krüger', 'Anna Krüger'],
+    ['escrito por Tomás Aguirre', 'Tomás Aguirre'],
+  ])('reads the byline "%s"', (byline, author) => {
+    expect(read(page('Tide', `<h1>Tide</h1><p>${byline}</p>${PROSE}`)).author).toBe(author);
+  });
+
   it('takes title and author from JSON-LD, and counts it as evidence', () => {
     const ld =
       '<script type="application/ld+json">{"@type":"Chapter","name":"Ashes","isPartOf":{"@type":"Book","name":"The Letters","author":{"name":"Imogen Pryce"}}}</script>';
