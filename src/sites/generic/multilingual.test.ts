@@ -156,6 +156,16 @@ describe('stories and chapters in other languages', () => {
     expect(read(page('Ashes', body, ld))).toMatchObject({ kind: 'chapter', title: 'The Letters', author: 'Imogen Pryce' });
     expect(judgeStoryShape(doc(page('Ashes', body))).parts.structured).toBeUndefined();
   });
+
+  it('reads og:type book as evidence and its og:title, and article:author unless it is an address', () => {
+    const og = (type: string, author: string) =>
+      `<meta property="og:type" content="${type}"><meta property="og:title" content="Low Tide"><meta property="article:author" content="${author}">`;
+    const body = `<h2>Chapter 1</h2>${PROSE}`;
+    expect(read(page('Site', body, og('book', 'Wren Halloway')))).toMatchObject({ title: 'Low Tide', author: 'Wren Halloway' });
+    expect(judgeStoryShape(doc(page('Site', body, og('book', 'x')))).parts.structured).toBe(1);
+    expect(judgeStoryShape(doc(page('Site', body, og('article', 'x')))).parts.structured).toBeUndefined();
+    expect(read(page('Site', body, og('book', 'https://social.example/wren'))).author).toBeNull();
+  });
 });
 
 describe('index pages', () => {

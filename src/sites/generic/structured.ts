@@ -1,7 +1,8 @@
 /**
  * What a page says about itself in structured data: JSON-LD for a work of fiction (Book, Chapter,
- * ShortStory, CreativeWork). A news or blog article's JSON-LD says nothing about a story, so only
- * these types count.
+ * ShortStory, CreativeWork), or Open Graph's og:type "book". A news or blog article's markup says
+ * nothing about a story, so only these types count as evidence; its article:author still names the
+ * writer of a story the text itself shows.
  */
 import { $$, squash } from '../../core/dom';
 
@@ -53,13 +54,24 @@ function isWork(o: Json): boolean {
   return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && WORK.test(x));
 }
 
+function meta(doc: Document, property: string): string | null {
+  return squash(doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? '') || null;
+}
+
+/** An author meta value, unless it is a profile address (Facebook's article:author often is). */
+function metaAuthor(doc: Document): string | null {
+  const name = meta(doc, 'book:author') ?? meta(doc, 'article:author');
+  return name && !/^https?:/i.test(name) ? name : null;
+}
+
 export function readStructured(doc: Document): Structured {
   const work = items(doc).find(isWork);
-  if (!work) return { title: null, author: null, fiction: false };
+  const book = /^books?(?:\.book)?$/i.test(meta(doc, 'og:type') ?? '');
+  if (!work) return { title: book ? meta(doc, 'og:title') : null, author: metaAuthor(doc), fiction: book };
   const whole = work['@type'] === 'Chapter' ? asObject(work.isPartOf) : null;
   return {
     title: text(whole?.name) ?? (whole ? null : text(work.name)),
-    author: text(work.author) ?? text(whole?.author),
+    author: text(work.author) ?? text(whole?.author) ?? metaAuthor(doc),
     fiction: true,
   };
 }
