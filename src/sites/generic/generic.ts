@@ -3,6 +3,9 @@
  * button, so it must judge from the page alone whether the page holds a story. It measures a few
  * named signals in one walk over the DOM (walk.ts, lines.ts, signals.ts), adds them up with fixed
  * weights and calls the page a story only past a few hard gates and above a threshold (judge.ts).
+ * A page without story text may be a work's index (index-page.ts) or a story site's "story not
+ * found" page (error-page.ts). Labels and headings are read in English, French, German, Spanish and
+ * Japanese (labels.ts, lines.ts); structured data adds evidence (structured.ts).
  * Precision over recall: a listing, profile, home page or blog post called a story is worse than a
  * story missed, so unsure is 'none'.
  */

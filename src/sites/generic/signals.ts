@@ -52,7 +52,7 @@ export interface Signals {
   ratingLevels: number;
   /** The most times any once-per-work label (author, rating, summary) or a byline appears. */
   repeats: number;
-  /** JSON-LD declares a work of fiction (Book, Chapter, ShortStory). */
+  /** JSON-LD or og:type declares a work of fiction (Book, Chapter, ShortStory). */
   structured: boolean;
 }
 
@@ -129,6 +129,7 @@ export function analyse(doc: Document): Analysis {
   if (!main || !story[0]) return empty;
   signals.paragraphs = story.length;
   signals.proseWords = story.reduce((n, l) => n + l.words, 0);
+  // French and Spanish open dialogue with a dash, German books with ».
   const spoken = story.filter((l) => /^["“„«»‘'「『—–]/.test(l.text));
   signals.dialogueLines = spoken.length;
   signals.shortDialogue = spoken.filter((l) => l.words <= SHORT_LINE).length;
