@@ -3,12 +3,15 @@
  * button, so it must judge from the page alone whether the page holds a story. It measures a few
  * named signals in one walk over the DOM (walk.ts, lines.ts, signals.ts), adds them up with fixed
  * weights and calls the page a story only past a few hard gates and above a threshold (judge.ts).
+ * A page without story text may be a work's index (index-page.ts) or a story site's "story not
+ * found" page (error-page.ts). Labels and headings are read in English, French, German, Spanish and
+ * Japanese (labels.ts, lines.ts); structured data adds evidence (structured.ts).
  * Precision over recall: a listing, profile, home page or blog post called a story is worse than a
  * story missed, so unsure is 'none'.
  */
 import type { ChapterNav, PageInfo, Rating } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { $$, parseCount, squash } from '../../core/dom';
+import { $$, countWords, parseCount, squash } from '../../core/dom';
 import { linkByText, relNav } from '../../reader/extract-dom';
 import { withoutByline } from '../kit/byline';
 import { defineSite } from '../kit/define-site';
@@ -23,21 +26,29 @@ export { judgeStoryShape, THRESHOLD } from './judge';
 
 function read(doc: Document): PageInfo {
   const a = analyse(doc);
-  const j = judgeAnalysis(a);
-  if (j.kind === 'none') return emptyInfo('none');
+  const j = judgeAnalysis(a, doc);
+  if (j.kind === 'none' || j.kind === 'error') return emptyInfo(j.kind);
 
   const info = emptyInfo(j.kind);
+  const index = j.kind === 'index';
+  const before = index ? j.head : a.before;
+  const head = index ? j.head : [...a.before, ...a.opening];
   const pairs = new Map<string, string>();
-  for (const l of [...a.before, ...a.opening]) for (const [k, v] of labelPairs(l.text)) if (!pairs.has(k)) pairs.set(k, v);
+  for (const l of head) for (const [k, v] of labelPairs(l.text)) if (!pairs.has(k)) pairs.set(k, v);
 
-  info.chapter = chapterOf(a);
+  info.chapter = index ? null : chapterOf(a);
   info.author =
     cleanName(pairs.get('author') ?? '') ??
-    firstOf([...a.before, ...a.opening], bylineName) ??
+    firstOf(head, bylineName) ??
+    a.structured.author ??
     // Blog software marks the post's author link (WordPress "Posted on … by <a rel=author>").
     cleanName(squash(doc.querySelector('a[rel~="author"]')?.textContent ?? ''));
-  info.title = pairs.get('title') ?? headingTitle(doc, a.before, info.chapter?.title ?? null) ?? docTitleText(doc, a.headings, info.author);
-  info.rating = headRating(pairs.get('rating'), [...a.before, ...a.opening]);
+  info.title =
+    pairs.get('title') ??
+    a.structured.title ??
+    headingTitle(doc, before, info.chapter?.title ?? null) ??
+    docTitleText(doc, a.headings, info.author);
+  info.rating = headRating(pairs.get('rating'), head);
   info.summary = pairs.get('summary') ?? null;
   const warnings = pairs.get('warning');
   if (warnings && !/^(?:none|n\/a|no)\.?$/i.test(warnings)) info.warnings = [warnings];
@@ -47,6 +58,9 @@ function read(doc: Document): PageInfo {
   return info;
 }
 
+const MAX_RATING_WORDS = 3;
+const SCORE = /\d\s*(?:\/\s*\d|stars?|étoiles?|sterne?|estrellas?|out of)|[★☆]/i;
+
 function firstOf<T>(lines: Line[], pick: (l: Line) => T | null): T | null {
   for (const l of lines) {
     const v = pick(l);
@@ -55,9 +69,14 @@ function firstOf<T>(lines: Line[], pick: (l: Line) => T | null): T | null {
   return null;
 }
 
-/** A "Rating:" label, else the first bracketed rating near the top. */
+/**
+ * A "Rating:" label, else the first bracketed rating near the top. A short label the shared scale
+ * does not know ("Tout public", "全年齢") is kept as the site's words, at level unknown; a review
+ * score ("5 stars", "4/5") is no rating.
+ */
 function headRating(label: string | undefined, head: Line[]): Rating {
-  if (label && isRatingLabel(label)) return ratingOn('film', label);
+  const unmapped = label && countWords(label) <= MAX_RATING_WORDS && !SCORE.test(label);
+  if (label && (isRatingLabel(label) || unmapped)) return ratingOn('film', label);
   return ratingOn(
     'film',
     firstOf(head, (l) => bracketRatings(l.text)[0] ?? null),
@@ -71,12 +90,17 @@ function headRating(label: string | undefined, head: Line[]): Rating {
 function headingTitle(doc: Document, before: Line[], chapterTitle: string | null): string | null {
   const skip = new Set([siteName(doc), chapterTitle?.toLowerCase()]);
   for (const l of [...before].reverse()) {
-    if (!l.heading || l.words > 15 || /^chapter\b|:$/i.test(l.text) || LABEL.test(l.text) || bylineName(l)) continue;
+    if (!l.heading || l.words > 15 || /^chapter\b|:$/i.test(l.text) || chapterMark(l.text) || TOC.test(l.text)) continue;
+    if (LABEL.test(l.text) || bylineName(l)) continue;
     const t = l.text.replace(BRACKET_RATING, '').trim();
     if (t && !skip.has(t.toLowerCase())) return t;
   }
   return null;
 }
+
+/** A table-of-contents heading above an index page's chapter list. */
+const TOC =
+  /^(?:table of contents|contents|chapters|sommaire|chapitres|table des matières|inhaltsverzeichnis|inhalt|kapitel|índice|capítulos|目次)$/i;
 
 function siteTitle(doc: Document): string | null {
   const meta = doc.querySelector('meta[property="og:site_name"], meta[name="application-name"]');
@@ -114,13 +138,18 @@ export const generic = defineSite({
   nav,
 });
 
+const PREV_LINK =
+  /^\W*(?:prev(?:ious)?\s+(?:chapter|part)\b|chapitre\s+précédent|vorheriges\s+kapitel|cap[íi]tulo\s+anterior|前の話|前へ)/i;
+const NEXT_LINK =
+  /^\W*(?:next\s+(?:chapter|part)\b|chapitre\s+suivant|nächstes\s+kapitel|siguiente\s+cap[íi]tulo|cap[íi]tulo\s+siguiente|次の話|次へ)/i;
+
 /** The page's rel=prev/next links, else its "Previous Chapter" / "Next Chapter" links. */
 function nav(doc: Document): ChapterNav {
   const rel = relNav(doc);
   const links = $$(doc, 'a[href]');
   return {
-    prev: rel.prev ?? linkByText(links, /^\W*prev(?:ious)?\s+(?:chapter|part)\b/i),
-    next: rel.next ?? linkByText(links, /^\W*next\s+(?:chapter|part)\b/i),
+    prev: rel.prev ?? linkByText(links, PREV_LINK),
+    next: rel.next ?? linkByText(links, NEXT_LINK),
     chapters: [],
   };
 }

@@ -1,7 +1,10 @@
 /** The generic adapter's verdict: weighted signals, hard gates and a threshold decide story, chapter or none. */
 import type { ChapterInfo } from '../../core/model';
+import { isErrorPage } from './error-page';
+import { indexHead, listsWorks } from './index-page';
 import { FANNISH } from './lines';
 import { analyse, type Analysis, type Signals } from './signals';
+import type { Line } from './walk';
 
 export const WEIGHTS = {
   /** Per step of story text reached: 100, 500 and 1500 words. */
@@ -14,6 +17,7 @@ export const WEIGHTS = {
   chapterMark: 1,
   chapterNav: 1,
   ending: 1,
+  structured: 1,
   comments: -1,
   blogMeta: -1,
   linkHeavy: -2,
@@ -24,13 +28,15 @@ const MIN_PROSE = 100;
 const PROSE_STEPS = [MIN_PROSE, 500, 1500];
 
 export interface Judgement {
-  kind: 'story' | 'chapter' | 'none';
+  kind: 'story' | 'chapter' | 'index' | 'error' | 'none';
   score: number;
   /** Each weighted signal's contribution to the score. */
   parts: Partial<Record<keyof typeof WEIGHTS, number>>;
   /** The hard gate that ruled the page out, or null. */
   veto: string | null;
   signals: Signals;
+  /** On an index page, the header lines above its chapter list. */
+  head: Line[];
 }
 
 /**
@@ -51,6 +57,7 @@ function scoreParts(s: Signals): Judgement['parts'] {
     chapterMark: s.chapterMark ? WEIGHTS.chapterMark : 0,
     chapterNav: s.chapterMark && s.chapterNav ? WEIGHTS.chapterNav : 0,
     ending: s.ending ? WEIGHTS.ending : 0,
+    structured: s.structured ? WEIGHTS.structured : 0,
     comments: s.comments ? WEIGHTS.comments : 0,
     blogMeta: s.blogMeta ? WEIGHTS.blogMeta : 0,
     linkHeavy: s.linkWords > s.proseWords ? WEIGHTS.linkHeavy : 0,
@@ -62,26 +69,32 @@ function scoreParts(s: Signals): Judgement['parts'] {
 /** Gates no score can outweigh. */
 function vetoOf(s: Signals): string | null {
   if (s.frameset) return 'frameset';
-  if (s.repeats >= 3 || s.ratingMentions >= 3 || s.ratingLevels >= 2) return 'lists several works';
+  if (listsWorks(s)) return 'lists several works';
   if (s.proseWords < MIN_PROSE) return 'too little text';
   // Prose alone may be an essay, review or textbook chapter: fiction shows dialogue or a fan header.
   const evidence = dialogue(s) || s.labels.some((k) => FANNISH.includes(k));
   return evidence ? null : 'nothing marks it as fiction';
 }
 
-export function judgeAnalysis(a: Analysis): Judgement {
+/**
+ * Story text first; a page without it may still be a work's index (its chapter list under a work
+ * header) or a story site's "story not found" page.
+ */
+export function judgeAnalysis(a: Analysis, doc: Document): Judgement {
   const s = a.signals;
   const parts = scoreParts(s);
   const score = Object.values(parts).reduce((n, v) => n + v, 0);
   const veto = vetoOf(s);
-  let kind: Judgement['kind'] = 'none';
-  if (!veto && score >= THRESHOLD) kind = chapterOf(a) ? 'chapter' : 'story';
-  return { kind, score, parts, veto, signals: s };
+  const verdict = { score, parts, veto, signals: s, head: [] };
+  if (!veto && score >= THRESHOLD) return { ...verdict, kind: chapterOf(a) ? 'chapter' : 'story' };
+  const head = s.frameset || listsWorks(s) ? null : indexHead(doc, a);
+  if (head) return { ...verdict, kind: 'index', head };
+  return { ...verdict, kind: !s.frameset && isErrorPage(a) ? 'error' : 'none' };
 }
 
-/** Judge a page: story, chapter or none, with the signals and score behind the verdict. */
+/** Judge a page: story, chapter, index, error or none, with the signals and score behind the verdict. */
 export function judgeStoryShape(doc: Document): Judgement {
-  return judgeAnalysis(analyse(doc));
+  return judgeAnalysis(analyse(doc), doc);
 }
 
 /**
@@ -91,7 +104,7 @@ export function judgeStoryShape(doc: Document): Judgement {
 export function chapterOf(a: Analysis): ChapterInfo | null {
   const mark = a.marks.find((m) => m.index !== null);
   if (!mark?.index || a.chaptersInText >= 2) return null;
-  const count = mark.count ?? a.chapterCount;
+  const count = mark.count ?? a.chapterCount ?? a.statedCount;
   if (!a.signals.chapterNav && !(count && count > 1)) return null;
   return { index: mark.index, count, title: mark.title };
 }

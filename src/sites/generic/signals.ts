@@ -2,6 +2,7 @@
 import { $$, squash } from '../../core/dom';
 import { levelOn } from '../kit/rating-scale';
 import { walkPage, type Line } from './walk';
+import { readStructured, type Structured } from './structured';
 import {
   BLOG_META,
   bracketRatings,
@@ -14,6 +15,7 @@ import {
   isStoryLine,
   labelPairs,
   PER_WORK,
+  statedTotal,
   SHORT_LINE,
   titleParts,
   type ChapterMark,
@@ -50,6 +52,8 @@ export interface Signals {
   ratingLevels: number;
   /** The most times any once-per-work label (author, rating, summary) or a byline appears. */
   repeats: number;
+  /** JSON-LD or og:type declares a work of fiction (Book, Chapter, ShortStory). */
+  structured: boolean;
 }
 
 export interface Analysis {
@@ -64,6 +68,11 @@ export interface Analysis {
   /** Distinct chapter numbers headed inside the text: two or more make it a whole work. */
   chaptersInText: number;
   chapterCount: number | null;
+  /** The total a "Chapters: 3/7" label near the text states. */
+  statedCount: number | null;
+  /** Every content line (no chrome, no comments), for the index and error page checks. */
+  content: Line[];
+  structured: Structured;
 }
 
 const HEAD_BEFORE = 20;
@@ -89,7 +98,10 @@ export function analyse(doc: Document): Analysis {
     ratingMentions: 0,
     ratingLevels: 0,
     repeats: 0,
+    structured: false,
   };
+  const structured = readStructured(doc);
+  signals.structured = structured.fiction;
   const empty: Analysis = {
     signals,
     before: [],
@@ -98,6 +110,9 @@ export function analyse(doc: Document): Analysis {
     headings: new Set(),
     chaptersInText: 0,
     chapterCount: null,
+    statedCount: null,
+    content: [],
+    structured,
   };
   const root = doc.body ?? doc.documentElement;
   if (signals.frameset || !root) return empty;
@@ -107,13 +122,15 @@ export function analyse(doc: Document): Analysis {
   measurePage(lines, signals);
 
   const content = lines.filter((l) => !l.chrome && !l.comment);
+  empty.content = content;
   const main = mainBlock(content);
   const mainLines = main ? content.filter((l) => main.contains(l.block)) : [];
   const story = mainLines.filter(isStoryLine);
   if (!main || !story[0]) return empty;
   signals.paragraphs = story.length;
   signals.proseWords = story.reduce((n, l) => n + l.words, 0);
-  const spoken = story.filter((l) => /^["“„«‘'「『]/.test(l.text));
+  // French and Spanish open dialogue with a dash, German books with ».
+  const spoken = story.filter((l) => /^["“„«»‘'「『—–]/.test(l.text));
   signals.dialogueLines = spoken.length;
   signals.shortDialogue = spoken.filter((l) => l.words <= SHORT_LINE).length;
   signals.ending = mainLines.slice(-3).some((l) => ENDING.test(l.text));
@@ -123,7 +140,8 @@ export function analyse(doc: Document): Analysis {
   const before = content.slice(Math.max(0, first - HEAD_BEFORE), first).filter((l) => scope.contains(l.block));
   const opening = content.slice(first, first + HEAD_AFTER);
   const head = [...before, ...opening];
-  signals.labels = Array.from(new Set(head.flatMap((l) => labelPairs(l.text).map(([k]) => k))));
+  const pairs = head.flatMap((l) => labelPairs(l.text));
+  signals.labels = Array.from(new Set(pairs.map(([k]) => k)));
   signals.byline = head.some((l) => bylineName(l) !== null);
   signals.bracketRating = head.some((l) => bracketRatings(l.text).length > 0);
 
@@ -133,7 +151,8 @@ export function analyse(doc: Document): Analysis {
   signals.chapterNav = menu !== null || hasChapterLinks(doc);
   const inText = new Set(mainLines.flatMap((l) => (l.heading ? (chapterMark(l.text)?.index ?? []) : [])));
   const headings = new Set(content.filter((l) => l.heading).map((l) => l.text.toLowerCase()));
-  return { signals, before, opening, marks, headings, chaptersInText: inText.size, chapterCount: menu };
+  const statedCount = statedTotal(pairs.find(([k]) => k === 'chapters')?.[1]);
+  return { ...empty, before, opening, marks, headings, chaptersInText: inText.size, chapterCount: menu, statedCount };
 }
 
 /** Page-wide signals: comments, blog furniture, links, and how often work metadata repeats. */
@@ -211,6 +230,9 @@ function chapterMenu(doc: Document): number | null {
 }
 
 function hasChapterLinks(doc: Document): boolean {
-  const rel = $$(doc, 'link[rel="next"], link[rel="prev"]').some((l) => /chapter|part/i.test(l.getAttribute('title') ?? ''));
-  return rel || $$(doc, 'a[href]').some((a) => CHAPTER_LINK.test(squash(a.textContent ?? '')));
+  // rel=next/prev only counts beside a chapter heading, where it leads to the next chapter.
+  return (
+    doc.querySelector('link[rel="next"], link[rel="prev"]') !== null ||
+    $$(doc, 'a[href]').some((a) => CHAPTER_LINK.test(squash(a.textContent ?? '')))
+  );
 }
