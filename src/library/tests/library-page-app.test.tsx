@@ -47,7 +47,7 @@ describe('options page sections', () => {
     expect(current()).toBe('Library');
   });
 
-  it('opens the content-warning settings at #warnings, and follows the section links', async () => {
+  it('opens the content-warning settings at #warnings, and follows the section links (library, sites)', async () => {
     location.hash = '#warnings';
     render(<OptionsApp />, root);
     await until(() => heading() === 'Content warnings', 'the content-warning settings');
@@ -63,6 +63,15 @@ describe('options page sections', () => {
     expect(Array.from(root.querySelectorAll('.sections a'), (a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Library', '#library'],
       ['Content warnings', '#warnings'],
+      ['Sites', '#sites'],
     ]);
+
+    await act(() => {
+      location.hash = '#sites';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await until(() => heading() === 'Sites', 'the sites section');
+    expect(current()).toBe('Sites');
+    await until(() => root.querySelector('.user-sites .hint') !== null, 'the empty list of switched-on sites');
   });
 });
