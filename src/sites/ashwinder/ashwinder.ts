@@ -16,12 +16,12 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, type NavChapter } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
+import { readPhpPage } from '../kit/php-archive';
 
 const STORY_TEXT = 'div[align="left"]';
 /** The jump menu's chapter options (FanFicFare skips the first, a placeholder without an address). */
 const MENU = 'select option[value*="viewstory.php"]';
 const ADULT_WALL = /This story contains adult content and\/or themes/i;
-const LISTINGS = ['browse.php', 'categories.php', 'search.php', 'viewuser.php', 'toplists.php', 'series.php'];
 
 export const ashwinder = defineSite({
   id: 'ashwinder',
@@ -32,14 +32,8 @@ export const ashwinder = defineSite({
   nav,
 });
 
-function script(url: URL): string {
-  return (url.pathname.split('/').pop() ?? '').toLowerCase();
-}
-
 function read(doc: Document, url: URL): PageInfo {
-  const page = script(url);
-  if (page === 'viewstory.php' && url.searchParams.has('sid')) return readStory(doc, url);
-  return emptyInfo(LISTINGS.includes(page) ? 'listing' : 'none');
+  return readPhpPage(doc, url, readStory);
 }
 
 /** The "<b><a>Title</a></b> by <b><a>Author</a></b>" line's two links. */

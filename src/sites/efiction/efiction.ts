@@ -9,7 +9,8 @@ import { $ } from '../../core/dom';
 import { emptyInfo } from '../../core/model';
 import { defineSite } from '../kit/define-site';
 import { extract, nav } from './reader';
-import { ARCHIVES, archiveHosts, efictionMarkup, efictionUrl, knownArchive, script } from './recognise';
+import { ARCHIVES, archiveHosts, efictionMarkup, efictionUrl, knownArchive } from './recognise';
+import { phpScript } from '../kit/php-archive';
 import { isGate, isListing, readBlurb, readStoryPage } from './story-page';
 import { adultGate, splitChapters, wholeWork } from './whole-work';
 
@@ -23,7 +24,7 @@ export const efiction = defineSite({
   read(doc, url) {
     const err = $(doc, 'div.errortext, div.errormsg');
     const storyPage =
-      script(url) === 'viewstory.php' || !!$(doc, '#pagetitle a[href*="viewstory.php"], #story, div.infobox') || (!!err && isGate(err));
+      phpScript(url) === 'viewstory.php' || !!$(doc, '#pagetitle a[href*="viewstory.php"], #story, div.infobox') || (!!err && isGate(err));
     if (storyPage) return readStoryPage(doc, url);
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },

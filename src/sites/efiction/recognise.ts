@@ -1,5 +1,6 @@
 /** Which pages are eFiction's: the archives known to run it, its URL shapes and its markup. */
 import { $, cleanText } from '../../core/dom';
+import { phpScript } from '../kit/php-archive';
 
 /** Archives known to run eFiction (FanFicFare's eFiction-based adapters), with their folder. */
 export const ARCHIVES: readonly { host: string; path: string }[] = [
@@ -31,11 +32,6 @@ export function knownArchive(url: URL): boolean {
   return ARCHIVES.some((a) => archiveHosts(a.host).includes(host) && path.startsWith(a.path.toLowerCase()));
 }
 
-/** The PHP script a URL runs, lower-cased: "viewstory.php". */
-export function script(url: URL): string {
-  return (url.pathname.split('/').pop() ?? '').toLowerCase();
-}
-
 function poweredByEfiction(doc: Document): boolean {
   return !!$(doc, 'a[href*="efiction.org"]') || /Powered by\s+eFiction/i.test(cleanText(doc.body));
 }
@@ -52,7 +48,7 @@ export function efictionMarkup(doc: Document): boolean {
 
 /** eFiction's URL shape (story, printable view, browse page) backed by any of its markup. */
 export function efictionUrl(doc: Document, url: URL): boolean {
-  const s = script(url);
+  const s = phpScript(url);
   const shaped = (s === 'viewstory.php' && url.searchParams.has('sid')) || s === 'browse.php';
   return shaped && (!!$(doc, '#pagetitle, div.listbox, div.errortext') || poweredByEfiction(doc));
 }

@@ -7,7 +7,7 @@ import { absoluteUrl, documentBase } from '../../reader/extract-dom';
 import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
-import { script } from './recognise';
+import { phpScript } from '../kit/php-archive';
 import { ratingOn } from '../kit/rating-scale';
 
 /** The chapter jump menu of a chapter page. */
@@ -105,7 +105,7 @@ export function readStoryPage(doc: Document, url: URL): PageInfo {
 
 /** Browse, search and top-ten pages, and any page of story blocks linking to stories. */
 export function isListing(doc: Document, url: URL): boolean {
-  if (['browse.php', 'search.php', 'toplists.php'].includes(script(url))) return true;
+  if (['browse.php', 'search.php', 'toplists.php'].includes(phpScript(url))) return true;
   return $$(doc, 'div.listbox').some((b) => !!$(b, 'a[href*="viewstory.php"]'));
 }
 

@@ -5,7 +5,7 @@ import { absoluteUrl, linkUrl } from '../../reader/extract-dom';
 import { withoutByline } from '../kit/byline';
 import { orNull, pageSid } from './labels';
 import { noteOf } from './reader';
-import { script } from './recognise';
+import { phpScript } from '../kit/php-archive';
 import { isPrintable, storyAuthor, storyTitle } from './story-page';
 
 /** The consent answers eFiction reads from the address: `ageconsent=ok` and `warning=<rating id>`. */
@@ -16,7 +16,7 @@ const CONSENT_PARAMS = ['ageconsent', 'warning'] as const;
  * the title line. Story addresses are built beside it.
  */
 function storyBase(doc: Document, url: URL): string | null {
-  return script(url) === 'viewstory.php' ? url.href : linkUrl($(doc, '#pagetitle a[href*="viewstory.php"]'));
+  return phpScript(url) === 'viewstory.php' ? url.href : linkUrl($(doc, '#pagetitle a[href*="viewstory.php"]'));
 }
 
 /**

@@ -15,6 +15,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, squash, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkByText, linkUrl, listNav, menuChapters, type NavChapter } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
+import { readPhpPage } from '../kit/php-archive';
 import { menuChapter } from '../kit/chapter-menu';
 import { withoutByline } from '../kit/byline';
 import { nodesAfterLabel } from '../kit/labels';
@@ -24,7 +25,6 @@ import { ratingOn } from '../kit/rating-scale';
 const STORY_TEXT = 'span[style*="font-size: 100%"]';
 const META_TABLE = 'table[width="95%"]';
 const JUMP_MENU = 'form[name="jump"] select[name="chapter"] option';
-const LISTINGS = ['browse.php', 'categories.php', 'search.php', 'viewuser.php', 'series.php', 'toplists.php'];
 
 export const siye = defineSite({
   id: 'siye',
@@ -35,14 +35,8 @@ export const siye = defineSite({
   nav,
 });
 
-function script(url: URL): string {
-  return (url.pathname.split('/').pop() ?? '').toLowerCase();
-}
-
 function read(doc: Document, url: URL): PageInfo {
-  const page = script(url);
-  if (page === 'viewstory.php' && url.searchParams.has('sid')) return readStory(doc, url);
-  return emptyInfo(LISTINGS.includes(page) ? 'listing' : 'none');
+  return readPhpPage(doc, url, readStory);
 }
 
 function readStory(doc: Document, url: URL): PageInfo {
