@@ -14,10 +14,9 @@
  * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
  */
 import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
-import { copyPage, type PageCopy } from './page-copy';
-import { ExtractionError, parseInert } from '../../reader/extract';
+import type { PageCopy } from './page-copy';
 import { decodeHtml } from '../../core/decode-html';
-import { withLateText } from './late-text';
+import { copyOf, fillLateText, parsePage, readPage } from './read-page';
 import { isUnfinished } from '../types';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
@@ -299,25 +298,28 @@ export class Runner {
   /** One page through the polite clock: read, or what to do about a busy or unreachable site. */
   private async fetchPage(job: JobRecord, url: string, signal: AbortSignal): Promise<Fetched | Retry> {
     const retry = (failure: Parameters<typeof afterFailure>[0]) => afterFailure(failure, job.attempts + 1, this.deps.now());
+    const failed = (e: unknown, at: string) => {
+      if (signal.aborted) throw e;
+      return retry({ url: at, status: null, retryAfter: null, error: e instanceof Error ? e.message : String(e) });
+    };
     let response: FetchResponse;
     let html: string;
     try {
       response = await this.clock.request(signal, () => this.deps.fetch(url, signal));
       if (asksToSlowDown(response.status)) return retry({ url, status: response.status, retryAfter: response.headers.get('retry-after') });
-      const get = (late: string) => this.clock.request(signal, () => this.deps.fetch(late, signal));
-      html = await withLateText(
-        this.deps.win,
-        decodeHtml(await response.arrayBuffer(), response.headers.get('content-type')),
-        response.url || url,
-        get,
-      );
+      html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
     } catch (e) {
-      if (signal.aborted) throw e;
-      return retry({ url, status: null, retryAfter: null, error: e instanceof Error ? e.message : String(e) });
+      return failed(e, url);
     }
     if (response.status >= 400) throw new JobFailure(`${hostOf(url)} answered ${response.status} for ${url}, ${nothingDone(job.scope)}`);
     const at = response.url || url;
-    return { ...readPage(this.deps.win, html, at, job.scope), url: at };
+    const doc = parsePage(this.deps.win, html, at, job.scope);
+    try {
+      await fillLateText(this.deps.win, doc, at, (late) => this.clock.request(signal, () => this.deps.fetch(late, signal)));
+    } catch (e) {
+      return failed(e, url);
+    }
+    return { ...copyOf(doc, at, job.scope), url: at };
   }
 
   /**
@@ -380,19 +382,5 @@ export class Runner {
 
   private async changed(storyIds: string[]): Promise<void> {
     this.deps.onChange(await this.jobs(), storyIds);
-  }
-}
-
-/**
- * The page as the library keeps it, and the inert document it was read from (see parseInert), for
- * the plan and the adult gate to read too. A page too large or too slow to read fails the job, saying so.
- */
-function readPage(win: Window & typeof globalThis, html: string, url: string, scope: JobScope): { page: PageCopy; doc: Document } {
-  try {
-    const doc = parseInert(win, html, url);
-    return { page: copyPage(doc, url), doc };
-  } catch (e) {
-    if (!(e instanceof ExtractionError)) throw e;
-    throw new JobFailure(`${e.message.replace(/\.$/, '')} (${url}), ${nothingDone(scope)}`);
   }
 }
