@@ -114,6 +114,7 @@ const ratingSettings = record({
 });
 
 const saveScope = oneOf('chapter', 'story');
+const runs = arrayOf(oneOf('story', 'sidestory', 'apocrypha', 'informational', 'media', 'other'));
 
 /** What each message carries besides its type. */
 const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: Record<string, Check>] } = {
@@ -130,9 +131,9 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'library-jobs': [{}],
   'library-sync': [{}],
   'library-event': [{ jobs: arrayOf(jobView), changed: strings }],
-  'runner-enqueue-page': [{ snapshot: record({ url: string, html: string }), scope: saveScope, followAdultGate: boolean }],
-  'runner-enqueue-url': [{ url: string, title: string, followAdultGate: boolean }],
-  'runner-enqueue-updates': [{ storyIds: nullable(strings), settings: ratingSettings }],
+  'runner-enqueue-page': [{ snapshot: record({ url: string, html: string }), scope: saveScope, followAdultGate: boolean, runs }],
+  'runner-enqueue-url': [{ url: string, title: string, followAdultGate: boolean, runs }],
+  'runner-enqueue-updates': [{ storyIds: nullable(strings), settings: ratingSettings, runs }],
   'runner-cancel': [{ jobId: string }],
   'runner-resume': [{}],
 };

@@ -40,6 +40,8 @@ export const EXCEPTION_LABELS = item<Record<string, string>>('local', 'rating-ex
 
 /** The reader's typography and voice; they follow the reader to other devices. */
 export const READER_SETTINGS = item<ReaderSettings>('sync', 'reader-settings', DEFAULT_READER_SETTINGS);
+/** What saving a work takes of a forum thread (src/library/save-settings.ts); normalized when read. */
+export const SAVE_SETTINGS = item<unknown>('sync', 'save-settings', {});
 /** Where each chapter was left, by chapter key (src/reader/ext/reader-storage.ts). */
 export const READING_POSITIONS = item<Record<string, unknown>>('local', 'reader-positions', {});
 
@@ -60,6 +62,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   RATING_SETTINGS,
   EXCEPTION_LABELS,
   READER_SETTINGS,
+  SAVE_SETTINGS,
   READING_POSITIONS,
   LIBRARY_SYNC_MEMORY,
   USER_SITES,

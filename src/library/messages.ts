@@ -4,6 +4,7 @@
  * background and the save-job runner (Chrome's offscreen document). Types only: the map of every
  * message and its validation are in src/core/messages.ts.
  */
+import type { RunKind } from '../sites/types';
 import type { JobView } from './types';
 import type { RatingSettings } from '../warnings/policy';
 
@@ -43,14 +44,23 @@ export interface LibraryEvent {
 export interface RunnerCalls {
   /** Save the tab's live page, and for scope story fetch the rest. Reply: the job's id. */
   'runner-enqueue-page': {
-    request: { type: 'runner-enqueue-page'; snapshot: { url: string; html: string }; scope: 'chapter' | 'story'; followAdultGate: boolean };
+    request: {
+      type: 'runner-enqueue-page';
+      snapshot: { url: string; html: string };
+      scope: 'chapter' | 'story';
+      followAdultGate: boolean;
+      runs: RunKind[];
+    };
     reply: string;
   };
   /** Save a work by its address. Reply: the job's id. */
-  'runner-enqueue-url': { request: { type: 'runner-enqueue-url'; url: string; title: string; followAdultGate: boolean }; reply: string };
+  'runner-enqueue-url': {
+    request: { type: 'runner-enqueue-url'; url: string; title: string; followAdultGate: boolean; runs: RunKind[] };
+    reply: string;
+  };
   /** Look for new chapters (of these works, or of every work in progress). Reply: the jobs' ids. */
   'runner-enqueue-updates': {
-    request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings };
+    request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings; runs: RunKind[] };
     reply: string[];
   };
   'runner-cancel': { request: { type: 'runner-cancel'; jobId: string }; reply: void };

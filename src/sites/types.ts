@@ -48,8 +48,8 @@ export interface Extraction {
  * each chapter exactly as the reader would show it on its own page.
  */
 export interface SplitChapter {
-  /** The site's 1-based chapter number. */
-  number: number;
+  /** The site's 1-based chapter number; null where the site numbers none (a forum's threadmarked posts). */
+  number: number | null;
   /** The chapter's own title, as the chapter page reports it: null for a bare "Chapter 3". */
   title: string | null;
   /** The chapter's own page, absolute; null when the whole-work page does not say. */
@@ -136,6 +136,23 @@ export interface SiteAdapter {
    * without running their scripts, so it fetches the text itself. Null when the text is on the page.
    */
   lateText?(doc: Document, url: URL): LateText | null;
+  /**
+   * A work whose chapters are filed in several runs of pages (a forum thread's threadmark
+   * categories: the story, side stories, apocrypha…): each run's first page, in the site's order.
+   * Saving walks the runs the reader chose, each by its `next` links; null where the page has none.
+   */
+  workRuns?(doc: Document, url: URL): WorkRun[] | null;
+}
+
+/** What a run of a work holds, for the reader's choice of what to save (src/library/save-settings.ts). */
+export type RunKind = 'story' | 'sidestory' | 'apocrypha' | 'informational' | 'media' | 'other';
+
+export interface WorkRun {
+  kind: RunKind;
+  /** The site's own name for it ("Sidestory", "Omake"). */
+  name: string;
+  /** Its first page, absolute. */
+  url: string;
 }
 
 export interface LateText {

@@ -72,11 +72,13 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     snapshot: { url: report.url, html: '<html></html>' },
     scope: 'chapter',
     followAdultGate: true,
+    runs: ['story', 'apocrypha'],
   },
-  'runner-enqueue-url': { type: 'runner-enqueue-url', url: report.url, title: 'Velvet and Ash', followAdultGate: false },
+  'runner-enqueue-url': { type: 'runner-enqueue-url', url: report.url, title: 'Velvet and Ash', followAdultGate: false, runs: ['story'] },
   'runner-enqueue-updates': {
     type: 'runner-enqueue-updates',
     storyIds: null,
+    runs: ['story', 'sidestory'],
     settings: {
       ...DEFAULT_RATING_SETTINGS,
       warnings: ['noncon'],

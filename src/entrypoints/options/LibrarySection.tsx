@@ -3,6 +3,10 @@ import { LibraryPage, type LibraryServices } from '../../library/ui/LibraryPage'
 import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
 import { libraryStore } from '../../library/browse/library-store';
 import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
+import { SaveSettingsPanel } from '../../library/ui/SaveSettingsPanel';
+import { loadSaveSettings, saveSaveSettings } from '../../library/ext/save-settings';
+
+const saveSettings = { load: loadSaveSettings, save: saveSaveSettings };
 
 /**
  * Asking for persistent storage, where the browser has it (not in every Firefox for Android):
@@ -44,5 +48,10 @@ export function LibrarySection() {
       </p>
     );
   if (!services) return <p class="loading">Opening the library…</p>;
-  return <LibraryPage services={services} />;
+  return (
+    <>
+      <LibraryPage services={services} />
+      <SaveSettingsPanel services={saveSettings} />
+    </>
+  );
 }

@@ -10,6 +10,7 @@ import { senderKind, senderPage, type Handlers, type Sender } from '../../core/e
 import { decide } from '../../warnings/policy';
 import { pageSnapshot, type PageSnapshot } from '../../reader/page-snapshot';
 import { loadRatingSettings } from '../../warnings/ext/settings-storage';
+import { loadSaveSettings } from './save-settings';
 import { loadTabReport } from '../../shell/ext/tab-reports';
 import { showLibraryBadge } from '../../shell/ext/toolbar';
 import type { RunnerHost } from './runner-host';
@@ -49,10 +50,15 @@ async function answer(work: () => Promise<LibraryReply>): Promise<LibraryReply> 
 export function saveTab(host: RunnerHost, tabId: number | undefined, scope: 'chapter' | 'story'): Promise<LibraryReply> {
   return answer(async () => {
     if (tabId === undefined) return { ok: false, error: 'No page to save.' };
-    const [snapshot, report, settings] = await Promise.all([snapshotTab(tabId), loadTabReport(tabId), loadRatingSettings()]);
+    const [snapshot, report, settings, { runs }] = await Promise.all([
+      snapshotTab(tabId),
+      loadTabReport(tabId),
+      loadRatingSettings(),
+      loadSaveSettings(),
+    ]);
     // The site's own adult gate is followed only where the reader's settings let this work through.
     const followAdultGate = report !== null && !decide(report, settings).gate;
-    const id = await host.call({ type: 'runner-enqueue-page', snapshot, scope, followAdultGate });
+    const id = await host.call({ type: 'runner-enqueue-page', snapshot, scope, followAdultGate, runs });
     return { ok: true, jobIds: [id] };
   });
 }
@@ -84,19 +90,20 @@ export function libraryHandlers(host: RunnerHost): Handlers {
         if (!maySaveUrl(m.url, sender)) return { ok: false, error: 'Slipcase saves only this site’s works from here.' };
         // Nothing is known of the work before it is fetched: follow an adult gate only when the
         // reader's limit lets every rating through.
-        const settings = await loadRatingSettings();
+        const [settings, { runs }] = await Promise.all([loadRatingSettings(), loadSaveSettings()]);
         const id = await host.call({
           type: 'runner-enqueue-url',
           url: m.url,
           title: m.title,
           followAdultGate: settings.limit === 'explicit',
+          runs,
         });
         return { ok: true, jobIds: [id] };
       }),
     'library-check': (m) =>
       answer(async () => {
-        const settings = await loadRatingSettings();
-        return { ok: true, jobIds: await host.call({ type: 'runner-enqueue-updates', storyIds: m.storyIds ?? null, settings }) };
+        const [settings, { runs }] = await Promise.all([loadRatingSettings(), loadSaveSettings()]);
+        return { ok: true, jobIds: await host.call({ type: 'runner-enqueue-updates', storyIds: m.storyIds ?? null, settings, runs }) };
       }),
     'library-cancel': (m) =>
       answer(async () => {
@@ -157,7 +164,10 @@ async function scheduleLibraryAlarms(): Promise<void> {
 }
 
 async function onLibraryAlarm(host: RunnerHost, name: string): Promise<void> {
-  if (name === UPDATE_ALARM) await host.call({ type: 'runner-enqueue-updates', storyIds: null, settings: await loadRatingSettings() });
+  if (name === UPDATE_ALARM) {
+    const [settings, { runs }] = await Promise.all([loadRatingSettings(), loadSaveSettings()]);
+    await host.call({ type: 'runner-enqueue-updates', storyIds: null, settings, runs });
+  }
   if (name === SYNC_ALARM) await syncNow();
 }
 

@@ -67,9 +67,9 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
   });
   void runner.resume();
   const answers: RunnerAnswers = {
-    'runner-enqueue-page': (m) => runner.enqueuePage(m.snapshot, m.scope, m.followAdultGate),
-    'runner-enqueue-url': (m) => runner.enqueueUrl(m.url, m.title, m.followAdultGate),
-    'runner-enqueue-updates': (m) => runner.enqueueUpdates(m.storyIds, adultGateAllowed(m.settings)),
+    'runner-enqueue-page': (m) => runner.enqueuePage(m.snapshot, m.scope, m.followAdultGate, m.runs),
+    'runner-enqueue-url': (m) => runner.enqueueUrl(m.url, m.title, m.followAdultGate, m.runs),
+    'runner-enqueue-updates': (m) => runner.enqueueUpdates(m.storyIds, adultGateAllowed(m.settings), m.runs),
     'runner-cancel': (m) => runner.cancel(m.jobId),
     'runner-resume': () => runner.resume(),
   };

@@ -6,12 +6,15 @@ import type { PageCopy } from './page-copy';
 import { mergeChapters, pageKey } from './merge-chapters';
 import type { ChapterCopy } from '../types';
 
-/** The walk after a page: its next link, unless seen already or past the cap. */
-export function walkOn(plan: Extract<JobPlan, { kind: 'walk' }>, urls: string[], next: string | null): JobPlan {
+/** The walk after a page: its next link, unless seen already or past the cap; at a run's end, the next run's first page. */
+export function walkOn(plan: Extract<JobPlan, { kind: 'walk' }>, urls: string[], next: string | null, chapters = 1): JobPlan {
   const seen = [...new Set([...plan.seen, ...urls.map(pageKey)])];
   const steps = plan.steps + 1;
-  const go = next !== null && !seen.includes(pageKey(next)) && steps < MAX_WALK;
-  return { kind: 'walk', steps, seen, next: go ? next : null };
+  const walked = { ...plan, steps, seen, ...(plan.runs ? { found: (plan.found ?? 0) + chapters } : {}) };
+  if (steps >= MAX_WALK) return { ...walked, next: null, queue: [] };
+  if (next !== null && !seen.includes(pageKey(next))) return { ...walked, next };
+  const [start = null, ...queue] = plan.queue ?? [];
+  return { ...walked, next: start, queue };
 }
 
 /** Every chapter the job holds, in reading order; the root's replace fetched copies of the same chapter. */
@@ -25,8 +28,10 @@ export function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[])
       return mergeChapters(bySlot.get(0) ?? [], root.chapters);
     case 'chapters':
       return plan.urls.flatMap((_, i) => (i === plan.rootSlot ? root.chapters : (bySlot.get(i) ?? [])));
-    case 'walk':
-      return [...root.chapters, ...[...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!)];
+    case 'walk': {
+      const fetched = [...bySlot.keys()].sort((a, b) => a - b).flatMap((n) => bySlot.get(n)!);
+      return plan.runs ? uniqueChapters(fetched) : [...root.chapters, ...fetched];
+    }
   }
 }
 
@@ -45,4 +50,15 @@ export function passGate(
       `${host} asks to confirm you are an adult before showing this work, and your settings do not let Slipcase confirm it for you, ${nothingDone(job.scope)}`,
     );
   return through;
+}
+
+/** The first copy of each chapter: runs can meet (a post threadmarked in two categories). */
+function uniqueChapters(chapters: ChapterCopy[]): ChapterCopy[] {
+  const seen = new Set<string>();
+  return chapters.filter((c) => {
+    const key = pageKey(c.url);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

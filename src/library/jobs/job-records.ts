@@ -4,6 +4,7 @@
  */
 import type { ChapterNav, PageReport } from '../../core/model';
 import type { ChapterCopy, JobView } from '../types';
+import type { RunKind } from '../../sites/types';
 
 /** What a job keeps of a page: its report (without content), its chapters and its navigation. */
 export interface HeldPage {
@@ -27,19 +28,24 @@ export interface JobPage extends HeldPage {
  * - complete:  nothing: the root holds what is wanted
  * - whole:     the site's whole-work view, into slot 0
  * - chapters:  urls[i] into slot i, for each i in `wanted` (the root's own slot is not wanted)
- * - walk:      `next` into slot `steps`, then that page's next link, until none (or a loop, or the cap)
+ * - walk:      `next` into slot `steps`, then that page's next link, until none (or a loop, or the cap);
+ *              then the next run's first page from `queue`, if any. A walk over runs (`runs`) holds
+ *              every chapter wanted: the root's are not kept apart from them; `found` counts
+ *              the chapters its pages held (a reader page holds several).
  */
 export type JobPlan =
   | { kind: 'root'; url: string }
   | { kind: 'complete' }
   | { kind: 'whole'; url: string }
   | { kind: 'chapters'; urls: string[]; wanted: number[]; rootSlot: number | null }
-  | { kind: 'walk'; next: string | null; steps: number; seen: string[] };
+  | { kind: 'walk'; next: string | null; steps: number; seen: string[]; queue?: string[]; runs?: boolean; found?: number };
 
 export interface JobRecord extends JobView {
   /** Order of creation, for ties in createdAt. */
   seq: number;
   followAdultGate: boolean;
+  /** The runs of a work filed in several the reader saves (SaveSettings); absent on jobs of older versions. */
+  runs?: RunKind[];
   root: HeldPage | null;
   plan: JobPlan;
   /** An adult gate's "continue" address to fetch for the next slot instead of its own (only when allowed). */

@@ -41,7 +41,7 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
     const lacking = chaptersLacking(saved, fetched);
     added = lacking.length;
     fresh = postedSince(bundle.story.meta.chaptersPosted, saved, lacking).length;
-    chapters = mergeChapters(saved, lacking);
+    chapters = mergeChapters(saved, lacking, fetched);
   }
   // The work's details from the page the job started on; the chapter count from another page when it has none.
   const report: PageReport = {

@@ -13,6 +13,7 @@ import type { Plan } from './fetch-plan';
 import type { WriteTx } from '../db/stores';
 import { isUnfinished, type JobScope, type JobView } from '../types';
 import type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
+import type { RunKind } from '../../sites/types';
 
 // The records' types live apart so the schema can name them; the job code's callers find them here.
 export type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
@@ -37,6 +38,7 @@ export interface NewJob extends Partial<Pick<JobRecord, 'done' | 'total' | 'deto
   title: string;
   storyId: string | null;
   followAdultGate: boolean;
+  runs?: RunKind[];
   root: HeldPage | null;
   plan: JobPlan;
 }
@@ -167,6 +169,8 @@ export function storyJobPlan(plan: Plan, root: HeldPage): JobPlan {
     }
     case 'walk':
       return { kind: 'walk', next: plan.next, steps: 0, seen: [pageKey(root.url)] };
+    case 'runs':
+      return { kind: 'walk', next: plan.starts[0]!, steps: 0, seen: [], queue: plan.starts.slice(1), runs: true };
   }
 }
 
@@ -203,7 +207,10 @@ export function progress(plan: JobPlan, held: number, root: HeldPage | null): Pi
     }
     case 'chapters':
       return { done: plan.urls.length - plan.wanted.length + held, total: plan.urls.length };
-    case 'walk':
-      return { done: open + plan.steps, total: plan.next === null ? open + plan.steps : null };
+    case 'walk': {
+      // A walk over runs counts the chapters its pages held, the root's among them.
+      const done = plan.runs ? (plan.found ?? 0) : open + plan.steps;
+      return { done, total: plan.next === null ? done : null };
+    }
   }
 }

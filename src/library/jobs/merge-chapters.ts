@@ -23,9 +23,15 @@ export function sameChapter(a: ChapterCopy, b: ChapterCopy): boolean {
 
 /**
  * `incoming` merged into `saved` (in reading order): each replaces the same chapter, or goes
- * before the first chapter with a higher number, or (unnumbered, or the highest) at the end.
+ * before the first chapter with a higher number. An unnumbered one goes where the site's order
+ * (`order`, the chapters as fetched) puts it: after the chapter before it there, else before the
+ * one after it; else, like the highest, at the end.
  */
-export function mergeChapters(saved: readonly ChapterCopy[], incoming: readonly ChapterCopy[]): ChapterCopy[] {
+export function mergeChapters(
+  saved: readonly ChapterCopy[],
+  incoming: readonly ChapterCopy[],
+  order: readonly ChapterCopy[] = [],
+): ChapterCopy[] {
   const out = [...saved];
   for (const c of incoming) {
     const same = out.findIndex((s) => sameChapter(s, c));
@@ -34,8 +40,18 @@ export function mergeChapters(saved: readonly ChapterCopy[], incoming: readonly 
       continue;
     }
     const n = c.number;
-    const before = n == null ? -1 : out.findIndex((s) => s.number != null && s.number > n);
-    out.splice(before < 0 ? out.length : before, 0, c);
+    const at = n == null ? placeInOrder(out, c, order) : out.findIndex((s) => s.number != null && s.number > n);
+    out.splice(at < 0 ? out.length : at, 0, c);
   }
   return out;
+}
+
+/** Where an unnumbered chapter goes among `out`, by its neighbours in `order`; -1 when neither is there. */
+function placeInOrder(out: readonly ChapterCopy[], c: ChapterCopy, order: readonly ChapterCopy[]): number {
+  const i = order.findIndex((o) => pageKey(o.url) === pageKey(c.url));
+  if (i < 0) return -1;
+  const at = (o: ChapterCopy) => out.findIndex((s) => pageKey(s.url) === pageKey(o.url));
+  for (let k = i - 1; k >= 0; k--) if (at(order[k]!) >= 0) return at(order[k]!) + 1;
+  for (let k = i + 1; k < order.length; k++) if (at(order[k]!) >= 0) return at(order[k]!);
+  return -1;
 }

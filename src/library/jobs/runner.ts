@@ -1,16 +1,14 @@
 /**
- * The save-job runner: fetches what a job needs, one request at a time across all jobs (see
- * polite.ts), reads each page (copy.ts), and saves the story (save.ts). Pure core: the shell
- * passes in the database, a window (DOMParser, the sanitiser), fetch, the clock and a listener,
- * so it runs in Chrome's offscreen document, Firefox's background page and the tests alike.
- *
- * Every step is stored before the next begins (jobs.ts), so a runner started on the same database
- * after a restart carries on where the last one stopped.
+ * The save-job runner: fetches what a job needs, one request at a time across all jobs
+ * (polite-clock.ts), reads each page (read-page.ts), and saves the story (job-save.ts). Pure core:
+ * the shell passes in the database, a window (DOMParser, the sanitiser), fetch, the clock and a
+ * listener, so it runs in Chrome's offscreen document, Firefox's background page and the tests alike.
+ * Every step is stored before the next begins (jobs.ts): a runner started after a restart carries on.
  *
  * Jobs:
  * - story:   the work behind a page: the live page's chapters, and the rest fetched as the site
- *            allows (whole-work view, chapter list, next links; plan.ts);
- * - chapter: the live page's chapter, merged into the saved story by its number (merge.ts);
+ *            allows (whole-work view, chapter list, next links, threadmark runs; fetch-plan.ts);
+ * - chapter: the live page's chapter, merged into the saved story by its number (merge-chapters.ts);
  * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
  */
 import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
@@ -43,6 +41,8 @@ import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-
 import { passGate, walkOn } from './job-pages';
 import { JobFailure, hostOf, nothingDone } from './job-words';
 import { saveJobStory, savedChapters, storyIdFor } from './job-save';
+import type { RunKind } from '../../sites/types';
+import { DEFAULT_SAVE_SETTINGS } from '../save-settings';
 
 /** The part of a fetch Response the runner reads. */
 export interface FetchResponse {
@@ -85,7 +85,12 @@ export class Runner {
    * A job for the page the reader has open, from its HTML: its chapter ('chapter'), or the whole
    * work ('story'). Whether an adult gate may be passed is the shell's call, from the settings.
    */
-  async enqueuePage(snapshot: { url: string; html: string }, scope: 'chapter' | 'story', followAdultGate: boolean): Promise<string> {
+  async enqueuePage(
+    snapshot: { url: string; html: string },
+    scope: 'chapter' | 'story',
+    followAdultGate: boolean,
+    runs: RunKind[] = DEFAULT_SAVE_SETTINGS.runs,
+  ): Promise<string> {
     let page: PageCopy | null = null;
     let start: Partial<JobRecord> | null = null;
     let failure: string | null = null;
@@ -97,12 +102,12 @@ export class Runner {
       start =
         through !== null
           ? { plan: { kind: 'root', url: snapshot.url }, detour: through }
-          : await this.adopt({ scope, storyId: null }, read.page, read.doc, snapshot.url);
+          : await this.adopt({ scope, storyId: null, runs }, read.page, read.doc, snapshot.url);
     } catch (e) {
       if (!(e instanceof JobFailure)) throw e;
       failure = e.message;
     }
-    const job = this.newJob(scope, snapshot.url, page?.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' });
+    const job = this.newJob(scope, snapshot.url, page?.report.title ?? snapshot.url, followAdultGate, { kind: 'complete' }, runs);
     const storyId = start?.storyId ?? (page && storyIdFor(page.report, snapshot.url));
     const added = await addJob(this.deps.db, { ...job, ...start, storyId }, this.deps.now());
     if (failure !== null) await finishJob(this.deps.db, added.id, { state: 'failed', message: failure, outcome: null }, this.deps.now());
@@ -112,8 +117,8 @@ export class Runner {
   }
 
   /** A job for a work known by its address only (one synced from another browser): all fetched. */
-  async enqueueUrl(url: string, title: string, followAdultGate: boolean): Promise<string> {
-    const job = await addJob(this.deps.db, this.newJob('story', url, title, followAdultGate, { kind: 'root', url }), this.deps.now());
+  async enqueueUrl(url: string, title: string, followAdultGate: boolean, runs: RunKind[] = DEFAULT_SAVE_SETTINGS.runs): Promise<string> {
+    const job = await addJob(this.deps.db, this.newJob('story', url, title, followAdultGate, { kind: 'root', url }, runs), this.deps.now());
     await this.changed([]);
     this.kick();
     return job.id;
@@ -123,7 +128,11 @@ export class Runner {
    * Update checks for these saved stories, or every saved work in progress. A story with a check
    * under way gets no second one: its job's id is returned instead.
    */
-  async enqueueUpdates(storyIds: string[] | null, followAdultGate: (meta: StoryMeta, story: StoryRecord) => boolean): Promise<string[]> {
+  async enqueueUpdates(
+    storyIds: string[] | null,
+    followAdultGate: (meta: StoryMeta, story: StoryRecord) => boolean,
+    runs: RunKind[] = DEFAULT_SAVE_SETTINGS.runs,
+  ): Promise<string[]> {
     const stories = await storiesToCheck(this.deps.db, storyIds);
     const open = (await allJobs(this.deps.db)).filter((j) => j.scope === 'update' && isUnfinished(j));
     const ids: string[] = [];
@@ -133,7 +142,7 @@ export class Runner {
         running ??
         (await addJob(
           this.deps.db,
-          { ...this.newJob('update', s.url, s.meta.title, followAdultGate(s.meta, s), { kind: 'root', url: s.url }), storyId: s.id },
+          { ...this.newJob('update', s.url, s.meta.title, followAdultGate(s.meta, s), { kind: 'root', url: s.url }, runs), storyId: s.id },
           this.deps.now(),
         ));
       ids.push(job.id);
@@ -327,7 +336,12 @@ export class Runner {
    * passGate): the plan of what to fetch. Fails on an error page, or one without story text or
    * (for a story) a chapter list.
    */
-  private async adopt(job: Pick<NewJob, 'scope' | 'storyId'>, page: PageCopy, doc: Document, url: string): Promise<Partial<JobRecord>> {
+  private async adopt(
+    job: Pick<NewJob, 'scope' | 'storyId' | 'runs'>,
+    page: PageCopy,
+    doc: Document,
+    url: string,
+  ): Promise<Partial<JobRecord>> {
     const { kind } = page.report;
     const host = hostOf(url);
     if (kind === 'error') throw new JobFailure(`${host} says there is no such work at ${url}, ${nothingDone(job.scope)}`);
@@ -337,8 +351,8 @@ export class Runner {
     const storyId = job.storyId ?? storyIdFor(page.report, url);
     let plan: JobPlan;
     if (job.scope === 'chapter') plan = { kind: 'complete' };
-    else if (job.scope === 'story') plan = storyJobPlan(planStory(page, doc, url), root);
-    else plan = updatePlan(planStory(page, doc, url), root, await savedChapters(this.deps.db, storyId!));
+    else if (job.scope === 'story') plan = storyJobPlan(planStory(page, doc, url, job.runs), root);
+    else plan = updatePlan(planStory(page, doc, url, job.runs), root, await savedChapters(this.deps.db, storyId!));
     return { root, plan, storyId, ...progress(plan, 0, root) };
   }
 
@@ -353,7 +367,7 @@ export class Runner {
       this.deps.db,
       job.id,
       (j) => {
-        const plan = j.plan.kind === 'walk' ? walkOn(j.plan, [asked, url], page.nav.next) : j.plan;
+        const plan = j.plan.kind === 'walk' ? walkOn(j.plan, [asked, url], page.nav.next, page.chapters.length) : j.plan;
         return { ...j, plan, detour: null, attempts: 0, ...progress(plan, held, j.root), updatedAt: this.deps.now() };
       },
       (tx) => tx.objectStore('jobPages').put(record),
@@ -372,8 +386,8 @@ export class Runner {
 
   // ---- helpers ----
 
-  private newJob(scope: JobScope, url: string, title: string, followAdultGate: boolean, plan: JobPlan): NewJob {
-    return { id: crypto.randomUUID(), scope, url, title, storyId: null, followAdultGate, root: null, plan };
+  private newJob(scope: JobScope, url: string, title: string, followAdultGate: boolean, plan: JobPlan, runs: RunKind[]): NewJob {
+    return { id: crypto.randomUUID(), scope, url, title, storyId: null, followAdultGate, root: null, plan, runs };
   }
 
   private change(id: string, f: (job: JobRecord) => JobRecord): Promise<JobRecord> {

@@ -22,7 +22,8 @@ export async function storiesToCheck(db: LibraryDb, ids: readonly string[] | nul
  * - a page that holds the whole work: nothing more;
  * - a whole-work view: fetched only when the page lists chapters the library lacks (or no count);
  * - a chapter list: only the chapters the library lacks;
- * - next links: from the last saved chapter on (the page itself when it is that chapter).
+ * - next links: from the last saved chapter on (the page itself when it is that chapter);
+ * - runs (a forum's threadmark categories): all of them again.
  */
 export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCopy[]): JobPlan {
   switch (plan.kind) {
@@ -41,6 +42,9 @@ export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCo
       const wanted = plan.urls.map((_, i) => i).filter((i) => i !== slot && lacking(i));
       return { kind: 'chapters', urls: plan.urls, wanted, rootSlot: slot };
     }
+    case 'runs':
+      // Forums number no chapters and may insert one anywhere: walk every run again; the save keeps only what is new.
+      return storyJobPlan(plan, root);
     case 'walk': {
       const last = saved[saved.length - 1];
       const rootIsLast = !last || pageKey(root.url) === pageKey(last.url) || root.chapters.some((c) => sameChapter(c, last));

@@ -130,10 +130,32 @@ describe('planStory', () => {
     expect(planStory(copyPage(doc, url), doc, url)).toEqual(chapters);
   });
 
-  it('a forum reader page: walks the reader pages', () => {
-    expect(plan('xenforo/pages/efictopub-spacebattles_thread_reader_1.html')).toEqual({
-      kind: 'walk',
-      next: 'https://forums.spacebattles.com/threads/my-great-story.555/reader/page-2',
+  it('a forum reader page: walks the reader pages of the threadmark categories the reader saves', () => {
+    const base = 'https://forums.spacebattles.com/threads/my-great-story.555/';
+    // The page offers Threadmarks (1), Informational (19) and Staff Post (7).
+    expect(plan('xenforo/pages/efictopub-spacebattles_thread_reader_1.html')).toEqual({ kind: 'runs', starts: [`${base}reader/`] });
+    const name = 'xenforo/pages/efictopub-spacebattles_thread_reader_1.html';
+    const url = corpusPages().find((p) => p.name === name)!.expected.url;
+    const doc = parseHtml(corpusHtml(name), url);
+    expect(planStory(copyPage(doc, url), doc, url, ['informational', 'story', 'other'])).toEqual({
+      kind: 'runs',
+      starts: [`${base}reader/`, `${base}reader/page-1?threadmark_category=19`, `${base}reader/page-1?threadmark_category=7`],
+    });
+    // A board without threadmark categories: the plain walk.
+    const bare = corpusHtml(name).replace(/menuTrigger/g, 'menu-trigger');
+    const bareDoc = parseHtml(bare, url);
+    expect(planStory(copyPage(bareDoc, url), bareDoc, url)).toEqual({ kind: 'runs', starts: [`${base}reader/`] });
+  });
+
+  it('a forum thread page: the threadmarked posts come from the reader pages, never the replies', () => {
+    const base = 'https://forums.sufficientvelocity.com/threads/the-cartographers-apprentice.118204/';
+    const name = 'xenforo/pages/sufficientvelocity-the-cartographers-apprentice-118204-thread-page-17.html';
+    expect(plan(name)).toEqual({ kind: 'runs', starts: [`${base}reader/`, `${base}reader/page-1?threadmark_category=13`] });
+    const url = corpusPages().find((p) => p.name === name)!.expected.url;
+    const doc = parseHtml(corpusHtml(name), url);
+    expect(planStory(copyPage(doc, url), doc, url, ['informational'])).toEqual({
+      kind: 'runs',
+      starts: [`${base}reader/page-1?threadmark_category=4`],
     });
   });
 

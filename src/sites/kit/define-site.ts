@@ -43,6 +43,7 @@ export interface SiteDeclaration {
    */
   language?(doc: Document): string | null;
   lateText?: SiteAdapter['lateText'];
+  workRuns?: SiteAdapter['workRuns'];
 }
 
 /** `example.org` → its own and its subdomains' match patterns. */

@@ -8,7 +8,8 @@
  *   no discussion in between → story. It is the work's text in reading order, several chapters at
  *   once, so no single chapter number describes it and `chapter` stays null; the reader page
  *   number is a pagination of the whole work, not a chapter index.
- * - A thread page showing a threadmarked post → chapter; one without any → none (discussion).
+ * - A thread page showing a threadmarked post → chapter; one without any → none (discussion). The
+ *   reader shows every threadmarked post on it and none of the replies (threadmarks.ts).
  *
  * None of these forums rates stories, so the rating is unknown.
  */
@@ -18,6 +19,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, texts, textOrNull } from '../../core/dom';
 import { heading, linkUrl, noNav } from '../../reader/extract-dom';
 import { defineSite } from '../kit/define-site';
+import { POST_CHROME, postText, splitPosts, threadmarkRuns, threadmarkedPosts } from './threadmarks';
 
 const HOSTS = ['forums.spacebattles.com', 'forums.sufficientvelocity.com', 'questionablequesting.com'];
 /** Boards that live in a folder of their site (FanFicFare's getPathPrefix): only that folder is theirs. */
@@ -147,6 +149,8 @@ export const xenforo = defineSite({
   },
   extract,
   nav,
+  splitChapters: splitPosts,
+  workRuns: threadmarkRuns,
   storyBody: ['.message-body', '.message-userContent'],
 });
 
@@ -157,38 +161,34 @@ function isReaderPage(url: URL): boolean {
 }
 
 /**
- * Reader mode: every threadmarked post on the page, in order, each under its threadmark label. A
- * thread page: the threadmarked post the URL points at. The text is the post's bbWrapper (the
- * message body when a page lacks it), without quote-selection and lightbox furniture.
+ * Reader mode and thread pages alike: every threadmarked post on the page, in order, each under its
+ * threadmark label; the replies between them are left out. The text is the post's bbWrapper,
+ * without quote-selection and lightbox furniture.
  */
-function extract(doc: Document, url: URL): Extraction | null {
-  const posts = isReaderPage(url) ? $$(doc, 'article.hasThreadmark') : [threadmarkedPost(doc, url)].filter((p) => p !== null);
+function extract(doc: Document): Extraction | null {
   const body: Node[] = [];
-  for (const post of posts) {
-    const text = $(post, '.message-body .bbWrapper') ?? $(post, 'article.message-body') ?? $(post, '.message-userContent');
+  for (const post of threadmarkedPosts(doc)) {
+    const text = postText(post);
     if (!text) continue;
     const label = textOrNull($(post, '.threadmarkLabel'));
     if (label) body.push(heading(doc, label));
     body.push(text);
   }
-  return body.length
-    ? { body, notes: [], drop: ['.js-selectToQuoteEnd', '.message-lastEdit', '.bbCodeBlock-expandLink', '.js-unfurl'] }
-    : null;
+  return body.length ? { body, notes: [], drop: POST_CHROME } : null;
 }
 
 /**
  * Reader pages: the page navigation (each reader page is the next run of threadmarks). A thread
- * page: the post's previous / next threadmark controls.
+ * page: the threadmark before its first threadmarked post and the one after its last.
  */
 function nav(doc: Document, url: URL): ChapterNav {
   if (isReaderPage(url)) {
     return { prev: linkUrl($(doc, '.pageNav-jump--prev')), next: linkUrl($(doc, '.pageNav-jump--next')), chapters: [], unit: 'page' };
   }
-  const post = threadmarkedPost(doc, url);
-  if (!post) return noNav();
-  return {
-    prev: linkUrl($(post, '.threadmark-control--previous, .threadmark-control--prev')),
-    next: linkUrl($(post, '.threadmark-control--next')),
-    chapters: [],
-  };
+  const posts = threadmarkedPosts(doc);
+  if (!posts.length) return noNav();
+  // A post of another category (an omake) may have no neighbours: the nearest one that has decides.
+  const prevs = posts.map((p) => linkUrl($(p, '.threadmark-control--previous, .threadmark-control--prev')));
+  const nexts = posts.map((p) => linkUrl($(p, '.threadmark-control--next')));
+  return { prev: prevs.find((u) => u !== null) ?? null, next: nexts.reverse().find((u) => u !== null) ?? null, chapters: [] };
 }
