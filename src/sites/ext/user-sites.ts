@@ -44,6 +44,16 @@ function hostOfPattern(origin: string): string | null {
   return host ? switchableHost(`https://${host}/`) : null;
 }
 
+/**
+ * The hosts the manifest asks for at install (the built-in archives'): granted always, never a
+ * site of the reader's own. By host: the browser reports a pattern with a path by its origin.
+ */
+function requiredHosts(): Set<string> {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  const patterns = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
+  return new Set(patterns.flatMap((p) => p.match(/^[^:]+:\/\/([^/]+)\//)?.[1] ?? []));
+}
+
 async function register(hosts: string[]): Promise<void> {
   const have = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
   const missing = hosts.filter((h) => !have.has(scriptId(h)));
@@ -67,16 +77,22 @@ async function unregister(hosts: string[]): Promise<void> {
 
 /**
  * The list and the registrations as the granted permissions say: at every start (a permission
- * taken away while Slipcase was not running), and after each grant or removal.
+ * given or taken away while Slipcase was not running, or a profile restored), and after each
+ * grant or removal. A site's host the browser holds is a switched-on site, listed or not.
  */
 async function reconcile(): Promise<void> {
   const listed = await userSites();
+  const required = requiredHosts();
+  const granted = ((await browser.permissions.getAll()).origins ?? [])
+    .flatMap((o) => hostOfPattern(o) ?? [])
+    .filter((h) => !required.has(h));
   const held: string[] = [];
   for (const host of listed) if (await browser.permissions.contains({ origins: [hostPattern(host)] })) held.push(host);
+  for (const host of granted) if (!held.includes(host)) held.push(host);
   const registered = (await browser.scripting.getRegisteredContentScripts()).flatMap((s) => hostOfScript(s.id) ?? []);
   await unregister(registered.filter((h) => !held.includes(h)));
   await register(held);
-  if (held.length !== listed.length) await stored.setValue(held);
+  if (held.length !== listed.length || held.some((h, i) => h !== listed[i])) await stored.setValue(held);
 }
 
 /** Background: follows the browser's permission events. Registered synchronously at start. */

@@ -24,6 +24,7 @@ export function fakeSitePermissions(granted: string[] = []) {
         return true;
       },
       contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => held.has(o)),
+      getAll: async () => ({ origins: [...held], permissions: [] }),
       onAdded: { addListener: (l: Listener) => void added.push(l) },
       onRemoved: { addListener: (l: Listener) => void removed.push(l) },
     },

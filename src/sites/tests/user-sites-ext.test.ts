@@ -2,9 +2,9 @@
 /**
  * The background keeps the switched-on sites in step with what the browser granted: a grant (from
  * the popup or the browser's settings) registers the host's script and lists it, a removal undoes
- * both, and a start drops what the browser no longer grants.
+ * both, and a start drops what the browser no longer grants and takes up what it grants.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { until } from '../../../tests/lib/wait';
 import { followSitePermissions, removeSite, requestSite, userSites } from '../ext/user-sites';
@@ -17,13 +17,27 @@ let fake: ReturnType<typeof fakeSitePermissions>;
 function install(granted: string[] = []) {
   fake = fakeSitePermissions(granted);
   Object.assign(apis, { permissions: fake.permissions, scripting: fake.scripting });
+  manifestHosts([]);
+}
+
+/** The manifest's required hosts (fakeBrowser has no manifest). */
+function manifestHosts(hosts: string[]) {
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Slipcase',
+    version: '1',
+    host_permissions: hosts,
+  });
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
   install();
 });
-afterEach(() => Object.assign(apis, saved));
+afterEach(() => {
+  Object.assign(apis, saved);
+  vi.restoreAllMocks();
+});
 
 const registered = () => [...fake.scripts.values()].map((s) => ({ id: s.id, matches: s.matches, js: s.js }));
 
@@ -59,5 +73,18 @@ describe('sites switched on by the reader', () => {
     await until(async () => (await userSites()).length === 1, 'the list reconciled');
     expect(await userSites()).toEqual(['kept.example']);
     await until(() => fake.scripts.has('user-site:kept.example') && !fake.scripts.has('user-site:gone.example'), 'the scripts reconciled');
+  });
+
+  it('at start, takes up a host the browser grants that the list lacks (a grant made while Slipcase was not running)', async () => {
+    install(['*://archiveofourown.org/*', '*://required.example/*', '*://granted.example/*']);
+    // A host the manifest asks for at install is granted always, and is no site of the reader's.
+    manifestHosts(['*://required.example/archive/*']);
+    await fakeBrowser.storage.local.set({ 'user-sites': ['listed.example'] });
+    fake.held.add('*://listed.example/*');
+    followSitePermissions();
+    await until(async () => (await userSites()).length === 2, 'the granted host listed');
+    expect((await userSites()).sort()).toEqual(['granted.example', 'listed.example']);
+    await until(() => fake.scripts.has('user-site:granted.example') && fake.scripts.has('user-site:listed.example'), 'both registered');
+    expect(fake.scripts.has('user-site:archiveofourown.org')).toBe(false);
   });
 });
