@@ -150,9 +150,10 @@ describe('chromium-phone', () => {
     }
   });
 
-  it('the interstitial fits the phone', async () => {
+  // The seed has no viewport tag: laid out 980 px wide, the interstitial would be too small to read.
+  it.each([EXPLICIT_AO3, AAS])('%s: the interstitial fits the phone', async (url) => {
     await resetStorage(driver, storedItems(DEFAULT_RATING_SETTINGS));
-    const { page } = await driver.openPage(EXPLICIT_AO3);
+    const { page } = await driver.openPage(url);
     try {
       const gate = await until(
         () =>
@@ -160,8 +161,9 @@ describe('chromium-phone', () => {
         'the interstitial',
       );
       expect(gate).toEqual({ width: 390, window: 390 });
-      expect((await page.evaluate(overflow, undefined)).past).toBeLessThanOrEqual(0);
-      await shot(page, 'interstitial');
+      // The seed's own fixed-width layout stays wider than the phone under the gate, which does not scroll.
+      if (url === EXPLICIT_AO3) expect((await page.evaluate(overflow, undefined)).past).toBeLessThanOrEqual(0);
+      await shot(page, url === EXPLICIT_AO3 ? 'interstitial' : 'interstitial-no-viewport-tag');
     } finally {
       await page.close();
     }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { phoneViewport } from '../../core/phone-viewport';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../reader/ui/reader.css?inline';
@@ -56,7 +57,7 @@ const pageServices: Omit<ReaderServices, 'save'> = {
  */
 function coverPage(): { cover(): void; restore(): void } {
   const html = document.documentElement;
-  const viewport = phoneViewport();
+  const viewport = phoneViewport(document);
   const before = {
     x: scrollX,
     y: scrollY,
@@ -76,29 +77,6 @@ function coverPage(): { cover(): void; restore(): void } {
       html.style.setProperty('overflow', ...before.overflow);
       scrollTo(before.x, before.y);
       if (before.focus instanceof HTMLElement) before.focus.focus({ preventScroll: true });
-    },
-  };
-}
-
-/**
- * A page without a viewport tag is laid out 980 px wide on a phone and shown zoomed out, and the
- * reader with it, its text too small to read: while the reader is open the page's viewport is the
- * phone's width, as its own pages have; closing gives the page back the tag it had, or none.
- */
-function phoneViewport(): { cover(): void; restore(): void } {
-  const own = document.head?.querySelector<HTMLMetaElement>('meta[name="viewport" i]') ?? null;
-  const content = own?.getAttribute('content') ?? null;
-  const meta = own ?? document.createElement('meta');
-  return {
-    cover() {
-      meta.name = 'viewport';
-      meta.content = 'width=device-width, initial-scale=1, minimum-scale=1';
-      if (!own) (document.head ?? document.documentElement).append(meta);
-    },
-    restore() {
-      if (!own) meta.remove();
-      else if (content === null) meta.removeAttribute('content');
-      else meta.content = content;
     },
   };
 }

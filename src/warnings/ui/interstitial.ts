@@ -3,6 +3,7 @@
  * sentences, the one that crossed the limit first; the evidence behind a "Why?"), and the three ways on. It fills the window, opaque, in a shadow root that the
  * site's CSS cannot reach; the story's elements stay hidden underneath (./cover.ts).
  */
+import { phoneViewport } from '../../core/phone-viewport';
 import type { PageReport } from '../../core/model';
 import type { Decision } from '../policy';
 import { RATING_STYLE, ratingText } from '../../shell/badge';
@@ -114,19 +115,25 @@ function evidence(doc: Document, decision: Decision): HTMLElement | null {
   );
 }
 
-/** Put the interstitial up: the page under it is inert and does not scroll; focus goes to its heading. Returns its removal. */
+/**
+ * Put the interstitial up: the page under it is inert and does not scroll, and on a phone it is
+ * laid out at the phone's width (phone-viewport.ts); focus goes to its heading. Returns its removal.
+ */
 export function mountInterstitial(doc: Document, host: HTMLElement): () => void {
   const html = doc.documentElement;
   const before = {
     inert: doc.body?.inert ?? false,
     overflow: [html.style.getPropertyValue('overflow'), html.style.getPropertyPriority('overflow')] as const,
   };
+  const viewport = phoneViewport(doc);
+  viewport.cover();
   html.append(host);
   if (doc.body) doc.body.inert = true;
   html.style.setProperty('overflow', 'hidden', 'important');
   headings.get(host)?.focus({ preventScroll: true });
   return () => {
     host.remove();
+    viewport.restore();
     if (doc.body) doc.body.inert = before.inert;
     html.style.setProperty('overflow', ...before.overflow);
   };
