@@ -10,6 +10,10 @@ import { libraryHandlers } from '../ext/background';
 import { runnerHandlers, type RunnerHost } from '../ext/runner-host';
 import { saveRatingSettings } from '../../warnings/ext/settings-storage';
 import { DEFAULT_RATING_SETTINGS } from '../../warnings/policy';
+import { saveSaveSettings } from '../ext/save-settings';
+import { DEFAULT_SAVE_SETTINGS } from '../save-settings';
+
+const DEFAULT_RUNS = DEFAULT_SAVE_SETTINGS.runs;
 
 /** A runner that notes every call and answers with job ids, or fails with `error`. */
 function standInRunner(error?: string) {
@@ -52,13 +56,20 @@ describe('library requests', () => {
       ok: true,
       jobIds: ['job-url'],
     });
+    // The reader's threadmark categories go along with every save and check.
+    await saveSaveSettings({ runs: ['story', 'informational'] });
     expect(await deliver({ type: 'library-check', storyIds: ['s1'] })).toEqual({ ok: true, jobIds: ['job-a', 'job-b'] });
     expect(await deliver({ type: 'library-cancel', jobId: 'j9' })).toEqual({ ok: true, jobIds: ['j9'] });
     expect(calls).toEqual([
       // An adult gate is followed by address only when the reader's limit lets every rating through.
-      { type: 'runner-enqueue-url', url: 'https://archiveofourown.org/works/1', title: 'T', followAdultGate: false },
-      { type: 'runner-enqueue-url', url: 'https://archiveofourown.org/works/2', title: 'U', followAdultGate: true },
-      { type: 'runner-enqueue-updates', storyIds: ['s1'], settings: { ...DEFAULT_RATING_SETTINGS, limit: 'explicit' } },
+      { type: 'runner-enqueue-url', url: 'https://archiveofourown.org/works/1', title: 'T', followAdultGate: false, runs: DEFAULT_RUNS },
+      { type: 'runner-enqueue-url', url: 'https://archiveofourown.org/works/2', title: 'U', followAdultGate: true, runs: DEFAULT_RUNS },
+      {
+        type: 'runner-enqueue-updates',
+        storyIds: ['s1'],
+        settings: { ...DEFAULT_RATING_SETTINGS, limit: 'explicit' },
+        runs: ['story', 'informational'],
+      },
       { type: 'runner-cancel', jobId: 'j9' },
     ]);
   });
@@ -141,9 +152,9 @@ describe('runner calls', () => {
   it('reach the runner in this context with their reply; anything else does not', async () => {
     const { host, calls } = standInRunner();
     handle(runnerHandlers(Promise.resolve(host)));
-    expect(await deliver({ type: 'runner-enqueue-url', url: 'https://example.org/s/1', title: 'T', followAdultGate: false })).toBe(
-      'job-url',
-    );
+    expect(
+      await deliver({ type: 'runner-enqueue-url', url: 'https://example.org/s/1', title: 'T', followAdultGate: false, runs: ['story'] }),
+    ).toBe('job-url');
     expect(await deliver({ type: 'runner-resume' })).toBeUndefined();
     expect(await deliver({ type: 'runner-cancel', jobId: 7 })).toBeUndefined();
     expect(await deliver({ type: 'library-jobs' })).toBeUndefined();

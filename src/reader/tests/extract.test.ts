@@ -213,10 +213,10 @@ describe('XenForo thread page', () => {
     ${label ? `<span class="threadmarkLabel">${label}</span><a class="threadmark-control threadmark-control--previous" href="/threads/salt.42/page-2#post-9">Prev</a><a class="threadmark-control threadmark-control--next" href="/threads/salt.42/page-4#post-15">Next</a>` : ''}
     <article class="message-body"><div class="bbWrapper">Post ${id} text.</div></article></article>`;
 
-  it('reads the threadmarked post the URL points at, under its label, and its threadmark neighbours', () => {
-    const html = `<html id="XF" data-app="public" data-template="thread_view"><body>${post(11, 'Part 3')}${post(12, 'Part 4')}${post(13, null)}</body></html>`;
+  it('reads every threadmarked post on the page under its label, no reply, and the threadmarks around them', () => {
+    const html = `<html id="XF" data-app="public" data-template="thread_view"><body>${post(11, 'Part 3')}${post(13, null)}${post(12, 'Part 4')}${post(14, null)}</body></html>`;
     const v = view(html, URL_POST);
-    expect(v.content.text).toBe('Part 4\nPost 12 text.');
+    expect(v.content.text).toBe('Part 3\nPost 11 text.\nPart 4\nPost 12 text.');
     expect(v.nav).toEqual({
       prev: 'https://forums.spacebattles.com/threads/salt.42/page-2#post-9',
       next: 'https://forums.spacebattles.com/threads/salt.42/page-4#post-15',
