@@ -6,11 +6,14 @@ import { localHost, offscreenHost } from '../library/ext/runner-link';
 import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 import { followSitePermissions } from '../sites/ext/user-sites';
+import { followSiteRules, serveSiteRules } from '../sites/ext/site-rules';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
   // has none: they run in an offscreen document (src/library/ext/runner-link.ts).
-  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent) : offscreenHost();
+  // The site rules are read here too: Firefox's runner shares this page; Chrome's offscreen document asks for them.
+  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent, followSiteRules()) : offscreenHost();
+  if (!import.meta.env.FIREFOX) serveSiteRules();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.
   handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers });
