@@ -8,7 +8,7 @@ import { SITE_RULES } from '../../core/storage-keys';
 import { storedItem } from '../../core/ext/storage-items';
 import { handle, send } from '../../core/ext/messaging';
 import { siteRulesFit, SITE_RULES_BUDGET } from '../../core/sync-quota';
-import { normalizeRules, type SiteRule } from '../rules/rule';
+import { mergeRules, normalizeRules, type SiteRule } from '../rules/rule';
 import { useSiteRules } from '../rules/active';
 
 const stored = storedItem(SITE_RULES);
@@ -29,6 +29,11 @@ export async function storeSiteRules(rules: SiteRule[]): Promise<void> {
       `Your site rules would take more than ${SITE_RULES_BUDGET / 1024} KB of synced storage: remove a rule or shorten its selectors first.`,
     );
   await stored.setValue(next);
+}
+
+/** A backup's rules over the stored ones: one for the same host and path replaces the one here. */
+export async function mergeStoredSiteRules(incoming: SiteRule[]): Promise<void> {
+  await storeSiteRules(mergeRules(await siteRules(), incoming));
 }
 
 /** Unreadable storage (a context shutting down) leaves no rules in force rather than breaking detection. */
