@@ -1,12 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { handle } from '../core/ext/messaging';
-import { forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
+import { forgetReportsOn, forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
 import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
 import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 import { followSitePermissions } from '../sites/ext/user-sites';
-import { followSiteRules, serveSiteRules } from '../sites/ext/site-rules';
+import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -18,6 +18,8 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the first message.
   handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers });
   forgetReportsOnNavigation();
+  // A tab read before a rule for its site changed is read again when the popup asks.
+  watchRuleHosts((hosts) => void forgetReportsOn(hosts));
   installReaderAndSaveMenus((tabId, scope) => void saveTab(library, tabId, scope));
   startLibraryBackground(library);
   followSitePermissions();

@@ -48,6 +48,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(link).toBe(`/options.html#rules?host=${HOST}`);
       await popup.close();
       expect(await injectReader(driver, tabId)).toBe('no-text');
+      // The reader's button toggles: a second press closes the reader's empty view.
+      expect(await injectReader(driver, tabId)).toBe('closed');
 
       // The rule form, as the link opens it: the site filled in; a broken selector is refused beside its field.
       const options = await driver.openExtensionPage(link!.slice(1));
@@ -74,15 +76,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(state.story.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^${FIRST}[^]*${LAST}$`));
       expect(state.story).not.toContain('Review by');
       await shot(page, 'reader');
-      await page.close();
+      expect(await injectReader(driver, tabId)).toBe('closed');
 
-      // Saved from the popup: the library keeps the rule's title and text.
-      const saving = await driver.openPage(URL_);
-      const savePopup = await popupFor(driver, saving.page, saving.tabId);
+      // Saved from the popup in the same tab, which the toolbar click granted: the library keeps the title and text.
+      const savePopup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
       await savePopup.click('.save-story');
       await until(async () => (await savePopup.count('.job-outcome.job-done')) > 0, 'the story to be saved', 60_000);
       await savePopup.close();
-      await saving.page.close();
+      await page.close();
       const library = await dump(driver);
       expect(library.stories.map((s) => s.title)).toEqual(['The Salt Road']);
       const html = library.chapters.map((c) => c.html).join('');

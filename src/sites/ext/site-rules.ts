@@ -21,6 +21,16 @@ export function watchSiteRules(changed: (rules: SiteRule[]) => void): () => void
   return stored.watch((value) => changed(normalizeRules(value)));
 }
 
+/** The hosts whose rules changed (added, edited or removed), after each change. */
+export function watchRuleHosts(changed: (hosts: Set<string>) => void): () => void {
+  return stored.watch((next, before) => {
+    const key = (r: SiteRule) => JSON.stringify(r);
+    const [a, b] = [normalizeRules(next), normalizeRules(before)];
+    const same = new Set(a.map(key).filter((k) => b.some((r) => key(r) === k)));
+    changed(new Set([...a, ...b].filter((r) => !same.has(key(r))).map((r) => r.host)));
+  });
+}
+
 /** Stores the rules; refuses, with a message for the reader, rules past their share of storage.sync. */
 export async function storeSiteRules(rules: SiteRule[]): Promise<void> {
   const next = normalizeRules(rules);
