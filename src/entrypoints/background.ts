@@ -11,8 +11,10 @@ import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/si
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
   // has none: they run in an offscreen document (src/library/ext/runner-link.ts).
-  // The site rules are read here too: Firefox's runner shares this page; Chrome's offscreen document asks for them.
-  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent, followSiteRules()) : offscreenHost();
+  // The reader's site rules: Firefox's runner shares this page and reads them here, before it
+  // starts; Chrome's offscreen document has no storage API and asks the background for them.
+  const rulesReady = import.meta.env.FIREFOX ? followSiteRules() : undefined;
+  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent, rulesReady) : offscreenHost();
   if (!import.meta.env.FIREFOX) serveSiteRules();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.

@@ -17,7 +17,7 @@ import { serve } from './lib/routes';
 
 const HOST = 'www.quillcorner.net';
 const URL_ = `http://${HOST}/fics/story.php?sid=88`;
-const PAGE = join(import.meta.dirname, '..', '..', 'src', 'sites', 'rules', 'pages', 'quill-corner-salt-road.html');
+const PAGE = join(import.meta.dirname, '..', '..', 'src', 'sites', 'rules', 'fixtures', 'quill-corner-salt-road.html');
 // The one-chapter form of the page: saving it fetches no further chapters.
 const HTML = readFileSync(PAGE, 'utf8').replace(/<div class="chapnav">.*?<\/div>/s, '');
 const FIRST = 'The salt road ran along the cliff';

@@ -27,8 +27,8 @@ export interface RuleProblem {
 
 export const MAX_RULES = 100;
 export const MAX_SELECTOR = 300;
-export const MAX_PATH = 200;
-export const SELECTOR_FIELDS = ['content', 'title', 'next', 'rating'] as const;
+const MAX_PATH = 200;
+const SELECTOR_FIELDS = ['content', 'title', 'next', 'rating'] as const;
 
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 const PATH = /^\/[^\s?#]*$/;

@@ -9,7 +9,7 @@ import { MAX_RULES, MAX_SELECTOR, mergeRules, normalizeRules, validateRule, type
 import { ruleAdapter } from './rule-adapter';
 
 const URL_ = 'http://www.quillcorner.net/fics/story.php?sid=88&chapter=2';
-const html = readFileSync(join(import.meta.dirname, 'pages', 'quill-corner-salt-road.html'), 'utf8');
+const html = readFileSync(join(import.meta.dirname, 'fixtures', 'quill-corner-salt-road.html'), 'utf8');
 const page = () => parseHtml(html, URL_);
 const blank = () => parseHtml('<p>x</p>', 'https://example.org/');
 
