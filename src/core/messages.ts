@@ -10,6 +10,8 @@
  * - library-*: the pages ask the background for save jobs (src/library/messages.ts)
  * - library-event: jobs or stories changed (runner → every extension page and the background)
  * - runner-*: the background calls the save-job runner (background → Chrome's offscreen document)
+ * - site-rules-*: Chrome's offscreen document, which has no storage API, asks the background for the
+ *   reader's site rules, and hears when they change (src/sites/ext/site-rules.ts)
  */
 import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
@@ -42,6 +44,16 @@ export interface GateMoreMessage {
   type: 'gate-more';
 }
 
+/** Reply: the stored site rules, as storage holds them (the asker normalizes them). */
+export interface SiteRulesGetMessage {
+  type: 'site-rules-get';
+}
+
+/** The site rules changed: ask again. */
+export interface SiteRulesChangedMessage {
+  type: 'site-rules-changed';
+}
+
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
@@ -50,6 +62,8 @@ export interface MessageMap extends LibraryRequests, RunnerCalls {
   'rating-allow': { request: RatingAllowMessage; reply: boolean };
   'gate-more': { request: GateMoreMessage; reply: boolean };
   'library-event': { request: LibraryEvent; reply: void };
+  'site-rules-get': { request: SiteRulesGetMessage; reply: unknown };
+  'site-rules-changed': { request: SiteRulesChangedMessage; reply: void };
 }
 
 export type MessageType = keyof MessageMap;
@@ -136,6 +150,8 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'runner-enqueue-updates': [{ storyIds: nullable(strings), settings: ratingSettings, runs }],
   'runner-cancel': [{ jobId: string }],
   'runner-resume': [{}],
+  'site-rules-get': [{}],
+  'site-rules-changed': [{}],
 };
 
 /**
@@ -161,6 +177,8 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'runner-enqueue-updates': ['extension'],
   'runner-cancel': ['extension'],
   'runner-resume': ['extension'],
+  'site-rules-get': ['extension'],
+  'site-rules-changed': ['extension'],
 };
 
 /** Whether a message of `type` may come from a sender of this kind (null: no part of Slipcase). */

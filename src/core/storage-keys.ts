@@ -47,6 +47,8 @@ export const READING_POSITIONS = item<Record<string, unknown>>('local', 'reader-
 
 /** Hosts the reader switched Slipcase on for (src/sites/user-sites.ts): this device's, as its permissions are. */
 export const USER_SITES = item<unknown>('local', 'user-sites', []);
+/** The reader's own rules for sites Slipcase misreads (src/sites/rules/rule.ts); they follow the reader to other devices. */
+export const SITE_RULES = item<unknown>('sync', 'site-rules', []);
 
 /** The detect content script's report of each tab: `tab:<tab id>`. */
 export const TAB_REPORTS = family<PageReport | null>('session', 'tab:', null);
@@ -66,6 +68,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   READING_POSITIONS,
   LIBRARY_SYNC_MEMORY,
   USER_SITES,
+  SITE_RULES,
 ];
 export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, TAB_FOLDS, LIBRARY_LIST];
 

@@ -8,6 +8,8 @@
  * their lists over items of at most RATING_ITEM_BUDGET (src/warnings/settings.ts) and may grow
  * without limit; the library list (src/library/sync/list-sync.ts) takes at most LIBRARY_BUDGET,
  * less when the other items leave less than SETTINGS_HEADROOM free: it gives way to the settings.
+ * The reader's site rules (src/sites/rules/) are one item of at most SITE_RULES_BUDGET: a rule
+ * that would take them past it is refused when added.
  */
 
 /** What Chrome and Firefox allow an extension in storage.sync. */
@@ -21,6 +23,8 @@ export const LIBRARY_BUDGET = 65_536;
 export const SETTINGS_HEADROOM = 8_192;
 /** One item of a rating-settings list: below the per-item quota with room for the key and brackets. */
 export const RATING_ITEM_BUDGET = 7_600;
+/** The reader's site rules, all in one item: a few dozen selectors. */
+export const SITE_RULES_BUDGET = 6_144;
 
 const encoder = new TextEncoder();
 /** A string's length in UTF-8. */
@@ -59,3 +63,6 @@ export function usedBytes(items: Record<string, unknown>, counts: (key: string) 
   for (const [key, value] of Object.entries(items)) if (counts(key)) total += syncBytes(key, value);
   return total;
 }
+
+/** Whether the site rules, stored under `key`, stay within their share. */
+export const siteRulesFit = (key: string, rules: unknown): boolean => syncBytes(key, rules) <= SITE_RULES_BUDGET;

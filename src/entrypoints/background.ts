@@ -1,20 +1,27 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { handle } from '../core/ext/messaging';
-import { forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
+import { forgetReportsOn, forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
 import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
 import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 import { followSitePermissions } from '../sites/ext/user-sites';
+import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
   // has none: they run in an offscreen document (src/library/ext/runner-link.ts).
-  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent) : offscreenHost();
+  // The reader's site rules: Firefox's runner shares this page and reads them here, before it
+  // starts; Chrome's offscreen document has no storage API and asks the background for them.
+  const rulesReady = import.meta.env.FIREFOX ? followSiteRules() : undefined;
+  const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent, rulesReady) : offscreenHost();
+  if (!import.meta.env.FIREFOX) serveSiteRules();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.
   handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers });
   forgetReportsOnNavigation();
+  // A tab read before a rule for its site changed is read again when the popup asks.
+  watchRuleHosts((hosts) => void forgetReportsOn(hosts));
   installReaderAndSaveMenus((tabId, scope) => void saveTab(library, tabId, scope));
   startLibraryBackground(library);
   followSitePermissions();

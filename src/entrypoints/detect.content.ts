@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor, SITES } from '../sites/registry';
 import { gatePage } from '../warnings/ext/page-gate';
+import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 import { coverSelectors } from '../warnings/early-cover';
 
@@ -12,5 +13,11 @@ import { coverSelectors } from '../warnings/early-cover';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main: () => gatePage({ cover: (url) => coverSelectors(url, SITES), pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
+  main: () =>
+    gatePage({
+      cover: (url) => coverSelectors(url, SITES),
+      pick: adapterFor,
+      more: () => Promise.resolve(GATE_MORE_PARTS),
+      ready: followSiteRules(),
+    }),
 });

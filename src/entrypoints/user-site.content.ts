@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor } from '../sites/registry';
 import { gatePage } from '../warnings/ext/page-gate';
+import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 
 /**
@@ -10,5 +11,5 @@ import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main: () => gatePage({ cover: () => ['body'], pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS) }),
+  main: () => gatePage({ cover: () => ['body'], pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS), ready: followSiteRules() }),
 });

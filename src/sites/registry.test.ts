@@ -15,7 +15,7 @@ import { parseHtml } from '../../scripts/lib/html';
 import { siteModule } from '../../scripts/lib/site-scripts';
 
 /** Folders under src/sites that are not adapters. */
-const NOT_ADAPTERS = new Set(['kit', 'tests', 'ext', 'ui']);
+const NOT_ADAPTERS = new Set(['kit', 'tests', 'ext', 'ui', 'rules']);
 const SITES_DIR = import.meta.dirname;
 const folders = readdirSync(SITES_DIR, { withFileTypes: true })
   .filter((e) => e.isDirectory() && !NOT_ADAPTERS.has(e.name))

@@ -34,6 +34,8 @@ import { wuxiaworld } from './wuxiaworld/wuxiaworld';
 import { tapas } from './tapas/tapas';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
+import { ruleAdapters } from './rules/active';
+import { RULE_SITE } from './rules/rule-adapter';
 
 export const SITES: readonly SiteAdapter[] = [
   ao3,
@@ -73,11 +75,12 @@ export function knownHostPatterns(): string[] {
   return Array.from(new Set(SITES.flatMap((s) => s.hosts))).sort();
 }
 
+/** A reader's own site rule (src/sites/rules/) comes first: it beats the built-in guesses. */
 export function adapterFor(doc: Document, url: URL): SiteAdapter {
-  return SITES.find((s) => s.claims(doc, url)) ?? generic;
+  return ruleAdapters().find((r) => r.claims(doc, url)) ?? SITES.find((s) => s.claims(doc, url)) ?? generic;
 }
 
 /** The human name of an adapter id, for the popup. */
 export function siteName(id: string): string {
-  return SITES.find((s) => s.id === id)?.name ?? id;
+  return SITES.find((s) => s.id === id)?.name ?? (id === RULE_SITE.id ? RULE_SITE.name : id);
 }

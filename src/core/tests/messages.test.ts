@@ -88,6 +88,8 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   },
   'runner-cancel': { type: 'runner-cancel', jobId: 'job-1' },
   'runner-resume': { type: 'runner-resume' },
+  'site-rules-get': { type: 'site-rules-get' },
+  'site-rules-changed': { type: 'site-rules-changed' },
 };
 
 /** Fields a message of the type may leave out. */

@@ -3,6 +3,7 @@ import { LibraryPage, type LibraryServices } from '../../library/ui/LibraryPage'
 import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
 import { libraryStore } from '../../library/browse/library-store';
 import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
+import { mergeStoredSiteRules, siteRules } from '../../sites/ext/site-rules';
 import { SaveSettingsPanel } from '../../library/ui/SaveSettingsPanel';
 import { loadSaveSettings, saveSaveSettings } from '../../library/ext/save-settings';
 
@@ -27,7 +28,7 @@ export function LibrarySection() {
     libraryDb().then(
       (db) =>
         setServices({
-          store: libraryStore(db, window),
+          store: libraryStore(db, window, { load: siteRules, merge: mergeStoredSiteRules }),
           ask: askLibrary,
           watch: watchLibrary,
           missingStories: () => missingStories(db),

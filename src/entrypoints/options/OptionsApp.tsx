@@ -3,6 +3,8 @@ import { RatingSettingsSection } from '../../warnings/ui/RatingSettingsSection';
 import { LibrarySection } from './LibrarySection';
 import { SitesSection, type SitesServices } from '../../sites/ui/SitesSection';
 import { removeSite, userSites, watchUserSites } from '../../sites/ext/user-sites';
+import { siteRules, storeSiteRules, watchSiteRules } from '../../sites/ext/site-rules';
+import type { RulesServices } from '../../sites/ui/RulesSection';
 import { siteCatalogue } from '../../sites/catalogue';
 import type { RatingSettings } from '../../warnings/policy';
 import type { ExceptionKind } from '../../warnings/settings';
@@ -22,9 +24,15 @@ const SECTIONS = [
 type Section = (typeof SECTIONS)[number]['id'];
 
 const sitesServices: SitesServices = { userSites, watch: watchUserSites, remove: removeSite, builtIn: siteCatalogue([]).length };
+const rulesServices: RulesServices = { rules: siteRules, watch: watchSiteRules, store: storeSiteRules };
 
-/** The section an address names (options.html#warnings); the library when it names none. */
-const sectionOf = (hash: string): Section => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
+/** The section an address names (options.html#warnings); the library when it names none. The rule form (#rules?host=…) is in Sites. */
+const sectionOf = (hash: string): Section =>
+  hash.startsWith('#rules') ? 'sites' : (SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library');
+
+/** The site the popup opened the rule form for (options.html#rules?host=fics.example.org). */
+const ruleHostOf = (hash: string): string | null =>
+  hash.startsWith('#rules?') ? new URLSearchParams(hash.slice('#rules?'.length)).get('host') : null;
 
 /** The options page: the library, and one section per part of Slipcase's settings, each saving as it changes. */
 export function OptionsApp() {
@@ -84,7 +92,7 @@ export function OptionsApp() {
       {section === 'library' ? (
         <LibrarySection />
       ) : section === 'sites' ? (
-        <SitesSection services={sitesServices} />
+        <SitesSection services={sitesServices} rules={rulesServices} ruleHost={ruleHostOf(location.hash)} />
       ) : settings ? (
         <RatingSettingsSection settings={settings} labels={labels} onChange={change} onRemoveException={remove} />
       ) : (

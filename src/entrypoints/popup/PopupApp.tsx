@@ -11,6 +11,7 @@ import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
 import { SiteSwitch, type SiteSwitchServices } from '../../sites/ui/SiteSwitch';
 import { switchableHost } from '../../sites/user-sites';
 import { canSwitchSites, requestSite, userSites } from '../../sites/ext/user-sites';
+import { FixReadingLink } from '../../sites/ui/FixReadingLink';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -54,6 +55,7 @@ export function PopupApp() {
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}
           <SwitchFor report={page.report} />
+          <FixReadingLink report={page.report} />
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">

@@ -16,6 +16,7 @@ import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
 import { decide } from '../../warnings/policy';
 import { loadRatingSettings } from '../../warnings/ext/settings-storage';
 import { librarySave } from '../../library/ext/reader-save';
+import { loadSiteRules } from '../../sites/ext/site-rules';
 
 /**
  * The reader view, injected into the tab only when the reader asks for it (popup button, keyboard
@@ -99,6 +100,8 @@ export default defineContentScript({
     }
 
     const openedAt = location.href;
+    // The reader's own rule for this site reads the page, as it did for detection.
+    await loadSiteRules();
     let view: ReturnType<typeof readerView>;
     try {
       const page = readablePage(document, openedAt); // on a frameset, the frame holding the story

@@ -9,7 +9,7 @@ import { repairStory } from '../db/repair';
 import { discardPending, promotePending } from '../db/save';
 import { deleteStories, restoreStories, type DeletedStories } from '../db/undo-delete';
 import { BackupError, type ImportResult } from '../export/backup';
-import { exportBackup, importBackupFile, storyEpub, type NamedBlob } from '../export/transfer';
+import { exportBackup, importBackupFile, storyEpub, type NamedBlob, type SiteRulesIo } from '../export/transfer';
 import { fandomCounts, type LibraryQuery } from '../search/query';
 import { ResultPages } from './list-rows';
 
@@ -34,8 +34,8 @@ export interface LibraryStore {
   readerPath(id: string): string;
 }
 
-/** The library page's store over an open library; `win` builds EPUBs and sanitises imports. */
-export function libraryStore(db: LibraryDb, win: Window & typeof globalThis): LibraryStore {
+/** The library page's store over an open library; `win` builds EPUBs and sanitises imports; backups carry `rules`. */
+export function libraryStore(db: LibraryDb, win: Window & typeof globalThis, rules?: SiteRulesIo): LibraryStore {
   return {
     results: (query, onChange) => new ResultPages(db, query, onChange),
     fandomCounts: () => fandomCounts(db),
@@ -44,8 +44,8 @@ export function libraryStore(db: LibraryDb, win: Window & typeof globalThis): Li
     repairStory: (id) => repairStory(db, id),
     keepCopy: (id, which) => (which === 'new' ? promotePending(db, id) : discardPending(db, id)),
     storyEpub: (id) => storyEpub(db, id, win),
-    exportBackup: () => exportBackup(db),
-    importBackup: (file) => importBackupFile(db, file, win),
+    exportBackup: () => exportBackup(db, new Date(), rules),
+    importBackup: (file) => importBackupFile(db, file, win, rules),
     readerPath: (id) => readerPath(id),
   };
 }

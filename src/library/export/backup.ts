@@ -20,6 +20,7 @@ import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { judgeCopy } from '../db/save';
 import { countFandoms } from '../db/fandom-counts';
 import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+import { normalizeRules, type SiteRule } from '../../sites/rules/rule';
 
 export const BACKUP_FORMAT = 'slipcase-library';
 /** Goes up when the backup's shape changes; an import refuses versions newer than it knows. */
@@ -53,6 +54,11 @@ export interface LibraryBackup {
   exportedAt: string;
   /** In id order. */
   stories: BackupStory[];
+  /**
+   * The reader's site rules (src/sites/rules/), where there are any. Kept apart from the library:
+   * the export and import shell passes them in and stores what an import brings.
+   */
+  siteRules?: SiteRule[];
 }
 
 /** An import refused: not a Slipcase backup, a newer one, or a malformed one (`message` says where). */
@@ -70,7 +76,7 @@ const chapterOut = (c: ChapterRecord): BackupChapter => ({
   ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
 });
 
-export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Promise<LibraryBackup> {
+export async function exportLibrary(db: LibraryDb, now: Date = new Date(), siteRules: SiteRule[] = []): Promise<LibraryBackup> {
   const tx = read(db);
   const [stories, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
   const progressOf = new Map(progress.map((p) => [p.storyId, p]));
@@ -99,7 +105,8 @@ export async function exportLibrary(db: LibraryDb, now: Date = new Date()): Prom
       };
     }),
   );
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), stories: out };
+  const backup: LibraryBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), stories: out };
+  return siteRules.length ? { ...backup, siteRules } : backup;
 }
 
 /**
@@ -247,7 +254,10 @@ export function parseBackup(json: unknown, now: number = Date.now()): LibraryBac
     throw new BackupError(`This backup comes from a newer Slipcase (backup version ${head.version}); update Slipcase to import it.`);
   const stories = list(storyCheck)((json as { stories?: unknown }).stories, 'stories');
   stories.forEach((story, i) => checkDates(story, `stories[${i}]`, now));
-  return { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories };
+  const backup: LibraryBackup = { format: BACKUP_FORMAT, version: head.version, exportedAt: head.exportedAt, stories };
+  // Rules are the reader's own and optional: invalid ones are dropped, not a reason to refuse the stories.
+  const rules = (json as { siteRules?: unknown }).siteRules;
+  return rules === undefined ? backup : { ...backup, siteRules: normalizeRules(rules) };
 }
 
 // ---- import ----

@@ -7,6 +7,13 @@ import type { LibraryDb } from '../db/db';
 import { buildEpub, epubFileName } from './epub';
 import { NotJsonError, readBackupStream } from './backup-stream';
 import { loadStory } from '../db/reading';
+import type { SiteRule } from '../../sites/rules/rule';
+
+/** The reader's site rules, kept by the shell (src/sites/ext/site-rules.ts): read for an export, merged in from an import. */
+export interface SiteRulesIo {
+  load(): Promise<SiteRule[]>;
+  merge(incoming: SiteRule[]): Promise<void>;
+}
 
 export interface NamedBlob {
   blob: Blob;
@@ -20,16 +27,21 @@ function backupFileName(now: Date): string {
 }
 
 /** The whole library as a JSON file, built in pieces: a large library's text exceeds a string's limit. */
-export async function exportBackup(db: LibraryDb, now: Date = new Date()): Promise<NamedBlob> {
-  const backup = await exportLibrary(db, now);
+export async function exportBackup(db: LibraryDb, now: Date = new Date(), rules?: SiteRulesIo): Promise<NamedBlob> {
+  const backup = await exportLibrary(db, now, await rules?.load());
   return { blob: new Blob([...backupJson(backup)], { type: 'application/json' }), name: backupFileName(now) };
 }
 
 /**
- * Reads, checks and merges a backup file. Throws BackupError for a file that is not one. The file
+ * Reads, checks and merges a backup file, and the site rules it carries into `rules`. Throws BackupError for a file that is not one. The file
  * is read as a stream (./backup-stream.ts): a backup larger than the longest string still imports.
  */
-export async function importBackupFile(db: LibraryDb, file: Blob, win: Window & typeof globalThis): Promise<ImportResult> {
+export async function importBackupFile(
+  db: LibraryDb,
+  file: Blob,
+  win: Window & typeof globalThis,
+  rules?: SiteRulesIo,
+): Promise<ImportResult> {
   let json: unknown;
   try {
     json = await readBackupStream(streamOf(file));
@@ -37,7 +49,10 @@ export async function importBackupFile(db: LibraryDb, file: Blob, win: Window & 
     if (!(e instanceof NotJsonError)) throw e;
     throw new BackupError(`That file is not a Slipcase backup: it is not JSON (${e.message}).`);
   }
-  return importLibrary(db, parseBackup(json), win);
+  const backup = parseBackup(json);
+  const result = await importLibrary(db, backup, win);
+  if (backup.siteRules?.length) await rules?.merge(backup.siteRules);
+  return result;
 }
 
 /** The file's bytes as a stream; where Blob.stream is missing, as one piece (the file is then limited to what fits in memory). */

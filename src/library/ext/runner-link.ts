@@ -12,8 +12,9 @@ import { startRunnerHost, type RunnerHost } from './runner-host';
 export const OFFSCREEN_PAGE = '/offscreen.html';
 
 /** The runner in this very page (Firefox's background). */
-export function localHost(onEvent: (event: LibraryEvent) => void): RunnerHost {
-  const host = startRunnerHost(onEvent);
+export function localHost(onEvent: (event: LibraryEvent) => void, ready: Promise<void> = Promise.resolve()): RunnerHost {
+  // Started once what the runner reads pages with (the reader's site rules) is in force.
+  const host = ready.then(() => startRunnerHost(onEvent));
   return { call: async (message) => (await host).call(message) };
 }
 

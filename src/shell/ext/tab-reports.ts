@@ -32,6 +32,20 @@ export async function forgetTab(tabId: number): Promise<void> {
 }
 
 /**
+ * The reports of tabs showing a page of `hosts`, and their badges: the reader's site rules for
+ * those hosts changed, so the pages may read otherwise now, and the popup reads them again.
+ */
+export async function forgetReportsOn(hosts: ReadonlySet<string>): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      const report = id === undefined ? null : await loadTabReport(id);
+      if (id !== undefined && report && hosts.has(new URL(report.url).hostname)) await Promise.all([forgetTab(id), showBadge(id, null)]);
+    }),
+  );
+}
+
+/**
  * The detect content script's messages: its reports, kept for the popup and shown on the tab's
  * badge, and the reader's "always allow" from the interstitial.
  */

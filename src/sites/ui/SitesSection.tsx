@@ -1,8 +1,10 @@
 /**
  * The options page's Sites section: the archives Slipcase knows by itself, and the sites the
- * reader switched it on for, each with Remove, which gives the browser's access back.
+ * reader switched it on for, each with Remove, which gives the browser's access back; and the
+ * reader's own rules for sites Slipcase misreads (./RulesSection.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { RulesSection, type RulesServices } from './RulesSection';
 
 /** What the section needs; the options page wires it (src/entrypoints/options/OptionsApp.tsx). */
 export interface SitesServices {
@@ -14,7 +16,8 @@ export interface SitesServices {
   builtIn: number;
 }
 
-export function SitesSection({ services }: { services: SitesServices }) {
+/** `ruleHost`: the site the popup's "Fix how Slipcase reads" link opened the rule form for. */
+export function SitesSection({ services, rules, ruleHost }: { services: SitesServices; rules: RulesServices; ruleHost?: string | null }) {
   const [hosts, setHosts] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -58,6 +61,7 @@ export function SitesSection({ services }: { services: SitesServices }) {
           </p>
         ) : null}
       </div>
+      <RulesSection services={rules} host={ruleHost} />
     </section>
   );
 }

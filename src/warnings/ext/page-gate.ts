@@ -29,6 +29,8 @@ export interface GateKit {
   pick: AdapterPick;
   /** The estimator, the interstitial and the fold, wherever they come from. */
   more(): Promise<GateMore>;
+  /** Resolves once what `pick` reads with is loaded (the reader's site rules); awaited with the settings. */
+  ready?: Promise<void>;
 }
 
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
@@ -38,7 +40,7 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
   // Asked for now, so storage answers while the page is still arriving.
   const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
   if (early) await parsed();
-  const settings = await loading;
+  const [settings] = await Promise.all([loading, kit.ready]);
 
   let judgement: PageJudgement;
   try {
