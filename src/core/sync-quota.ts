@@ -1,10 +1,12 @@
 /**
  * storage.sync's quota and how it is shared. Everything Slipcase stores there (the reader's
- * typography, the rating settings with their "always allow" lists, the library's synced list)
+ * typography, the rating settings with their "always allow" lists, the save settings, the
+ * reader's site rules, the library's synced list)
  * counts against one quota, so its limits, the way an item is measured and each user's share are
  * decided here alone. Pure.
  *
- * Shares. The reader's settings are one small item (about 150 bytes). The rating settings split
+ * Shares. The reader's settings are one small item (about 150 bytes), and so are the save
+ * settings (the threadmark categories a save takes, under 100 bytes). The rating settings split
  * their lists over items of at most RATING_ITEM_BUDGET (src/warnings/settings.ts) and may grow
  * without limit; the library list (src/library/sync/list-sync.ts) takes at most LIBRARY_BUDGET,
  * less when the other items leave less than SETTINGS_HEADROOM free: it gives way to the settings.
