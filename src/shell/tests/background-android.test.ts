@@ -49,6 +49,13 @@ beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
   // An offscreen document is open already (fakeBrowser has none of its own).
   vi.spyOn(fakeBrowser.runtime, 'getContexts').mockImplementation((() => Promise.resolve([{}])) as never);
+  // fakeBrowser has no manifest: the background reads the built-in archives' hosts from it.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Slipcase',
+    version: '1',
+    host_permissions: [],
+  });
   // fakeBrowser has no permissions events or registered scripts: the sites the reader switched on need both.
   const sites = fakeSitePermissions();
   Object.assign(apis, { permissions: sites.permissions, scripting: { ...(apis.scripting as object), ...sites.scripting } });
