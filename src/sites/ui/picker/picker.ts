@@ -43,6 +43,8 @@ function buildUi(doc: Document) {
   const cancel = h(doc, 'button', { type: 'button', class: 'cancel' }, 'Cancel');
   const bar = h(doc, 'div', { class: 'bar', role: 'dialog', 'aria-label': 'Slipcase: show where the story is' }, text, skip, cancel);
   const box = h(doc, 'div', { class: 'box' });
+  // The reader's clicks and keys on the bar are the picker's: the page does not hear them.
+  for (const type of ['click', 'keydown', 'keyup', ...SWALLOWED]) bar.addEventListener(type, (e) => e.stopPropagation());
   root.append(box, bar);
   return { host, text, skip, cancel, box };
 }
@@ -66,9 +68,10 @@ export function startPicker(doc: Document, done: (picked: Picked | null) => void
   let hovered: Element | null = null;
   const current = () => STEPS[step]!;
 
+  // The page's element an event is at; null for the picker's own bar (its host is on the event's path).
   const outside = (event: Event): Element | null => {
-    const target = event.composedPath()[0];
-    return target instanceof win.Element && target !== host ? target : null;
+    const path = event.composedPath();
+    return path[0] instanceof win.Element && !path.includes(host) ? path[0] : null;
   };
   const outline = (el: Element | null) => {
     hovered = el;
