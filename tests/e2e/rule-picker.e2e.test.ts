@@ -79,10 +79,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const popup = await popupFor(driver, page, tabId);
       expect(await popup.count('.fix-reading .pick-on-page')).toBe(1);
       await popup.click('.pick-on-page');
-      await popup.close().catch(() => undefined);
 
-      // The bar asks for the story's text; a story paragraph, clicked with the mouse, is taken as the story.
+      // The bar asks for the story's text (the popup closes itself once it is there); the story's
+      // text, clicked with the mouse, is taken as the story.
       await untilStep(page, 'Click the story’s text');
+      await popup.close().catch(() => undefined);
       await shot(page, 'bar');
       await page.click('.ficbody');
       await untilStep(page, 'Click the story’s title');
