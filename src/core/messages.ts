@@ -16,6 +16,7 @@
 import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
 import type { FoldCount } from '../warnings/fold-count';
+import type { SiteRule } from '../sites/rules/rule';
 import type { LibraryEvent, LibraryReply, LibraryRequest, RunnerCalls } from '../library/messages';
 import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
@@ -54,6 +55,12 @@ export interface SiteRulesChangedMessage {
   type: 'site-rules-changed';
 }
 
+/** The reader picked the parts of its page for a site rule. Reply: whether the rule form opened. */
+export interface SiteRulePickedMessage {
+  type: 'site-rule-picked';
+  rule: SiteRule;
+}
+
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
@@ -64,6 +71,7 @@ export interface MessageMap extends LibraryRequests, RunnerCalls {
   'library-event': { request: LibraryEvent; reply: void };
   'site-rules-get': { request: SiteRulesGetMessage; reply: unknown };
   'site-rules-changed': { request: SiteRulesChangedMessage; reply: void };
+  'site-rule-picked': { request: SiteRulePickedMessage; reply: boolean };
 }
 
 export type MessageType = keyof MessageMap;
@@ -152,6 +160,7 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'runner-resume': [{}],
   'site-rules-get': [{}],
   'site-rules-changed': [{}],
+  'site-rule-picked': [{ rule: exact({ host: string, content: string }, { path: string, title: string, next: string, rating: string }) }],
 };
 
 /**
@@ -179,6 +188,7 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'runner-resume': ['extension'],
   'site-rules-get': ['extension'],
   'site-rules-changed': ['extension'],
+  'site-rule-picked': ['content'],
 };
 
 /** Whether a message of `type` may come from a sender of this kind (null: no part of Slipcase). */

@@ -7,6 +7,7 @@ import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 import { followSitePermissions } from '../sites/ext/user-sites';
 import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
+import { rulePickedHandlers } from '../sites/ext/rule-picker';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -18,7 +19,7 @@ export default defineBackground(() => {
   if (!import.meta.env.FIREFOX) serveSiteRules();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.
-  handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers });
+  handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers, ...rulePickedHandlers });
   forgetReportsOnNavigation();
   // A tab read before a rule for its site changed is read again when the popup asks.
   watchRuleHosts((hosts) => void forgetReportsOn(hosts));

@@ -90,6 +90,10 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   'runner-resume': { type: 'runner-resume' },
   'site-rules-get': { type: 'site-rules-get' },
   'site-rules-changed': { type: 'site-rules-changed' },
+  'site-rule-picked': {
+    type: 'site-rule-picked',
+    rule: { host: 'www.quillcorner.net', path: '/', content: 'font.ficbody', title: '.ficname', next: 'a.fwd', rating: '.fic-rating' },
+  },
 };
 
 /** Fields a message of the type may leave out. */
@@ -97,6 +101,7 @@ const OPTIONAL: Partial<Record<MessageType, string[]>> = {
   'page-report': ['decision.allowedBy', 'folds'],
   'library-save': ['tabId'],
   'library-check': ['storyIds'],
+  'site-rule-picked': ['rule.path', 'rule.title', 'rule.next', 'rule.rating'],
 };
 
 type Path = (string | number)[];

@@ -6,6 +6,7 @@ import { removeSite, userSites, watchUserSites } from '../../sites/ext/user-site
 import { siteRules, storeSiteRules, watchSiteRules } from '../../sites/ext/site-rules';
 import type { RulesServices } from '../../sites/ui/RulesSection';
 import { siteCatalogue } from '../../sites/catalogue';
+import { ruleDraftOf } from '../../sites/rules/rule-form-address';
 import type { RatingSettings } from '../../warnings/policy';
 import type { ExceptionKind } from '../../warnings/settings';
 import {
@@ -29,10 +30,6 @@ const rulesServices: RulesServices = { rules: siteRules, watch: watchSiteRules, 
 /** The section an address names (options.html#warnings); the library when it names none. The rule form (#rules?host=…) is in Sites. */
 const sectionOf = (hash: string): Section =>
   hash.startsWith('#rules') ? 'sites' : (SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library');
-
-/** The site the popup opened the rule form for (options.html#rules?host=fics.example.org). */
-const ruleHostOf = (hash: string): string | null =>
-  hash.startsWith('#rules?') ? new URLSearchParams(hash.slice('#rules?'.length)).get('host') : null;
 
 /** The options page: the library, and one section per part of Slipcase's settings, each saving as it changes. */
 export function OptionsApp() {
@@ -92,7 +89,7 @@ export function OptionsApp() {
       {section === 'library' ? (
         <LibrarySection />
       ) : section === 'sites' ? (
-        <SitesSection services={sitesServices} rules={rulesServices} ruleHost={ruleHostOf(location.hash)} />
+        <SitesSection services={sitesServices} rules={rulesServices} ruleDraft={ruleDraftOf(location.hash)} />
       ) : settings ? (
         <RatingSettingsSection settings={settings} labels={labels} onChange={change} onRemoveException={remove} />
       ) : (

@@ -12,6 +12,7 @@ import { SiteSwitch, type SiteSwitchServices } from '../../sites/ui/SiteSwitch';
 import { switchableHost } from '../../sites/user-sites';
 import { canSwitchSites, requestSite, userSites } from '../../sites/ext/user-sites';
 import { FixReadingLink } from '../../sites/ui/FixReadingLink';
+import { pickOnPage } from '../../sites/ext/rule-picker';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -55,7 +56,7 @@ export function PopupApp() {
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}
           <SwitchFor report={page.report} />
-          <FixReadingLink report={page.report} />
+          <FixReadingLink report={page.report} pick={tabId === null ? undefined : () => pickOnPage(tabId)} />
         </>
       ) : (
         <section class="summary not-story" data-kind="unreadable">

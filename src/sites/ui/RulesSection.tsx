@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_RULES, mergeRules, ruleKey, validateRule, type RuleField, type RuleProblem, type SiteRule } from '../rules/rule';
+import type { RuleDraft } from '../rules/rule-form-address';
 
 /** What the section needs; the options page wires it (src/entrypoints/options/OptionsApp.tsx). */
 export interface RulesServices {
@@ -191,9 +192,12 @@ function problemsOf(rule: SiteRule, list: SiteRule[], editing: string | null): R
   return found;
 }
 
-export function RulesSection({ services, host }: { services: RulesServices; host?: string | null }) {
+/** The form as an address fills it (./FixReadingLink.tsx, the rule picker): its values are judged on saving, like typed ones. */
+const draftFrom = (given: RuleDraft): Draft => ({ ...emptyDraft(), ...given });
+
+export function RulesSection({ services, draft: given }: { services: RulesServices; draft?: RuleDraft | null }) {
   const [rules, setRules] = useState<SiteRule[] | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(host ?? ''));
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(given ?? {}));
   const [editing, setEditing] = useState<string | null>(null);
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [status, setStatus] = useState('');
@@ -201,8 +205,8 @@ export function RulesSection({ services, host }: { services: RulesServices; host
 
   useEffect(() => {
     void services.rules().then(setRules);
-    // Opened from the popup for a site: straight to the form, the site filled in.
-    if (host) form.current?.querySelector<HTMLInputElement>('#rule-content')?.focus();
+    // Opened from the popup for a site: straight to the form, the site filled in (and what the picker picked).
+    if (given?.host) form.current?.querySelector<HTMLInputElement>('#rule-content')?.focus();
     return services.watch(setRules);
   }, []);
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { RulesSection, type RulesServices } from './RulesSection';
+import type { RuleDraft } from '../rules/rule-form-address';
 
 /** What the section needs; the options page wires it (src/entrypoints/options/OptionsApp.tsx). */
 export interface SitesServices {
@@ -16,8 +17,16 @@ export interface SitesServices {
   builtIn: number;
 }
 
-/** `ruleHost`: the site the popup's "Fix how Slipcase reads" link opened the rule form for. */
-export function SitesSection({ services, rules, ruleHost }: { services: SitesServices; rules: RulesServices; ruleHost?: string | null }) {
+/** `ruleDraft`: the rule the popup's link or the rule picker opened the rule form with (its site, perhaps its selectors). */
+export function SitesSection({
+  services,
+  rules,
+  ruleDraft,
+}: {
+  services: SitesServices;
+  rules: RulesServices;
+  ruleDraft?: RuleDraft | null;
+}) {
   const [hosts, setHosts] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -61,7 +70,7 @@ export function SitesSection({ services, rules, ruleHost }: { services: SitesSer
           </p>
         ) : null}
       </div>
-      <RulesSection services={rules} host={ruleHost} />
+      <RulesSection services={rules} draft={ruleDraft} />
     </section>
   );
 }
