@@ -30,6 +30,7 @@ function handle(page: Page, extensionId: string, tabId: number | null, evalInExt
     close: () => page.close(),
     // Playwright's CSS selectors search open shadow roots already.
     click: (selector) => page.locator(selector).first().click({ timeout: 10_000 }),
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (keys) => page.keyboard.press(keys),
     fill: (selector, text) => page.locator(selector).first().fill(text, { timeout: 10_000 }),
     upload: (selector, path) => page.locator(selector).first().setInputFiles(path),

@@ -19,6 +19,8 @@ export interface PageHandle {
   upload(selector: string, path: string): Promise<void>;
   /** Click the first element matching `selector`, searching open shadow roots too, as a person would (trusted input). */
   click(selector: string): Promise<void>;
+  /** Click with the mouse at (x, y) in the window's CSS pixels, as a person would (trusted input), on whatever is there. */
+  clickAt(x: number, y: number): Promise<void>;
   /**
    * Run `fn` on the shadow root of the first element matching `host`, closed roots too (Slipcase's
    * page UI): in Slipcase's isolated world, out of the page's sight. Null when there is no such

@@ -75,6 +75,7 @@ function handle(page: Page, browser: Browser, tabId: number | null, evalInExtens
     close: () => page.close(),
     // pierce/ searches the document and every open shadow root, as Playwright's CSS does.
     click: (selector) => page.locator(`pierce/${selector}`).setTimeout(10_000).click(),
+    clickAt: (x, y) => page.mouse.click(x, y),
     async press(keys) {
       // "Alt+Shift+KeyR": hold the modifiers, press the last key, release in reverse.
       const parts = keys.split('+') as KeyInput[];

@@ -69,9 +69,11 @@ export function startPicker(doc: Document, done: (picked: Picked | null) => void
   const current = () => STEPS[step]!;
 
   // The page's element an event is at; null for the picker's own bar (its host is on the event's path).
+  // By nodeType: in Firefox's content scripts the page's nodes are wrappers no `instanceof` sees.
   const outside = (event: Event): Element | null => {
     const path = event.composedPath();
-    return path[0] instanceof win.Element && !path.includes(host) ? path[0] : null;
+    const first = path[0] as Node | undefined;
+    return first?.nodeType === 1 && !path.includes(host) ? (first as Element) : null;
   };
   const outline = (el: Element | null) => {
     hovered = el;
