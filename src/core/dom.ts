@@ -52,6 +52,43 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** CJK and fullwidth punctuation ("。」", "（"), which only CJK text uses. */
 const CJK_PUNCTUATION = /^[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+$/;
 
+/** JavaScript's \s: the whitespace that `\S+` runs stop at. */
+function isWhite(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
+}
+
+/** Below this code unit there is no Chinese, Japanese or CJK punctuation (the Han radicals start here). */
+const CJK_START = 0x2e80;
+
+/**
+ * How many runs of non-whitespace `s` has, counted without building them, or -1 as soon as it
+ * meets a code unit from CJK_START up (CJK text, or an astral character), which countWords reads
+ * more slowly: on a 200k-word work the array of words and its garbage cost the reader's opening
+ * 15 ms in Chromium.
+ */
+function countRuns(s: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= CJK_START) return -1;
+    const white = isWhite(c);
+    if (!white && !inRun) n++;
+    inRun = !white;
+  }
+  return n;
+}
+
 /**
  * Words as the corpus counts them: runs of non-whitespace, punctuation attached. Chinese and
  * Japanese put no spaces between words, so there each Han, Hiragana or Katakana character is one
@@ -60,6 +97,8 @@ const CJK_PUNCTUATION = /^[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\
  * dictionaries differ between engines, and the extension, the CLI and stored counts must agree.
  */
 export function countWords(s: string): number {
+  const runs = countRuns(s);
+  if (runs >= 0) return runs;
   const tokens = s.match(/\S+/g);
   if (!tokens) return 0;
   let n = 0;

@@ -14,6 +14,7 @@ import { sanitizeToFragment } from './sanitize';
 import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
+import { thousands } from '../core/numbers';
 
 /** The page could not be read safely: too large, or past the time allowed. The message says which, in words for the reader. */
 export class ExtractionError extends Error {
@@ -367,7 +368,7 @@ function builtin<T>(obj: object, name: string): T {
 }
 
 function tooLarge(elements: number): ExtractionError {
-  return new ExtractionError(`This page is too large to read: ${elements.toLocaleString('en')} elements.`);
+  return new ExtractionError(`This page is too large to read: ${thousands(elements)} elements.`);
 }
 
 /** Gives up once a read has run past MAX_READ_MS. */

@@ -11,6 +11,7 @@ import type { RatingLevel } from '../../core/model';
 import type { ChapterRecord, StoryRecord } from '../types';
 import { chapterXhtml, escapeXml as x } from './xhtml';
 import { partText } from '../ui/format';
+import { thousands } from '../../core/numbers';
 
 const LEVEL_NAME: Record<RatingLevel, string> = {
   general: 'General',
@@ -73,7 +74,7 @@ function titlePage(story: StoryRecord, chapters: number): string {
     m.fandoms.length ? row(m.fandoms.length > 1 ? 'Fandoms' : 'Fandom', list(m.fandoms)) : '',
     m.tags.length ? row('Tags', list(m.tags)) : '',
     // A partly saved work's words are the saved chapters' (build-records.ts#storyRecord).
-    row(part ? 'Words saved' : 'Words', x(story.words.toLocaleString('en'))),
+    row(part ? 'Words saved' : 'Words', x(thousands(story.words))),
     row('Chapters', part ? x(part) : `${chapters}/${m.chapterTotal ?? '?'}`),
     status ? row('Status', status) : '',
     row('Source', `<a href="${x(story.url)}">${x(story.url)}</a>`),

@@ -1,5 +1,6 @@
 /** How the library page words a story's facts. Pure, so the cards and their tests agree. */
 import type { Problem, ProgressRecord, StoryRecord, StoryStatus } from '../types';
+import { thousands } from '../../core/numbers';
 
 /** Saved chapters of the planned total: "3/5", or "3/?" when the site does not know. */
 export const chaptersText = (s: StoryRecord): string => `${s.chapterCount}/${s.meta.chapterTotal ?? '?'}`;
@@ -19,7 +20,7 @@ export function partText(s: StoryRecord): string | null {
 
 export const STATUS_TEXT: Record<StoryStatus, string> = { complete: 'Complete', wip: 'In progress', unknown: 'Status unknown' };
 
-export const wordsText = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
+export const wordsText = (n: number): string => `${thousands(n)} ${n === 1 ? 'word' : 'words'}`;
 
 /** "chapter 2 of 3" and how far through the saved chapters that is (0..1); null before the first read. */
 export function progressOf(s: StoryRecord, p: ProgressRecord | undefined): { text: string; fraction: number } | null {
@@ -56,14 +57,14 @@ export function bytesText(n: number): string {
   return i === 0 ? `${n} bytes` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${thousands(n)} ${n === 1 ? one : many}`;
 
 /** Why a fetched copy was held back, in a sentence. */
 export function heldText(problems: readonly Problem[]): string {
   const reasons = problems.map((p) => {
     if (p.kind === 'fewer-chapters') return `it has ${plural(p.after, 'chapter')} where the saved copy has ${p.before}`;
     if (p.kind === 'shorter-chapter')
-      return `chapter ${p.chapter + 1} is much shorter (${plural(p.after, 'word')}, was ${p.before.toLocaleString('en')})`;
+      return `chapter ${p.chapter + 1} is much shorter (${plural(p.after, 'word')}, was ${thousands(p.before)})`;
     return 'parts of it did not look like the story';
   });
   return `A newer copy was held back: ${[...new Set(reasons)].join('; ') || 'it looks worse than the saved one'}.`;

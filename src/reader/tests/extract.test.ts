@@ -371,3 +371,18 @@ describe('the story’s language', () => {
     expect(lang(corpusView('generic/pages/tsukiakari-ferry-ja.html'))).toBe('ja');
   });
 });
+
+describe('the estimate in the reader view', () => {
+  const name = 'ao3/pages/ao3js-works-23824891.html';
+  const page = corpusPages().find((p) => p.name === name)!;
+  const read = (opts?: { estimate?: boolean }) =>
+    readerView(parseHtml(readFileSync(join(CORPUS_DIR, name), 'utf8'), page.expected.url), page.expected.url, opts)!;
+
+  it('comes with the text unless the caller, the page the reader opens on, was judged already', () => {
+    const full = read();
+    const opened = read({ estimate: false });
+    expect(full.report.estimate?.level).toBe('explicit');
+    expect(opened.report.estimate).toBeNull();
+    expect(opened.content).toEqual(full.content);
+  });
+});

@@ -1,6 +1,7 @@
 /** The top of the page: site and rating, title, author, chapter, words and reading time. */
 import type { ReaderView } from '../../core/model';
 import { readingMinutes } from '../settings';
+import { thousands } from '../../core/numbers';
 import { RatingBadge } from '../../shell/ui/RatingBadge';
 
 export function StoryHeader({ view, siteName }: { view: ReaderView; siteName: string }) {
@@ -24,7 +25,7 @@ export function StoryHeader({ view, siteName }: { view: ReaderView; siteName: st
         </p>
       ) : null}
       <p class="facts">
-        <span class="words">{content.words.toLocaleString('en')} words</span>
+        <span class="words">{thousands(content.words)} words</span>
         {' · '}
         <span class="minutes">{minutes} min read</span>
       </p>

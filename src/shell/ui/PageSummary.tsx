@@ -3,6 +3,7 @@ import { isWorkPage } from '../../core/model';
 import { RatingBadge } from './RatingBadge';
 import { RATING_STYLE } from '../badge';
 import { describeFolds, type FoldCount } from '../../warnings/fold-count';
+import { thousands } from '../../core/numbers';
 
 const KIND_NOTE: Partial<Record<PageKind, string>> = {
   index: 'Story index',
@@ -51,7 +52,7 @@ export function PageSummary({ report, siteName, folds = null }: { report: PageRe
             cls="chapter"
           />
         ) : null}
-        {report.words !== null ? <Fact name="Words" value={report.words.toLocaleString('en')} cls="words" /> : null}
+        {report.words !== null ? <Fact name="Words" value={thousands(report.words)} cls="words" /> : null}
         <Fact name="Warnings" value={warningsText(report)} cls="warnings" />
       </dl>
     </section>

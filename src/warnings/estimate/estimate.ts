@@ -24,6 +24,7 @@ import type { Estimate, RatingLevel } from '../../core/model';
 import { LEXICON, LOWER_CASE_ONLY, type LexiconCategory } from './lexicon';
 import { FINDINGS, type FindingKind, type Signal } from './findings';
 import { readsAsEnglish } from './language';
+import { thousands } from '../../core/numbers';
 
 /** Texts shorter than this are not estimated: a few words say nothing about a story. */
 export const MIN_WORDS = 50;
@@ -170,8 +171,7 @@ const finding = (kind: FindingKind, amount: string): Signal => ({
   reason: `${FINDINGS[kind][0]}: ${amount}`,
 });
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = one + 's') => `${fmt(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = one + 's') => `${thousands(n)} ${n === 1 ? one : many}`;
 
 /** The level each kind of content reaches, with its reason. Thresholds are per 1,000 words. */
 function signals(t: Tally, words: number): Signal[] {
