@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../../src/reader/extract';
+import { storyText } from './story-text';
 
 const RECORD = join(import.meta.dirname, 'extraction-text.json');
 const recording = process.argv.includes('--record-text');
@@ -23,8 +24,8 @@ const seen: Record<string, Print> = {};
 const changed: string[] = [];
 
 /** The story's text (the content and its notes) fingerprinted and compared with the record; returns "same", "new" or "CHANGED". */
-export function checkText(page: string, story: Story | null): string {
-  const text = story ? [story.content.text, ...story.notes.map((n) => n.html.replace(/<[^>]*>/g, ' '))].join('\n') : '';
+export function checkText(page: string, story: Pick<Story, 'content' | 'notes'> | null): string {
+  const text = storyText(story);
   const print = { sha256: createHash('sha256').update(text).digest('hex'), words: text.split(/\s+/).filter(Boolean).length };
   seen[page] = print;
   const before = recorded[page];

@@ -34,6 +34,7 @@ const STEPS: Step[] = [
   { name: 'build', command: ['npm', 'run', 'build'], required: true },
   { name: 'bundle sizes', command: tsx('bundle-size.ts') },
   { name: 'extraction quality and speed', command: tsx('quality.ts', '--runs', QUICK ? '5' : '15') },
+  { name: 'extraction in Chromium', command: tsx('extraction-browser.ts', '--runs', QUICK ? '5' : '15'), browser: true },
   { name: 'estimator', command: tsx('estimator.ts') },
   { name: 'always-on script, main thread', command: tsx('always-on.ts', '--runs', QUICK ? '5' : '9'), browser: true },
   { name: 'reader open', command: tsx('reader-open.ts', '--runs', QUICK ? '3' : '7'), browser: true },

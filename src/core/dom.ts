@@ -9,6 +9,11 @@ export function squash(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Whether cleanText(node) would be non-empty, without folding its whole text (a story's, often). */
+export function hasText(node: Node | null | undefined): boolean {
+  return /\S/.test(node?.textContent ?? '');
+}
+
 /** cleanText, or null when the node is missing or empty. */
 export function textOrNull(node: Node | null | undefined): string | null {
   const t = cleanText(node);

@@ -8,7 +8,7 @@
 import type { ExtractedNote, Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { $$, cleanText, docTitle, intParam, textLines } from '../../core/dom';
+import { $$, cleanText, docTitle, hasText, intParam, textLines } from '../../core/dom';
 import { lineValue } from '../kit/labels';
 import { splitByline, type Byline } from '../kit/byline';
 import { linkByText, linkUrl, listNav, noNav } from '../../reader/extract-dom';
@@ -99,20 +99,23 @@ export const allaboutspike = defineSite({
 
 // ---- reader: story text and chapter navigation ----
 
-/** The "Chapter: 1 2 3" row: the label, then only numbers. */
+/**
+ * The "Chapter: 1 2 3" row: the label, then only numbers. Tested on the raw text (\s takes in the
+ * NBSPs cleanText folds), which fails at once on the containers around the whole story.
+ */
 function isChapterRow(n: Node): boolean {
-  return n.nodeType === 1 && /^Chapters?\s*:\s*[\d\s]+$/i.test(cleanText(n));
+  return n.nodeType === 1 && /^\s*Chapters?\s*:\s*[\d\s]+$/i.test(n.textContent ?? '');
 }
 
 /** Site links between and after chapters: "Next Chapter", "Previous Chapter". */
 function isChapterLink(n: Node): boolean {
   if (n.nodeType !== 1) return false;
   const el = n as Element;
-  return /^(?:Next|Previous|Prev)\s+Chapter$/i.test(cleanText(el)) && (el.matches('a') || $$(el, 'a').length > 0);
+  return /^\s*(?:Next|Previous|Prev)\s+Chapter\s*$/i.test(el.textContent ?? '') && (el.matches('a') || $$(el, 'a').length > 0);
 }
 
-/** Where the story ends and the site resumes: reviews, feedback and print links. */
-const CHROME_START = /^(?:Read Reviews|Post a Review)\b|^Send feedback to\b|^Print Version\b|^Plain Version\b/i;
+/** Where the story ends and the site resumes: reviews, feedback and print links (on a node's raw text, as isChapterRow). */
+const CHROME_START = /^\s*(?:Read\s+Reviews|Post\s+a\s+Review|Send\s+feedback\s+to|Print\s+Version|Plain\s+Version)\b/i;
 
 /** The author's header block: every line a "Label: value" pair. */
 const HEADER_LABEL =
@@ -136,13 +139,18 @@ function extract(doc: Document): Extraction | null {
   if (!byline) return null;
   const body: Node[] = [];
   const notes: ExtractedNote[] = [];
+  // Whether the body holds any text yet: kept as it grows, as asking its nodes again at every node cost a long story its length squared.
+  let started = false;
   for (let n = byline.nextSibling; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && CHROME_START.test(cleanText(n))) break;
+    if (n.nodeType === 1 && CHROME_START.test(n.textContent ?? '')) break;
     if (isChapterRow(n) || isChapterLink(n) || n.nodeType === 8) continue;
-    if (!body.some((b) => cleanText(b) !== '') && isHeaderBlock(n)) notes.push({ label: 'Story header', nodes: [n], position: 'before' });
-    else body.push(n);
+    if (!started && isHeaderBlock(n)) notes.push({ label: 'Story header', nodes: [n], position: 'before' });
+    else {
+      body.push(n);
+      started ||= hasText(n);
+    }
   }
-  return body.some((b) => cleanText(b) !== '') ? { body, notes } : null;
+  return started ? { body, notes } : null;
 }
 
 /** The chapter row's links (the current chapter is bold, unlinked) and the Next / Previous Chapter links. */
