@@ -2,8 +2,8 @@
  * The layout rules of the README's design section, checked on every file: one folder per feature,
  * extension APIs only in entrypoints and `ext/` shells, UI without data access, small modules.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -74,6 +74,52 @@ describe('the source tree', () => {
       .map((f) => ({ f, lines: readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1 }))
       .filter(({ lines }) => lines > 400);
     expect(long).toEqual([]);
+  });
+});
+
+/** A relative import of `from` as a source file, or the bare module name (a package). */
+function resolveImport(from: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec;
+  const base = join(dirname(from), spec.replace(/\?.*$/, '')).split(sep).join('/');
+  const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find(
+    (f) => /\.tsx?$/.test(f) && existsSync(join(ROOT, f)),
+  );
+  return found ?? base;
+}
+
+/** Every module `roots` bring in at run time, through source files. */
+function reachable(roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...roots];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (/\.tsx?$/.test(f)) todo.push(...runtimeImports(f).map((m) => resolveImport(f, m)));
+  }
+  return seen;
+}
+
+/** What runs in archive pages: the content scripts, and each site's generated always-on script (its definition and the gate). */
+const CONTENT_SCRIPTS = [
+  ...sources(join(SRC, 'entrypoints')).filter((f) => /\.content(\.tsx?|\/index\.tsx?)$/.test(f)),
+  'src/warnings/ext/site-gate.ts',
+  ...readdirSync(join(SRC, 'sites'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `src/sites/${e.name}/${e.name}.ts`)
+    .filter((f) => existsSync(join(ROOT, f))),
+];
+
+describe('content scripts', () => {
+  it('never reach the library’s database: in a page, IndexedDB is the site’s', () => {
+    expect(CONTENT_SCRIPTS.length).toBeGreaterThan(10);
+    const all = reachable(CONTENT_SCRIPTS);
+    expect(all).toContain('src/library/ext/client.ts'); // the reader's save asks the background
+    expect([...all].filter((m) => m === 'idb' || m.startsWith('src/library/db/') || m === 'src/library/ext/library-db.ts')).toEqual([]);
+  });
+
+  it('are followed through their imports (the check can fail)', () => {
+    expect(reachable(['src/entrypoints/popup/PopupApp.tsx'])).toContain('src/library/db/db.ts');
   });
 });
 

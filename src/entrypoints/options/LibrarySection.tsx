@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryPage, type LibraryServices } from '../../library/ui/LibraryPage';
-import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+import { askLibrary, watchLibrary } from '../../library/ext/client';
+import { libraryDb } from '../../library/ext/library-db';
 import { libraryStore } from '../../library/browse/library-store';
 import { dismissMissing, missingStories, watchRemoteSync } from '../../library/ext/sync-storage';
 import { mergeStoredSiteRules, siteRules } from '../../sites/ext/site-rules';

@@ -7,7 +7,8 @@ import { type CurrentPage, readCurrentPage, tabToShow } from '../../shell/ext/cu
 import { openReader, readerShortcut } from '../../reader/ext/open-reader';
 import { holdsStory, type PageReport } from '../../core/model';
 import { SaveSection, type SaveServices } from '../../library/ui/PopupSaveSection';
-import { askLibrary, libraryDb, watchLibrary } from '../../library/ext/client';
+import { askLibrary, watchLibrary } from '../../library/ext/client';
+import { libraryDb } from '../../library/ext/library-db';
 import { SiteSwitch, type SiteSwitchServices } from '../../sites/ui/SiteSwitch';
 import { switchableHost } from '../../sites/user-sites';
 import { canSwitchSites, requestSite, userSites } from '../../sites/ext/user-sites';

@@ -3,7 +3,8 @@
  * warnings' storage, and this tab into the offline reader (src/library/ui/OfflineReader.tsx).
  */
 import { browser } from 'wxt/browser';
-import { askLibrary, libraryDb } from '../../library/ext/client';
+import { askLibrary } from '../../library/ext/client';
+import { libraryDb } from '../../library/ext/library-db';
 import { loadProgress, loadStory, markChapterSeen, readerPath, setProgress } from '../../library/db/reading';
 import type { LibraryDb } from '../../library/db/db';
 import type { SavedStories } from '../../library/ui/saved-story';

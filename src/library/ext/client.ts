@@ -1,13 +1,10 @@
 /**
- * The extension pages' side of the library: the database (opened in the page's own extension
- * origin) and the background's save jobs.
+ * Asking the background for the library's save jobs and hearing of their progress: what the
+ * extension pages and the reader view's content script share. The database itself is in
+ * ./library-db.ts, which a content script never imports (tests/unit/architecture.test.ts).
  */
-import { sharedLibrary } from '../db/db';
 import type { LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
 import { handle, send } from '../../core/ext/messaging';
-
-/** The library, opened once per page. Extension pages only: never from a content script. */
-export const libraryDb = sharedLibrary(() => indexedDB);
 
 /** Asks the background to start, cancel or list save jobs. */
 export async function askLibrary(request: LibraryRequest): Promise<LibraryReply> {

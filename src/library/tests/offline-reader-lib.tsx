@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { libraryDb } from '../ext/client';
+import { libraryDb } from '../ext/library-db';
 import { saveStory } from '../db/save';
 import type { StoryCopy, StoryMeta } from '../types';
 import type { RatingLevel } from '../../core/model';

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSavedStory } from '../../entrypoints/read/open';
-import { libraryDb } from '../ext/client';
+import { libraryDb } from '../ext/library-db';
 import { loadProgress, setProgress } from '../db/reading';
 import { ANCHOR_TEXT } from '../../core/model';
 import { act } from 'preact/test-utils';
