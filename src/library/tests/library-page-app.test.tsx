@@ -15,8 +15,8 @@ import { until } from '../../../tests/lib/ui';
 import { cards } from './library-page-helpers';
 
 const library = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock('../ext/library-db', () => ({ libraryDb: async () => library.db }));
 vi.mock('../ext/client', () => ({
-  libraryDb: async () => library.db,
   askLibrary: async () => ({ ok: false, error: 'Slipcase did not answer.' }),
   watchLibrary: () => () => {},
 }));
