@@ -108,8 +108,9 @@ export default defineContentScript({
     }
 
     const openedAt = location.href;
-    // The reader's own rule for this site reads the page, as it did for detection.
-    await loadSiteRules();
+    // The reader's own rule for this site reads the page, as it did for detection. The reader's
+    // settings are asked for at the same time: one wait on storage instead of two.
+    const [, settings] = await Promise.all([loadSiteRules(), loadSettings()]);
     let view: ReturnType<typeof readerView>;
     try {
       const page = readablePage(document, openedAt); // on a frameset, the frame holding the story
@@ -119,7 +120,6 @@ export default defineContentScript({
       if (e instanceof ExtractionError) return 'unreadable';
       throw e;
     }
-    const settings = await loadSettings();
     const restorePage = coverPage();
     let open = false;
 
