@@ -10,6 +10,8 @@ import {
   exceptionFor,
   isRatingKey,
   fromStoredItems,
+  mayHaveMoreItems,
+  RATING_ITEM_KEYS,
   staleItems,
   storedItems,
   withException,
@@ -29,7 +31,8 @@ const labelsItem = {
 };
 
 export async function loadRatingSettings(): Promise<RatingSettings> {
-  return fromStoredItems(await browser.storage.sync.get(null));
+  const named = await browser.storage.sync.get([...RATING_ITEM_KEYS]);
+  return fromStoredItems(mayHaveMoreItems(named) ? await browser.storage.sync.get(null) : named);
 }
 
 /** Rejects when sync storage is full: the caller tells the reader. */
