@@ -21,6 +21,7 @@
  * content script is `void 0` at document_start (trivialExtension). Its time is what Chromium spends
  * on any content script there (setting up the isolated world, compiling and running a script), so
  * "ours minus baseline" is what Slipcase's own code adds; Slipcase still pays the baseline.
+ * `--sync-kb N` first fills storage.sync with N KB of other items (as a synced library list would).
  * `--top` also prints where our scripts' sampled time went, by (minified) function.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,13 +29,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusPages } from '../../tests/lib/corpus';
 import { builtExtension } from '../../tests/e2e/lib/build';
-import { launchWithExtension } from './extension-browser';
+import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { figure } from './figures';
 import { median, table } from './timing';
 import { isTask, traceDuring, unionLength, type ProfileNode, type TraceEvent } from './trace';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const syncArg = process.argv.indexOf('--sync-kb');
+/** KB of other items put in storage.sync first (a reader's synced library list is up to 64 KB); 0 by default. */
+const SYNC_KB = syncArg > 0 ? Number(process.argv[syncArg + 1]) : 0;
 const PAGE = 'ao3/pages/ao3js-works-17793689.html';
 const GATE_MORE = 'content-scripts/gate-more.js';
 /** The baseline extension's content script (see trivialExtension). */
@@ -121,10 +125,11 @@ function analyse(events: TraceEvent[], scripts: string[], url: string): Run {
 }
 
 /** Loads the page RUNS + 1 times in Chromium with the unpacked extension at `extension`, tracing each; the first, cold load is not kept. */
-async function measure(extension: string, scripts: string[], html: string): Promise<Run[]> {
+async function measure(extension: string, scripts: string[], html: string, syncKb = 0): Promise<Run[]> {
   const browser = await launchWithExtension([{ url, html }], extension);
   const runs: Run[] = [];
   try {
+    if (syncKb > 0) await fillSync(browser, syncKb);
     for (let i = 0; i <= RUNS; i++) {
       const tab = await browser.context.newPage();
       try {
@@ -142,6 +147,13 @@ async function measure(extension: string, scripts: string[], html: string): Prom
     await browser.close();
   }
   return runs;
+}
+
+/** Items of about 6 KB under keys of the library list's family (lib.), `kb` KB in all. */
+async function fillSync(browser: ExtensionBrowser, kb: number): Promise<void> {
+  const worker = await browser.worker();
+  const items = Object.fromEntries(Array.from({ length: Math.ceil(kb / 6) }, (_, i) => [`lib.bench.${i}`, 'x'.repeat(6000)]));
+  await worker.evaluate((all) => chrome.storage.sync.set(all), items);
 }
 
 /**
@@ -174,7 +186,7 @@ const built = builtExtension('chrome-mv3');
 const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[] }[] };
 // The gate's lazy parts, injected into the page when it needs them (src/warnings/ext/gate-more.ts), count too.
 const scripts = [...manifest.content_scripts.flatMap((c) => c.js ?? []), GATE_MORE];
-const runs = await measure(built, scripts, html);
+const runs = await measure(built, scripts, html, SYNC_KB);
 const trivial = trivialExtension();
 let base: Run[];
 try {
@@ -186,7 +198,7 @@ try {
 const ms = (xs: number[]) => `${median(xs).toFixed(2)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
 const both = (r: Run) => r.start + r.later;
 console.log(
-  `Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`,
+  `Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings${SYNC_KB ? `, ${SYNC_KB} KB of other items in storage.sync` : ''}: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`,
 );
 table(
   ['part', 'ours', 'baseline: a `void 0` content script'],
