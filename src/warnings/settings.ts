@@ -187,25 +187,6 @@ export function staleItems(stored: readonly string[], items: Record<string, unkn
   return stored.filter((k) => k.startsWith(RATING_ALLOW.prefix) && !(k in items));
 }
 
-/**
- * Items of each exception list asked for by name. storage.sync's quota holds about 13 full ones
- * in all; a list that reaches the last asked-for item is read from everything storage holds.
- */
-const NAMED_CHUNKS = 16;
-
-/**
- * The keys the settings are read from: naming them spares a content script the rest of storage.sync
- * (the library list, up to 64 KB, deserialised on every archive page).
- */
-export const RATING_ITEM_KEYS: readonly string[] = [
-  SETTINGS_ITEM,
-  ...EXCEPTION_KINDS.flatMap((kind) => Array.from({ length: NAMED_CHUNKS }, (_, n) => `${allowPrefix(kind)}${n}`)),
-];
-
-/** Whether the items read by RATING_ITEM_KEYS may be only part of a list: its last named item is there. */
-export const mayHaveMoreItems = (items: Record<string, unknown>): boolean =>
-  EXCEPTION_KINDS.some((kind) => items[`${allowPrefix(kind)}${NAMED_CHUNKS - 1}`] !== undefined);
-
 /** Settings back from everything storage holds (other extension items are ignored). */
 export function fromStoredItems(all: Record<string, unknown>): RatingSettings {
   const list = (kind: ExceptionKind) =>

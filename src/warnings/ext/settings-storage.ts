@@ -10,8 +10,6 @@ import {
   exceptionFor,
   isRatingKey,
   fromStoredItems,
-  mayHaveMoreItems,
-  RATING_ITEM_KEYS,
   staleItems,
   storedItems,
   withException,
@@ -31,8 +29,7 @@ const labelsItem = {
 };
 
 export async function loadRatingSettings(): Promise<RatingSettings> {
-  const named = await browser.storage.sync.get([...RATING_ITEM_KEYS]);
-  return fromStoredItems(mayHaveMoreItems(named) ? await browser.storage.sync.get(null) : named);
+  return fromStoredItems(await browser.storage.sync.get(null));
 }
 
 /** Rejects when sync storage is full: the caller tells the reader. */

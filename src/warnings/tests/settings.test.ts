@@ -129,9 +129,9 @@ describe('exceptions for a page', () => {
   });
 });
 
-const many = (n: number) => Array.from({ length: n }, (_, i) => `ao3:archiveofourown.org:${10_000_000 + i}`);
-
 describe('storage layout', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `ao3:archiveofourown.org:${10_000_000 + i}`);
+
   it('round-trips settings', () => {
     const s: RatingSettings = {
       limit: 'teen',
@@ -183,24 +183,6 @@ describe('settings in storage.sync', () => {
     const all = await browser.storage.sync.get(null);
     expect(Object.keys(all).filter((k) => k.startsWith('rating-allow-stories-'))).toEqual(['rating-allow-stories-0']);
     expect((await loadRatingSettings()).exceptions.stories).toEqual(stories.slice(0, 2));
-  });
-
-  it('are read without the rest of storage.sync, unless a list is longer than the items asked for by name', async () => {
-    const get = vi.spyOn(browser.storage.sync, 'get');
-    await browser.storage.sync.set({ 'lib.device': { big: 'x'.repeat(1000) } });
-    const mine: RatingSettings = { ...DEFAULT_RATING_SETTINGS, exceptions: { stories: many(600), authors: ['x:y'], sites: [] } };
-    await saveRatingSettings(mine);
-    get.mockClear();
-    expect(await loadRatingSettings()).toEqual(mine);
-    expect(get).toHaveBeenCalledTimes(1);
-    expect(get.mock.calls[0]![0]).not.toContain('lib.device');
-    // About 20 items of stories: more than are named.
-    const long: RatingSettings = { ...mine, exceptions: { ...mine.exceptions, stories: many(5000) } };
-    await saveRatingSettings(long);
-    get.mockClear();
-    expect(await loadRatingSettings()).toEqual(long);
-    expect(get).toHaveBeenLastCalledWith(null);
-    get.mockRestore();
   });
 
   it('reach a watcher when they change', async () => {
