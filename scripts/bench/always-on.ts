@@ -16,20 +16,33 @@
  *     trace event names.
  * "document_start" is the script's evaluation event, samples in it included; "later" is the rest
  * (DOM ready, idle, storage replies). Medians over the runs.
+ *
+ * The baseline, measured the same way in the same run: the same page with an extension whose only
+ * content script is `void 0` at document_start (trivialExtension). Its time is what Chromium spends
+ * on any content script there (setting up the isolated world, compiling and running a script), so
+ * "ours minus baseline" is what Slipcase's own code adds; Slipcase still pays the baseline.
+ * `--sync-kb N` first fills storage.sync with N KB of other items (as a synced library list would).
+ * `--top` also prints where our scripts' sampled time went, by (minified) function.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusPages } from '../../tests/lib/corpus';
 import { builtExtension } from '../../tests/e2e/lib/build';
-import { launchWithExtension } from './extension-browser';
+import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { figure } from './figures';
 import { median, table } from './timing';
 import { isTask, traceDuring, unionLength, type ProfileNode, type TraceEvent } from './trace';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const syncArg = process.argv.indexOf('--sync-kb');
+/** KB of other items put in storage.sync first (a reader's synced library list is up to 64 KB); 0 by default. */
+const SYNC_KB = syncArg > 0 ? Number(process.argv[syncArg + 1]) : 0;
 const PAGE = 'ao3/pages/ao3js-works-17793689.html';
 const GATE_MORE = 'content-scripts/gate-more.js';
+/** The baseline extension's content script (see trivialExtension). */
+const NOOP = 'noop.js';
 /** After the load event: the script's idle callbacks and timers have run by then. */
 const AFTER_LOAD_MS = 1000;
 const CATEGORIES = [
@@ -49,10 +62,15 @@ interface Run {
   sampled: number;
   /** Every top-level task on the page's main thread from the navigation to the end (ms). */
   pageTotal: number;
+  /** Sampled ms by the innermost frame of the scripts on the stack (what it calls outside them included). */
+  byFunction: Map<string, number>;
 }
 
-/** The main thread's JavaScript samples: when each was taken (trace clock), for how long, and whether `scripts` are on its stack. */
-function samplesOf(events: TraceEvent[], pid: number, tid: number, scripts: string[]): { ts: number; us: number; ours: boolean }[] {
+/**
+ * The main thread's JavaScript samples: when each was taken (trace clock), for how long, and the
+ * innermost frame of `scripts` on its stack ("name@file:line:col"), null when none of them is.
+ */
+function samplesOf(events: TraceEvent[], pid: number, tid: number, scripts: string[]): { ts: number; us: number; ours: string | null }[] {
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
   if (!profile) throw new Error('no CPU profile of the main thread in the trace');
   // The chunks come from the sampler's own thread, tied to the main thread's profile by its id.
@@ -65,10 +83,13 @@ function samplesOf(events: TraceEvent[], pid: number, tid: number, scripts: stri
     samples.push(...(c.args?.data?.cpuProfile?.samples ?? []));
     deltas.push(...(c.args?.data?.timeDeltas ?? []));
   }
-  const ours = (id: number | undefined): boolean => {
-    for (let n = id === undefined ? undefined : nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent))
-      if (scripts.some((s) => n.callFrame.url?.endsWith(s))) return true;
-    return false;
+  const ours = (id: number | undefined): string | null => {
+    for (let n = id === undefined ? undefined : nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+      const { url: at, functionName, lineNumber, columnNumber } = n.callFrame;
+      const script = scripts.find((s) => at?.endsWith(s));
+      if (script) return `${functionName || '(top level)'}@${script}:${(lineNumber ?? 0) + 1}:${(columnNumber ?? 0) + 1}`;
+    }
+    return null;
   };
   let ts = profile.args!.data!.startTime!;
   // A sample stands for the time until the next one.
@@ -89,64 +110,132 @@ function analyse(events: TraceEvent[], scripts: string[], url: string): Run {
   if (!evaluation) throw new Error('the always-on script was not evaluated on the page: did it run?');
   const spans: [number, number][] = ours.map((e) => [e.ts, e.ts + e.dur!]);
   const inSpan = (ts: number) => spans.some(([a, b]) => a <= ts && ts <= b);
-  const sampled = samplesOf(events, parse.pid, parse.tid, scripts)
-    .filter((s) => s.ours && !inSpan(s.ts))
-    .reduce((sum, s) => sum + s.us, 0);
+  const samples = samplesOf(events, parse.pid, parse.tid, scripts);
+  const sampled = samples.filter((s) => s.ours && !inSpan(s.ts)).reduce((sum, s) => sum + s.us, 0);
+  const byFunction = new Map<string, number>();
+  for (const s of samples) if (s.ours) byFunction.set(s.ours, (byFunction.get(s.ours) ?? 0) + s.us / 1000);
   const tasks = onMain.filter(isTask);
   return {
     start: evaluation.dur! / 1000,
     later: (unionLength(spans.filter(([a]) => a >= evaluation.ts + evaluation.dur!)) + sampled) / 1000,
     sampled: sampled / 1000,
     pageTotal: unionLength(tasks.filter((e) => e.ts >= parse.ts - 50_000).map((e) => [e.ts, e.ts + e.dur!])) / 1000,
+    byFunction,
   };
+}
+
+/** Loads the page RUNS + 1 times in Chromium with the unpacked extension at `extension`, tracing each; the first, cold load is not kept. */
+async function measure(extension: string, scripts: string[], html: string, syncKb = 0): Promise<Run[]> {
+  const browser = await launchWithExtension([{ url, html }], extension);
+  const runs: Run[] = [];
+  try {
+    if (syncKb > 0) await fillSync(browser, syncKb);
+    for (let i = 0; i <= RUNS; i++) {
+      const tab = await browser.context.newPage();
+      try {
+        const events = await traceDuring(tab, CATEGORIES, async () => {
+          await tab.goto(url, { waitUntil: 'load' });
+          await tab.waitForTimeout(AFTER_LOAD_MS);
+        });
+        const run = analyse(events, scripts, url);
+        if (i > 0) runs.push(run);
+      } finally {
+        await tab.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return runs;
+}
+
+/** Items of about 6 KB under keys of the library list's family (lib.), `kb` KB in all. */
+async function fillSync(browser: ExtensionBrowser, kb: number): Promise<void> {
+  const worker = await browser.worker();
+  const items = Object.fromEntries(Array.from({ length: Math.ceil(kb / 6) }, (_, i) => [`lib.bench.${i}`, 'x'.repeat(6000)]));
+  await worker.evaluate((all) => chrome.storage.sync.set(all), items);
+}
+
+/**
+ * The baseline: an extension whose only content script is `void 0`, run at document_start on the
+ * same page. What it costs is what any content script costs there: Chromium creating the
+ * extension's isolated world (its global object and bindings) and evaluating a script in it.
+ * Subtracting it leaves what Slipcase's code itself costs; it does not make the isolated world free
+ * for Slipcase, which pays it all the same.
+ */
+function trivialExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slipcase-baseline-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Baseline: a content script that does nothing',
+    version: '1',
+    // launchWithExtension waits for the extension's service worker.
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: [`${new URL(url).origin}/*`], js: [NOOP], run_at: 'document_start' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), 'void 0;\n');
+  writeFileSync(join(dir, NOOP), 'void 0;\n');
+  return dir;
 }
 
 const page = corpusPages().find((p) => p.name === PAGE)!;
 const url = page.expected.url;
-const manifest = JSON.parse(readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8')) as {
-  content_scripts: { js?: string[] }[];
-};
+const html = readFileSync(page.htmlPath, 'utf8');
+const built = builtExtension('chrome-mv3');
+const manifest = JSON.parse(readFileSync(join(built, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[] }[] };
 // The gate's lazy parts, injected into the page when it needs them (src/warnings/ext/gate-more.ts), count too.
 const scripts = [...manifest.content_scripts.flatMap((c) => c.js ?? []), GATE_MORE];
-const browser = await launchWithExtension([{ url, html: readFileSync(page.htmlPath, 'utf8') }]);
-const runs: Run[] = [];
+const runs = await measure(built, scripts, html, SYNC_KB);
+const trivial = trivialExtension();
+let base: Run[];
 try {
-  // One load before the measured ones: the browser's first, with its caches cold.
-  for (let i = 0; i <= RUNS; i++) {
-    const tab = await browser.context.newPage();
-    try {
-      const events = await traceDuring(tab, CATEGORIES, async () => {
-        await tab.goto(url, { waitUntil: 'load' });
-        await tab.waitForTimeout(AFTER_LOAD_MS);
-      });
-      const run = analyse(events, scripts, url);
-      if (i > 0) runs.push(run);
-    } finally {
-      await tab.close();
-    }
-  }
+  base = await measure(trivial, [NOOP], html);
 } finally {
-  await browser.close();
+  rmSync(trivial, { recursive: true, force: true });
 }
 
 const ms = (xs: number[]) => `${median(xs).toFixed(2)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
+const both = (r: Run) => r.start + r.later;
 console.log(
-  `Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`,
+  `Always-on script (${scripts.join(', ')}) on ${PAGE} (${url}), Chromium, default settings${SYNC_KB ? `, ${SYNC_KB} KB of other items in storage.sync` : ''}: main-thread ms, median [min–max] of ${RUNS} loads after one cold load`,
 );
 table(
-  ['part', 'ms'],
+  ['part', 'ours', 'baseline: a `void 0` content script'],
   [
-    ['document_start: its evaluation, compiling included', ms(runs.map((r) => r.start))],
-    ['later: DOM ready, idle, storage replies', ms(runs.map((r) => r.later))],
-    ['  of which promise continuations (CPU samples)', ms(runs.map((r) => r.sampled))],
-    ['both', ms(runs.map((r) => r.start + r.later))],
-    ["page's main thread, all tasks, navigation to load + 1 s", ms(runs.map((r) => r.pageTotal))],
+    ['document_start: its evaluation, compiling included', ms(runs.map((r) => r.start)), ms(base.map((r) => r.start))],
+    ['later: DOM ready, idle, storage replies', ms(runs.map((r) => r.later)), ms(base.map((r) => r.later))],
+    ['  of which promise continuations (CPU samples)', ms(runs.map((r) => r.sampled)), ms(base.map((r) => r.sampled))],
+    ['both', ms(runs.map(both)), ms(base.map(both))],
+    ["page's main thread, all tasks, navigation to load + 1 s", ms(runs.map((r) => r.pageTotal)), ms(base.map((r) => r.pageTotal))],
   ],
 );
-const total = median(runs.map((r) => r.start + r.later));
+if (process.argv.includes('--top')) printTop(runs);
+const total = median(runs.map(both));
+const baseline = median(base.map(both));
+const note = `document_start ${median(runs.map((r) => r.start)).toFixed(2)} ms, later ${median(runs.map((r) => r.later)).toFixed(2)} ms; the page's main thread in all ${median(runs.map((r) => r.pageTotal)).toFixed(0)} ms; median of ${RUNS} traced loads`;
 figure({
   name: 'always-on script, AO3 work page, main thread at document_start + idle',
   value: total,
   unit: 'ms',
-  note: `document_start ${median(runs.map((r) => r.start)).toFixed(2)} ms, later ${median(runs.map((r) => r.later)).toFixed(2)} ms; the page's main thread in all ${median(runs.map((r) => r.pageTotal)).toFixed(0)} ms; median of ${RUNS} traced loads`,
+  baseline: { label: 'a `void 0` content script (the isolated world)', value: baseline },
+  note,
 });
+figure({
+  name: 'always-on script, AO3 work page, main thread minus what any content script costs',
+  value: Math.max(0, total - baseline),
+  unit: 'ms',
+  note: `ours ${total.toFixed(2)} ms − baseline ${baseline.toFixed(2)} ms (medians of separate loads)`,
+});
+
+/** `--top`: where the sampled time of our scripts went, by function (minified names; the column finds it in the build). */
+function printTop(of: Run[]): void {
+  const sum = new Map<string, number>();
+  for (const r of of) for (const [f, t] of r.byFunction) sum.set(f, (sum.get(f) ?? 0) + t / of.length);
+  const top = [...sum].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log('\nSampled time by innermost function of our scripts (mean ms per load; what it calls outside them included)');
+  table(
+    ['function', 'ms'],
+    top.map(([f, t]) => [f, t.toFixed(2)]),
+  );
+}

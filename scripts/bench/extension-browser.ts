@@ -20,12 +20,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with a copy of the Chromium build loaded, serving `pages` and the e2e fixtures. */
-export async function launchWithExtension(pages: Pick<BenchPage, 'url' | 'html'>[]): Promise<ExtensionBrowser> {
+/** Chromium with a copy of the Chromium build (or of the unpacked extension at `built`) loaded, serving `pages` and the e2e fixtures. */
+export async function launchWithExtension(
+  pages: Pick<BenchPage, 'url' | 'html'>[],
+  built: string = builtExtension('chrome-mv3'),
+): Promise<ExtensionBrowser> {
   const scratch = mkdtempSync(join(tmpdir(), 'slipcase-bench-'));
   // A copy of the build: another build of the working tree must not change files under a running bench.
   const extension = join(scratch, 'extension');
-  cpSync(builtExtension('chrome-mv3'), extension, { recursive: true });
+  cpSync(built, extension, { recursive: true });
   const context = await chromium.launchPersistentContext(join(scratch, 'user-data'), chromiumOptions(extension));
   const served = new Map(pages.map((p) => [p.url, p.html]));
   await context.route(/^https?:/, (route) => {

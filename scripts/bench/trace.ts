@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame: { url?: string };
+  callFrame: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
 }
 
 export interface TraceEvent {
