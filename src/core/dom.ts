@@ -47,7 +47,8 @@ export function parseCount(s: string | null | undefined): number | null {
   const m = s.match(/\d[\d,.\s\u00a0]*/);
   if (!m) return null;
   const n = Number(m[0].replace(/[^\d]/g, ''));
-  return Number.isFinite(n) ? n : null;
+  // A count past what a number holds exactly is no count a page means (random text, a phone number run on).
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 /** A Chinese or Japanese character, with any Katakana length marks it carries (コー is one). */

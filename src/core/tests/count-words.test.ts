@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countWords } from '../dom';
+import { countWords, parseCount } from '../dom';
 
 /** What countWords counts in text without Chinese or Japanese: runs of non-whitespace. */
 const runs = (s: string) => s.match(/\S+/g)?.length ?? 0;
@@ -32,5 +32,18 @@ describe('countWords', () => {
 
   it('still counts Chinese and Japanese by character', () => {
     expect(countWords('用iPhone打电话。')).toBe(5);
+  });
+});
+
+describe('parseCount', () => {
+  it('reads the first number, with its thousands separators', () => {
+    expect(parseCount('Words: 12,345')).toBe(12345);
+    expect(parseCount('1.234 Wörter')).toBe(1234);
+    expect(parseCount('none')).toBeNull();
+  });
+
+  it('gives no count past what a number holds exactly', () => {
+    expect(parseCount('Words: 100000000000000000000')).toBeNull();
+    expect(parseCount(`Words: ${Number.MAX_SAFE_INTEGER}`)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
