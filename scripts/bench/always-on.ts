@@ -32,7 +32,7 @@ import { builtExtension } from '../../tests/e2e/lib/build';
 import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { figure } from './figures';
 import { median, table } from './timing';
-import { isTask, traceDuring, unionLength, type ProfileNode, type TraceEvent } from './trace';
+import { cpuSamples, isTask, traceDuring, unionLength, type ProfileNode, type TraceEvent } from './trace';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
@@ -71,29 +71,16 @@ interface Run {
  * innermost frame of `scripts` on its stack ("name@file:line:col"), null when none of them is.
  */
 function samplesOf(events: TraceEvent[], pid: number, tid: number, scripts: string[]): { ts: number; us: number; ours: string | null }[] {
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
-  if (!profile) throw new Error('no CPU profile of the main thread in the trace');
-  // The chunks come from the sampler's own thread, tied to the main thread's profile by its id.
-  const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id);
-  const nodes = new Map<number, ProfileNode>();
-  const samples: number[] = [];
-  const deltas: number[] = [];
-  for (const c of chunks) {
-    for (const n of c.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    samples.push(...(c.args?.data?.cpuProfile?.samples ?? []));
-    deltas.push(...(c.args?.data?.timeDeltas ?? []));
-  }
-  const ours = (id: number | undefined): string | null => {
-    for (let n = id === undefined ? undefined : nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+  const { samples, nodes } = cpuSamples(events, pid, tid);
+  const ours = (leaf: ProfileNode | undefined): string | null => {
+    for (let n = leaf; n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
       const { url: at, functionName, lineNumber, columnNumber } = n.callFrame;
       const script = scripts.find((s) => at?.endsWith(s));
       if (script) return `${functionName || '(top level)'}@${script}:${(lineNumber ?? 0) + 1}:${(columnNumber ?? 0) + 1}`;
     }
     return null;
   };
-  let ts = profile.args!.data!.startTime!;
-  // A sample stands for the time until the next one.
-  return samples.map((node, i) => ({ ts: (ts += deltas[i]!), us: deltas[i + 1] ?? 0, ours: ours(node) }));
+  return samples.map((s) => ({ ts: s.ts, us: s.us, ours: ours(s.node) }));
 }
 
 function analyse(events: TraceEvent[], scripts: string[], url: string): Run {

@@ -16,7 +16,7 @@ import { corpusPages } from '../../tests/lib/corpus';
 import { chromiumOptions } from '../../tests/e2e/lib/chromium-args';
 import { browserBundle } from './browser-bundle';
 import { figure } from './figures';
-import { checkText, finishTextCheck } from './extraction-text';
+import { checkPrint, finishTextCheck } from './extraction-text';
 import { benchPages } from './pages';
 import { median, table } from './timing';
 import { adapterFor } from '../../src/sites/registry';
@@ -47,7 +47,7 @@ const pages: Page[] = [
  * live page differs from jsdom's parse (a browser runs the page's inline scripts and reads
  * <noscript> as text), and so, on a few pages, does the text.
  */
-const checkPrinted = (name: string, text: string) => checkText(`chromium:${name}`, { content: { text, html: '', words: 0 }, notes: [] });
+const checkPrinted = (name: string, text: string) => checkPrint(`chromium:${name}`, text);
 
 /** Whether a site definition reads the page's story (in jsdom, as the reader would). */
 function bySite(p: Page): boolean {

@@ -25,7 +25,11 @@ const changed: string[] = [];
 
 /** The story's text (the content and its notes) fingerprinted and compared with the record; returns "same", "new" or "CHANGED". */
 export function checkText(page: string, story: Pick<Story, 'content' | 'notes'> | null): string {
-  const text = storyText(story);
+  return checkPrint(page, storyText(story));
+}
+
+/** The same for a story's text already taken (story-text.ts), as a page script gives it back. */
+export function checkPrint(page: string, text: string): string {
   const print = { sha256: createHash('sha256').update(text).digest('hex'), words: text.split(/\s+/).filter(Boolean).length };
   seen[page] = print;
   const before = recorded[page];

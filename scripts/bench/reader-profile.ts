@@ -9,7 +9,7 @@
 import { launchWithExtension, passGate } from './extension-browser';
 import { benchPages } from './pages';
 import { openOnTab, settledTab } from './reader-driver';
-import { isTask, traceDuring, type ProfileNode, type TraceEvent } from './trace';
+import { cpuSamples, isTask, traceDuring, type TraceEvent } from './trace';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -25,29 +25,13 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
-interface Frame {
-  functionName?: string;
-  url?: string;
-  lineNumber?: number;
-}
-
+/** Adds each sample's time between `from` and `to` to its innermost function's self time in `into`. */
 function selfTimes(events: TraceEvent[], pid: number, tid: number, from: number, to: number, into: Map<string, number>) {
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
-  if (!profile) return;
-  const nodes = new Map<number, ProfileNode & { callFrame: Frame }>();
-  let ts = profile.args!.data!.startTime!;
-  for (const c of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)) {
-    for (const n of c.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n as ProfileNode & { callFrame: Frame });
-    const samples = c.args?.data?.cpuProfile?.samples ?? [];
-    const deltas = c.args?.data?.timeDeltas ?? [];
-    samples.forEach((node, i) => {
-      ts += deltas[i]!;
-      const us = deltas[i + 1] ?? 0;
-      if (ts < from || ts > to) return;
-      const f = nodes.get(node)?.callFrame;
-      const key = `${f?.functionName || '(anon)'} ${(f?.url ?? '').split('/').pop()}:${f?.lineNumber ?? ''}`;
-      into.set(key, (into.get(key) ?? 0) + us / 1000);
-    });
+  for (const { ts, us, node } of cpuSamples(events, pid, tid).samples) {
+    if (ts < from || ts > to) continue;
+    const f = node?.callFrame;
+    const key = `${f?.functionName || '(anon)'} ${(f?.url ?? '').split('/').pop()}:${f?.lineNumber ?? ''}`;
+    into.set(key, (into.get(key) ?? 0) + us / 1000);
   }
 }
 

@@ -1,4 +1,4 @@
-/** Performance traces through the DevTools protocol (Tracing), for always-on.ts and reader-scroll.ts. */
+/** Performance traces through the DevTools protocol (Tracing), for always-on.ts, reader-scroll.ts and reader-profile.ts. */
 import type { Page } from 'playwright-core';
 
 export interface ProfileNode {
@@ -52,4 +52,35 @@ export function unionLength(intervals: [number, number][]): number {
     end = b;
   }
   return total;
+}
+
+export interface CpuSample {
+  /** When it was taken (trace clock, µs). */
+  ts: number;
+  /** The time it stands for: until the next sample (µs). */
+  us: number;
+  /** The innermost frame on the stack. */
+  node: ProfileNode | undefined;
+}
+
+/**
+ * The JavaScript samples of thread `tid` of process `pid` in a trace taken with the V8 sampler on
+ * (disabled-by-default-v8.cpu_profiler), and the profile's nodes, by id, to walk up their stacks.
+ */
+export function cpuSamples(events: TraceEvent[], pid: number, tid: number): { samples: CpuSample[]; nodes: Map<number, ProfileNode> } {
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!profile) throw new Error('no CPU profile of the thread in the trace');
+  // The chunks come from the sampler's own thread, tied to the main thread's profile by its id.
+  const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id);
+  const nodes = new Map<number, ProfileNode>();
+  const ids: number[] = [];
+  const deltas: number[] = [];
+  for (const c of chunks) {
+    for (const n of c.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    ids.push(...(c.args?.data?.cpuProfile?.samples ?? []));
+    deltas.push(...(c.args?.data?.timeDeltas ?? []));
+  }
+  let ts = profile.args!.data!.startTime!;
+  const samples = ids.map((id, i) => ({ ts: (ts += deltas[i]!), us: deltas[i + 1] ?? 0, node: nodes.get(id) }));
+  return { samples, nodes };
 }
