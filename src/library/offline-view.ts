@@ -76,7 +76,8 @@ export function savedChapterView(
   const nav: ChapterNav = {
     prev: index > 0 ? addressOf(index - 1) : null,
     next: index < chapters.length - 1 ? addressOf(index + 1) : null,
-    chapters: chapters.length > 1 ? chapters.map((c, i) => ({ title: listTitle(c), url: addressOf(i), current: i === index })) : [],
+    chapters:
+      chapters.length > 1 ? chapters.map((c, i) => ({ title: listTitle(c) + listMark(c), url: addressOf(i), current: i === index })) : [],
   };
   return {
     report: {
@@ -87,9 +88,39 @@ export function savedChapterView(
     },
     content,
     // The saved copy left out a note repeating the summary, which is saved with the story.
-    notes: withSummary(notes, story.meta.summary, chapter.number ?? index + 1, win.document),
+    notes: [...updateNotes(chapter, win), ...withSummary(notes, story.meta.summary, chapter.number ?? index + 1, win.document)],
     nav,
   };
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * What updates found of a chapter, first among its notes: gone from the archive, or changed by the
+ * author, with the earlier text (sanitised again, its images placeholders) one click away.
+ */
+function updateNotes(c: Pick<ChapterRecord, 'removedAt' | 'earlier'>, win: Window & typeof globalThis): ReaderNote[] {
+  const notes: ReaderNote[] = [];
+  if (c.removedAt !== undefined)
+    notes.push({
+      label: 'Removed from the archive',
+      html: `<p>The archive stopped listing this chapter (found on ${day(c.removedAt)}). Slipcase keeps the copy you saved.</p>`,
+      position: 'before',
+    });
+  if (c.earlier)
+    notes.push({
+      label: `Changed by the author (found on ${day(c.earlier.changedAt)}): the earlier text`,
+      html: chapterContent(c.earlier, win).html,
+      position: 'before',
+    });
+  return notes;
+}
+
+/** The update's mark in the chapter list, after the chapter's name. */
+function listMark(c: Pick<ChapterRecord, 'removedAt' | 'earlier' | 'notice'>): string {
+  if (c.removedAt !== undefined) return ' (removed from the archive)';
+  if (c.earlier) return ' (changed)';
+  return c.notice ? " (author's note)" : '';
 }
 
 /**

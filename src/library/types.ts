@@ -95,7 +95,21 @@ export interface ChapterRecord {
   words: number;
   /** Characters of the story text's plain text (the notes left out too). */
   textLength: number;
-  fetchedAt: number;
+  fetchedAt: number; /** A hash of the story text (build-records.ts#textFingerprint): an update knows the chapter by it wherever it now stands. Absent in chapters saved before it was kept. */
+  fingerprint?: string;
+  /** When an update found the archive no longer lists it (ms): kept, marked "removed from the archive". */
+  removedAt?: number;
+  /** The text it had before the author changed it, one click away in the reader. */
+  earlier?: EarlierText;
+  /** Only an author's note or a hiatus notice (chapter-identity.ts#isNoticeChapter): no new story. */
+  notice?: true;
+}
+
+/** A chapter's text before an update found it changed. Sanitised HTML, as the chapter's own. */
+export interface EarlierText {
+  html: string;
+  /** When the update found the change (ms). */
+  changedAt: number;
 }
 
 /** Why a fetched copy did not replace the saved one. Chapter numbers are 0-based indexes. */
@@ -152,7 +166,11 @@ export interface ChapterCopy {
   /** The site's 1-based chapter number, when the page says; saving one chapter merges by it. */
   number?: number | null;
   /** Its name in the site's chapter list, when the page lists chapters (see ChapterRecord). */
-  listTitle?: string | null;
+  listTitle?: string | null; /** Marks a saved chapter carries into a save (see ChapterRecord). */
+  fingerprint?: string;
+  removedAt?: number | null;
+  earlier?: EarlierText | null;
+  notice?: boolean;
 }
 
 /** A whole story as fetched: what saveStory takes. */

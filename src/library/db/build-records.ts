@@ -5,7 +5,8 @@
 import { countWords, textLines } from '../../core/dom';
 import { storyKey, siteKey } from '../../warnings/policy';
 import { sanitizeToFragment } from '../../reader/sanitize';
-import type { ChapterRecord, PendingInfo, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+import type { ChapterCopy, ChapterRecord, EarlierText, PendingInfo, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+import { isNoticeChapter } from '../jobs/chapter-identity';
 import { contentHash, sortKey } from '../search/text-keys';
 import { takeNotes } from '../stored-notes';
 
@@ -24,7 +25,12 @@ export interface PreparedChapter {
   html: string;
   words: number;
   textLength: number;
+  /** The HTML's hash, with the chapter's marks: a chapter newly marked removed or changed is a change to save. */
   hash: string;
+  fingerprint: string;
+  notice: boolean;
+  removedAt: number | null;
+  earlier: EarlierText | null;
 }
 
 /** One inert document per window to measure chapters in: a library import prepares thousands. */
@@ -42,7 +48,7 @@ function inertDocument(win: Window & typeof globalThis): Document {
  * is parsed into an inert document, where nothing of it loads or runs.
  */
 export function prepareChapter(
-  c: { title: string | null; url: string; html: string; number?: number | null; listTitle?: string | null },
+  c: Pick<ChapterCopy, 'title' | 'url' | 'html' | 'number' | 'listTitle' | 'removedAt' | 'earlier'>,
   win: Window & typeof globalThis,
 ): PreparedChapter {
   const holder = inertDocument(win).createElement('div');
@@ -51,16 +57,34 @@ export function prepareChapter(
   // Measured as the reader measures it: the story text, the author's notes folded around it left out.
   takeNotes(holder);
   const text = textLines(holder).join('\n');
+  const words = countWords(text);
+  const removedAt = c.removedAt ?? null;
+  const earlier = c.earlier ? { html: sanitizedHtml(c.earlier.html, win), changedAt: c.earlier.changedAt } : null;
   return {
     title: c.title,
     url: c.url,
     number: c.number ?? null,
     listTitle: c.listTitle ?? null,
     html,
-    words: countWords(text),
+    words,
     textLength: text.length,
-    hash: contentHash(html),
+    hash: contentHash(html) + (removedAt !== null ? ':removed' : '') + (earlier ? ':changed' : ''),
+    fingerprint: textFingerprint(text),
+    notice: isNoticeChapter(c.title, text, words),
+    removedAt,
+    earlier,
   };
+}
+
+/** The story text's fingerprint: its words, whatever markup or spacing the site wraps them in. */
+export function textFingerprint(text: string): string {
+  return contentHash(text.replace(/\s+/g, ' ').trim());
+}
+
+function sanitizedHtml(html: string, win: Window & typeof globalThis): string {
+  const holder = inertDocument(win).createElement('div');
+  holder.append(sanitizeToFragment(html, win));
+  return holder.innerHTML;
 }
 
 export function chapterRecords(storyId: string, version: number, chapters: readonly PreparedChapter[], fetchedAt: number): ChapterRecord[] {
@@ -77,6 +101,10 @@ export function chapterRecords(storyId: string, version: number, chapters: reado
     words: c.words,
     textLength: c.textLength,
     fetchedAt,
+    fingerprint: c.fingerprint,
+    ...(c.removedAt !== null && { removedAt: c.removedAt }),
+    ...(c.earlier !== null && { earlier: c.earlier }),
+    ...(c.notice && { notice: true as const }),
   }));
 }
 

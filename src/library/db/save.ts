@@ -88,6 +88,8 @@ function sameData(a: unknown, b: unknown): boolean {
 export interface SaveOptions {
   /** Chapters this copy brings that the reader has not seen (an update check's): added to the story's newChapters when it is saved. */
   newChapters?: number;
+  /** For each saved chapter, its index in this copy (chapter-identity.ts#reconcile): the reader's place follows its chapter. */
+  moved?: readonly number[];
 }
 
 /**
@@ -137,6 +139,7 @@ export async function saveStory(
     };
     const record = storyRecord(copy.site, current, times, null);
     await tx.objectStore('stories').put(record);
+    if (options.moved) await followPlace(tx, id, options.moved);
     await countFandoms(tx, story, record);
     await indexStory(tx, id, termsOf(copy.meta, chapters));
     return { id, outcome: story ? 'updated' : 'saved', problems };
@@ -186,6 +189,13 @@ export async function deleteStory(db: LibraryDb, id: string): Promise<boolean> {
     await countFandoms(tx, story, undefined);
     return true;
   });
+}
+
+/** The reader's place moved to where its chapter now stands, when an update put chapters before it. */
+async function followPlace(tx: WriteTx, id: string, moved: readonly number[]): Promise<void> {
+  const place = await tx.objectStore('progress').get(id);
+  const to = place ? moved[place.chapter] : undefined;
+  if (place && to !== undefined && to >= 0 && to !== place.chapter) await tx.objectStore('progress').put({ ...place, chapter: to });
 }
 
 async function dropPending(tx: WriteTx, story: StoryRecord): Promise<void> {

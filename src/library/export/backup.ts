@@ -19,7 +19,8 @@ import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedCha
 import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { judgeCopy } from '../db/save';
 import { countFandoms } from '../db/fandom-counts';
-import type { ChapterRecord, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
+import { BackupError, bool, fail, list, nullable, num, oneOf, optional, record, str, type Check } from './backup-checks';
+import type { ChapterRecord, EarlierText, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 import { normalizeRules, type SiteRule } from '../../sites/rules/rule';
 
 export const BACKUP_FORMAT = 'slipcase-library';
@@ -34,6 +35,9 @@ export interface BackupChapter {
   number?: number;
   /** Its name in the site's chapter list, when the page listed chapters. */
   listTitle?: string;
+  /** Update marks (ChapterRecord): when the archive stopped listing it, and its text before a change. */
+  removedAt?: number;
+  earlier?: EarlierText;
 }
 
 export interface BackupStory {
@@ -61,10 +65,7 @@ export interface LibraryBackup {
   siteRules?: SiteRule[];
 }
 
-/** An import refused: not a Slipcase backup, a newer one, or a malformed one (`message` says where). */
-export class BackupError extends Error {
-  override name = 'BackupError';
-}
+export { BackupError } from './backup-checks';
 
 // ---- export ----
 
@@ -74,6 +75,8 @@ const chapterOut = (c: ChapterRecord): BackupChapter => ({
   html: c.html,
   ...(c.number !== undefined && { number: c.number }),
   ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
+  ...(c.removedAt !== undefined && { removedAt: c.removedAt }),
+  ...(c.earlier !== undefined && { earlier: c.earlier }),
 });
 
 export async function exportLibrary(db: LibraryDb, now: Date = new Date(), siteRules: SiteRule[] = []): Promise<LibraryBackup> {
@@ -122,40 +125,6 @@ export function* backupJson(backup: LibraryBackup): Generator<string> {
 
 // ---- checking a backup ----
 
-type Check<T> = (v: unknown, path: string) => T;
-
-const fail = (path: string, what: string): never => {
-  throw new BackupError(`Not a valid Slipcase backup: ${path} should be ${what}`);
-};
-const str: Check<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'text'));
-const num: Check<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a number'));
-const bool: Check<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
-const nullable =
-  <T>(check: Check<T>): Check<T | null> =>
-  (v, p) =>
-    v === null ? null : check(v, p);
-const list =
-  <T>(check: Check<T>): Check<T[]> =>
-  (v, p) =>
-    Array.isArray(v) ? v.map((x, i) => check(x, `${p}[${i}]`)) : fail(p, 'a list');
-const oneOf =
-  <T extends string>(...values: T[]): Check<T> =>
-  (v, p) =>
-    values.includes(v as T) ? (v as T) : fail(p, `one of ${values.join(', ')}`);
-/** An object with exactly these fields checked; others are left out. */
-const record =
-  <T>(shape: { [K in keyof T]: Check<T[K]> }): Check<T> =>
-  (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object');
-    const out = {} as T;
-    for (const k in shape) {
-      const value = shape[k]((v as Record<string, unknown>)[k], `${p}.${k}`);
-      // An optional field left out stays out, rather than stored as undefined.
-      if (value !== undefined) out[k] = value;
-    }
-    return out;
-  };
-
 const url: Check<string> = (v, p) => {
   const s = str(v, p);
   return /^https?:\/\//i.test(s) && URL.canParse(s) ? s : fail(p, 'an http(s) address');
@@ -201,16 +170,20 @@ const problemCheck: Check<Problem> = (v, p) => {
   }
 };
 
-const optional =
-  <T>(check: Check<T>): Check<T | undefined> =>
-  (v, p) =>
-    v === undefined ? undefined : check(v, p);
 const chapterNumber: Check<number> = (v, p) =>
   Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(p, 'a chapter number (1 or more)');
 
 const chaptersCheck: Check<BackupChapter[]> = (v, p) => {
   const chapters = list(
-    record<BackupChapter>({ title: nullable(str), url, html: str, number: optional(chapterNumber), listTitle: optional(str) }),
+    record<BackupChapter>({
+      title: nullable(str),
+      url,
+      html: str,
+      number: optional(chapterNumber),
+      listTitle: optional(str),
+      removedAt: optional(num),
+      earlier: optional(record<EarlierText>({ html: str, changedAt: num })),
+    }),
   )(v, p);
   return chapters.length ? chapters : fail(p, 'a list of at least one chapter');
 };

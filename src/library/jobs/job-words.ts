@@ -18,13 +18,26 @@ export function nothingDone(scope: JobScope): string {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** `added`: the chapters an update added; `fresh`: those of them the site posted since (the rest were filled in). */
-export function outcomeText(scope: JobScope, result: SaveResult, chapters: number, update: { added: number; fresh: number }): string {
+/**
+ * What a job changed: chapters added (`fresh`: story the site posted since; `notices`: author's
+ * notes; the rest were filled in), removed from the archive, changed.
+ */
+export interface JobTally {
+  added: number;
+  fresh: number;
+  notices: number;
+  removed: number;
+  changed: number;
+}
+
+export function outcomeText(scope: JobScope, result: SaveResult, chapters: number, tally: JobTally): string {
   switch (result.outcome) {
     case 'saved':
       return `Saved ${plural(chapters, 'chapter')}.`;
-    case 'updated':
-      return scope === 'update' ? updateText(update.fresh, update.added - update.fresh) : `Updated: ${plural(chapters, 'chapter')} saved.`;
+    case 'updated': {
+      const done = scope === 'update' ? updateText(tally) : `Updated: ${plural(chapters, 'chapter')} saved.`;
+      return [done, ...marksText(tally)].join(' ');
+    }
     case 'unchanged':
       return scope === 'update' ? 'No new chapters.' : 'Already saved; nothing has changed.';
     case 'held':
@@ -34,12 +47,22 @@ export function outcomeText(scope: JobScope, result: SaveResult, chapters: numbe
   }
 }
 
-/** "1 new chapter saved.", "Saved 3 more chapters." (chapters posted before, filled in), or both. */
-function updateText(fresh: number, filled: number): string {
-  if (fresh && filled) return `${plural(fresh, 'new chapter')} saved, and ${plural(filled, 'more chapter')}.`;
-  if (fresh) return `${plural(fresh, 'new chapter')} saved.`;
-  if (filled) return `Saved ${plural(filled, 'more chapter')}.`;
-  return 'Details updated; no new chapters.';
+/** "1 new chapter saved.", "Saved 3 more chapters." (chapters posted before, filled in), or both; and any author's notes. */
+function updateText({ added, fresh, notices }: JobTally): string {
+  const filled = added - fresh - notices;
+  const note = notices ? ` ${plural(notices, "author's note")} (no new story) saved too.` : '';
+  if (fresh && filled) return `${plural(fresh, 'new chapter')} saved, and ${plural(filled, 'more chapter')}.${note}`;
+  if (fresh) return `${plural(fresh, 'new chapter')} saved.${note}`;
+  if (filled) return `Saved ${plural(filled, 'more chapter')}.${note}`;
+  return notices ? `No new chapters.${note}` : 'Details updated; no new chapters.';
+}
+
+/** The chapters an update found gone or rewritten: the library keeps both. */
+function marksText({ removed, changed }: JobTally): string[] {
+  return [
+    removed ? `${plural(removed, 'chapter')} removed from the archive, kept in your library.` : '',
+    changed ? `${plural(changed, 'chapter')} changed by the author; the earlier text is kept.` : '',
+  ].filter((t) => t !== '');
 }
 
 export function problemText(p: Problem): string {

@@ -7,7 +7,10 @@ import type { ChapterCopy, ChapterRecord } from '../types';
 
 /** A saved chapter as a copy to save again: numbered by its own number, else by its place. */
 export function savedCopy(c: ChapterRecord): ChapterCopy {
-  return { title: c.title, url: c.url, html: c.html, kind: 'chapter', number: c.number ?? c.index + 1, listTitle: c.listTitle ?? null };
+  const { title, url, html, fingerprint, removedAt, earlier, notice } = c;
+  // A removed chapter has no place in the archive's numbering any more.
+  const number = removedAt !== undefined ? null : (c.number ?? c.index + 1);
+  return { title, url, html, kind: 'chapter', number, listTitle: c.listTitle ?? null, fingerprint, removedAt, earlier, notice };
 }
 
 /** An address without its fragment: "#workskin" and the like name the same page. */
@@ -16,8 +19,12 @@ export function pageKey(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
-/** The same chapter: the same number when both have one, else the same address. */
+/**
+ * The same chapter: the same number when both have one, else the same address. A chapter removed
+ * from the archive is no other: its old address may name another chapter now (FFN's /s/ID/2/).
+ */
 export function sameChapter(a: ChapterCopy, b: ChapterCopy): boolean {
+  if (a.removedAt != null || b.removedAt != null) return false;
   return a.number != null && b.number != null ? a.number === b.number : pageKey(a.url) === pageKey(b.url);
 }
 

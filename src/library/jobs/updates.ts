@@ -7,6 +7,7 @@ import { readableStory } from '../db/repair';
 import type { LibraryDb } from '../db/db';
 import { rootSlot, storyJobPlan, type HeldPage, type JobPlan } from './jobs';
 import { pageKey, sameChapter } from './merge-chapters';
+import { savedMatches } from './chapter-identity';
 import type { Plan } from './fetch-plan';
 import type { ChapterCopy, StoryRecord } from '../types';
 
@@ -20,8 +21,9 @@ export async function storiesToCheck(db: LibraryDb, ids: readonly string[] | nul
  * What an update check fetches after the work's page (`root`), given the site's plan from it and
  * the saved chapters (numbered, see merge.ts#savedCopy):
  * - a page that holds the whole work: nothing more;
- * - a whole-work view: fetched only when the page lists chapters the library lacks (or no count);
- * - a chapter list: only the chapters the library lacks;
+ * - a whole-work view: fetched only when the page lists a chapter the library lacks (or no count);
+ * - a chapter list: only the chapters the library lacks, known by address or title
+ *   (chapter-identity.ts): where neither tells chapters apart, every chapter, to know them by text;
  * - next links: from the last saved chapter on (the page itself when it is that chapter);
  * - runs (a forum's threadmark categories): all of them again.
  */
@@ -30,16 +32,23 @@ export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCo
     case 'complete':
       return plan;
     case 'whole': {
-      const count = Math.max(root.nav.chapters.length, root.report.chapter?.count ?? 0);
+      const site = root.nav.chapters;
+      // The site's list tells which chapters the library holds, by address or title: the whole
+      // view is fetched when one is new (or unknown), or when the list is gone and the count grew.
+      if (site.length) return savedMatches(site, saved).some((i) => i < 0) ? plan : { kind: 'complete' };
+      const count = root.report.chapter?.count ?? 0;
       const held = new Set(saved.map((c) => c.number));
       const all = count > 0 && Array.from({ length: count }, (_, i) => i + 1).every((n) => held.has(n));
       return all ? { kind: 'complete' } : plan;
     }
     case 'chapters': {
       const slot = rootSlot(plan.urls, root);
-      const lacking = (i: number) =>
-        !saved.some((s) => sameChapter(s, { title: null, url: plan.urls[i]!, html: '', kind: 'chapter', number: i + 1 }));
-      const wanted = plan.urls.map((_, i) => i).filter((i) => i !== slot && lacking(i));
+      const titles = new Map(root.nav.chapters.map((c) => [pageKey(c.url), c.title]));
+      const known = savedMatches(
+        plan.urls.map((url) => ({ url, title: titles.get(pageKey(url)) ?? null })),
+        saved,
+      );
+      const wanted = plan.urls.map((_, i) => i).filter((i) => i !== slot && known[i]! < 0);
       return { kind: 'chapters', urls: plan.urls, wanted, rootSlot: slot };
     }
     case 'runs':

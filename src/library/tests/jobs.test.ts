@@ -216,25 +216,41 @@ describe('plans', () => {
   describe('of an update check', () => {
     const saved = [chapter(1), chapter(2)];
 
-    it('wants only the chapters the library lacks', () => {
-      expect(updatePlan({ kind: 'chapters', urls }, page(urls[0]!, [chapter(1)]), saved)).toEqual({
+    it('wants only the chapters the library lacks, known by an address that names the chapter', () => {
+      const own = [1, 2, 3, 4].map((n) => `https://example.org/works/1/chapters/90${n}`);
+      const held = [chapter(1, own[0]), chapter(2, own[1])];
+      expect(updatePlan({ kind: 'chapters', urls: own }, page(own[0]!, [held[0]!]), held)).toEqual({
         kind: 'chapters',
-        urls,
+        urls: own,
         wanted: [2, 3],
         rootSlot: 0,
       });
-      expect(updatePlan({ kind: 'chapters', urls }, page(urls[3]!, [chapter(4)]), saved)).toMatchObject({ wanted: [2] });
+      expect(updatePlan({ kind: 'chapters', urls: own }, page(own[3]!, [chapter(4, own[3])]), held)).toMatchObject({ wanted: [2] });
     });
 
-    it('fetches the whole-work view only when the page lists more chapters than are saved', () => {
-      const whole = { kind: 'whole' as const, url: 'https://example.org/s/1/all' };
-      const listing = (n: number) => ({
+    it('knows chapters at place-named addresses by their titles, and fetches them all when titles tell nothing', () => {
+      const nav = (titles: string[]) => ({
         prev: null,
         next: null,
-        chapters: urls.slice(0, n).map((url) => ({ title: '', url, current: false })),
+        chapters: urls.map((url, i) => ({ title: titles[i]!, url, current: i === 0 })),
       });
-      expect(updatePlan(whole, page(urls[0]!, [chapter(1)], { nav: listing(2) }), saved)).toEqual({ kind: 'complete' });
-      expect(updatePlan(whole, page(urls[0]!, [chapter(1)], { nav: listing(3) }), saved)).toEqual(whole);
+      const named = [chapter(1), chapter(2)].map((c, i) => ({ ...c, listTitle: `${i + 1}. ${['Alpha', 'Beta'][i]}` }));
+      // Beta moved to place 3: the author put a chapter before it.
+      const titled = page(urls[0]!, [named[0]!], { nav: nav(['1. Alpha', '2. Gamma', '3. Beta', '4. Delta']) });
+      expect(updatePlan({ kind: 'chapters', urls }, titled, named)).toMatchObject({ wanted: [1, 3] });
+      const plain = page(urls[0]!, [chapter(1)], { nav: nav(['1. Chapter 1', '2. Chapter 2', '3. Chapter 3', '4. Chapter 4']) });
+      expect(updatePlan({ kind: 'chapters', urls }, plain, saved)).toMatchObject({ wanted: [1, 2, 3] });
+    });
+
+    it('fetches the whole-work view only when the page lists a chapter the library does not hold', () => {
+      const whole = { kind: 'whole' as const, url: 'https://example.org/works/1?view_full_work=true' };
+      const own = [1, 2, 3].map((n) => `https://example.org/works/1/chapters/90${n}`);
+      const held = [chapter(1, own[0]), chapter(2, own[1])];
+      const listing = (list: string[]) => ({ prev: null, next: null, chapters: list.map((url) => ({ title: '', url, current: false })) });
+      expect(updatePlan(whole, page(own[0]!, [held[0]!], { nav: listing(own.slice(0, 2)) }), held)).toEqual({ kind: 'complete' });
+      expect(updatePlan(whole, page(own[0]!, [held[0]!], { nav: listing(own) }), held)).toEqual(whole);
+      // Chapter 2 gone and a new one in its place: the count is the same, the chapters are not.
+      expect(updatePlan(whole, page(own[0]!, [held[0]!], { nav: listing([own[0]!, own[2]!]) }), held)).toEqual(whole);
       expect(
         updatePlan(whole, page(urls[0]!, [chapter(1)], { report: report({ chapter: { index: 1, count: 2, title: null } }) }), saved),
       ).toEqual({ kind: 'complete' });

@@ -115,7 +115,22 @@ export async function seedStories(db: LibraryDb, count: number): Promise<StoryRe
       status: (['complete', 'wip', 'unknown'] as const)[n % 3]!,
     };
     const url = `https://archiveofourown.org/works/${n}`;
-    const chapters: PreparedChapter[] = [{ title: null, url, number: 1, listTitle: null, html: '', words: 1000, textLength: 0, hash: '' }];
+    const chapters: PreparedChapter[] = [
+      {
+        title: null,
+        url,
+        number: 1,
+        listTitle: null,
+        html: '',
+        words: 1000,
+        textLength: 0,
+        hash: '',
+        fingerprint: '',
+        notice: false,
+        removedAt: null,
+        earlier: null,
+      },
+    ];
     const current = versionRecord(
       { storyId: `ao3:archiveofourown.org:${n}`, version: 1, state: 'current', createdAt: SEED_BASE + n * 1000, url, meta },
       chapters,

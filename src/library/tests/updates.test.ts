@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryDb } from '../db/db';
-import { loadStory } from '../db/reading';
+import { loadProgress, loadStory, setProgress } from '../db/reading';
+import { NEW_LAST, ffnAfterRewrite } from '../../../tests/lib/ffn-rewrite';
 import { Runner } from '../jobs/runner';
 import type { StoryMeta, StoryRecord } from '../types';
 import type { JobView } from '../messages';
@@ -116,6 +117,42 @@ describe('update checks', { timeout: 30_000 }, () => {
     expect(after.numbers).toEqual([1, 2, 3, 4, 5]);
     expectWords(after.html, EFICTION, [1, 2, 3, 4, 5]);
     expect(after.story.newChapters).toBe(0);
+  });
+
+  it('know chapters by title and text when the author deleted chapter 2 and posted a sixth: nothing lost, the place kept', async () => {
+    const job = await runner.enqueuePage({ url: FFN.start, html: startHtml(FFN) }, 'story', false);
+    await runner.resume();
+    const id = (await runner.jobs()).find((j) => j.id === job)!.storyId!;
+    await setProgress(db, id, { chapter: 3, fraction: 0.5 });
+    const rewritten = ffnAfterRewrite((n) => (n === 1 ? startHtml(FFN) : corpusHtml(ffnChapter(n))));
+    for (const [place, html] of rewritten) web.route(ffnChapter(place), { html });
+    web.requests.length = 0;
+
+    const [update] = await check([id]);
+    expect(update).toMatchObject({
+      state: 'done',
+      outcome: 'updated',
+      message: '1 new chapter saved. 1 chapter removed from the archive, kept in your library.',
+    });
+    // The work's page, then only the chapter no saved title names.
+    expect(web.requests.map((r) => r.url)).toEqual([ffnChapter(1), ffnChapter(5)]);
+    const after = (await loadStory(db, id))!;
+    expectWords(
+      after.chapters.map((c) => c.html),
+      FFN,
+      [1, 2, 3, 4, 5],
+    );
+    expect(after.chapters[5]!.html).toContain(NEW_LAST.word);
+    expect(after.chapters.map((c) => c.removedAt !== undefined)).toEqual([false, true, false, false, false, false]);
+    expect(after.chapters.map((c) => c.number)).toEqual([1, undefined, 2, 3, 4, 5]);
+    expect(after.chapters.map((c) => c.url)).toEqual([1, 2, 2, 3, 4, 5].map(ffnChapter));
+    expect((await loadProgress(db, id))!.chapter).toBe(3);
+    expect(after.story.newChapters).toBe(1);
+
+    web.requests.length = 0;
+    const [again] = await check([id]);
+    expect(again).toMatchObject({ state: 'done', outcome: 'unchanged' });
+    expect(web.requests.map((r) => r.url)).toEqual([ffnChapter(1)]);
   });
 
   it('follow next links from the last saved chapter on a site without a chapter list', async () => {
