@@ -5,7 +5,7 @@
  */
 import { countWords, textLines } from '../core/dom';
 import { estimateText } from '../warnings/estimate/estimate';
-import type { ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
+import type { ChapterInfo, ChapterNav, PageReport, ReaderNote, ReaderView, StoryContent } from '../core/model';
 import { sanitizeToFragment } from '../reader/sanitize';
 import { placeholdRemoteImages } from '../reader/image-placeholders';
 import { withSummary } from '../reader/summary-note';
@@ -84,13 +84,23 @@ export function savedChapterView(
       ...report,
       url: chapter.url,
       content,
-      chapter: chapters.length > 1 ? { index: index + 1, count: story.meta.chapterTotal, title: chapter.title } : null,
+      chapter: chapters.length > 1 ? chapterInfo(chapter, index, story.meta.chapterTotal) : null,
     },
     content,
     // The saved copy left out a note repeating the summary, which is saved with the story.
     notes: [...updateNotes(chapter, win), ...withSummary(notes, story.meta.summary, chapter.number ?? index + 1, win.document)],
     nav,
   };
+}
+
+/**
+ * "Chapter 2 of 5" by the archive's own number, where the chapter has one: after an update that
+ * dropped a chapter, the saved chapters' places are not the archive's. A removed chapter has no
+ * number there any more, so it is named by its place in the library, of no total.
+ */
+function chapterInfo(c: ChapterRecord, index: number, total: number | null): ChapterInfo {
+  if (c.removedAt !== undefined) return { index: index + 1, count: null, title: c.title };
+  return { index: c.number ?? index + 1, count: total, title: c.title };
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -66,6 +66,9 @@ export interface StoryRecord {
   lastReadAt: number;
   /** Chapters update checks brought since the reader last opened the story (0: none). */
   newChapters: number;
+  /** Saved chapters an update found gone from the archive (kept), and chapters it found changed; absent when none. */
+  removedChapters?: number;
+  changedChapters?: number;
   /** Case- and accent-folded sort keys (a leading "The"/"A"/"An" left out of the title's). */
   sortTitle: string;
   sortAuthor: string;
@@ -137,6 +140,8 @@ export interface VersionRecord {
   chapterNumbers?: (number | null)[];
   /** Per chapter: text length and a hash of its HTML, to tell an unchanged fetch. */
   chapterHashes: string[];
+  /** Per chapter: what an update found of it (ChapterRecord.removedAt, .earlier). Absent in versions saved before it was kept. */
+  chapterMarks?: ('removed' | 'changed' | null)[];
   problems: Problem[];
 }
 

@@ -118,6 +118,7 @@ export function versionRecord(
     chapterWords: chapters.map((c) => c.words),
     chapterNumbers: chapters.map((c) => c.number),
     chapterHashes: chapters.map((c) => c.hash),
+    chapterMarks: chapters.map((c) => (c.removedAt !== null ? 'removed' : c.earlier ? 'changed' : null)),
     problems,
   };
 }
@@ -143,6 +144,8 @@ export function storyRecord(
   const { meta } = current;
   const savedNumbers = partlySaved(current.chapterNumbers, meta.chaptersPosted);
   const savedWords = current.chapterWords.reduce((a, b) => a + b, 0);
+  const marked = (mark: 'removed' | 'changed') => current.chapterMarks?.filter((m) => m === mark).length ?? 0;
+  const [removed, changed] = [marked('removed'), marked('changed')];
   return {
     id: current.storyId,
     site,
@@ -156,6 +159,8 @@ export function storyRecord(
     // The site's count is the whole work's: a partly saved work shows what it holds.
     words: savedNumbers ? savedWords : (meta.words ?? savedWords),
     ...times,
+    ...(removed > 0 && { removedChapters: removed }),
+    ...(changed > 0 && { changedChapters: changed }),
     sortTitle: sortKey(meta.title, true),
     sortAuthor: sortKey(meta.authors[0] ?? '', false),
   };

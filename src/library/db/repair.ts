@@ -70,6 +70,8 @@ const RECORD: {
   updatedAt: [isCount, () => 0],
   lastReadAt: [isCount, () => 0],
   newChapters: [isCount, () => 0],
+  removedChapters: [(v) => v === undefined || isCount(v), () => undefined],
+  changedChapters: [(v) => v === undefined || isCount(v), () => undefined],
   sortTitle: [isString, () => ''],
   sortAuthor: [isString, () => ''],
 };

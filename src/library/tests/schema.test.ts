@@ -138,8 +138,11 @@ describe('migrations', () => {
 
     const db = await openLibrary(factory, { name: 'lib' });
     expect(db.version).toBe(DB_VERSION);
-    // Versions that v2 built from v1's chapters have no chapter numbers, as those chapters had none (see types.ts).
-    const versions = target.versions!.map(([k, v]): [IDBValidKey, unknown] => [k, version === 1 ? omit(v, 'chapterNumbers') : v]);
+    // Versions that v2 built from v1's chapters have no chapter numbers or marks, as those chapters had none (see types.ts).
+    const versions = target.versions!.map(([k, v]): [IDBValidKey, unknown] => [
+      k,
+      version === 1 ? omit(v, 'chapterNumbers', 'chapterMarks') : v,
+    ]);
     expect(await dump(db)).toEqual({ ...target, versions });
     expect((await db.getAll('stories')).map((s) => s.newChapters)).toEqual(copies.map(() => 0));
     expect(await db.getAll('jobs')).toEqual([]);

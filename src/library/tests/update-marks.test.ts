@@ -4,7 +4,8 @@
  * is sanitised again before it is shown.
  */
 import { describe, expect, it } from 'vitest';
-import { chapterRecords, prepareChapter } from '../db/build-records';
+import { chapterRecords, prepareChapter, storyRecord, versionRecord } from '../db/build-records';
+import { chaptersText, marksText } from '../ui/format';
 import { savedChapterView } from '../offline-view';
 import type { StoryRecord } from '../types';
 import { testWindow } from './library-fixtures';
@@ -78,5 +79,39 @@ describe('update marks in the offline reader', () => {
     expect(view.notes[0]!.html).toContain('Third, as it was.');
     expect(view.notes[0]!.html).not.toContain('onerror');
     expect(view.content.text).toContain('Third, rewritten.');
+  });
+});
+
+describe('update marks on the library card', () => {
+  it('counts removed and changed chapters from the saved version, and the chapters the archive still lists', () => {
+    const prepared = [1, 2, 3].map((n) =>
+      prepareChapter(
+        {
+          title: null,
+          url: `https://example.org/s/${n}`,
+          html: `<p>${n}</p>`,
+          ...(n === 2 && { removedAt: FOUND }),
+          ...(n === 3 && { earlier: { html: '<p>old</p>', changedAt: FOUND } }),
+        },
+        win,
+      ),
+    );
+    const meta = {
+      ...story.meta,
+      chapterTotal: 2,
+      chaptersPosted: 2,
+      status: 'complete',
+      words: null,
+      warningsHidden: false,
+    } as StoryRecord['meta'];
+    const version = versionRecord(
+      { storyId: 's', version: 1, state: 'current', createdAt: FOUND, url: 'https://example.org/s', meta },
+      prepared,
+    );
+    const record = storyRecord('generic', version, { savedAt: FOUND, updatedAt: FOUND, lastReadAt: 0, newChapters: 0 }, null);
+    expect(record).toMatchObject({ chapterCount: 3, removedChapters: 1, changedChapters: 1 });
+    expect(chaptersText(record)).toBe('2/2');
+    expect(marksText(record)?.short).toBe('1 removed from the archive · 1 changed');
+    expect(marksText({ ...record, removedChapters: undefined, changedChapters: undefined })).toBeNull();
   });
 });

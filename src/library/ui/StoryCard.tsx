@@ -1,7 +1,7 @@
 import { RatingBadge } from '../../shell/ui/RatingBadge';
 import type { ReadStory } from '../db/repair';
 import type { ProgressRecord, StoryRecord } from '../types';
-import { STATUS_TEXT, chaptersText, heldText, lastReadText, partText, plural, progressOf, wordsText } from './format';
+import { STATUS_TEXT, chaptersText, heldText, lastReadText, marksText, partText, plural, progressOf, wordsText } from './format';
 
 /** Where a card's links go and what its buttons do; each names the story by id. */
 export interface CardActions {
@@ -39,6 +39,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
   const read = actions.readHref(story.id);
   const held = story.pending ? heldText(story.pending.problems) : null;
   const part = partText(story);
+  const marks = marksText(story);
   return (
     <li
       class={`library-card${selected ? ' selected' : ''}`}
@@ -93,6 +94,11 @@ export function StoryCard({ story, progress, index, total, top, selected, active
           <span class="card-place">Not started</span>
         )}
         {story.newChapters > 0 ? <span class="card-new">{plural(story.newChapters, 'new chapter')}</span> : null}
+        {marks ? (
+          <span class="card-marks" title={marks.full}>
+            {marks.short}
+          </span>
+        ) : null}
       </div>
       {story.damaged ? <DamagedRecord id={story.id} actions={actions} /> : null}
       {held ? <HeldCopy id={story.id} why={held} actions={actions} /> : null}

@@ -3,7 +3,20 @@ import type { Problem, ProgressRecord, StoryRecord, StoryStatus } from '../types
 import { thousands } from '../../core/numbers';
 
 /** Saved chapters of the planned total: "3/5", or "3/?" when the site does not know. */
-export const chaptersText = (s: StoryRecord): string => `${s.chapterCount}/${s.meta.chapterTotal ?? '?'}`;
+/** "5/5": the chapters the archive still lists, of those it plans (a removed chapter kept is not one of them). */
+export const chaptersText = (s: StoryRecord): string => `${s.chapterCount - (s.removedChapters ?? 0)}/${s.meta.chapterTotal ?? '?'}`;
+
+/** What updates found, short for the card ("1 removed from the archive · 2 changed") and in full for its title; null when nothing. */
+export function marksText(s: StoryRecord): { short: string; full: string } | null {
+  const { removedChapters: removed = 0, changedChapters: changed = 0 } = s;
+  if (!removed && !changed) return null;
+  const short = [removed ? `${removed} removed from the archive` : '', changed ? `${changed} changed` : ''].filter(Boolean).join(' · ');
+  const full = [
+    removed ? `${plural(removed, 'chapter')} the archive no longer lists, kept in your library.` : '',
+    changed ? `${plural(changed, 'chapter')} changed by the author since saved; the earlier text is kept.` : '',
+  ].filter(Boolean);
+  return { short, full: full.join(' ') };
+}
 
 /**
  * What a partly saved work holds (StoryRecord.savedNumbers): "Chapter 2 of 3 saved", "Chapters 1, 3
