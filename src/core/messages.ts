@@ -10,6 +10,7 @@
  * - library-*: the pages ask the background for save jobs (src/library/messages.ts)
  * - library-event: jobs or stories changed (runner → every extension page and the background)
  * - runner-*: the background calls the save-job runner (background → Chrome's offscreen document)
+ * - memory-get: a listing's content script asks what the reader's memory holds of its entries (content script → background)
  * - site-rules-*: Chrome's offscreen document, which has no storage API, asks the background for the
  *   reader's site rules, and hears when they change (src/sites/ext/site-rules.ts)
  */
@@ -17,7 +18,7 @@ import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
 import type { FoldCount } from '../warnings/fold-count';
 import type { SiteRule } from '../sites/rules/rule';
-import type { LibraryEvent, LibraryReply, LibraryRequest, RunnerCalls } from '../library/messages';
+import type { LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
 import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
 /**
@@ -43,6 +44,15 @@ export interface RatingAllowMessage {
 /** A site's content script asks for the rest of the rating gate in its frame (src/warnings/ext/gate-more.ts). Reply: whether it was injected. */
 export interface GateMoreMessage {
   type: 'gate-more';
+}
+
+/**
+ * What the reading memory and the library hold of these stories (storyKey ids), for a listing's
+ * marks. Reply: null when the reader turned the marks off.
+ */
+export interface MemoryGetMessage {
+  type: 'memory-get';
+  ids: string[];
 }
 
 /** Reply: the stored site rules, as storage holds them (the asker normalizes them). */
@@ -72,6 +82,7 @@ export interface MessageMap extends LibraryRequests, RunnerCalls {
   'site-rules-get': { request: SiteRulesGetMessage; reply: unknown };
   'site-rules-changed': { request: SiteRulesChangedMessage; reply: void };
   'site-rule-picked': { request: SiteRulePickedMessage; reply: boolean };
+  'memory-get': { request: MemoryGetMessage; reply: Recalled | null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -160,6 +171,7 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'runner-resume': [{}],
   'site-rules-get': [{}],
   'site-rules-changed': [{}],
+  'memory-get': [{ ids: strings }],
   'site-rule-picked': [{ rule: exact({ host: string, content: string }, { path: string, title: string, next: string, rating: string }) }],
 };
 
@@ -189,6 +201,7 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'site-rules-get': ['extension'],
   'site-rules-changed': ['extension'],
   'site-rule-picked': ['content'],
+  'memory-get': ['content'],
 };
 
 /** Whether a message of `type` may come from a sender of this kind (null: no part of Slipcase). */

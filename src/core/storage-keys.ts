@@ -57,6 +57,8 @@ export const TAB_FOLDS = family<FoldCount | null>('session', 'tab-folds:', null)
 
 /** The library list of each device: a manifest `lib.<device>` and its buckets `lib.<device>.<k>`. */
 export const LIBRARY_LIST = family<unknown>('sync', 'lib.', null);
+/** The reading memory's switches (src/library/memory/memory-settings.ts): this device's own. */
+export const MEMORY_SETTINGS = item<unknown>('local', 'memory-settings', {});
 /** What this device remembers between library pushes, its device id among it (src/library/sync/list-records.ts). */
 export const LIBRARY_SYNC_MEMORY = item<unknown>('local', 'library-sync', null);
 
@@ -67,6 +69,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   SAVE_SETTINGS,
   READING_POSITIONS,
   LIBRARY_SYNC_MEMORY,
+  MEMORY_SETTINGS,
   USER_SITES,
   SITE_RULES,
 ];

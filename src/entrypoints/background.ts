@@ -8,6 +8,7 @@ import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from
 import { followSitePermissions } from '../sites/ext/user-sites';
 import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
 import { rulePickedHandlers } from '../sites/ext/rule-picker';
+import { memoryHandlers, rememberReport } from '../library/ext/memory-host';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -19,7 +20,19 @@ export default defineBackground(() => {
   if (!import.meta.env.FIREFOX) serveSiteRules();
 
   // Listeners are registered synchronously so a woken service worker sees the first message.
-  handle({ ...libraryHandlers(library), ...pageReportHandlers, ...gateMoreHandlers, ...rulePickedHandlers });
+  handle({
+    ...libraryHandlers(library),
+    ...pageReportHandlers,
+    // A story page's report is kept for the popup and remembered in the reading memory.
+    'page-report': (message, sender) =>
+      Promise.all([
+        pageReportHandlers['page-report']!(message, sender),
+        rememberReport(message.report, sender).catch(() => undefined),
+      ]).then(() => undefined),
+    ...memoryHandlers,
+    ...gateMoreHandlers,
+    ...rulePickedHandlers,
+  });
   forgetReportsOnNavigation();
   // A tab read before a rule for its site changed is read again when the popup asks.
   watchRuleHosts((hosts) => void forgetReportsOn(hosts));

@@ -7,6 +7,7 @@
 import type { RunKind } from '../sites/types';
 import type { JobView } from './types';
 import type { RatingSettings } from '../warnings/policy';
+import type { MemoryRecord } from './memory/reading-state';
 
 // The pages know JobView from here, beside the messages that carry it.
 export type { JobView } from './types';
@@ -28,6 +29,13 @@ export type LibraryRequest =
   | { type: 'library-sync' };
 
 export type LibraryReply = { ok: true; jobIds: string[]; jobs?: JobView[] } | { ok: false; error: string };
+
+/** What the reading memory and the library hold of some stories: the known ones only. */
+export interface Recalled {
+  memory: MemoryRecord[];
+  /** The ids of those the library holds. */
+  saved: string[];
+}
 
 /** Sent by the background to every extension page whenever a job or the library changes. */
 export interface LibraryEvent {

@@ -5,6 +5,8 @@ export interface Blurb {
   /** The work's address, absolute; null when the entry links to none. */
   url: string | null;
   info: PageInfo;
+  /** The chapters the entry says the work has posted (AO3 "5/10": 5); absent when it says none. */
+  posted?: number | null;
 }
 
 /** How an adapter reads the work entries of its listing pages. */

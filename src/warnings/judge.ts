@@ -43,6 +43,8 @@ export function coversPage(judgement: PageJudgement): boolean {
 
 export interface JudgedBlurb extends PageJudgement {
   element: Element;
+  /** The chapters the entry says are posted (Blurb.posted); null when it says none. */
+  posted: number | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export function blurbsBy(adapter: SiteAdapter, doc: Document, url: URL, settings
     const blurb = reader.read(element, url);
     if (!blurb) return [];
     const report: PageReport = { ...blurb.info, url: blurb.url ?? url.href, site: adapter.id, estimate: null, content: null };
-    return [{ element, report, decision: decide(report, settings, storyKey(report), settings.foldUnrated) }];
+    const decision = decide(report, settings, storyKey(report), settings.foldUnrated);
+    return [{ element, report, decision, posted: blurb.posted ?? null }];
   });
 }

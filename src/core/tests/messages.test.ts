@@ -94,6 +94,7 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     type: 'site-rule-picked',
     rule: { host: 'www.quillcorner.net', path: '/', content: 'font.ficbody', title: '.ficname', next: 'a.fwd', rating: '.fic-rating' },
   },
+  'memory-get': { type: 'memory-get', ids: ['ao3:archiveofourown.org:1'] },
 };
 
 /** Fields a message of the type may leave out. */

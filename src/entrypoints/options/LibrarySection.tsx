@@ -7,8 +7,11 @@ import { dismissMissing, missingStories, watchRemoteSync } from '../../library/e
 import { mergeStoredSiteRules, siteRules } from '../../sites/ext/site-rules';
 import { SaveSettingsPanel } from '../../library/ui/SaveSettingsPanel';
 import { loadSaveSettings, saveSaveSettings } from '../../library/ext/save-settings';
+import { MemorySettingsPanel, type MemorySettingsServices } from '../../library/memory/ui/MemorySettingsPanel';
+import { loadMemorySettings, saveMemorySettings } from '../../library/ext/memory-host';
 
 const saveSettings = { load: loadSaveSettings, save: saveSaveSettings };
+const memorySettings: MemorySettingsServices = { load: loadMemorySettings, save: saveMemorySettings };
 
 /**
  * Asking for persistent storage, where the browser has it (not in every Firefox for Android):
@@ -54,6 +57,7 @@ export function LibrarySection() {
     <>
       <LibraryPage services={services} />
       <SaveSettingsPanel services={saveSettings} />
+      <MemorySettingsPanel services={memorySettings} />
     </>
   );
 }

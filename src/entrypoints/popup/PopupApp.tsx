@@ -14,12 +14,20 @@ import { switchableHost } from '../../sites/user-sites';
 import { canSwitchSites, requestSite, userSites } from '../../sites/ext/user-sites';
 import { FixReadingLink } from '../../sites/ui/FixReadingLink';
 import { pickOnPage } from '../../sites/ext/rule-picker';
+import { PopupMemory, type MemoryServices } from '../../library/memory/ui/PopupMemory';
+import { chooseState } from '../../library/db/memory';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
   savedStory: async (id) => (await (await libraryDb()).get('stories', id)) ?? null,
   ask: askLibrary,
   watch: watchLibrary,
+};
+
+/** The reading memory, in the database this page opens. */
+const memoryServices: MemoryServices = {
+  load: async (id) => (await (await libraryDb()).get('memory', id)) ?? null,
+  choose: async (story, state) => chooseState(await libraryDb(), story, state),
 };
 
 const ratingServices: RatingServices = { load: loadRatingSettings, watch: watchRatingSettings, allow, removeException, openSettings };
@@ -53,6 +61,9 @@ export function PopupApp() {
           <PageSummary report={page.report} siteName={siteName(page.report.site)} folds={page.folds} />
           <DecisionPanel report={page.report} services={ratingServices} />
           {tabId !== null && holdsStory(page.report.kind) ? <ReadButton tabId={tabId} /> : null}
+          {holdsStory(page.report.kind) || page.report.kind === 'index' ? (
+            <PopupMemory report={page.report} services={memoryServices} />
+          ) : null}
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}

@@ -12,6 +12,8 @@ import { openOfflineReader } from '../../library/ui/OfflineReader';
 import { loadDyslexicFont } from '../../reader/ext/fonts';
 import { loadSettings, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
 import { allow, loadRatingSettings } from '../../warnings/ext/settings-storage';
+import { loadMemorySettings } from '../../library/ext/memory-host';
+import { rememberSavedChapter } from '../../library/db/memory';
 
 const LIBRARY_PATH = '/options.html#library';
 
@@ -27,7 +29,12 @@ function savedStories(db: LibraryDb): SavedStories {
       // The place follows the reader to their other browsers (the background syncs it).
       void askLibrary({ type: 'library-sync' });
     },
-    markChapterSeen: (id, chapter) => markChapterSeen(db, id, chapter),
+    async markChapterSeen(id, chapter) {
+      const left = await markChapterSeen(db, id, chapter);
+      // The reading memory follows the offline reader as it follows the archive's pages.
+      if ((await loadMemorySettings()).remember) await rememberSavedChapter(db, id, chapter);
+      return left;
+    },
     readerPath,
   };
 }

@@ -17,6 +17,8 @@
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
  *               a restart without fetching them again
+ * - memory      MemoryRecord by id: the reader's state and place in every story they opened, saved
+ *               or not (../memory/reading-state.ts); index seen (seenAt)
  *
  * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
  * version in their key, each story's copy becomes version 1. v3 adds the search index and the
@@ -25,7 +27,7 @@
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
- * counts, counted from the stories. Since v6, without a
+ * counts, counted from the stories. v8 adds the reading memory, empty. Since v6, without a
  * new version (nothing to convert): stories' meta.chaptersPosted and savedNumbers, and versions'
  * chapterNumbers; records saved before lack them and are read with the defaults (repair.ts).
  */
@@ -47,6 +49,7 @@ export const STORES: StoreName[] = [
   'fandoms',
   'jobs',
   'jobPages',
+  'memory',
 ];
 
 type RawDb = IDBPDatabase<unknown>;
@@ -186,7 +189,11 @@ const v7: Migration = async (db, tx) => {
   await recountFandoms(tx as unknown as WriteTx);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
+const v8: Migration = async (db) => {
+  db.createObjectStore('memory', { keyPath: 'id' }).createIndex('seen', 'seenAt');
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -4,6 +4,7 @@
  */
 import type { DBSchema, IDBPTransaction, StoreNames } from 'idb';
 import type { JobPage, JobRecord } from '../jobs/job-records';
+import type { MemoryRecord } from '../memory/reading-state';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
 
 export interface SearchKeysRecord {
@@ -40,6 +41,7 @@ export interface LibrarySchema extends DBSchema {
   fandoms: { key: string; value: FandomCount };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
+  memory: { key: string; value: MemoryRecord; indexes: { seen: number } };
 }
 
 export type StoreName = StoreNames<LibrarySchema>;

@@ -107,7 +107,9 @@ function recordsAt(version: number, d: Dump): Records {
   if (version === 4) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
   if (version === 5)
     return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, searchKeys: partsAtV5(d) };
-  if (version === 6) return Object.fromEntries(Object.entries(d).filter(([store]) => !['fandoms', 'jobs', 'jobPages'].includes(store)));
+  if (version === 6)
+    return Object.fromEntries(Object.entries(d).filter(([store]) => !['fandoms', 'jobs', 'jobPages', 'memory'].includes(store)));
+  if (version === 7) return Object.fromEntries(Object.entries(d).filter(([store]) => !['jobs', 'jobPages', 'memory'].includes(store)));
   throw new Error(`No records for version ${version}: add its case`);
 }
 

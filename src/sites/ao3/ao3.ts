@@ -181,7 +181,8 @@ function readListedBlurb(blurb: Element): Blurb | null {
   if (!$(blurb, 'ul.required-tags span.rating')) return null;
   const link = $(blurb, '.header h4.heading a[href*="/works/"], .header h4.heading a[href*="/external_works/"]');
   if (!link) return null;
-  return { url: linkUrl(link), info: readBlurb(blurb, 'index') };
+  const posted = parseCount(cleanText($(blurb, 'dl.stats dd.chapters')).split('/')[0] ?? '');
+  return { url: linkUrl(link), info: readBlurb(blurb, 'index'), posted };
 }
 
 /**

@@ -194,7 +194,7 @@ function readBlurb(el: Element): Blurb | null {
       )
     : '';
   info.summary = summary === '' ? null : summary;
-  return { url: linkUrl(link), info };
+  return { url: linkUrl(link), info, posted: parseCount(field(fields, 'Chapters')) };
 }
 
 /**

@@ -4,5 +4,6 @@ import { estimateStory } from '../estimate/story-words';
 import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import { foldEntry } from '../ui/fold';
 import { countFolds } from '../fold-count';
+import { placeMarks } from '../../library/memory/ui/marks';
 
-export const GATE_MORE_PARTS: GateMore = { estimateStory, buildInterstitial, mountInterstitial, foldEntry, countFolds };
+export const GATE_MORE_PARTS: GateMore = { estimateStory, buildInterstitial, mountInterstitial, foldEntry, countFolds, placeMarks };

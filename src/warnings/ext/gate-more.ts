@@ -1,6 +1,7 @@
 /**
  * The parts of the rating gate a page needs only sometimes: the text estimator (an unrated work),
- * the interstitial (a page over the reader's limits) and the listing fold and its count (an entry over them).
+ * the interstitial (a page over the reader's limits), the listing fold and its count (an entry over them)
+ * and the reading memory's marks on a listing's entries (a story the reader knows).
  * A site's always-on script leaves them out and asks the background to inject them
  * (content-scripts/gate-more.js, see ./gate-more-host.ts) the first time a page needs one; the
  * injected script runs in the same isolated world and leaves them under GATE_MORE.
@@ -9,6 +10,7 @@ import type { StoryEstimator } from '../judge';
 import type { buildInterstitial, mountInterstitial } from '../ui/interstitial';
 import type { foldEntry } from '../ui/fold';
 import type { countFolds } from '../fold-count';
+import type { placeMarks } from '../../library/memory/ui/marks';
 import { send } from '../../core/ext/send';
 
 export interface GateMore {
@@ -17,6 +19,7 @@ export interface GateMore {
   mountInterstitial: typeof mountInterstitial;
   foldEntry: typeof foldEntry;
   countFolds: typeof countFolds;
+  placeMarks: typeof placeMarks;
 }
 
 /** A symbol key of the content scripts' own global: the page's script never sees that world. */

@@ -13,8 +13,10 @@ import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { readablePageBy, reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
-import { DEFAULT_RATING_SETTINGS, decide, type Decision, type RatingSettings } from '../policy';
-import { blurbsBy, coversPage, judged, needsEstimate, type PageJudgement, type StoryEstimator } from '../judge';
+import { DEFAULT_RATING_SETTINGS, decide, storyKey, type Decision, type RatingSettings } from '../policy';
+import { blurbsBy, coversPage, judged, needsEstimate, type JudgedBlurb, type PageJudgement, type StoryEstimator } from '../judge';
+import type { MarkedEntry } from '../../library/memory/ui/marks';
+import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
 import type { GateMore } from './gate-more';
@@ -162,16 +164,28 @@ let folds: FoldCount | undefined;
 async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void> {
   const url = new URL(location.href);
   const entries = blurbsBy(kit.pick(document, url), document, url, settings);
+  // Asked at once, so the answer comes while the entries fold.
+  const marking = recallEntries(entries);
   // The fold and its count are loaded only when an entry folds.
-  if (!entries.some((e) => e.decision.gate)) {
-    folds = { works: entries.length, folded: 0, reasons: [] };
-    return;
+  if (!entries.some((e) => e.decision.gate)) folds = { works: entries.length, folded: 0, reasons: [] };
+  else {
+    const { foldEntry, countFolds } = await kit.more();
+    for (const entry of entries) {
+      if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
+    }
+    folds = countFolds(entries.map((e) => e.decision));
   }
-  const { foldEntry, countFolds } = await kit.more();
-  for (const entry of entries) {
-    if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
-  }
-  folds = countFolds(entries.map((e) => e.decision));
+  // The marks go in before the cover lifts, so nothing moves under the reader's eyes.
+  const marks = await marking;
+  if (marks) (await kit.more()).placeMarks(marks.entries, marks.known);
+}
+
+/** What the reading memory knows of the listing's entries (src/library/memory/ui/marks.ts); null when nothing, or the marks are off. */
+async function recallEntries(entries: readonly JudgedBlurb[]): Promise<{ entries: MarkedEntry[]; known: Recalled } | null> {
+  if (!entries.length) return null;
+  const marked = entries.map((e) => ({ element: e.element, id: storyKey(e.report), url: e.report.url, posted: e.posted }));
+  const known = await send({ type: 'memory-get', ids: [...new Set(marked.map((m) => m.id))] }).catch(() => null);
+  return known && (known.memory.length || known.saved.length) ? { entries: marked, known } : null;
 }
 
 function tell(report: PageReport, decision: Decision): void {

@@ -117,6 +117,7 @@ describe('FanFiction.net blurbs', () => {
     const [first, second] = readAll(ffn, doc, url);
     expect(first).toEqual({
       url: 'https://www.fanfiction.net/s/13321573/1/Doing-Hermione-a-Favour',
+      posted: 1,
       info: expect.objectContaining({
         kind: 'index',
         title: 'Doing Hermione a Favour',

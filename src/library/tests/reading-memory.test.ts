@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+/**
+ * The reading memory: the place only moves forward, states are inferred until the reader chooses
+ * one, and a chosen one stays until they read on; the records as the library database keeps them.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterOpened, entryMark, markText, stateLine, type Opened } from '../memory/reading-state';
+import { chooseState, recall, rememberOpened } from '../db/memory';
+import type { LibraryDb } from '../db/db';
+import { freshLibrary } from './library-fixtures';
+
+const page = (chapter: number | null, chapters: number | null, at = 1): Opened => ({
+  id: 'ao3:archiveofourown.org:7',
+  site: 'ao3',
+  url: `https://archiveofourown.org/works/7/chapters/${chapter}`,
+  title: 'Salt Road',
+  author: 'wren',
+  chapter,
+  chapters,
+  at,
+});
+
+describe('reading states', () => {
+  it('moves the place forward only, and is caught up at the last chapter the archive shows', () => {
+    const three = afterOpened(undefined, page(3, 7));
+    expect(three).toMatchObject({ state: 'reading', chapter: 3, chapters: 7, chosen: false });
+    expect(stateLine(three)).toBe('Reading, chapter 3 of 7');
+    expect(afterOpened(three, page(1, 7, 2))).toMatchObject({ chapter: 3, seenAt: 2 });
+    expect(afterOpened(three, page(7, 7)).state).toBe('caught-up');
+    // The author posted an eighth: reading again.
+    expect(afterOpened(afterOpened(three, page(7, 7)), page(7, 8)).state).toBe('reading');
+  });
+
+  it('keeps a state the reader chose until they read on', () => {
+    const paused = { ...afterOpened(undefined, page(3, 7)), state: 'paused' as const, chosen: true };
+    expect(afterOpened(paused, page(2, 7))).toMatchObject({ state: 'paused', chosen: true, chapter: 3 });
+    expect(afterOpened(paused, page(4, 7))).toMatchObject({ state: 'reading', chosen: false, chapter: 4 });
+    const dropped = { ...paused, state: 'dropped' as const };
+    expect(afterOpened(dropped, page(3, 7)).state).toBe('dropped');
+  });
+});
+
+describe('listing marks, in words', () => {
+  const reading = afterOpened(undefined, page(2, 5));
+  it('says the state, the chapters past the reader’s place and "Saved"', () => {
+    expect(markText(entryMark(reading, true, 5)!)).toBe('Reading, chapter 2 of 5 · 3 new chapters · Saved');
+    expect(markText(entryMark(reading, false, 2)!)).toBe('Reading, chapter 2 of 2');
+    expect(markText(entryMark(undefined, true, 9)!)).toBe('Saved');
+    expect(entryMark(undefined, false, 9)).toBeNull();
+    expect(markText(entryMark({ ...reading, state: 'dropped', chosen: true }, false, 5)!)).toBe('Dropped');
+  });
+});
+
+describe('the memory store', () => {
+  let db: LibraryDb;
+  beforeEach(async () => void (db = await freshLibrary()));
+  afterEach(() => db.close());
+
+  it('remembers pages opened and states chosen, and recalls only the stories it knows', async () => {
+    await rememberOpened(db, page(2, 5));
+    await rememberOpened(db, page(1, 5));
+    const want = { ...page(null, 3), id: 'ao3:archiveofourown.org:8', url: 'https://archiveofourown.org/works/8' };
+    await chooseState(db, want, 'want');
+    const known = await recall(db, ['ao3:archiveofourown.org:7', 'ao3:archiveofourown.org:8', 'ao3:archiveofourown.org:9']);
+    expect(known.saved).toEqual([]);
+    expect(known.memory.map((m) => [m.id, m.state, m.chapter])).toEqual([
+      ['ao3:archiveofourown.org:7', 'reading', 2],
+      ['ao3:archiveofourown.org:8', 'want', null],
+    ]);
+  });
+});
