@@ -39,7 +39,15 @@ export async function rememberReport(report: PageReport, sender: Sender): Promis
   if (senderSite(sender) !== siteKey(report) || !(await loadMemorySettings()).remember) return;
   const { site, url, author } = report;
   const chapter = report.chapter ? { chapter: report.chapter.index, chapters: report.chapter.count } : { chapter: null, chapters: null };
-  await rememberOpened(await libraryDb(), { id: storyKey(report), site, url, title: report.title ?? url, author, ...chapter, at: Date.now() });
+  await rememberOpened(await libraryDb(), {
+    id: storyKey(report),
+    site,
+    url,
+    title: report.title ?? url,
+    author,
+    ...chapter,
+    at: Date.now(),
+  });
 }
 
 export const memoryHandlers: Handlers = {
