@@ -85,22 +85,42 @@ export async function measure(
   runs: number,
   prepare?: (browser: ExtensionBrowser) => Promise<void>,
 ): Promise<Run[]> {
+  const [only] = await measureSettings(extension, scripts, page, runs, prepare, [async () => {}]);
+  return only!;
+}
+
+/**
+ * `measure` for several settings of one browser, interleaved: each round sets each in turn
+ * (`settings[k]`) and loads the page under it, so the machine's load drifts alike for all.
+ * The runs under each setting, in the order given; each setting's first, cold load is not kept.
+ */
+export async function measureSettings(
+  extension: string,
+  scripts: string[],
+  page: { url: string; html: string },
+  runs: number,
+  prepare: ((browser: ExtensionBrowser) => Promise<void>) | undefined,
+  settings: ((browser: ExtensionBrowser) => Promise<void>)[],
+): Promise<Run[][]> {
   const { url } = page;
   const browser = await launchWithExtension([page], extension);
-  const kept: Run[] = [];
+  const kept: Run[][] = settings.map(() => []);
   try {
     await prepare?.(browser);
     for (let i = 0; i <= runs; i++) {
-      const tab = await browser.context.newPage();
-      try {
-        const events = await traceDuring(tab, CATEGORIES, async () => {
-          await tab.goto(url, { waitUntil: 'load' });
-          await tab.waitForTimeout(AFTER_LOAD_MS);
-        });
-        const run = analyse(events, scripts, url);
-        if (i > 0) kept.push(run);
-      } finally {
-        await tab.close();
+      for (const [k, set] of settings.entries()) {
+        await set(browser);
+        const tab = await browser.context.newPage();
+        try {
+          const events = await traceDuring(tab, CATEGORIES, async () => {
+            await tab.goto(url, { waitUntil: 'load' });
+            await tab.waitForTimeout(AFTER_LOAD_MS);
+          });
+          const run = analyse(events, scripts, url);
+          if (i > 0) kept[k]!.push(run);
+        } finally {
+          await tab.close();
+        }
       }
     }
   } finally {

@@ -4,15 +4,15 @@
  *
  * A 20-entry AO3 tag listing (the corpus listing's 8 blurbs, repeated under other work ids) is
  * loaded N times in Chromium with the built extension, traced as always-on.ts traces a work page
- * (content-trace.ts), twice in one run: with every entry in the reading memory and the marks on,
- * and with the marks off. The difference of the medians of our scripts' main-thread time is what
+ * (content-trace.ts). Every entry is in the reading memory; the loads alternate between the marks
+ * on and the marks off, in one browser, so the machine's load drifts alike for both. The difference of the medians of our scripts' main-thread time is what
  * the marks add: asking the background, and putting 20 marks in.
  */
 import { readFileSync } from 'node:fs';
 import { corpusPages } from '../../tests/lib/corpus';
 import { builtExtension } from '../../tests/e2e/lib/build';
 import type { ExtensionBrowser } from './extension-browser';
-import { measure, type Run } from './content-trace';
+import { measureSettings, type Run } from './content-trace';
 import { figure } from './figures';
 import { median, table } from './timing';
 
@@ -39,15 +39,20 @@ function twentyEntries(): { html: string; ids: number[] } {
   return { html: html.slice(0, first) + copies.join('\n') + html.slice(last.index! + last[0].length), ids };
 }
 
-/** Opens the library once (its database is made then) and puts every entry in the reading memory; or turns the marks off. */
-function prepare(ids: number[], marks: boolean) {
+/** The marks on or off, as the options page's switch sets them. */
+function marksSwitch(marks: boolean) {
   return async (browser: ExtensionBrowser): Promise<void> => {
     const worker = await browser.worker();
-    const origin = new URL(worker.url()).origin;
-    if (!marks) {
-      await worker.evaluate(() => chrome.storage.local.set({ 'memory-settings': { remember: true, marks: false } }));
-      return;
-    }
+    await worker.evaluate((on) => chrome.storage.local.set({ 'memory-settings': { remember: true, marks: on } }), marks);
+  };
+}
+
+/** Opens the library once (its database is made then) and puts every entry in the reading memory. */
+function prepare(ids: number[]) {
+  return async (browser: ExtensionBrowser): Promise<void> => {
+    const worker = await browser.worker();
+    // Node's URL gives no origin for chrome-extension: addresses.
+    const origin = worker.url().split('/').slice(0, 3).join('/');
     const options = await browser.context.newPage();
     await options.goto(`${origin}/options.html#library`);
     await options.waitForSelector('.library-page, main');
@@ -85,8 +90,10 @@ const built = builtExtension('chrome-mv3');
 const manifest = JSON.parse(readFileSync(`${built}/manifest.json`, 'utf8')) as { content_scripts: { js?: string[] }[] };
 const scripts = [...manifest.content_scripts.flatMap((c) => c.js ?? []), 'content-scripts/gate-more.js'];
 const { html, ids } = twentyEntries();
-const marked = await measure(built, scripts, { url, html }, RUNS, prepare(ids, true));
-const plain = await measure(built, scripts, { url, html }, RUNS, prepare(ids, false));
+const [marked, plain] = (await measureSettings(built, scripts, { url, html }, RUNS, prepare(ids), [
+  marksSwitch(true),
+  marksSwitch(false),
+])) as [Run[], Run[]];
 
 const both = (r: Run) => r.start + r.later;
 const ms = (xs: number[]) => `${median(xs).toFixed(2)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
