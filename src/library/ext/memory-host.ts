@@ -9,7 +9,7 @@ import { senderPage, type Handlers, type Sender } from '../../core/ext/messaging
 import { storedItem } from '../../core/ext/storage-items';
 import { MEMORY_SETTINGS } from '../../core/storage-keys';
 import { siteKey, storyKey } from '../../warnings/policy';
-import { normalizeMemorySettings, type MemorySettings } from '../memory/memory-settings';
+import { idsOfSite, normalizeMemorySettings, type MemorySettings } from '../memory/memory-settings';
 import { recall, rememberOpened } from '../db/memory';
 import { libraryDb } from './library-db';
 
@@ -54,8 +54,6 @@ export const memoryHandlers: Handlers = {
   'memory-get': async (message, sender) => {
     const site = senderSite(sender);
     if (site === null || !(await loadMemorySettings()).marks) return null;
-    // A story key is "site:host:work": only those of the asking page's host are answered.
-    const ids = message.ids.filter((id) => id.split(':')[1] === site).slice(0, MAX_ASKED);
-    return recall(await libraryDb(), ids);
+    return recall(await libraryDb(), idsOfSite(message.ids, site, MAX_ASKED));
   },
 };

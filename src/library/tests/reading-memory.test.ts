@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { afterOpened, entryMark, markText, stateLine, type Opened } from '../memory/reading-state';
+import { idsOfSite } from '../memory/memory-settings';
 import { chooseState, recall, rememberOpened } from '../db/memory';
 import type { LibraryDb } from '../db/db';
 import { freshLibrary } from './library-fixtures';
@@ -67,5 +68,19 @@ describe('the memory store', () => {
       ['ao3:archiveofourown.org:7', 'reading', 2],
       ['ao3:archiveofourown.org:8', 'want', null],
     ]);
+  });
+});
+
+describe('what a listing may ask', () => {
+  it('only of stories on its own archive, and only so many', () => {
+    const ids = [
+      'ao3:archiveofourown.org:1',
+      'ffn:fanfiction.net:2',
+      'ao3:archiveofourown.org.evil.example:3',
+      'ao3:archiveofourown.org:4',
+    ];
+    expect(idsOfSite(ids, 'archiveofourown.org', 10)).toEqual(['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:4']);
+    expect(idsOfSite(ids, 'evil.example', 10)).toEqual([]);
+    expect(idsOfSite(ids, 'archiveofourown.org', 1)).toEqual(['ao3:archiveofourown.org:1']);
   });
 });
