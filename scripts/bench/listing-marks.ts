@@ -67,6 +67,7 @@ function prepare(ids: number[]) {
       chapter: 1,
       chapters: 1,
       seenAt: 1_760_000_000_000,
+      stateAt: 1_760_000_000_000,
     }));
     await options.evaluate(
       (all) =>

@@ -27,7 +27,12 @@ const saveServices: SaveServices = {
 /** The reading memory, in the database this page opens. */
 const memoryServices: MemoryServices = {
   load: async (id) => (await (await libraryDb()).get('memory', id)) ?? null,
-  choose: async (story, state) => chooseState(await libraryDb(), story, state),
+  async choose(story, state) {
+    const record = await chooseState(await libraryDb(), story, state);
+    // A saved story's state follows the reader to their other browsers (the background syncs it).
+    void askLibrary({ type: 'library-sync' });
+    return record;
+  },
 };
 
 const ratingServices: RatingServices = { load: loadRatingSettings, watch: watchRatingSettings, allow, removeException, openSettings };

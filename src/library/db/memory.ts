@@ -6,7 +6,15 @@
 import type { LibraryDb } from './db';
 import { write } from './db';
 import type { Recalled } from '../messages';
-import { afterOpened, withChosen, type MemoryRecord, type Opened, type ReadingState } from '../memory/reading-state';
+import {
+  afterOpened,
+  withChosen,
+  withSynced,
+  type MemoryRecord,
+  type Opened,
+  type ReadingState,
+  type SyncedState,
+} from '../memory/reading-state';
 
 /** The reader opened a page of the story: its place moves forward, its state follows. */
 export function rememberOpened(db: LibraryDb, page: Opened): Promise<MemoryRecord> {
@@ -19,10 +27,15 @@ export function rememberOpened(db: LibraryDb, page: Opened): Promise<MemoryRecor
 }
 
 /** The reader set the story's state. */
-export function chooseState(db: LibraryDb, story: Omit<Opened, 'at' | 'chapter'>, state: ReadingState): Promise<MemoryRecord> {
+export function chooseState(
+  db: LibraryDb,
+  story: Omit<Opened, 'at' | 'chapter'>,
+  state: ReadingState,
+  at: number = Date.now(),
+): Promise<MemoryRecord> {
   return write(db, async (tx) => {
     const store = tx.objectStore('memory');
-    const record = withChosen(await store.get(story.id), story, state);
+    const record = withChosen(await store.get(story.id), story, state, at);
     await store.put(record);
     return record;
   });
@@ -58,5 +71,23 @@ export async function rememberSavedChapter(
     chapter: chapter?.number ?? index + 1,
     chapters: meta.chaptersPosted ?? meta.chapterTotal,
     at,
+  });
+}
+
+/** States other browsers set for saved stories, each taken when newer than this browser's. Returns how many changed. */
+export function takeSyncedStates(db: LibraryDb, states: readonly { id: string; state: SyncedState }[]): Promise<number> {
+  return write(db, async (tx) => {
+    let changed = 0;
+    for (const { id, state } of states) {
+      const story = await tx.objectStore('stories').get(id);
+      if (!story) continue;
+      const before = await tx.objectStore('memory').get(id);
+      const held = { id, site: story.site, url: story.url, title: story.meta.title, author: story.meta.authors.join(', ') || null };
+      const after = withSynced(before, held, state);
+      if (after === before) continue;
+      await tx.objectStore('memory').put(after);
+      changed++;
+    }
+    return changed;
   });
 }

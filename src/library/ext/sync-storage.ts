@@ -10,6 +10,7 @@ import { read, type LibraryDb } from '../db/db';
 import { LIBRARY_LIST, LIBRARY_SYNC_MEMORY } from '../../core/storage-keys';
 import { storedItem } from '../../core/ext/storage-items';
 import { setProgress } from '../db/reading';
+import { takeSyncedStates } from '../db/memory';
 import { mergeRemote, normalizeMemory, planPush, type RemoteView } from '../sync/list-sync';
 import { deviceOfKey, isLibraryKey, syncStory, type SyncMemory, type SyncStory } from '../sync/list-records';
 
@@ -38,10 +39,15 @@ async function loadMemory(): Promise<SyncMemory> {
 /** Every saved story as synced, with the reader's place in it. */
 async function localStories(db: LibraryDb): Promise<SyncStory[]> {
   const tx = read(db);
-  const [stories, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
+  const [stories, progress, memory] = await Promise.all([
+    tx.objectStore('stories').getAll(),
+    tx.objectStore('progress').getAll(),
+    tx.objectStore('memory').getAll(),
+  ]);
   const places = new Map(progress.map((p) => [p.storyId, p]));
+  const states = new Map(memory.map((m) => [m.id, m]));
   // A damaged record syncs what can be read of it (db/repair.ts) rather than stopping the sync.
-  return stories.map((s) => syncStory(readableStory(s), places.get(s.id) ?? null));
+  return stories.map((s) => syncStory(readableStory(s), places.get(s.id) ?? null, states.get(s.id) ?? null));
 }
 
 async function snapshot(db: LibraryDb) {
@@ -81,12 +87,15 @@ function remoteView(db: LibraryDb, now: number): Promise<RemoteView> {
   });
 }
 
-/** Takes the places other browsers reached later than this one. Returns how many stories moved. */
+/**
+ * Takes the places other browsers reached, and the reading states they set, later than this one.
+ * Returns how many stories moved.
+ */
 export async function pullLibrarySync(db: LibraryDb, now: number = Date.now()): Promise<number> {
   let moved = 0;
-  for (const p of (await remoteView(db, now)).progress)
-    if (await setProgress(db, p.id, { chapter: p.chapter, fraction: p.fraction }, p.at)) moved++;
-  return moved;
+  const view = await remoteView(db, now);
+  for (const p of view.progress) if (await setProgress(db, p.id, { chapter: p.chapter, fraction: p.fraction }, p.at)) moved++;
+  return moved + (await takeSyncedStates(db, view.states));
 }
 
 /** Stories the reader's other browsers hold and this one lacks, most recently read or saved first: offer to fetch them. */

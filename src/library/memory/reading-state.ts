@@ -34,6 +34,8 @@ export interface MemoryRecord {
   chapters: number | null;
   /** When the reader last opened it (ms); 0 for one never opened. */
   seenAt: number;
+  /** When the state was last set or changed (ms): the latest wins when another browser's differs. */
+  stateAt: number;
 }
 
 /** A story page the reader opened: which chapter of how many the page says. */
@@ -62,8 +64,9 @@ export function afterOpened(before: MemoryRecord | undefined, page: Opened): Mem
   const readOn = page.chapter !== null && (before?.chapter == null || page.chapter > before.chapter);
   const keep = before?.chosen === true && !(readOn && SET_ASIDE.has(before.state));
   const state = keep ? before.state : inferred(chapter, chapters);
+  const stateAt = before && before.state === state && before.chosen === keep ? before.stateAt : page.at;
   const { id, site, url, title, author } = page;
-  return { id, site, url: before?.url ?? url, title, author, state, chosen: keep, chapter, chapters, seenAt: page.at };
+  return { id, site, url: before?.url ?? url, title, author, state, chosen: keep, chapter, chapters, seenAt: page.at, stateAt };
 }
 
 /** Reading until the last chapter the archive shows; then caught up (the archive may post more). */
@@ -71,10 +74,33 @@ export function inferred(chapter: number | null, chapters: number | null): Readi
   return chapter !== null && chapters !== null && chapter >= chapters ? 'caught-up' : 'reading';
 }
 
-/** The reader sets a state; a story not seen yet (from a listing) is remembered with it. */
-export function withChosen(before: MemoryRecord | undefined, story: Omit<Opened, 'at' | 'chapter'>, state: ReadingState): MemoryRecord {
+/** The reader sets a state (at `at`); a story not seen yet (from a listing) is remembered with it. */
+export function withChosen(
+  before: MemoryRecord | undefined,
+  story: Omit<Opened, 'at' | 'chapter'>,
+  state: ReadingState,
+  at: number,
+): MemoryRecord {
   const base = before ?? { ...story, chapter: null, seenAt: 0 };
-  return { ...base, state, chosen: true };
+  return { ...base, state, chosen: true, stateAt: at };
+}
+
+/** A state as another browser synced it (list-records.ts SyncState). */
+export interface SyncedState {
+  state: ReadingState;
+  chosen: boolean;
+  at: number;
+}
+
+/** Another browser's state, taken when it is newer than this one's. */
+export function withSynced(
+  before: MemoryRecord | undefined,
+  story: Omit<Opened, 'at' | 'chapter' | 'chapters'>,
+  synced: SyncedState,
+): MemoryRecord {
+  if (before && before.stateAt >= synced.at) return before;
+  const base = before ?? { ...story, chapter: null, chapters: null, seenAt: 0 };
+  return { ...base, state: synced.state, chosen: synced.chosen, stateAt: synced.at };
 }
 
 function maxOrNull(a: number | null, b: number | null): number | null {

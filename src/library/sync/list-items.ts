@@ -16,6 +16,7 @@ import {
   type SyncRecord,
   type SyncStory,
 } from './list-records';
+import { READING_STATES, type SyncedState } from '../memory/reading-state';
 
 /** A record longer than this (a very long address) is never synced: it would crowd out dozens. */
 export const RECORD_MAX = 512;
@@ -27,7 +28,8 @@ const FORMAT = 1;
  * where the bucket's source table holds [id prefix ("ao3:archiveofourown.org:"), origin] pairs, and
  * an address ending in the id's rest is written "~" + what comes before it: AO3's
  * "https://archiveofourown.org/works/123" becomes source 0, "123", "~/works/". A deletion is
- * [id, deleted s].
+ * [id, deleted s]. A story the reader's memory holds a state for has a ninth field, [state
+ * number (READING_STATES), 1 when the reader chose it else 0, set s].
  */
 type Source = [prefix: string, origin: string];
 type StoryRow = [
@@ -39,6 +41,7 @@ type StoryRow = [
   thousandths: number,
   read: number,
   saved: number,
+  state?: [state: number, chosen: 0 | 1, at: number],
 ];
 type DeletionRow = [id: string, deleted: number];
 
@@ -63,10 +66,9 @@ function storyRow(s: SyncStory): { source: Source; row: StoryRow } {
   const origin = originOf(s.url);
   const path = s.url.slice(origin.length);
   const short = rest !== '' && path.length > rest.length && path.endsWith(rest) ? `~${path.slice(0, -rest.length)}` : path;
-  return {
-    source: [prefix, origin],
-    row: [0, rest, short, s.title, s.chapter, Math.round(s.fraction * 1000), seconds(s.readAt), seconds(s.savedAt)],
-  };
+  const row: StoryRow = [0, rest, short, s.title, s.chapter, Math.round(s.fraction * 1000), seconds(s.readAt), seconds(s.savedAt)];
+  if (s.state) row.push([READING_STATES.indexOf(s.state.state), s.state.chosen ? 1 : 0, seconds(s.state.at)]);
+  return { source: [prefix, origin], row };
 }
 
 const digits = (n: number) => String(n).length;
@@ -192,6 +194,14 @@ export function encodeDevice(
   return { items, kept };
 }
 
+/** A row's ninth field as a state; nothing when it is absent or malformed. */
+function stateOf(v: unknown): { state?: SyncedState } {
+  if (!Array.isArray(v) || v.length !== 3) return {};
+  const [n, chosen, at] = v as unknown[];
+  const state = isInt(n) ? READING_STATES[n] : undefined;
+  return state && (chosen === 0 || chosen === 1) && isInt(at) && at >= 0 ? { state: { state, chosen: chosen === 1, at: at * 1000 } } : {};
+}
+
 function decodeBucket(value: unknown): SyncRecord[] {
   const v = value as { p?: unknown; e?: unknown } | null;
   if (typeof v !== 'object' || v === null || !Array.isArray(v.p) || !Array.isArray(v.e)) return [];
@@ -203,9 +213,9 @@ function decodeBucket(value: unknown): SyncRecord[] {
       out.push({ kind: 'deleted', id: row[0], deletedAt: row[1] * 1000 });
       continue;
     }
-    const [si, rest, path, title, chapter, thousandths, read, saved] = row as unknown[];
+    const [si, rest, path, title, chapter, thousandths, read, saved, state] = row as unknown[];
     const source = isInt(si) ? sources[si] : null;
-    if (row.length !== 8 || !source || !isString(rest) || !isString(path) || !isString(title)) continue;
+    if ((row.length !== 8 && row.length !== 9) || !source || !isString(rest) || !isString(path) || !isString(title)) continue;
     if (!isInt(chapter) || chapter < 0 || !isInt(thousandths) || thousandths < 0 || thousandths > 1000 || !isInt(read) || !isInt(saved))
       continue;
     const [prefix, origin] = source;
@@ -219,6 +229,7 @@ function decodeBucket(value: unknown): SyncRecord[] {
       fraction: thousandths / 1000,
       readAt: read * 1000,
       savedAt: saved * 1000,
+      ...stateOf(state),
     });
   }
   return out;

@@ -4,6 +4,7 @@
  * Pure.
  */
 import type { ProgressRecord, StoryRecord } from '../types';
+import type { MemoryRecord, SyncedState } from '../memory/reading-state';
 import { LIBRARY_LIST } from '../../core/storage-keys';
 
 /** Titles are cut to this many characters: enough to know a story by. */
@@ -21,6 +22,8 @@ export interface SyncStory {
   fraction: number;
   readAt: number;
   savedAt: number;
+  /** The reader's state for it (the reading memory), when there is one; its time in whole seconds. */
+  state?: SyncedState;
 }
 
 export interface SyncDeletion {
@@ -85,6 +88,7 @@ function shortTitle(title: string): string {
 export function syncStory(
   story: Pick<StoryRecord, 'id' | 'url' | 'savedAt'> & { meta: { title: string } },
   progress: Pick<ProgressRecord, 'chapter' | 'fraction' | 'at'> | null,
+  memory: Pick<MemoryRecord, 'state' | 'chosen' | 'stateAt'> | null = null,
 ): SyncStory {
   return {
     kind: 'story',
@@ -95,5 +99,6 @@ export function syncStory(
     fraction: progress ? Math.round(Math.min(1, Math.max(0, progress.fraction || 0)) * 1000) / 1000 : 0,
     readAt: progress ? wholeSecond(progress.at) : 0,
     savedAt: wholeSecond(story.savedAt),
+    ...(memory && { state: { state: memory.state, chosen: memory.chosen, at: wholeSecond(memory.stateAt) } }),
   };
 }

@@ -27,6 +27,7 @@
  */
 import { LIBRARY_BUDGET, QUOTA_BYTES, SETTINGS_HEADROOM, usedBytes } from '../../core/sync-quota';
 import { bucketsFor, decodeDevices, encodeDevice } from './list-items';
+import type { SyncedState } from '../memory/reading-state';
 import {
   byRecency,
   clockOf,
@@ -151,6 +152,8 @@ export interface RemoteView {
   missing: SyncStory[];
   /** Stories held here that another browser deleted after they were last read or saved here. */
   deletedElsewhere: string[];
+  /** Reading states other browsers set later than this one, per story held here. */
+  states: { id: string; state: SyncedState }[];
 }
 
 /** What the other live devices' lists mean here. */
@@ -158,12 +161,14 @@ export function mergeRemote(all: Record<string, unknown>, local: readonly SyncSt
   const devices = decodeDevices(all);
   const deletions = othersDeletions(devices, memory.device, now);
   const latestRead = new Map<string, SyncStory>();
+  const latestState = new Map<string, SyncedState>();
   const latest = new Map<string, SyncStory>();
   for (const [d, list] of [...devices].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (d === memory.device || !live(list, now)) continue;
     for (const r of list.records) {
       if (r.kind !== 'story') continue;
       if (r.readAt > (latestRead.get(r.id)?.readAt ?? 0)) latestRead.set(r.id, r);
+      if (r.state && r.state.at > (latestState.get(r.id)?.at ?? -1)) latestState.set(r.id, r.state);
       const seen = latest.get(r.id);
       if (!seen || clockOf(r) > clockOf(seen)) latest.set(r.id, r);
     }
@@ -181,7 +186,11 @@ export function mergeRemote(all: Record<string, unknown>, local: readonly SyncSt
     .filter((r) => !here.has(r.id) && clockOf(r) > Math.max(deletions.get(r.id) ?? -1, deletedHere(r.id)))
     .sort(byRecency);
   const deletedElsewhere = local.filter((s) => (deletions.get(s.id) ?? -1) >= clockOf(s)).map((s) => s.id);
-  return { progress, missing, deletedElsewhere };
+  const states = local.flatMap((s) => {
+    const state = latestState.get(s.id);
+    return state && state.at > (s.state?.at ?? -1) ? [{ id: s.id, state }] : [];
+  });
+  return { progress, missing, deletedElsewhere, states };
 }
 
 /** Memory as storage.local holds it; null when there is none (a device id makes a new one). */

@@ -195,6 +195,31 @@ describe('merging other browsers’ lists', () => {
     ]);
   });
 
+  it('carries each saved story’s reading state, and takes another browser’s only when it is later', () => {
+    const dropped = { state: 'dropped' as const, chosen: true, at: T0 + 2 * DAY };
+    const a = push(
+      {},
+      base.map((s, i) => (i === 0 ? { ...s, state: dropped } : s)),
+      memoryOf('aaaa'),
+      T0 + 2 * DAY,
+    );
+    // What storage.sync holds decodes to the same state.
+    const listed = decodeDevices(a.all)
+      .get('aaaa')!
+      .records.find((r) => r.id === base[0]!.id);
+    expect(listed).toMatchObject({ state: dropped });
+    expect(mergeRemote(a.all, base, memoryOf('bbbb'), T0 + 3 * DAY).states).toEqual([{ id: base[0]!.id, state: dropped }]);
+    const laterHere = base.map((s, i) => (i === 0 ? { ...s, state: { state: 'reading' as const, chosen: false, at: T0 + 3 * DAY } } : s));
+    expect(mergeRemote(a.all, laterHere, memoryOf('bbbb'), T0 + 3 * DAY).states).toEqual([]);
+    // A state with a malformed field is read as none; the story is still listed.
+    const broken = JSON.parse(JSON.stringify(a.all).replace(/\[5,1,(\d+)\]/, '[99,1,$1]')) as Record<string, unknown>;
+    expect(
+      decodeDevices(broken)
+        .get('aaaa')!
+        .records.find((r) => r.id === base[0]!.id),
+    ).not.toHaveProperty('state');
+  });
+
   it('lists stories held elsewhere and not here as missing, most recent first', () => {
     const a = push({}, [...base, story(7, { readAt: T0 + DAY })], memoryOf('aaaa'), T0 + DAY);
     const view = mergeRemote(a.all, base.slice(0, 3), memoryOf('bbbb'), T0 + DAY);

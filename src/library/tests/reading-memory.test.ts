@@ -4,11 +4,12 @@
  * one, and a chosen one stays until they read on; the records as the library database keeps them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { afterOpened, entryMark, markText, stateLine, type Opened } from '../memory/reading-state';
+import { afterOpened, entryMark, markText, stateLine, withSynced, type Opened } from '../memory/reading-state';
 import { idsOfSite } from '../memory/memory-settings';
-import { chooseState, recall, rememberOpened } from '../db/memory';
+import { chooseState, recall, rememberOpened, takeSyncedStates } from '../db/memory';
 import type { LibraryDb } from '../db/db';
-import { freshLibrary } from './library-fixtures';
+import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
+import { saveStory } from '../db/save';
 
 const page = (chapter: number | null, chapters: number | null, at = 1): Opened => ({
   id: 'ao3:archiveofourown.org:7',
@@ -68,6 +69,31 @@ describe('the memory store', () => {
       ['ao3:archiveofourown.org:7', 'reading', 2],
       ['ao3:archiveofourown.org:8', 'want', null],
     ]);
+  });
+});
+
+describe('states from other browsers', () => {
+  it('are taken when later than this browser’s, for saved stories only', async () => {
+    const db = await freshLibrary();
+    try {
+      const here = afterOpened(undefined, page(2, 5, 10));
+      expect(withSynced(here, here, { state: 'paused', chosen: true, at: 5 })).toBe(here);
+      expect(withSynced(here, here, { state: 'paused', chosen: true, at: 20 })).toMatchObject({
+        state: 'paused',
+        chosen: true,
+        stateAt: 20,
+        chapter: 2,
+      });
+      // Not saved here: nothing to hang the state on.
+      expect(await takeSyncedStates(db, [{ id: here.id, state: { state: 'paused', chosen: true, at: 20 } }])).toBe(0);
+      const { id } = await saveStory(db, makeStory(seeded(3), 1), testWindow());
+      const paused = { id, state: { state: 'paused' as const, chosen: true, at: 20 } };
+      expect(await takeSyncedStates(db, [paused])).toBe(1);
+      expect(await db.get('memory', id)).toMatchObject({ state: 'paused', chosen: true, stateAt: 20 });
+      expect(await takeSyncedStates(db, [paused])).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });
 
