@@ -39,5 +39,17 @@ export function remembered(
   chapters: number | null,
 ): MemoryRecord {
   const [site = ''] = id.split(':');
-  return { id, site, url, title: 'A story', author: null, state, chosen: true, chapter, chapters, seenAt: 1_760_000_000_000, stateAt: 1_760_000_000_000 };
+  return {
+    id,
+    site,
+    url,
+    title: 'A story',
+    author: null,
+    state,
+    chosen: true,
+    chapter,
+    chapters,
+    seenAt: 1_760_000_000_000,
+    stateAt: 1_760_000_000_000,
+  };
 }
