@@ -1,7 +1,9 @@
 /**
  * Putting chapters together by the site's chapter numbers: a chapter saved on its own goes into
- * its place in the saved story, an update adds the chapters the saved story lacks. A merge never
- * drops a saved chapter.
+ * its place in the saved story, and an update that walks next links (it sees only what follows the
+ * last saved chapter) adds the chapters the saved story lacks. A merge never drops a saved
+ * chapter. A job that sees the archive's whole chapter list matches chapters by identity instead
+ * (./chapter-identity.ts).
  */
 import type { ChapterCopy, ChapterRecord } from '../types';
 

@@ -55,7 +55,8 @@ export function updatePlan(plan: Plan, root: HeldPage, saved: readonly ChapterCo
       // Forums number no chapters and may insert one anywhere: walk every run again; the save keeps only what is new.
       return storyJobPlan(plan, root);
     case 'walk': {
-      const last = saved[saved.length - 1];
+      // The walk goes on from the last chapter the archive still lists.
+      const last = saved.filter((c) => c.removedAt == null).at(-1);
       const rootIsLast = !last || pageKey(root.url) === pageKey(last.url) || root.chapters.some((c) => sameChapter(c, last));
       return rootIsLast ? storyJobPlan(plan, root) : { kind: 'walk', next: last.url, steps: 0, seen: [pageKey(root.url)] };
     }
