@@ -11,6 +11,7 @@
  * - library-event: jobs or stories changed (runner → every extension page and the background)
  * - runner-*: the background calls the save-job runner (background → Chrome's offscreen document)
  * - memory-get: a listing's content script asks what the reader's memory holds of its entries (content script → background)
+ * - memory-import*: the popup imports the reader's list on an archive into the memory, through the runner (runner-import*)
  * - site-rules-*: Chrome's offscreen document, which has no storage API, asks the background for the
  *   reader's site rules, and hears when they change (src/sites/ext/site-rules.ts)
  */
@@ -18,7 +19,7 @@ import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
 import type { FoldCount } from '../warnings/fold-count';
 import type { SiteRule } from '../sites/rules/rule';
-import type { LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
+import type { ImportCalls, LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
 import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
 /**
@@ -74,7 +75,7 @@ export interface SiteRulePickedMessage {
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
-export interface MessageMap extends LibraryRequests, RunnerCalls {
+export interface MessageMap extends LibraryRequests, RunnerCalls, ImportCalls {
   'page-report': { request: PageReportMessage; reply: void };
   'rating-allow': { request: RatingAllowMessage; reply: boolean };
   'gate-more': { request: GateMoreMessage; reply: boolean };
@@ -147,6 +148,18 @@ const ratingSettings = record({
 });
 
 const saveScope = oneOf('chapter', 'story');
+const importAs = oneOf('read', 'want');
+const importView = record({
+  list: oneOf('ao3-bookmarks', 'ao3-later', 'ao3-history', 'ffn-favourites'),
+  name: string,
+  url: string,
+  state: oneOf('running', 'waiting', 'done', 'failed', 'cancelled'),
+  page: count,
+  pages: count,
+  found: count,
+  added: count,
+  message: optionalString,
+});
 const runs = arrayOf(oneOf('story', 'sidestory', 'apocrypha', 'informational', 'media', 'other'));
 
 /** What each message carries besides its type. */
@@ -169,6 +182,13 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'runner-enqueue-updates': [{ storyIds: nullable(strings), settings: ratingSettings, runs }],
   'runner-cancel': [{ jobId: string }],
   'runner-resume': [{}],
+  'runner-import': [{ snapshot: record({ url: string, html: string }), as: importAs }],
+  'runner-import-status': [{}],
+  'runner-import-stop': [{}],
+  'memory-import': [{ tabId: count, as: importAs }],
+  'memory-import-status': [{}],
+  'memory-import-stop': [{}],
+  'memory-import-event': [{ view: importView }],
   'site-rules-get': [{}],
   'site-rules-changed': [{}],
   'memory-get': [{ ids: strings }],
@@ -198,6 +218,13 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'runner-enqueue-updates': ['extension'],
   'runner-cancel': ['extension'],
   'runner-resume': ['extension'],
+  'runner-import': ['extension'],
+  'runner-import-status': ['extension'],
+  'runner-import-stop': ['extension'],
+  'memory-import': ['extension'],
+  'memory-import-status': ['extension'],
+  'memory-import-stop': ['extension'],
+  'memory-import-event': ['extension'],
   'site-rules-get': ['extension'],
   'site-rules-changed': ['extension'],
   'site-rule-picked': ['content'],

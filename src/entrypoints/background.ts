@@ -8,7 +8,7 @@ import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from
 import { followSitePermissions } from '../sites/ext/user-sites';
 import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
 import { rulePickedHandlers } from '../sites/ext/rule-picker';
-import { memoryHandlers, rememberReport } from '../library/ext/memory-host';
+import { importHandlers, memoryHandlers, rememberReport } from '../library/ext/memory-host';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the first message.
   handle({
     ...libraryHandlers(library),
+    ...importHandlers(library),
     ...pageReportHandlers,
     // A story page's report is kept for the popup and remembered in the reading memory.
     'page-report': (message, sender) =>

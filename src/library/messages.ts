@@ -8,6 +8,8 @@ import type { RunKind } from '../sites/types';
 import type { JobView } from './types';
 import type { RatingSettings } from '../warnings/policy';
 import type { MemoryRecord } from './memory/reading-state';
+import type { ImportView } from './imports/list-import';
+import type { ImportAs } from './imports/reading-lists';
 
 // The pages know JobView from here, beside the messages that carry it.
 export type { JobView } from './types';
@@ -74,4 +76,21 @@ export interface RunnerCalls {
   'runner-cancel': { request: { type: 'runner-cancel'; jobId: string }; reply: void };
   /** Carry on with jobs a restart cut off. */
   'runner-resume': { request: { type: 'runner-resume' }; reply: void };
+  /** Import the reader's list the tab shows (imports/list-import.ts). */
+  'runner-import': { request: { type: 'runner-import'; snapshot: { url: string; html: string }; as: ImportAs }; reply: ImportReply };
+  'runner-import-status': { request: { type: 'runner-import-status' }; reply: ImportView | null };
+  'runner-import-stop': { request: { type: 'runner-import-stop' }; reply: void };
+}
+
+export type { ImportView } from './imports/list-import';
+export type ImportReply = { ok: true; view: ImportView } | { ok: false; error: string };
+
+/** The popup asks the background to import the reader's list its tab shows, and follows it. */
+export interface ImportCalls {
+  'memory-import': { request: { type: 'memory-import'; tabId: number; as: ImportAs }; reply: ImportReply };
+  /** The running import, or the last one. */
+  'memory-import-status': { request: { type: 'memory-import-status' }; reply: ImportView | null };
+  'memory-import-stop': { request: { type: 'memory-import-stop' }; reply: void };
+  /** The import moved on (runner → every extension page). */
+  'memory-import-event': { request: { type: 'memory-import-event'; view: ImportView }; reply: void };
 }

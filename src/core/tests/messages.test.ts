@@ -95,6 +95,30 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     rule: { host: 'www.quillcorner.net', path: '/', content: 'font.ficbody', title: '.ficname', next: 'a.fwd', rating: '.fic-rating' },
   },
   'memory-get': { type: 'memory-get', ids: ['ao3:archiveofourown.org:1'] },
+  'runner-import': {
+    type: 'runner-import',
+    snapshot: { url: 'https://archiveofourown.org/users/dove/bookmarks', html: '<ol></ol>' },
+    as: 'want',
+  },
+  'runner-import-status': { type: 'runner-import-status' },
+  'runner-import-stop': { type: 'runner-import-stop' },
+  'memory-import': { type: 'memory-import', tabId: 4, as: 'read' },
+  'memory-import-status': { type: 'memory-import-status' },
+  'memory-import-stop': { type: 'memory-import-stop' },
+  'memory-import-event': {
+    type: 'memory-import-event',
+    view: {
+      list: 'ao3-bookmarks',
+      name: 'AO3 bookmarks',
+      url: 'https://archiveofourown.org/users/dove/bookmarks',
+      state: 'waiting',
+      page: 2,
+      pages: 5,
+      found: 40,
+      added: 31,
+      message: 'archiveofourown.org is busy (429 Too Many Requests): trying again in 5 s.',
+    },
+  },
 };
 
 /** Fields a message of the type may leave out. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PageSummary } from '../../shell/ui/PageSummary';
 import { DecisionPanel, type RatingServices } from '../../warnings/ui/DecisionPanel';
 import { allow, loadRatingSettings, openSettings, removeException, watchRatingSettings } from '../../warnings/ext/settings-storage';
@@ -16,6 +16,9 @@ import { FixReadingLink } from '../../sites/ui/FixReadingLink';
 import { pickOnPage } from '../../sites/ext/rule-picker';
 import { PopupMemory, type MemoryServices } from '../../library/memory/ui/PopupMemory';
 import { chooseState } from '../../library/db/memory';
+import { PopupImport, type ImportServices } from '../../library/memory/ui/PopupImport';
+import { listKindOf } from '../../library/imports/reading-lists';
+import { importClient } from '../../library/ext/client';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -72,6 +75,7 @@ export function PopupApp() {
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}
+          {tabId !== null ? <ImportFor tabId={tabId} url={page.report.url} /> : null}
           <SwitchFor report={page.report} />
           <FixReadingLink report={page.report} pick={tabId === null ? undefined : () => pickOnPage(tabId)} />
         </>
@@ -83,6 +87,13 @@ export function PopupApp() {
       )}
     </main>
   );
+}
+
+/** On one of the reader's lists on an archive: the offer to bring it into the reading memory. */
+function ImportFor({ tabId, url }: { tabId: number; url: string }) {
+  const list = listKindOf(new URL(url));
+  const services = useMemo<ImportServices>(() => ({ ...importClient, start: (as) => importClient.start(tabId, as) }), [tabId]);
+  return list ? <PopupImport list={list} services={services} /> : null;
 }
 
 /** On a readable page of a site no built-in rule covers: the offer to switch Slipcase on there (src/sites/user-sites.ts). */

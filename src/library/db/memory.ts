@@ -6,10 +6,13 @@
 import type { LibraryDb } from './db';
 import { write } from './db';
 import type { Recalled } from '../messages';
+import type { ListEntry } from '../imports/reading-lists';
 import {
   afterOpened,
+  fromList,
   withChosen,
   withSynced,
+  type Listed,
   type MemoryRecord,
   type Opened,
   type ReadingState,
@@ -89,5 +92,24 @@ export function takeSyncedStates(db: LibraryDb, states: readonly { id: string; s
       changed++;
     }
     return changed;
+  });
+}
+
+/** Stories from one page of the reader's list on an archive: those the memory lacks are added, the rest keep what it holds. */
+export function rememberListed(
+  db: LibraryDb,
+  entries: readonly ListEntry[],
+  listed: (entry: ListEntry) => Listed,
+  at: number = Date.now(),
+): Promise<{ added: number; known: number }> {
+  return write(db, async (tx) => {
+    const store = tx.objectStore('memory');
+    let added = 0;
+    for (const entry of entries) {
+      if (await store.getKey(entry.id)) continue;
+      await store.put(fromList(entry, listed(entry), at));
+      added++;
+    }
+    return { added, known: entries.length - added };
   });
 }

@@ -26,7 +26,7 @@ const SYNC_PERIOD_MINUTES = 15;
 const db = sharedLibrary(() => indexedDB);
 
 /** The open page as the reader sees it now: its live DOM, not a fresh fetch. */
-async function snapshotTab(tabId: number): Promise<PageSnapshot> {
+export async function snapshotTab(tabId: number): Promise<PageSnapshot> {
   const [result] = await browser.scripting.executeScript({ target: { tabId }, func: pageSnapshot, args: [] });
   const snapshot = result?.result as PageSnapshot | undefined;
   if (!snapshot?.html) throw new Error('Slipcase could not read this page.');

@@ -12,6 +12,9 @@ import { siteKey, storyKey } from '../../warnings/policy';
 import { idsOfSite, normalizeMemorySettings, type MemorySettings } from '../memory/memory-settings';
 import { recall, rememberOpened } from '../db/memory';
 import { libraryDb } from './library-db';
+import { snapshotTab } from './background';
+import type { RunnerHost } from './runner-host';
+import { listKindOf } from '../imports/reading-lists';
 
 const settings = storedItem(MEMORY_SETTINGS);
 
@@ -57,3 +60,20 @@ export const memoryHandlers: Handlers = {
     return recall(await libraryDb(), idsOfSite(message.ids, site, MAX_ASKED));
   },
 };
+
+/** The popup imports the reader's list its tab shows: the runner reads it and fetches its other pages. */
+export function importHandlers(host: RunnerHost): Handlers {
+  return {
+    'memory-import': async (message) => {
+      try {
+        const snapshot = await snapshotTab(message.tabId);
+        if (!listKindOf(new URL(snapshot.url))) return { ok: false, error: 'This page is not a list Slipcase can import.' };
+        return await host.call({ type: 'runner-import', snapshot, as: message.as });
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    'memory-import-status': () => host.call({ type: 'runner-import-status' }),
+    'memory-import-stop': () => host.call({ type: 'runner-import-stop' }),
+  };
+}

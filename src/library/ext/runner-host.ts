@@ -7,6 +7,8 @@
 import { openLibrary } from '../db/db';
 import { storyReport } from '../story-report';
 import { Runner } from '../jobs/runner';
+import { PoliteClock } from '../jobs/polite-clock';
+import { ListImport } from '../imports/list-import';
 import type { StoryMeta, StoryRecord } from '../types';
 import type { LibraryEvent } from '../messages';
 import type { Message, Reply, RunnerCallType } from '../../core/messages';
@@ -38,6 +40,9 @@ const RUNNER_CALLS = Object.keys({
   'runner-enqueue-updates': true,
   'runner-cancel': true,
   'runner-resume': true,
+  'runner-import': true,
+  'runner-import-status': true,
+  'runner-import-stop': true,
 } satisfies Record<RunnerCallType, true>) as RunnerCallType[];
 
 /** Answers the runner-* messages with the runner `host` will be (Chrome's offscreen document). */
@@ -51,11 +56,25 @@ export function runnerHandlers(host: Promise<RunnerHost>): Handlers {
  */
 export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): Promise<RunnerHost> {
   const db = await openLibrary(indexedDB);
+  // The reader's own cookies go along, so pages they can see when logged in come back the same.
+  const fetchPage = (url: string, signal: AbortSignal) => fetch(url, { signal, credentials: 'include', redirect: 'follow' });
+  // Saves and imports take turns at the archives.
+  const clock = new PoliteClock(Date.now, sleep);
+  const imports = new ListImport({
+    db,
+    win: window,
+    fetch: fetchPage,
+    clock,
+    now: Date.now,
+    sleep,
+    // For the popup, if it is open; the background has no use for it.
+    onChange: (view) => void send({ type: 'memory-import-event', view }).catch(() => undefined),
+  });
   const runner = new Runner({
     db,
     win: window,
-    // The reader's own cookies go along, so pages they can see when logged in come back the same.
-    fetch: (url, signal) => fetch(url, { signal, credentials: 'include', redirect: 'follow' }),
+    fetch: fetchPage,
+    clock,
     now: Date.now,
     sleep,
     onChange(jobs, changed) {
@@ -72,6 +91,13 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
     'runner-enqueue-updates': (m) => runner.enqueueUpdates(m.storyIds, adultGateAllowed(m.settings), m.runs),
     'runner-cancel': (m) => runner.cancel(m.jobId),
     'runner-resume': () => runner.resume(),
+    'runner-import': (m) =>
+      imports.start(m.snapshot, m.as).then(
+        (view) => ({ ok: true, view }) as const,
+        (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }) as const,
+      ),
+    'runner-import-status': async () => imports.current(),
+    'runner-import-stop': async () => imports.stop(),
   };
   return {
     call: <M extends Message<RunnerCallType>>(message: M) => (answers[message.type] as (m: M) => Promise<Reply<M['type']>>)(message),

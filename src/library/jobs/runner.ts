@@ -11,11 +11,10 @@
  * - chapter: the live page's chapter, merged into the saved story by its number (merge-chapters.ts);
  * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
  */
-import type { JobScope, JobView, StoryMeta, StoryRecord } from '../types';
+import { isUnfinished, type JobScope, type JobView, type StoryMeta, type StoryRecord } from '../types';
 import type { PageCopy } from './page-copy';
 import { decodeHtml } from '../../core/decode-html';
 import { copyOf, fillLateText, parsePage, readPage } from './read-page';
-import { isUnfinished } from '../types';
 import type { LibraryDb } from '../db/db';
 import { LibraryQuotaError } from '../db/db';
 import {
@@ -63,11 +62,12 @@ export interface RunnerDeps {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** Every job (newest first) whenever one changes, with the stories a save changed. */
   onChange(jobs: JobView[], changedStoryIds: string[]): void;
+  /** The clock, when others fetch through it too (list-import.ts): one request at a time across all. */
+  clock?: PoliteClock;
 }
 
 type Target = { slot: number | 'root'; url: string };
 type Fetched = { page: PageCopy; doc: Document; url: string };
-
 export class Runner {
   private readonly clock: PoliteClock;
   private loop: Promise<void> | null = null;
@@ -78,7 +78,7 @@ export class Runner {
   private current: { id: string; abort: AbortController } | null = null;
 
   constructor(private readonly deps: RunnerDeps) {
-    this.clock = new PoliteClock(deps.now, deps.sleep);
+    this.clock = deps.clock ?? new PoliteClock(deps.now, deps.sleep);
   }
 
   /**

@@ -103,6 +103,26 @@ export function withSynced(
   return { ...base, state: synced.state, chosen: synced.chosen, stateAt: synced.at };
 }
 
+/**
+ * How a story the reader listed on the archive is remembered: one they read (a bookmark or
+ * favourite taken as read to its last posted chapter, so the marks show what comes after), one
+ * they want to read, or one they opened (AO3 History, which does not say how far).
+ */
+export type Listed = 'read' | 'want' | 'visited';
+
+/** A listed story the memory does not know yet; one it knows keeps what the memory says. */
+export function fromList(
+  story: Omit<Opened, 'at' | 'chapter' | 'chapters'> & { posted: number | null; visitedAt: number | null },
+  listed: Listed,
+  at: number,
+): MemoryRecord {
+  const { id, site, url, title, author, posted, visitedAt } = story;
+  const base = { id, site, url, title, author, chapters: posted, seenAt: visitedAt ?? 0, stateAt: at };
+  if (listed === 'want') return { ...base, state: 'want', chosen: true, chapter: null };
+  if (listed === 'visited') return { ...base, state: 'reading', chosen: false, chapter: null };
+  return { ...base, state: inferred(posted, posted), chosen: false, chapter: posted };
+}
+
 function maxOrNull(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }

@@ -27,9 +27,9 @@ const OTW_HOSTS = [
   'superlove.sayitditto.net',
 ];
 
-/** Work lists that may be empty (no blurbs to recognise): browse, search, tag, user, collection, series. */
+/** Work lists that may be empty (no blurbs to recognise): browse, search, tag, user (History too), collection, series. */
 const LISTING_PATH =
-  /^\/(?:(?:tags|collections|users)\/[^/]+\/(?:pseuds\/[^/]+\/)?(?:works|bookmarks|series|gifts)|works|works\/search|bookmarks|bookmarks\/search|series\/\d+)\/?$/;
+  /^\/(?:(?:tags|collections|users)\/[^/]+\/(?:pseuds\/[^/]+\/)?(?:works|bookmarks|series|gifts|readings)|works|works\/search|bookmarks|bookmarks\/search|series\/\d+)\/?$/;
 
 /** The interstitial's "This work could have adult content" (earlier "potentially has adult content"). */
 const ADULT_NOTICE = /\badult content\b/i;
