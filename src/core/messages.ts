@@ -144,6 +144,7 @@ const ratingSettings = record({
   warnings: arrayOf(oneOf('violence', 'death', 'noncon', 'underage', 'unwarned')),
   tags: strings,
   foldUnrated: boolean,
+  checkRated: boolean,
   exceptions: record({ stories: strings, authors: strings, sites: strings }),
 });
 

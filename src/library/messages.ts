@@ -8,8 +8,7 @@ import type { RunKind } from '../sites/types';
 import type { JobView } from './types';
 import type { RatingSettings } from '../warnings/policy';
 import type { MemoryRecord } from './memory/reading-state';
-import type { ImportView } from './imports/list-import';
-import type { ImportAs } from './imports/reading-lists';
+import type { ImportAs, ImportView } from './imports/reading-lists';
 
 // The pages know JobView from here, beside the messages that carry it.
 export type { JobView } from './types';
@@ -82,7 +81,7 @@ export interface RunnerCalls {
   'runner-import-stop': { request: { type: 'runner-import-stop' }; reply: void };
 }
 
-export type { ImportView } from './imports/list-import';
+export type { ImportView } from './imports/reading-lists';
 export type ImportReply = { ok: true; view: ImportView } | { ok: false; error: string };
 
 /** The popup asks the background to import the reader's list its tab shows, and follows it. */

@@ -45,11 +45,12 @@ function placeholdNote(html: string, doc: Document): string {
 
 /**
  * The report of the story's own page, from what the library stored about it. With `text` (the
- * saved story's text), an unrated story carries the estimate of it, as the gate on a live page
- * estimates the text it shows.
+ * saved story's text), it carries the estimate of it, as the gate on a live page estimates the
+ * text it shows: an unrated story is judged by it, and a rated one whose text reads past both its
+ * rating and the reader's limit is covered (policy.ts, checkRated).
  */
 export function savedReport(story: StoryRecord, text: string | null = null): PageReport {
-  return storyReport(story, text !== null && story.meta.rating.level === 'unknown' ? estimateText(text) : null);
+  return storyReport(story, text !== null ? estimateText(text) : null);
 }
 
 /** The plain text of every saved chapter: the rating gate judges an unrated story as a whole. */

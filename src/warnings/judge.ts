@@ -6,7 +6,7 @@
 import type { Estimate, PageReport } from '../core/model';
 import { holdsStory } from '../core/model';
 import type { SiteAdapter } from '../sites/types';
-import { decide, storyKey, type Decision, type RatingSettings } from './policy';
+import { decide, mayReadPastRating, storyKey, type Decision, type RatingSettings } from './policy';
 import { $$ } from '../core/dom';
 
 export interface PageJudgement {
@@ -18,9 +18,13 @@ export interface PageJudgement {
 /** The estimate of a page's story text; null when the adapter finds no story there. */
 export type StoryEstimator = (doc: Document, url: URL, adapter: SiteAdapter) => Estimate | null;
 
-/** Only an unrated work needs its words read: the site's rating rules wherever there is one. */
-export function needsEstimate(report: PageReport): boolean {
-  return report.rating.level === 'unknown' && holdsStory(report.kind);
+/**
+ * Whether the page's words are read: an unrated work's always, and a rated one's when its text
+ * could still cross the reader's limit (settings.checkRated: a mistagged work). The site's rating
+ * rules otherwise: a text that reads lower never lowers it.
+ */
+export function needsEstimate(report: PageReport, settings: RatingSettings): boolean {
+  return holdsStory(report.kind) && (report.rating.level === 'unknown' || mayReadPastRating(report.rating.level, settings));
 }
 
 /** The report with its estimate where it needs one, and the decision on it. */
@@ -32,7 +36,7 @@ export function judged(
   settings: RatingSettings,
   estimate: StoryEstimator | null,
 ): PageJudgement {
-  const full = estimate && needsEstimate(report) ? { ...report, estimate: estimate(doc, url, adapter) } : report;
+  const full = estimate && needsEstimate(report, settings) ? { ...report, estimate: estimate(doc, url, adapter) } : report;
   return { report: full, decision: decide(full, settings) };
 }
 

@@ -41,6 +41,11 @@ export interface RatingSettings {
    * "Not Rated" work would fold; the work's own page is still judged by `unrated`.
    */
   readonly foldUnrated: boolean;
+  /**
+   * Read the text of rated works too, a chapter at a time, and cover one that reads past the
+   * reader's limit though the site's rating is within it: a mistagged work.
+   */
+  readonly checkRated: boolean;
   /** "Always allow": story keys (storyKey), author keys (authorKeys) and site keys (siteKey). */
   readonly exceptions: {
     readonly stories: readonly string[];
@@ -60,6 +65,7 @@ export const DEFAULT_RATING_SETTINGS: RatingSettings = Object.freeze({
   warnings: Object.freeze([]),
   tags: Object.freeze([]),
   foldUnrated: false,
+  checkRated: true,
   exceptions: Object.freeze({ stories: Object.freeze([]), authors: Object.freeze([]), sites: Object.freeze([]) }),
 });
 
@@ -209,6 +215,27 @@ function siteWords(rating: Rating, name: string): string {
   return rating.label && rating.label.toLowerCase() !== name.toLowerCase() ? ` (site: ${rating.label})` : '';
 }
 
+/** Whether a work rated `level` could still cross the reader's limit by its text: its rating is within the limit, and the limit is not the highest. */
+export function mayReadPastRating(level: RatingLevel, settings: Pick<RatingSettings, 'limit' | 'checkRated'>): boolean {
+  return settings.checkRated && level !== 'unknown' && !above(level, settings.limit) && settings.limit !== 'explicit';
+}
+
+/**
+ * A rated work whose text reads past the reader's limit (and past its rating): "Rated General
+ * Audiences, but this text reads as Explicit". An estimate at or below the rating says nothing:
+ * the site's rating rules.
+ */
+function mistaggedReason(report: PageReport, settings: RatingSettings): Reason | null {
+  const { rating, estimate } = report;
+  if (!estimate || !mayReadPastRating(rating.level, settings)) return null;
+  if (RANK[estimate.level] <= RANK[rating.level] || !above(estimate.level, settings.limit)) return null;
+  const read = LEVEL_NAME[estimate.level];
+  const what = report.kind === 'chapter' ? 'this chapter' : 'its text';
+  const crossed = estimate.reasons.filter((r) => above(findingLevel(r), settings.limit));
+  const text = `The site rates it ${rating.label ?? LEVEL_NAME[rating.level]}, but ${what} reads as ${read}, past your ${LEVEL_NAME[settings.limit]} limit`;
+  return { kind: 'rating', text, short: `reads as ${read}`, why: crossed };
+}
+
 function ratingReason(rating: Rating, limit: RatingLimit): Reason | null {
   if (!above(rating.level, limit)) return null;
   const name = LEVEL_NAME[rating.level];
@@ -314,7 +341,11 @@ export function decide(report: PageReport, settings: RatingSettings, key: string
   const rated = report.rating.level !== 'unknown';
   const reasons = once(
     [
-      rated ? ratingReason(report.rating, settings.limit) : judgeUnrated ? unratedReason(report.rating, report.estimate, settings) : null,
+      rated
+        ? (ratingReason(report.rating, settings.limit) ?? mistaggedReason(report, settings))
+        : judgeUnrated
+          ? unratedReason(report.rating, report.estimate, settings)
+          : null,
       ...warningReasons(report, new Set(settings.warnings)),
       ...matcherFor(settings.tags).match(report).map(tagReason),
     ].filter((r): r is Reason => r !== null),

@@ -66,6 +66,8 @@ export function normalizeRatingSettings(raw: unknown): RatingSettings {
     tags: cleanList(strings(r.tags), { max: MAX_PATTERN, foldCase: true }),
     // Settings stored before the choice existed did not fold unrated entries on purpose: off.
     foldUnrated: r.foldUnrated === true,
+    // On unless the reader turned it off: settings stored before it existed get the check.
+    checkRated: r.checkRated !== false,
     exceptions: {
       stories: cleanList(strings(ex.stories)),
       authors: cleanList(strings(ex.authors)),

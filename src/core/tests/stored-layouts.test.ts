@@ -63,6 +63,8 @@ describe('layouts stored by earlier versions', () => {
       tags: ['vampire*'],
       // Stored before listings had the choice: unrated entries are not folded.
       foldUnrated: false,
+      // Stored before the check existed: rated works' text is checked.
+      checkRated: true,
       exceptions: {
         stories: ['ao3:archiveofourown.org:1', 'ao3:archiveofourown.org:2', 'ao3:archiveofourown.org:3'],
         authors: [],
@@ -98,11 +100,12 @@ describe('layouts written now', () => {
       warnings: [],
       tags: [],
       foldUnrated: false,
+      checkRated: true,
       exceptions: { stories: ['s'], authors: [], sites: [] },
     });
     expect(await browser.storage.sync.get(null)).toEqual({
       'reader-settings': mine,
-      'rating-settings': { limit: 'mature', unrated: 'estimate', warnings: [], tags: [], foldUnrated: false },
+      'rating-settings': { limit: 'mature', unrated: 'estimate', warnings: [], tags: [], foldUnrated: false, checkRated: true },
       'rating-allow-stories-0': ['s'],
     });
     const report: PageReport = { ...emptyInfo('chapter'), url: 'https://example.org/c/1', site: 'generic', estimate: null, content: null };

@@ -15,25 +15,16 @@ import { parseInert } from '../../reader/extract';
 import { $ } from '../../core/dom';
 import { afterFailure, asksToSlowDown, type PoliteClock } from '../jobs/polite-clock';
 import type { FetchResponse } from '../jobs/runner';
-import { LIST_NAMES, listEntries, listKindOf, listPages, type ImportAs, type ListEntry, type ListKind } from './reading-lists';
-
-/** What the pages show of an import. */
-export interface ImportView {
-  list: ListKind;
-  /** "AO3 bookmarks" */
-  name: string;
-  /** The page it started from. */
-  url: string;
-  state: 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
-  /** Pages read so far, of `pages`. */
-  page: number;
-  pages: number;
-  /** Stories found on them, and those the memory did not know. */
-  found: number;
-  added: number;
-  /** A sentence for the reader when it waits or fails. */
-  message: string | null;
-}
+import {
+  LIST_NAMES,
+  listEntries,
+  listKindOf,
+  listPages,
+  type ImportAs,
+  type ImportView,
+  type ListEntry,
+  type ListKind,
+} from './reading-lists';
 
 export interface ImportDeps {
   db: LibraryDb;

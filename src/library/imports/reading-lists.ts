@@ -22,6 +22,24 @@ export const LIST_NAMES: Record<ListKind, string> = {
 /** What each list means for a story the memory does not know yet (see importedRecord). */
 export type ImportAs = 'read' | 'want';
 
+/** What the pages show of an import. */
+export interface ImportView {
+  list: ListKind;
+  /** "AO3 bookmarks" */
+  name: string;
+  /** The page it started from. */
+  url: string;
+  state: 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
+  /** Pages read so far, of `pages`. */
+  page: number;
+  pages: number;
+  /** Stories found on them, and those the memory did not know. */
+  found: number;
+  added: number;
+  /** A sentence for the reader when it waits or fails. */
+  message: string | null;
+}
+
 /** Lists whose stories the reader has read, or may have: the reader says which (bookmarks may be "to read"). */
 export const ASKS_HOW: ReadonlySet<ListKind> = new Set(['ao3-bookmarks', 'ffn-favourites']);
 

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listEntries, listKindOf, listPages } from '../imports/reading-lists';
-import { ListImport, type ImportView } from '../imports/list-import';
+import { listEntries, listKindOf, listPages, type ImportView } from '../imports/reading-lists';
+import { ListImport } from '../imports/list-import';
 import { PoliteClock } from '../jobs/polite-clock';
 import { rememberOpened } from '../db/memory';
 import { storyKey } from '../../warnings/policy';

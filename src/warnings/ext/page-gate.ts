@@ -84,7 +84,7 @@ async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgem
   const { doc, url } = readablePageBy(kit.pick, document, location.href);
   const adapter = kit.pick(doc, url);
   const report = reportWith(adapter, doc, url);
-  const estimate = needsEstimate(report) ? await estimatorOf(kit) : null;
+  const estimate = needsEstimate(report, settings) ? await estimatorOf(kit) : null;
   return judged(report, doc, url, adapter, settings, estimate);
 }
 

@@ -86,6 +86,7 @@ export const settingsArb: fc.Arbitrary<RatingSettings> = fc.record({
   limit: fc.constantFrom(...LIMITS),
   unrated: fc.constantFrom('estimate' as const, 'warn' as const),
   foldUnrated: fc.boolean(),
+  checkRated: fc.boolean(),
   warnings: fc.subarray([...WARNING_CATEGORIES]),
   tags: fc.array(fc.oneof(fc.constantFrom('non*con', 'vamp*', 'angst', 'été', '*con', 'major * death'), pageText), { maxLength: 4 }),
   exceptions: fc.record({

@@ -72,13 +72,20 @@ describe('the rating and the unrated mode', () => {
   const work = reportArb.filter((r) => isWorkPage(r.kind));
   const plain = (s: RatingSettings): RatingSettings => ({ ...noExceptions(s), warnings: [], tags: [] });
 
-  it('gate a rated page exactly when its level is above the limit, whatever its estimate', () => {
+  it('gate a rated page when its level is above the limit, or (checking rated works) when its text reads past both', () => {
     const rated = work.filter((r) => r.rating.level !== 'unknown');
     fc.assert(
       fc.property(rated, settingsArb, reportArb, (r, s, other) => {
         const d = decide(r, plain(s));
-        expect(d.gate).toBe(rank(r.rating.level) > rank(s.limit));
-        expect(decide({ ...r, estimate: other.estimate }, plain(s))).toEqual(d);
+        const read = r.estimate && r.estimate.level !== 'unknown' ? rank(r.estimate.level) : -1;
+        const mistagged = s.checkRated && read > rank(r.rating.level) && read > rank(s.limit);
+        expect(d.gate).toBe(rank(r.rating.level) > rank(s.limit) || mistagged);
+        // An estimate that reads no higher than the rating changes nothing; nor does any, unchecked.
+        const lower = other.estimate && rank(other.estimate.level) <= rank(r.rating.level) ? other.estimate : null;
+        expect(decide({ ...r, estimate: lower }, plain(s))).toEqual(decide({ ...r, estimate: null }, plain(s)));
+        expect(decide({ ...r, estimate: other.estimate }, plain({ ...s, checkRated: false }))).toEqual(
+          decide({ ...r, estimate: null }, plain({ ...s, checkRated: false })),
+        );
       }),
       RUNS,
     );

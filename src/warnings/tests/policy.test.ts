@@ -230,9 +230,31 @@ describe('unrated pages', () => {
     for (const line of d.reasons[0]!.why.slice(1)) expect(line).toMatch(/^Also found, within your Mature limit: /);
   });
 
-  it('lets the site rating rule over an estimate', () => {
-    const r = report({ rating: { level: 'mature', label: 'Mature', source: 'site' }, estimate: explicitEstimate });
-    expect(decide(r, DEFAULT_RATING_SETTINGS).gate).toBe(false);
+  it('lets the site rating rule over an estimate that reads lower, or when the reader does not check rated works', () => {
+    const r = report({ rating: { level: 'explicit', label: 'Explicit', source: 'site' }, estimate: { level: 'general', reasons: [] } });
+    expect(decide(r, settings({ limit: 'explicit' })).gate).toBe(false);
+    expect(decide(r, DEFAULT_RATING_SETTINGS).reasons.map((x) => x.kind)).toEqual(['rating']);
+    const mature = report({ rating: { level: 'mature', label: 'Mature', source: 'site' }, estimate: explicitEstimate });
+    expect(decide(mature, settings({ checkRated: false })).gate).toBe(false);
+  });
+
+  it('covers a rated work whose text reads past its rating and the limit, and says so', () => {
+    const general = report({ rating: { level: 'general', label: 'General Audiences', source: 'site' }, estimate: explicitEstimate });
+    const d = decide(general, DEFAULT_RATING_SETTINGS);
+    expect(d.gate).toBe(true);
+    expect(d.reasons[0]).toMatchObject({
+      kind: 'rating',
+      text: 'The site rates it General Audiences, but this chapter reads as Explicit, past your Mature limit',
+      short: 'reads as Explicit',
+    });
+    expect(d.reasons[0]!.why.length).toBeGreaterThan(0);
+    expect(decide({ ...general, kind: 'chapter' }, DEFAULT_RATING_SETTINGS).reasons[0]!.text).toMatch(
+      /^The site rates it General Audiences, but this chapter reads as Explicit/,
+    );
+    // Within the limit, or no higher than the rating: nothing to say.
+    expect(decide(general, settings({ limit: 'explicit' })).gate).toBe(false);
+    expect(decide({ ...general, estimate: { level: 'teen', reasons: [] } }, settings({ limit: 'general' })).gate).toBe(true);
+    expect(decide({ ...general, estimate: { level: 'general', reasons: [] } }, settings({ limit: 'general' })).gate).toBe(false);
   });
 });
 

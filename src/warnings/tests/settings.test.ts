@@ -62,9 +62,11 @@ describe('normalizeRatingSettings', () => {
       warnings: ['violence', 'death'],
       tags: ['Vampire*', 'non con'],
       foldUnrated: false,
+      checkRated: true,
       exceptions: { stories: ['ao3:archiveofourown.org:1'], authors: [], sites: ['fanfiction.net'] },
     });
     expect(normalizeRatingSettings({ foldUnrated: true }).foldUnrated).toBe(true);
+    expect(normalizeRatingSettings({ checkRated: false }).checkRated).toBe(false);
   });
 });
 
@@ -139,6 +141,7 @@ describe('storage layout', () => {
       warnings: ['noncon'],
       tags: ['a*'],
       foldUnrated: true,
+      checkRated: false,
       exceptions: { stories: many(3), authors: ['x:y'], sites: ['z.org'] },
     };
     expect(fromStoredItems({ ...storedItems(s), 'reader-settings': { theme: 'dark' } })).toEqual(s);

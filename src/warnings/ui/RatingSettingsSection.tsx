@@ -75,6 +75,19 @@ export function RatingSettingsSection({ settings, labels, onChange, onRemoveExce
           chosen={settings.limit}
           choose={(limit) => set({ limit })}
         />
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="checkRated"
+            checked={settings.checkRated}
+            onChange={(e) => set({ checkRated: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <span>Check the text of rated works too</span>
+        </label>
+        <p class="hint">
+          Each chapter is read on this computer before it shows: one that reads past your limit though the site rates it within, is covered
+          and tells you so. A rating it reads lower never uncovers a work.
+        </p>
       </fieldset>
 
       <UnratedField settings={settings} set={set} />
