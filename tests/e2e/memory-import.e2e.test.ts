@@ -24,7 +24,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const driver = browser();
     const { tabId } = await driver.openPage(BOOKMARKS);
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
-    expect(await popup.text('.import-what')).toContain('Bring your AO3 bookmarks into your reading memory');
+    expect(await popup.text('.import-what')).toContain('Bring these AO3 bookmarks into your reading memory');
     const before = driver.proxyRequests.length;
     await popup.click('.import-start');
     await until(async () => (await popup.count('.import-progress.import-done')) > 0, 'the import to finish', 60_000);

@@ -67,32 +67,38 @@ export class ListImport {
   /** Starts importing the list the reader has open; resolves once its first page is remembered. */
   async start(snapshot: { url: string; html: string }, as: ImportAs): Promise<ImportView> {
     if (this.abort) throw new ImportFailure('An import is running already: wait for it, or stop it first.');
-    const url = new URL(snapshot.url);
-    const kind = listKindOf(url);
-    const doc = kind && parseInert(this.deps.win, snapshot.html, url.href);
-    if (!kind || !doc || !$(doc, LIST_MARKUP[kind])) throw new ImportFailure('This page is not a list Slipcase can import.');
-    const listed = listedAs(kind, as);
-    const pages = kind === 'ffn-favourites' ? [url.href] : listPages(doc, url);
-    const first = listEntries(doc, url, kind);
-    const { added } = await rememberListed(this.deps.db, first, listed, this.deps.now());
+    // Taken before the first await, so a second click cannot start a second import.
     const abort = new AbortController();
     this.abort = abort;
-    const view: ImportView = {
-      list: kind,
-      name: LIST_NAMES[kind],
-      url: url.href,
-      state: 'running',
-      page: 1,
-      pages: pages.length,
-      found: first.length,
-      added,
-      message: null,
-    };
-    this.show(view);
-    void this.walk(pages.slice(1), kind, listed, abort.signal).finally(() => {
-      if (this.abort === abort) this.abort = null;
-    });
-    return view;
+    try {
+      const url = new URL(snapshot.url);
+      const kind = listKindOf(url);
+      const doc = kind && parseInert(this.deps.win, snapshot.html, url.href);
+      if (!kind || !doc || !$(doc, LIST_MARKUP[kind])) throw new ImportFailure('This page is not a list Slipcase can import.');
+      const listed = listedAs(kind, as);
+      const pages = kind === 'ffn-favourites' ? [url.href] : listPages(doc, url);
+      const first = listEntries(doc, url, kind);
+      const { added } = await rememberListed(this.deps.db, first, listed, this.deps.now());
+      const view: ImportView = {
+        list: kind,
+        name: LIST_NAMES[kind],
+        url: url.href,
+        state: 'running',
+        page: 1,
+        pages: pages.length,
+        found: first.length,
+        added,
+        message: null,
+      };
+      this.show(view);
+      void this.walk(pages.slice(1), kind, listed, abort.signal).finally(() => {
+        if (this.abort === abort) this.abort = null;
+      });
+      return view;
+    } catch (e) {
+      this.abort = null;
+      throw e;
+    }
   }
 
   /** Stops the running import; what it read so far stays remembered. */

@@ -181,7 +181,10 @@ describe('the import', () => {
   it('refuses a page that is not a list, and a second import while one runs', async () => {
     await expect(importer.start({ url: 'https://archiveofourown.org/works/1', html: '<p>no</p>' }, 'read')).rejects.toThrow(/not a list/);
     hold = true;
-    await importer.start({ url: BOOKMARKS, html: html('ao3-users-dove-bookmarks.html') }, 'read');
+    // Two clicks at once: the second is refused before the first has read its page.
+    const first = importer.start({ url: BOOKMARKS, html: html('ao3-users-dove-bookmarks.html') }, 'read');
+    await expect(importer.start({ url: HISTORY, html: html('ao3-users-dove-readings.html') }, 'read')).rejects.toThrow(/running already/);
+    await first;
     await expect(importer.start({ url: HISTORY, html: html('ao3-users-dove-readings.html') }, 'read')).rejects.toThrow(/running already/);
   });
 
