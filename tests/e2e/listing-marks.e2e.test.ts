@@ -14,6 +14,7 @@ import { FFN, fillLibrary, freshBrowserEach } from './lib/library';
 import { memoryOf, remembered, seedMemory } from './lib/memory';
 import { serve } from './lib/routes';
 import type { PageHandle } from './lib/driver';
+import { storyKey } from '../../src/warnings/policy';
 
 const FFN_ID = 'ffn:fanfiction.net:1234567';
 const LISTING = 'https://www.fanfiction.net/book/Web-Extensions/';
@@ -114,5 +115,38 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await page.evaluate(() => document.querySelector('li.blurb')!.scrollIntoView(), undefined);
     await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-listing-marks-ao3.png`));
     await page.close();
+  }, 120_000);
+});
+
+describe.each(BROWSERS)('%s, other archives', (browserName) => {
+  const browser = freshBrowserEach(browserName);
+  const key = (url: string, site: string) => storyKey({ url, site, title: null, author: null });
+
+  it('marks a Royal Road listing and a SpaceBattles forum list beside the titles', async () => {
+    const driver = browser();
+    const rr = (path: string) => `https://www.royalroad.com/fiction/${path}`;
+    const sb = (path: string) => `https://forums.spacebattles.com/threads/${path}/`;
+    await seedMemory(driver, [
+      remembered(key(rr('555/great-story'), 'royalroad'), rr('555/great-story'), 'reading', 3, 9),
+      remembered(key(rr('21220/lantern-keeper'), 'royalroad'), rr('21220/lantern-keeper'), 'want', null, null),
+      remembered(key(sb('my-great-story.1234'), 'xenforo'), sb('my-great-story.1234'), 'reading', 80, 80),
+      remembered(key(sb('salt-and-circuitry.20517'), 'xenforo'), sb('salt-and-circuitry.20517'), 'dropped', null, null),
+    ]);
+    const { page } = await driver.openPage('https://www.royalroad.com/fictions/best-rated');
+    await until(async () => (await page.count('slipcase-mark')) === 2, 'two marks');
+    const rrMark = (n: number) => markIn(page, `.fiction-list-item:nth-child(${n}) h2.fiction-title slipcase-mark`);
+    expect(await rrMark(1)).toBe('Reading, chapter 3 of 9 · 6 new chapters');
+    expect(await rrMark(2)).toBe('Want to read');
+    await page.screenshot(join(SCREENSHOT_DIR, `${browserName}-listing-marks-royalroad.png`));
+    await page.close();
+
+    const forum = await driver.openPage('https://forums.spacebattles.com/forums/creative-writing.18/');
+    await until(async () => (await forum.page.count('slipcase-mark')) === 2, 'two marks');
+    const sbMark = (id: number) => markIn(forum.page, `.js-threadListItem-${id} .structItem-title slipcase-mark`);
+    expect(await sbMark(1234)).toBe('Reading, chapter 80 of 81 · 1 new chapter');
+    expect(await sbMark(20517)).toBe('Dropped');
+    expect(await forum.page.count('.js-threadListItem-118204 slipcase-mark')).toBe(0);
+    await forum.page.screenshot(join(SCREENSHOT_DIR, `${browserName}-listing-marks-spacebattles.png`));
+    await forum.page.close();
   }, 120_000);
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { efiction } from './efiction';
 import { parseHtml } from '../../../scripts/lib/html';
-import { CORPUS_DIR } from '../../../tests/lib/corpus';
+import { CORPUS_DIR, corpusPages } from '../../../tests/lib/corpus';
+import { $$ } from '../../core/dom';
 
 const BASE = 'https://fics.example.org/archive/';
 
@@ -359,5 +360,14 @@ describe('efiction title-line rating and values inside labels (Sunnydale After D
     expect(r.tags).toEqual(['Drama', 'Humor']);
     expect(r.words).toBe(1200);
     expect(r.rating).toEqual({ level: 'mature', label: 'R', source: 'site' });
+  });
+});
+
+describe('efiction listing entries', () => {
+  it('say how many chapters each story has, for the reading memory’s marks', () => {
+    const page = corpusPages().find((p) => p.name === 'efiction/pages/browse-recent.html')!;
+    const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
+    const posted = $$(doc, efiction.blurbs!.selector).map((el) => efiction.blurbs!.read(el, new URL(page.expected.url))?.posted);
+    expect(posted.slice(0, 5)).toEqual([1, 7, 1, 3, 3]);
   });
 });

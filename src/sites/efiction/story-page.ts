@@ -123,5 +123,7 @@ export function readBlurb(box: Element): Blurb | null {
   info.title = textOrNull(link);
   info.author = orNull(texts(box, 'a[href*="viewuser.php"]').join(', '));
   readLabels(box, info);
-  return { url: absoluteUrl(`viewstory.php?sid=${sid}`, documentBase(box.ownerDocument)), info };
+  // "Chapters: 7 Table of Contents": the count the listing's marks compare with the reader's place.
+  const posted = parseCount(labelText(box, /^Chapters\s*:?$/i));
+  return { url: absoluteUrl(`viewstory.php?sid=${sid}`, documentBase(box.ownerDocument)), info, posted };
 }

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/lib/html';
+import { $$ } from '../../core/dom';
+import { storyKey } from '../../warnings/policy';
 import { royalroad } from './royalroad';
 
 const FICTION = 'https://www.royalroad.com/fiction/555/great-story';
@@ -112,4 +116,28 @@ describe('royalroad other pages', () => {
     ['https://www.royalroad.com/home', 'none'],
     ['https://www.royalroad.com/forums', 'none'],
   ])('%s is %s', (u, kind) => expect(read('<p>x</p>', u).kind).toBe(kind));
+});
+
+describe('royalroad listing entries', () => {
+  const url = 'https://www.royalroad.com/fictions/best-rated';
+  const doc = parseHtml(readFileSync(join(import.meta.dirname, 'pages/fictions-best-rated.html'), 'utf8'), url);
+  const entries = $$(doc, royalroad.blurbs!.selector).map((el) => royalroad.blurbs!.read(el, new URL(url)));
+
+  it('reads each fiction’s address, title, genre tags and the chapters it has', () => {
+    expect(entries.map((b) => [b?.url, b?.info.title, b?.posted])).toEqual([
+      [FICTION, 'Great Story', 9],
+      ['https://www.royalroad.com/fiction/21220/lantern-keeper', 'The Lantern Keeper', 109],
+      ['https://www.royalroad.com/fiction/30411/salt-and-iron', 'Salt and Iron', 64],
+      ['https://www.royalroad.com/fiction/48213/the-quiet-guild', 'The Quiet Guild', 23],
+      ['https://www.royalroad.com/fiction/51002/second-watch', 'Second Watch', 1],
+      ['https://www.royalroad.com/fiction/60318/a-map-of-small-things', 'A Map of Small Things', 5],
+    ]);
+    expect(entries[0]?.info.tags).toEqual(['Fantasy', 'Progression']);
+  });
+
+  it('gives an entry the key its fiction and chapter pages report, so the reading memory knows it', () => {
+    const key = (u: string, title: string | null) => storyKey({ url: u, site: 'royalroad', title, author: null });
+    expect(key(entries[0]!.url!, entries[0]!.info.title)).toBe(key(CHAPTER, 'Chapter Two'));
+    expect(key(entries[0]!.url!, null)).toBe('royalroad:royalroad.com:555');
+  });
 });

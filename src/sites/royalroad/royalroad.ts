@@ -4,7 +4,7 @@
  * chapter (div.chapter-inner.chapter-content). Royal Road has no age rating, only content
  * warnings, so the rating stays unknown.
  */
-import type { Extraction } from '../types';
+import type { Blurb, Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, texts, textOrNull } from '../../core/dom';
@@ -171,7 +171,27 @@ export const royalroad = defineSite({
   extract,
   nav,
   storyBody: ['.chapter-content'],
+  blurbs: { selector: 'div.fiction-list-item', read: readBlurb },
 });
+
+/**
+ * A fiction on a listing (best rated, search, a profile's fictions or favourites): its title link
+ * to /fiction/N/slug, its genre and warning labels, and "109 Chapters" among its stats.
+ */
+function readBlurb(item: Element): Blurb | null {
+  const link = $(item, 'h2.fiction-title a[href]');
+  const url = link ? linkUrl(link) : null;
+  if (!link || !url || !FICTION.test(new URL(url).pathname)) return null;
+  const info = emptyInfo('index');
+  info.title = textOrNull(link);
+  info.tags = texts(item, '.tags a.label, .tags span.label, a.fiction-tag').filter((t) => !STATUS_LABEL.test(t));
+  const chapters = $$(item, '.stats div, .stats span').find((el) => CHAPTER_COUNT.test(cleanText(el)));
+  return { url, info, posted: chapters ? parseCount(cleanText(chapters).match(CHAPTER_COUNT)?.[1]) : null };
+}
+
+/** A fiction's state among its labels ("ONGOING", "COMPLETED"): not a tag. */
+const STATUS_LABEL = /^(?:ongoing|completed|hiatus|stub|dropped|inactive)$/i;
+const CHAPTER_COUNT = /^([\d,]+)\s+Chapters?$/i;
 
 // ---- reader: story text, author's notes and chapter navigation ----
 

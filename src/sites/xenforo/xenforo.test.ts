@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/lib/html';
+import { $$ } from '../../core/dom';
+import { storyKey } from '../../warnings/policy';
 import { xenforo } from './xenforo';
 
 const THREAD = 'https://forums.sufficientvelocity.com/threads/salt-and-iron.4242/';
@@ -120,4 +124,25 @@ describe('xenforo read', () => {
     ['https://www.alternatehistory.com/forum/forums/before-1900.9/', 'listing'],
     ['https://www.alternatehistory.com/forum/whats-new/', 'listing'],
   ])('%s is %s', (u, kind) => expect(read('<p>x</p>', u, 'forum_view').kind).toBe(kind));
+});
+
+describe('xenforo forum lists', () => {
+  const url = 'https://forums.spacebattles.com/forums/creative-writing.18/';
+  const doc = parseHtml(readFileSync(join(import.meta.dirname, 'pages/spacebattles-forum-creative-writing.html'), 'utf8'), url);
+  const entries = $$(doc, xenforo.blurbs!.selector).map((el) => xenforo.blurbs!.read(el, new URL(url)));
+
+  it('reads each thread’s address, title, starter and threadmark count, past its prefix label', () => {
+    expect(entries.map((b) => [b?.url, b?.info.title, b?.info.author, b?.posted])).toEqual([
+      ['https://forums.spacebattles.com/threads/my-great-story.1234/', 'My Great Story', 'Great Author', 81],
+      ['https://forums.spacebattles.com/threads/the-cartographers-apprentice.118204/', 'The Cartographer’s Apprentice', 'inkwell', 45],
+      ['https://forums.spacebattles.com/threads/salt-and-circuitry.20517/', 'Salt and Circuitry', 'relay', 12],
+      ['https://forums.spacebattles.com/threads/discussion-favourite-ships.99001/', 'Discussion: favourite ships', 'harbourmaster', null],
+    ]);
+  });
+
+  it('gives an entry the key its thread’s pages report', () => {
+    const key = (u: string) => storyKey({ url: u, site: 'xenforo', title: 'x', author: null });
+    expect(key(entries[0]!.url!)).toBe(key('https://forums.spacebattles.com/threads/my-great-story.1234/reader/page-2'));
+    expect(key(entries[0]!.url!)).toBe(key('https://forums.spacebattles.com/threads/my-great-story.1234/threadmarks'));
+  });
 });

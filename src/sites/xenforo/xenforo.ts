@@ -13,7 +13,7 @@
  *
  * None of these forums rates stories, so the rating is unknown.
  */
-import type { Extraction } from '../types';
+import type { Blurb, Extraction } from '../types';
 import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, texts, textOrNull } from '../../core/dom';
@@ -152,7 +152,25 @@ export const xenforo = defineSite({
   splitChapters: splitPosts,
   workRuns: threadmarkRuns,
   storyBody: ['.message-body', '.message-userContent'],
+  blurbs: { selector: 'div.structItem--thread', read: readBlurb },
 });
+
+/**
+ * A thread on a forum's list, a search result or "What's new": its title link (after any prefix
+ * label), its starter, and the threadmark count where the board shows one ("Threadmarks: 81").
+ */
+function readBlurb(item: Element, url: URL): Blurb | null {
+  const link = $$(item, '.structItem-title a[href]').find((a) => THREAD.test(new URL(a.getAttribute('href') ?? '', url).pathname));
+  const target = link ? linkUrl(link) : null;
+  if (!link || !target) return null;
+  const info = emptyInfo('index');
+  info.title = textOrNull(link);
+  info.author = item.getAttribute('data-author') ?? textOrNull($(item, '.structItem-parts .username'));
+  const count = $$(item, '.structItem-parts li')
+    .map((li) => cleanText(li).match(/^Threadmarks?\s*:\s*([\d,]+)$/i)?.[1])
+    .find(Boolean);
+  return { url: target, info, posted: count ? Number(count.replace(/,/g, '')) : null };
+}
 
 // ---- reader: threadmarked posts and their navigation ----
 

@@ -50,8 +50,11 @@ function placement(entry: MarkedEntry, mark: EntryMark): () => void {
   return () => (line ? line.append(host) : title ? title.after(host) : entry.element.prepend(host));
 }
 
-/** The entry's link to its work: the title the mark goes beside. */
+/**
+ * The entry's link to its work: the title the mark goes beside. An entry may link its work from a
+ * cover picture first (Royal Road): a link in a heading, then one with words, wins.
+ */
 function titleLink(entry: MarkedEntry): Element | null {
-  for (const a of entry.element.querySelectorAll('a[href]')) if ((a as HTMLAnchorElement).href === entry.url) return a;
-  return null;
+  const links = Array.from(entry.element.querySelectorAll('a[href]')).filter((a) => (a as HTMLAnchorElement).href === entry.url);
+  return links.find((a) => a.closest('h1, h2, h3, h4, h5, h6')) ?? links.find((a) => a.textContent?.trim()) ?? links[0] ?? null;
 }
