@@ -49,7 +49,7 @@ export function PopupImport({ list, services }: { list: ListKind; services: Impo
   return (
     <section class="import" aria-label="Import into your reading memory">
       <p class="import-what">
-        Bring your {LIST_NAMES[list]} into your reading memory: Slipcase reads every page of the list, one at a time, as this browser sees
+        Bring these {LIST_NAMES[list]} into your reading memory: Slipcase reads every page of the list, one at a time, as this browser sees
         it. Nothing leaves your machine.
       </p>
       {ASKS_HOW.has(list) ? (
