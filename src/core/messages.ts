@@ -124,7 +124,7 @@ const decision = record(
 
 const jobView = record({
   id: string,
-  scope: oneOf('chapter', 'story', 'update'),
+  scope: oneOf('chapter', 'story', 'update', 'batch'),
   url: string,
   title: string,
   storyId: optionalString,

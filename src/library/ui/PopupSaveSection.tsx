@@ -7,7 +7,7 @@ import type { PageReport } from '../../core/model';
 import { storyKey } from '../../warnings/policy';
 import type { StoryRecord } from '../types';
 import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
-import { partText, plural } from './format';
+import { jobUnits, partText } from './format';
 
 /** What the popup's save section needs from the library; the popup wires it (src/entrypoints/popup/PopupApp.tsx). */
 export interface SaveServices {
@@ -103,9 +103,9 @@ export function SaveSection({ tabId, report, services }: { tabId: number; report
 
 function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
   const label = job.total
-    ? `${job.done} of ${plural(job.total, 'chapter')}`
+    ? `${job.done} of ${jobUnits(job.scope, job.total)}`
     : job.done
-      ? `${plural(job.done, 'chapter')} so far`
+      ? `${jobUnits(job.scope, job.done)} so far`
       : 'Starting';
   return (
     <div class="job" data-job-id={job.id}>
