@@ -16,6 +16,9 @@ import { FixReadingLink } from '../../sites/ui/FixReadingLink';
 import { pickOnPage } from '../../sites/ext/rule-picker';
 import { PopupMemory, type MemoryServices } from '../../library/memory/ui/PopupMemory';
 import { chooseState } from '../../library/db/memory';
+import { BatchSection, type BatchServices } from '../../library/ui/PopupBatchSection';
+import { tabWorkList } from '../../library/ext/tab-work-list';
+import { workListKind } from '../../sites/ao3/work-list';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -23,6 +26,18 @@ const saveServices: SaveServices = {
   ask: askLibrary,
   watch: watchLibrary,
 };
+
+/** A series or works page's batch save: its works read from the tab, the library asked which it holds. */
+const batchServices = (tabId: number): BatchServices => ({
+  workList: () => tabWorkList(tabId),
+  async savedIds(ids) {
+    const tx = (await libraryDb()).transaction('stories');
+    const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    return new Set(ids.filter((_, i) => keys[i] !== undefined));
+  },
+  ask: askLibrary,
+  watch: watchLibrary,
+});
 
 /** The reading memory, in the database this page opens. */
 const memoryServices: MemoryServices = {
@@ -71,6 +86,9 @@ export function PopupApp() {
           ) : null}
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
+          ) : null}
+          {tabId !== null && page.report.kind === 'listing' && page.report.site === 'ao3' && workListKind(page.report.url) ? (
+            <BatchSection tabId={tabId} report={page.report} services={batchServices(tabId)} />
           ) : null}
           <SwitchFor report={page.report} />
           <FixReadingLink report={page.report} pick={tabId === null ? undefined : () => pickOnPage(tabId)} />

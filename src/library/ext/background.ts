@@ -63,6 +63,25 @@ export function saveTab(host: RunnerHost, tabId: number | undefined, scope: 'cha
   });
 }
 
+/** Saves the works the tab's series or works page lists, one after another. */
+function saveBatch(host: RunnerHost, tabId: number, onlyNew: boolean): Promise<LibraryReply> {
+  return answer(async () => {
+    const [snapshot, report, settings, { runs }] = await Promise.all([
+      snapshotTab(tabId),
+      loadTabReport(tabId),
+      loadRatingSettings(),
+      loadSaveSettings(),
+    ]);
+    // Only otwarchive's series and works pages are read as lists of works (src/sites/ao3/work-list.ts).
+    if (report?.site !== 'ao3') return { ok: false, error: 'Slipcase saves series and works lists on AO3 only.' };
+    // Nothing is known of the works before each is fetched: as for a save by address, follow an
+    // adult gate only when the reader's limit lets every rating through.
+    const followAdultGate = settings.limit === 'explicit';
+    const id = await host.call({ type: 'runner-enqueue-batch', snapshot, site: report.site, onlyNew, followAdultGate, runs });
+    return { ok: true, jobIds: [id] };
+  });
+}
+
 /**
  * The tab a save request may save: the one an extension page names, or a content script's own
  * (the reader view saves the page it is open on, never another tab). Undefined when none.
@@ -100,6 +119,7 @@ export function libraryHandlers(host: RunnerHost): Handlers {
         });
         return { ok: true, jobIds: [id] };
       }),
+    'library-save-batch': (m) => saveBatch(host, m.tabId, m.onlyNew),
     'library-check': (m) =>
       answer(async () => {
         const [settings, { runs }] = await Promise.all([loadRatingSettings(), loadSaveSettings()]);

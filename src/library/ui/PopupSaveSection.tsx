@@ -18,7 +18,7 @@ export interface SaveServices {
   watch(onEvent: (event: LibraryEvent) => void): () => void;
 }
 
-const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
+export const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
 
 /** The story's record in the library, or null; undefined while looking. */
 function useSavedStory(id: string, savedStory: SaveServices['savedStory']): [StoryRecord | null | undefined, () => void] {
@@ -101,7 +101,7 @@ export function SaveSection({ tabId, report, services }: { tabId: number; report
   );
 }
 
-function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
+export function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
   const label = job.total
     ? `${job.done} of ${jobUnits(job.scope, job.total)}`
     : job.done
