@@ -57,7 +57,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await tab.close();
 
       // Only the works were fetched (the series page came from the open tab), one at a time, in order.
-      const asked = driver.proxyRequests.slice(before).filter((r) => !r.speculative && r.url.startsWith('https://archiveofourown.org/works/'));
+      const asked = driver.proxyRequests
+        .slice(before)
+        .filter((r) => !r.speculative && r.url.startsWith('https://archiveofourown.org/works/'));
       expect(asked.map((r) => r.url)).toEqual(WORKS.map((w) => workUrl(w.id)));
       for (let i = 1; i < asked.length; i++) expect(asked[i]!.at - asked[i - 1]!.at).toBeGreaterThanOrEqual(950);
 
@@ -67,6 +69,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(saved.map((s) => (s.meta as { series?: unknown }).series)).toEqual(
         WORKS.map((_, i) => ({ title: 'Small Mercies', url: SERIES, part: i + 1 })),
       );
+      const cards = await driver.openExtensionPage('options.html#library');
+      await until(async () => (await cards.count('.card-series')) === 3, 'the series parts on the cards', 30_000);
+      const parts = await cards.evaluate(
+        () => Array.from(document.querySelectorAll('.card-series'), (e) => e.textContent ?? ''),
+        undefined,
+      );
+      expect(parts.sort()).toEqual([1, 2, 3].map((n) => `Part ${n} of Small Mercies`));
+      await cards.close();
     } finally {
       unserve.forEach((u) => u());
     }
