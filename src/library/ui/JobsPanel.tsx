@@ -9,7 +9,7 @@ const SCOPE_TEXT: Record<JobView['scope'], string> = {
   chapter: 'Saving chapter',
   story: 'Saving',
   update: 'Checking for new chapters',
-  batch: 'Saving the stories of',
+  batch: 'Saving',
 };
 
 const OUTCOME_TEXT: Record<NonNullable<JobView['outcome']>, string> = {

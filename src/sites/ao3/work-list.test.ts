@@ -33,7 +33,7 @@ describe('readWorkList', () => {
   it("reads a creator's works page, dropping off-site links and repeats", () => {
     const list = pageAt('users-quietcartographer-works', 'https://archiveofourown.org/users/quietcartographer/works');
     expect(list?.kind).toBe('author');
-    expect(list?.title).toBe('1 - 5 of 5 Works by quietcartographer');
+    expect(list?.title).toBe('Works by quietcartographer');
     expect(list?.works).toEqual([
       { url: 'https://archiveofourown.org/works/61000303', title: 'Third & Last', part: null },
       { url: 'https://archiveofourown.org/works/61000101', title: 'The First Ledger', part: null },
@@ -60,6 +60,10 @@ describe('readWorkList', () => {
     expect(workListKind('https://archiveofourown.org/users/a/works?page=3')).toBe('author');
     expect(workListKind('https://archiveofourown.org/users/a/bookmarks')).toBeNull();
     expect(workListKind('https://archiveofourown.org/works/12')).toBeNull();
+    const titled = (url: string) => readWorkList(parseHtml('<p>x</p>', url), url)?.title;
+    expect(titled('https://archiveofourown.org/users/a%20b/pseuds/C%C3%A9/works')).toBe('Works by Cé');
+    expect(titled('https://archiveofourown.org/users/a%20b/works')).toBe('Works by a b');
+    expect(titled('https://archiveofourown.org/users/a%E0/works')).toBe('Works by a%E0');
     expect(readWorkList(parseHtml('<p>x</p>', 'https://archiveofourown.org/works/1'), 'https://archiveofourown.org/works/1')).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ export interface ListedWork {
 
 export interface WorkList {
   kind: 'series' | 'author';
-  /** The series' title, or the works page's heading. */
+  /** The series' title, or "Works by <creator>". */
   title: string;
   /** The list's first page: the series' own address for a series. */
   url: string;
@@ -53,9 +53,19 @@ export function readWorkList(doc: Document, pageUrl: string): WorkList | null {
       works.push(work);
     }
   }
-  const main = $(doc, '#main') ?? doc;
-  const title = cleanText($(main, kind === 'series' ? 'h2.heading' : 'h2.heading, h3.heading')) || page.pathname;
+  const title = kind === 'series' ? cleanText($($(doc, '#main') ?? doc, 'h2.heading')) || page.pathname : creatorTitle(page);
   return { kind, title, url: `${page.origin}${page.pathname}`, works, next: nextPage(doc, page) };
+}
+
+/** "Works by <pseud>" from the address: the page's heading counts them ("1 - 20 of 35 Works by …"). */
+function creatorTitle(page: URL): string {
+  const parts = page.pathname.split('/');
+  const name = (parts[3] === 'pseuds' ? parts[4] : parts[2]) ?? '';
+  try {
+    return `Works by ${decodeURIComponent(name)}`;
+  } catch {
+    return `Works by ${name}`;
+  }
 }
 
 /** A blurb's work, when its heading links to a work on the page's own host. */
