@@ -18,7 +18,7 @@ import { PopupMemory, type MemoryServices } from '../../library/memory/ui/PopupM
 import { chooseState } from '../../library/db/memory';
 import { BatchSection, type BatchServices } from '../../library/ui/PopupBatchSection';
 import { tabWorkList } from '../../library/ext/tab-work-list';
-import { workListKind } from '../../sites/ao3/work-list';
+import { listsWorks } from '../../sites/kit/work-list';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -28,8 +28,8 @@ const saveServices: SaveServices = {
 };
 
 /** A series or works page's batch save: its works read from the tab, the library asked which it holds. */
-const batchServices = (tabId: number): BatchServices => ({
-  workList: () => tabWorkList(tabId),
+const batchServices = (tabId: number, site: string): BatchServices => ({
+  workList: () => tabWorkList(tabId, site),
   async savedIds(ids) {
     const tx = (await libraryDb()).transaction('stories');
     const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
@@ -87,8 +87,8 @@ export function PopupApp() {
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
           ) : null}
-          {tabId !== null && page.report.kind === 'listing' && page.report.site === 'ao3' && workListKind(page.report.url) ? (
-            <BatchSection tabId={tabId} report={page.report} services={batchServices(tabId)} />
+          {tabId !== null && page.report.kind === 'listing' && listsWorks(page.report.site, page.report.url) ? (
+            <BatchSection tabId={tabId} report={page.report} services={batchServices(tabId, page.report.site)} />
           ) : null}
           <SwitchFor report={page.report} />
           <FixReadingLink report={page.report} pick={tabId === null ? undefined : () => pickOnPage(tabId)} />

@@ -16,6 +16,7 @@ import { showLibraryBadge } from '../../shell/ext/toolbar';
 import type { RunnerHost } from './runner-host';
 import { pullLibrarySync, pushLibrarySync, watchRemoteSync } from './sync-storage';
 import { allJobs, hasUnfinishedJobs, jobView } from '../jobs/jobs';
+import { listsWorks } from '../../sites/kit/work-list';
 
 const UPDATE_ALARM = 'library-updates';
 const SYNC_ALARM = 'library-sync';
@@ -72,8 +73,8 @@ function saveBatch(host: RunnerHost, tabId: number, onlyNew: boolean): Promise<L
       loadRatingSettings(),
       loadSaveSettings(),
     ]);
-    // Only otwarchive's series and works pages are read as lists of works (src/sites/ao3/work-list.ts).
-    if (report?.site !== 'ao3') return { ok: false, error: 'Slipcase saves series and works lists on AO3 only.' };
+    if (!report || !listsWorks(report.site, snapshot.url))
+      return { ok: false, error: 'This page is not a list of works Slipcase can save.' };
     // Nothing is known of the works before each is fetched: as for a save by address, follow an
     // adult gate only when the reader's limit lets every rating through.
     const followAdultGate = settings.limit === 'explicit';

@@ -1,5 +1,5 @@
 /**
- * Batch jobs: the works an AO3 series or creator's page lists (src/sites/ao3/work-list.ts), saved
+ * Batch jobs: the works an AO3 series or creator's page, or an FFN author page, lists (src/sites/kit/work-list.ts), saved
  * one after another in the list's order, each by a story job of its own, so each work is fetched,
  * read and saved exactly as a single save would. The batch keeps its place in its plan (BatchPlan):
  * after a restart it waits for the story job under way, then starts the next work. A work that
@@ -9,7 +9,7 @@ import type { LibraryDb } from '../db/db';
 import { write } from '../db/db';
 import { isUnfinished } from '../types';
 import { storyKey } from '../../warnings/policy';
-import { readWorkList, type WorkList } from '../../sites/ao3/work-list';
+import { readWorkList, type WorkList } from '../../sites/kit/work-list';
 import { decodeHtml } from '../../core/decode-html';
 import type { RunKind } from '../../sites/types';
 import { finishJob, progress, putNewJob, updateJob, JobGone, type BatchPlan, type BatchWork, type JobRecord, type NewJob } from './jobs';
@@ -58,7 +58,7 @@ export async function newBatch(
   site: string,
   onlyNew: boolean,
 ): Promise<{ title: string; plan: BatchPlan }> {
-  const list = readWorkList(new deps.win.DOMParser().parseFromString(snapshot.html, 'text/html'), snapshot.url);
+  const list = readWorkList(site, new deps.win.DOMParser().parseFromString(snapshot.html, 'text/html'), snapshot.url);
   if (!list) throw new Error('This page is not a series or a list of works.');
   const works = await worksToSave(deps.db, site, list.works, onlyNew);
   if (!works.length && !list.next)
@@ -151,7 +151,7 @@ async function startWork(deps: BatchDeps, job: JobRecord, plan: BatchPlan, work:
 
 /** Reads the list's next page through the polite clock; a page that cannot be read ends the list there, noted. */
 async function readListing(deps: BatchDeps, job: JobRecord, plan: BatchPlan, url: string): Promise<void> {
-  const list = await fetchList(deps, job.url, url);
+  const list = await fetchList(deps, plan.site, job.url, url);
   const known = new Set(plan.works.map((w) => w.url));
   const fresh = list ? await worksToSave(deps.db, plan.site, list.works, plan.onlyNew) : [];
   const next: BatchPlan = {
@@ -163,13 +163,13 @@ async function readListing(deps: BatchDeps, job: JobRecord, plan: BatchPlan, url
   await updateJob(deps.db, job.id, (j) => ({ ...j, plan: next, ...progress(next, 0, null), updatedAt: deps.now() }));
 }
 
-async function fetchList(deps: BatchDeps, first: string, url: string): Promise<WorkList | null> {
+async function fetchList(deps: BatchDeps, site: string, first: string, url: string): Promise<WorkList | null> {
   try {
     const response = await deps.request(url, new AbortController().signal);
     const at = response.url || url;
     if (response.status >= 400 || new URL(at).host !== new URL(first).host) return null;
     const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
-    return readWorkList(new deps.win.DOMParser().parseFromString(html, 'text/html'), at);
+    return readWorkList(site, new deps.win.DOMParser().parseFromString(html, 'text/html'), at);
   } catch {
     return null;
   }

@@ -144,3 +144,27 @@ describe('a batch save of an AO3 series', () => {
     void done;
   });
 });
+
+describe('a batch save of an FFN author page', () => {
+  it("saves each of the author's stories whole, by its first chapter's address", async () => {
+    const author = 'https://www.fanfiction.net/u/77/Some-Author';
+    const html = `<title>Some Author | FanFiction</title><div class="z-list mystories"><a class="stitle" href="/s/1234567/3/WebToEpub">Story</a></div>`;
+    const r = runner();
+    const id = await r.enqueueBatch({
+      snapshot: { url: author, html },
+      site: 'ffn',
+      onlyNew: false,
+      followAdultGate: false,
+      runs: ['story'],
+    });
+    await r.resume();
+    expect((await r.jobs()).find((j) => j.id === id)).toMatchObject({
+      title: 'Works by Some Author',
+      state: 'done',
+      message: 'Saved 1 of 1 story.',
+    });
+    expect(web.requests.map((q) => q.url)).toEqual([1, 2, 3, 4, 5].map((n) => `https://www.fanfiction.net/s/1234567/${n}/WebToEpub`));
+    const [story] = await db.getAll('stories');
+    expect([story!.id, story!.chapterCount, story!.meta.series]).toEqual(['ffn:fanfiction.net:1234567', 5, undefined]);
+  });
+});

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageReport } from '../../core/model';
 import type { JobView, LibraryEvent, LibraryRequest } from '../messages';
 import { BatchSection, type BatchServices } from '../ui/PopupBatchSection';
-import { readWorkList } from '../../sites/ao3/work-list';
+import { readWorkList } from '../../sites/kit/work-list';
 import { click, settle, until } from '../../../tests/lib/ui';
 import { corpusHtml } from './library-web';
 
@@ -32,7 +32,7 @@ afterEach(() => {
 
 function services(saved: string[]): BatchServices {
   return {
-    workList: () => Promise.resolve(readWorkList(new DOMParser().parseFromString(html, 'text/html'), SERIES)),
+    workList: () => Promise.resolve(readWorkList('ao3', new DOMParser().parseFromString(html, 'text/html'), SERIES)),
     savedIds: (ids) => Promise.resolve(new Set(ids.filter((id) => saved.includes(id)))),
     ask: (request) => {
       asked.push(request);

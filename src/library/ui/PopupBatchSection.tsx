@@ -1,10 +1,10 @@
 /**
- * On an AO3 series or creator's works page: saving every work it lists, or only those the library
+ * On an AO3 series or creator's works page, or an FFN author page: saving every work it lists, or only those the library
  * lacks, as one batch job (src/library/jobs/batch.ts), and the batch's progress in stories.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../core/model';
-import type { WorkList } from '../../sites/ao3/work-list';
+import type { WorkList } from '../../sites/kit/work-list';
 import type { JobView } from '../messages';
 import { workStoryId } from '../jobs/batch';
 import { FINISHED, JobProgress, type SaveServices } from './PopupSaveSection';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readWorkList, workListKind } from './work-list';
+import { ao3WorkList as readWorkList, ao3WorkListKind as workListKind } from './work-list';
 import { parseHtml } from '../../../scripts/lib/html';
 
 function pageAt(name: string, url: string) {

@@ -7,40 +7,22 @@
  * page's host are kept, and only a next page of the same list is followed.
  */
 import { $, $$, cleanText } from '../../core/dom';
-
-export interface ListedWork {
-  /** The work's address, as `<origin>/works/<id>`. */
-  url: string;
-  title: string;
-  /** Its part in the series (the blurb's "Part n of"); null on a creator's works page. */
-  part: number | null;
-}
-
-export interface WorkList {
-  kind: 'series' | 'author';
-  /** The series' title, or "Works by <creator>". */
-  title: string;
-  /** The list's first page: the series' own address for a series. */
-  url: string;
-  works: ListedWork[];
-  /** The list's next page, if it has one. */
-  next: string | null;
-}
+import { sameHost, type ListedWork, type WorkList } from '../kit/listed-works';
 
 const SERIES_PATH = /^\/series\/\d+\/?$/;
 const AUTHOR_PATH = /^\/users\/[^/]+\/(?:pseuds\/[^/]+\/)?works\/?$/;
 const WORK_PATH = /^\/works\/(\d+)\/?$/;
 
 /** The kind of work list at `url`, or null for any other page. */
-export function workListKind(url: string): WorkList['kind'] | null {
+export function ao3WorkListKind(url: string): WorkList['kind'] | null {
   if (!URL.canParse(url)) return null;
   const { pathname } = new URL(url);
   return SERIES_PATH.test(pathname) ? 'series' : AUTHOR_PATH.test(pathname) ? 'author' : null;
 }
 
 /** The works the page at `pageUrl` lists, in order; null when it is no series or works page. */
-export function readWorkList(doc: Document, pageUrl: string): WorkList | null {
-  const kind = workListKind(pageUrl);
+export function ao3WorkList(doc: Document, pageUrl: string): WorkList | null {
+  const kind = ao3WorkListKind(pageUrl);
   if (!kind) return null;
   const page = new URL(pageUrl);
   const blurbs = $$(doc, kind === 'series' ? 'ul.series.work.index > li.work.blurb' : 'ol.work.index > li.work.blurb');
@@ -87,10 +69,4 @@ function nextPage(doc: Document, page: URL): string | null {
   const next = sameHost($(doc, 'ol.pagination li.next a[href]')?.getAttribute('href'), page);
   if (!next || next.pathname !== page.pathname || !/^\d+$/.test(next.searchParams.get('page') ?? '')) return null;
   return next.href;
-}
-
-function sameHost(href: string | null | undefined, page: URL): URL | null {
-  if (!href || !URL.canParse(href, page)) return null;
-  const url = new URL(href, page);
-  return url.host === page.host && url.protocol === page.protocol ? url : null;
 }
