@@ -168,3 +168,24 @@ describe('a batch save of an FFN author page', () => {
     expect([story!.id, story!.chapterCount, story!.meta.series]).toEqual(['ffn:fanfiction.net:1234567', 5, undefined]);
   });
 });
+
+describe('a batch save of an eFiction author page', () => {
+  it('saves each listed story by its sid', async () => {
+    const author = 'http://fanfiction.mugglenet.com/viewuser.php?uid=42';
+    const html = `<title>Quill</title><div class="listbox"><a href="viewstory.php?sid=123456&amp;chapter=2">Story</a></div>`;
+    const r = runner();
+    const id = await r.enqueueBatch({
+      snapshot: { url: author, html },
+      site: 'efiction',
+      onlyNew: false,
+      followAdultGate: false,
+      runs: ['story'],
+    });
+    await r.resume();
+    expect((await r.jobs()).find((j) => j.id === id)).toMatchObject({ state: 'done', message: 'Saved 1 of 1 story.' });
+    expect(web.requests[0]!.url).toBe('http://fanfiction.mugglenet.com/viewstory.php?sid=123456');
+    const [story] = await db.getAll('stories');
+    expect(story!.id).toBe('efiction:fanfiction.mugglenet.com:/123456');
+    expect(story!.chapterCount).toBeGreaterThan(0);
+  });
+});

@@ -42,7 +42,8 @@ describe('ffnWorkList', () => {
     expect(listsWorks('ffn', AUTHOR)).toBe(true);
     expect(listsWorks('ao3', AUTHOR)).toBe(false);
     expect(listsWorks('ao3', 'https://archiveofourown.org/series/5')).toBe(true);
-    expect(listsWorks('efiction', 'https://example.org/viewuser.php?uid=3')).toBe(false);
+    expect(listsWorks('efiction', 'https://example.org/fics/viewuser.php?uid=3')).toBe(true);
+    expect(listsWorks('efiction', 'https://example.org/fics/viewuser.php?uid=3&action=favst')).toBe(false);
     expect(readWorkList('ffn', parseHtml(PAGE, AUTHOR), AUTHOR)?.works).toHaveLength(2);
     expect(readWorkList('toString', parseHtml(PAGE, AUTHOR), AUTHOR)).toBeNull();
   });
