@@ -21,6 +21,8 @@ export type LibraryRequest =
   | { type: 'library-save'; tabId?: number; scope: 'chapter' | 'story' }
   /** Save a work by its address, all fetched (a story synced from another browser). */
   | { type: 'library-save-url'; url: string; title: string }
+  /** Save the works the tab's series or works page lists, as one batch (all, or only those the library lacks). */
+  | { type: 'library-save-batch'; tabId: number; onlyNew: boolean }
   | { type: 'library-cancel'; jobId: string }
   /** Look for new chapters of these saved works, or of every saved work in progress. */
   | { type: 'library-check'; storyIds?: string[] }
@@ -71,6 +73,18 @@ export interface RunnerCalls {
   'runner-enqueue-updates': {
     request: { type: 'runner-enqueue-updates'; storyIds: string[] | null; settings: RatingSettings; runs: RunKind[] };
     reply: string[];
+  };
+  /** Save the works a list page names, one after another (src/library/jobs/batch.ts). Reply: the batch job's id. */
+  'runner-enqueue-batch': {
+    request: {
+      type: 'runner-enqueue-batch';
+      snapshot: { url: string; html: string };
+      site: string;
+      onlyNew: boolean;
+      followAdultGate: boolean;
+      runs: RunKind[];
+    };
+    reply: string;
   };
   'runner-cancel': { request: { type: 'runner-cancel'; jobId: string }; reply: void };
   /** Carry on with jobs a restart cut off. */

@@ -28,6 +28,8 @@ export interface StoryMeta {
    */
   chaptersPosted: number | null;
   status: StoryStatus;
+  /** The series the story was saved from, and its part there (a batch save of an AO3 series page). */
+  series?: { title: string; url: string; part: number };
 }
 
 /** A held copy that did not check out, waiting for the reader to keep or discard it. */
@@ -204,8 +206,11 @@ export interface SaveResult {
 
 // ---- save jobs ----
 
-/** chapter: the open page only; story: the whole work; update: the chapters a saved work lacks. */
-export type JobScope = 'chapter' | 'story' | 'update';
+/**
+ * chapter: the open page only; story: the whole work; update: the chapters a saved work lacks;
+ * batch: the works a series or creator's page lists, one story job after another.
+ */
+export type JobScope = 'chapter' | 'story' | 'update' | 'batch';
 
 /**
  * queued: waiting its turn; running: fetching or saving; waiting: holding off before the next

@@ -62,6 +62,7 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   'gate-more': { type: 'gate-more' },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },
+  'library-save-batch': { type: 'library-save-batch', tabId: 3, onlyNew: true },
   'library-cancel': { type: 'library-cancel', jobId: 'job-1' },
   'library-check': { type: 'library-check', storyIds: ['ao3:archiveofourown.org:1'] },
   'library-jobs': { type: 'library-jobs' },
@@ -75,6 +76,14 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     runs: ['story', 'apocrypha'],
   },
   'runner-enqueue-url': { type: 'runner-enqueue-url', url: report.url, title: 'Velvet and Ash', followAdultGate: false, runs: ['story'] },
+  'runner-enqueue-batch': {
+    type: 'runner-enqueue-batch',
+    snapshot: { url: 'https://archiveofourown.org/series/2196', html: '<p>Hi</p>' },
+    site: 'ao3',
+    onlyNew: false,
+    followAdultGate: false,
+    runs: ['story'],
+  },
   'runner-enqueue-updates': {
     type: 'runner-enqueue-updates',
     storyIds: null,

@@ -19,6 +19,9 @@ import { chooseState } from '../../library/db/memory';
 import { PopupImport, type ImportServices } from '../../library/memory/ui/PopupImport';
 import { listKindOf } from '../../library/imports/reading-lists';
 import { importClient } from '../../library/ext/client';
+import { BatchSection, type BatchServices } from '../../library/ui/PopupBatchSection';
+import { tabWorkList } from '../../library/ext/tab-work-list';
+import { listsWorks } from '../../sites/kit/work-list';
 
 /** The save section's library: the database opened in this page, and the background's jobs. */
 const saveServices: SaveServices = {
@@ -26,6 +29,18 @@ const saveServices: SaveServices = {
   ask: askLibrary,
   watch: watchLibrary,
 };
+
+/** A series or works page's batch save: its works read from the tab, the library asked which it holds. */
+const batchServices = (tabId: number, site: string): BatchServices => ({
+  workList: () => tabWorkList(tabId, site),
+  async savedIds(ids) {
+    const tx = (await libraryDb()).transaction('stories');
+    const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    return new Set(ids.filter((_, i) => keys[i] !== undefined));
+  },
+  ask: askLibrary,
+  watch: watchLibrary,
+});
 
 /** The reading memory, in the database this page opens. */
 const memoryServices: MemoryServices = {
@@ -74,6 +89,9 @@ export function PopupApp() {
           ) : null}
           {tabId !== null && (holdsStory(page.report.kind) || page.report.kind === 'index') ? (
             <SaveSection tabId={tabId} report={page.report} services={saveServices} />
+          ) : null}
+          {tabId !== null && page.report.kind === 'listing' && listsWorks(page.report.site, page.report.url) ? (
+            <BatchSection tabId={tabId} report={page.report} services={batchServices(tabId, page.report.site)} />
           ) : null}
           {tabId !== null ? <ImportFor tabId={tabId} url={page.report.url} /> : null}
           <SwitchFor report={page.report} />

@@ -144,6 +144,8 @@ const metaCheck = record<StoryMeta>({
   // Absent from backups made before it was kept.
   chaptersPosted: (v, p) => (v === undefined ? null : nullable(num)(v, p)),
   status: oneOf('complete', 'wip', 'unknown'),
+  // Only on works saved from a series page.
+  series: optional(record({ title: str, url, part: num })),
 });
 
 const problemCheck: Check<Problem> = (v, p) => {

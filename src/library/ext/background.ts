@@ -16,6 +16,7 @@ import { showLibraryBadge } from '../../shell/ext/toolbar';
 import type { RunnerHost } from './runner-host';
 import { pullLibrarySync, pushLibrarySync, watchRemoteSync } from './sync-storage';
 import { allJobs, hasUnfinishedJobs, jobView } from '../jobs/jobs';
+import { listsWorks } from '../../sites/kit/work-list';
 
 const UPDATE_ALARM = 'library-updates';
 const SYNC_ALARM = 'library-sync';
@@ -63,6 +64,25 @@ export function saveTab(host: RunnerHost, tabId: number | undefined, scope: 'cha
   });
 }
 
+/** Saves the works the tab's series or works page lists, one after another. */
+function saveBatch(host: RunnerHost, tabId: number, onlyNew: boolean): Promise<LibraryReply> {
+  return answer(async () => {
+    const [snapshot, report, settings, { runs }] = await Promise.all([
+      snapshotTab(tabId),
+      loadTabReport(tabId),
+      loadRatingSettings(),
+      loadSaveSettings(),
+    ]);
+    if (!report || !listsWorks(report.site, snapshot.url))
+      return { ok: false, error: 'This page is not a list of works Slipcase can save.' };
+    // Nothing is known of the works before each is fetched: as for a save by address, follow an
+    // adult gate only when the reader's limit lets every rating through.
+    const followAdultGate = settings.limit === 'explicit';
+    const id = await host.call({ type: 'runner-enqueue-batch', snapshot, site: report.site, onlyNew, followAdultGate, runs });
+    return { ok: true, jobIds: [id] };
+  });
+}
+
 /**
  * The tab a save request may save: the one an extension page names, or a content script's own
  * (the reader view saves the page it is open on, never another tab). Undefined when none.
@@ -100,6 +120,7 @@ export function libraryHandlers(host: RunnerHost): Handlers {
         });
         return { ok: true, jobIds: [id] };
       }),
+    'library-save-batch': (m) => saveBatch(host, m.tabId, m.onlyNew),
     'library-check': (m) =>
       answer(async () => {
         const [settings, { runs }] = await Promise.all([loadRatingSettings(), loadSaveSettings()]);

@@ -37,6 +37,7 @@ type RunnerAnswers = { [T in RunnerCallType]: (message: Message<T>) => Promise<R
 const RUNNER_CALLS = Object.keys({
   'runner-enqueue-page': true,
   'runner-enqueue-url': true,
+  'runner-enqueue-batch': true,
   'runner-enqueue-updates': true,
   'runner-cancel': true,
   'runner-resume': true,
@@ -88,6 +89,7 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
   const answers: RunnerAnswers = {
     'runner-enqueue-page': (m) => runner.enqueuePage(m.snapshot, m.scope, m.followAdultGate, m.runs),
     'runner-enqueue-url': (m) => runner.enqueueUrl(m.url, m.title, m.followAdultGate, m.runs),
+    'runner-enqueue-batch': ({ type: _, ...batch }) => runner.enqueueBatch(batch),
     'runner-enqueue-updates': (m) => runner.enqueueUpdates(m.storyIds, adultGateAllowed(m.settings), m.runs),
     'runner-cancel': (m) => runner.cancel(m.jobId),
     'runner-resume': () => runner.resume(),

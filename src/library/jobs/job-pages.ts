@@ -1,5 +1,6 @@
 /** The pages of a save job: passing an adult gate, following `next` links, and putting the chapters the job holds in reading order. */
-import { MAX_WALK, type HeldPage, type JobPage, type JobPlan, type JobRecord } from './jobs';
+import { MAX_WALK, heldSlots, type HeldPage, type JobPage, type JobPlan, type JobRecord } from './jobs';
+import type { LibraryDb } from '../db/db';
 import { adultGateUrl } from './fetch-plan';
 import { JobFailure, hostOf, nothingDone } from './job-words';
 import type { PageCopy } from './page-copy';
@@ -24,6 +25,8 @@ export function orderedChapters(plan: JobPlan, root: HeldPage, pages: JobPage[])
     case 'root':
     case 'complete':
       return root.chapters;
+    case 'batch':
+      return [];
     case 'whole':
       return mergeChapters(bySlot.get(0) ?? [], root.chapters);
     case 'chapters':
@@ -61,4 +64,28 @@ function uniqueChapters(chapters: ChapterCopy[]): ChapterCopy[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A page a job fetches next: the root to plan from, or a slot of its plan. */
+export type Target = { slot: number | 'root'; url: string };
+
+/** The job's next page to fetch; null when it has all it needs (or is a batch, whose works are jobs of their own). */
+export async function nextFetch(db: LibraryDb, job: JobRecord): Promise<Target | null> {
+  const plan = job.plan;
+  switch (plan.kind) {
+    case 'root':
+      return { slot: 'root', url: plan.url };
+    case 'complete':
+    case 'batch':
+      return null;
+    case 'whole':
+      return (await heldSlots(db, job.id)).has(0) ? null : { slot: 0, url: plan.url };
+    case 'chapters': {
+      const held = await heldSlots(db, job.id);
+      const slot = plan.wanted.find((i) => !held.has(i));
+      return slot === undefined ? null : { slot, url: plan.urls[slot]! };
+    }
+    case 'walk':
+      return plan.next === null ? null : { slot: plan.steps, url: plan.next };
+  }
 }

@@ -32,13 +32,41 @@ export interface JobPage extends HeldPage {
  *              then the next run's first page from `queue`, if any. A walk over runs (`runs`) holds
  *              every chapter wanted: the root's are not kept apart from them; `found` counts
  *              the chapters its pages held (a reader page holds several).
+ * - batch:     the works a list page names (BatchPlan), each saved by a story job of its own.
  */
 export type JobPlan =
   | { kind: 'root'; url: string }
   | { kind: 'complete' }
   | { kind: 'whole'; url: string }
   | { kind: 'chapters'; urls: string[]; wanted: number[]; rootSlot: number | null }
-  | { kind: 'walk'; next: string | null; steps: number; seen: string[]; queue?: string[]; runs?: boolean; found?: number };
+  | { kind: 'walk'; next: string | null; steps: number; seen: string[]; queue?: string[]; runs?: boolean; found?: number }
+  | BatchPlan;
+
+/** A work a batch saves: its address, title, and part in the series (null off a series). */
+export interface BatchWork {
+  url: string;
+  title: string;
+  part: number | null;
+}
+
+/**
+ * A batch's works in the list's order. `next` indexes the work to start; `child` is the story job
+ * saving works[next - 1], if one was started; `listing` the list's page still to read (all are
+ * read before the first work). `onlyNew` leaves out works the library holds; `failed` says which
+ * works were not saved, and why.
+ */
+export interface BatchPlan {
+  kind: 'batch';
+  works: BatchWork[];
+  next: number;
+  child: string | null;
+  listing: string | null;
+  series: { title: string; url: string } | null;
+  site: string;
+  onlyNew: boolean;
+  saved: number;
+  failed: string[];
+}
 
 export interface JobRecord extends JobView {
   /** Order of creation, for ties in createdAt. */

@@ -16,7 +16,7 @@ import type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 import type { RunKind } from '../../sites/types';
 
 // The records' types live apart so the schema can name them; the job code's callers find them here.
-export type { HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
+export type { BatchPlan, BatchWork, HeldPage, JobPage, JobPlan, JobRecord } from './job-records';
 
 /** Finished jobs kept to show how they ended: at most this many, for at most this long. */
 export const KEEP_FINISHED = 50;
@@ -45,26 +45,29 @@ export interface NewJob extends Partial<Pick<JobRecord, 'done' | 'total' | 'deto
 
 /** Stores a new queued job, numbered after every job there is. */
 export async function addJob(db: LibraryDb, job: NewJob, now: number): Promise<JobRecord> {
-  return write(db, async (tx) => {
-    const last = await tx.objectStore('jobs').getAll();
-    const seq = last.reduce((m, j) => Math.max(m, j.seq), 0) + 1;
-    const record: JobRecord = {
-      done: 0,
-      total: null,
-      detour: null,
-      ...job,
-      seq,
-      state: 'queued',
-      message: null,
-      outcome: null,
-      attempts: 0,
-      notBefore: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.objectStore('jobs').put(record);
-    return record;
-  });
+  return write(db, (tx) => putNewJob(tx, job, now));
+}
+
+/** addJob within a transaction: a batch starts its next work and notes it in one. */
+export async function putNewJob(tx: WriteTx, job: NewJob, now: number): Promise<JobRecord> {
+  const last = await tx.objectStore('jobs').getAll();
+  const seq = last.reduce((m, j) => Math.max(m, j.seq), 0) + 1;
+  const record: JobRecord = {
+    done: 0,
+    total: null,
+    detour: null,
+    ...job,
+    seq,
+    state: 'queued',
+    message: null,
+    outcome: null,
+    attempts: 0,
+    notBefore: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.objectStore('jobs').put(record);
+  return record;
 }
 
 /** Every job, oldest first. */
@@ -199,6 +202,8 @@ export function progress(plan: JobPlan, held: number, root: HeldPage | null): Pi
   switch (plan.kind) {
     case 'root':
       return { done: 0, total: null };
+    case 'batch':
+      return { done: plan.next - (plan.child ? 1 : 0), total: plan.listing ? null : plan.works.length };
     case 'complete':
       return { done: open, total: open };
     case 'whole': {

@@ -9,7 +9,8 @@
  * - story:   the work behind a page: the live page's chapters, and the rest fetched as the site
  *            allows (whole-work view, chapter list, next links, threadmark runs; fetch-plan.ts);
  * - chapter: the live page's chapter, merged into the saved story by its number (merge-chapters.ts);
- * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts).
+ * - update:  a saved work's page fetched, and only the chapters the library lacks (updates.ts);
+ * - batch:   the works a series or creator's page lists, a story job each, in order (batch.ts).
  */
 import { isUnfinished, type JobScope, type JobView, type StoryMeta, type StoryRecord } from '../types';
 import type { PageCopy } from './page-copy';
@@ -21,8 +22,8 @@ import {
   addJob,
   allJobs,
   finishJob,
-  heldPage,
   heldSlots,
+  heldPage,
   jobView,
   progress,
   storyJobPlan,
@@ -37,11 +38,12 @@ import {
 import { storiesToCheck, updatePlan } from './updates';
 import { planStory } from './fetch-plan';
 import { PoliteClock, afterFailure, asksToSlowDown, type Retry } from './polite-clock';
-import { passGate, walkOn } from './job-pages';
+import { nextFetch, passGate, walkOn } from './job-pages';
 import { JobFailure, hostOf, nothingDone } from './job-words';
 import { saveJobStory, savedChapters, storyIdFor } from './job-save';
 import type { RunKind } from '../../sites/types';
 import { DEFAULT_SAVE_SETTINGS } from '../save-settings';
+import { batchChild, newBatch, stepBatch, waitsOnChild, type BatchDeps, type BatchRequest } from './batch';
 
 /** The part of a fetch Response the runner reads. */
 export interface FetchResponse {
@@ -66,7 +68,6 @@ export interface RunnerDeps {
   clock?: PoliteClock;
 }
 
-type Target = { slot: number | 'root'; url: string };
 type Fetched = { page: PageCopy; doc: Document; url: string };
 export class Runner {
   private readonly clock: PoliteClock;
@@ -77,8 +78,10 @@ export class Runner {
   private wake = new AbortController();
   private current: { id: string; abort: AbortController } | null = null;
 
+  private readonly batch: BatchDeps;
   constructor(private readonly deps: RunnerDeps) {
     this.clock = deps.clock ?? new PoliteClock(deps.now, deps.sleep);
+    this.batch = { ...deps, request: (url, signal) => this.clock.request(signal, () => deps.fetch(url, signal)) };
   }
 
   /**
@@ -124,6 +127,16 @@ export class Runner {
     return job.id;
   }
 
+  /** A batch of the works the list page the reader has open names (all, or `onlyNew`: those the library lacks). */
+  async enqueueBatch({ snapshot, site, onlyNew, followAdultGate, runs }: BatchRequest): Promise<string> {
+    const { title, plan } = await newBatch(this.deps, snapshot, site, onlyNew);
+    const job = { ...this.newJob('batch', snapshot.url, title, followAdultGate, plan, runs), ...progress(plan, 0, null) };
+    const added = await addJob(this.deps.db, job, this.deps.now());
+    await this.changed([]);
+    this.kick();
+    return added.id;
+  }
+
   /**
    * Update checks for these saved stories, or every saved work in progress. A story with a check
    * under way gets no second one: its job's id is returned instead.
@@ -154,7 +167,10 @@ export class Runner {
 
   /** Stops a job: between requests, or aborting the one in flight. Its fetched pages go. */
   async cancel(jobId: string): Promise<void> {
+    const child = await batchChild(this.deps.db, jobId);
     const stopped = await finishJob(this.deps.db, jobId, { state: 'cancelled', message: null, outcome: null }, this.deps.now());
+    // After the batch, so that it does not go on to its next work.
+    if (child) await this.cancel(child);
     if (this.current?.id === jobId) this.current.abort.abort(new JobGone(jobId));
     if (stopped) {
       await this.changed([]);
@@ -193,7 +209,9 @@ export class Runner {
   private async run(): Promise<void> {
     for (;;) {
       this.again = false;
-      const open = (await allJobs(this.deps.db)).filter(isUnfinished);
+      const unfinished = (await allJobs(this.deps.db)).filter(isUnfinished);
+      // A batch waiting for its work's story job is not due until that job ends.
+      const open = unfinished.filter((j) => !waitsOnChild(j, unfinished));
       if (!open.length) {
         if (this.again) continue;
         return;
@@ -233,7 +251,8 @@ export class Runner {
       job = await this.change(job.id, (j) => ({ ...j, state: 'running', message: null }));
       await this.changed([]);
     }
-    const target = await this.nextFetch(job);
+    if (job.plan.kind === 'batch') return this.changed(await stepBatch(this.batch, job, job.plan));
+    const target = await nextFetch(this.deps.db, job);
     if (!target) return this.finish(job);
 
     const abort = new AbortController();
@@ -284,25 +303,6 @@ export class Runner {
   }
 
   // ---- fetching ----
-
-  private async nextFetch(job: JobRecord): Promise<Target | null> {
-    const plan = job.plan;
-    switch (plan.kind) {
-      case 'root':
-        return { slot: 'root', url: plan.url };
-      case 'complete':
-        return null;
-      case 'whole':
-        return (await heldSlots(this.deps.db, job.id)).has(0) ? null : { slot: 0, url: plan.url };
-      case 'chapters': {
-        const held = await heldSlots(this.deps.db, job.id);
-        const slot = plan.wanted.find((i) => !held.has(i));
-        return slot === undefined ? null : { slot, url: plan.urls[slot]! };
-      }
-      case 'walk':
-        return plan.next === null ? null : { slot: plan.steps, url: plan.next };
-    }
-  }
 
   /** One page through the polite clock: read, or what to do about a busy or unreachable site. */
   private async fetchPage(job: JobRecord, url: string, signal: AbortSignal): Promise<Fetched | Retry> {

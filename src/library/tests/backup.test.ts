@@ -96,6 +96,20 @@ describe('export → wipe → import', () => {
   });
 });
 
+describe('a story saved from a series', () => {
+  it('keeps its series and part through export and import', async () => {
+    const story = makeStory(seeded(5), 0, { chapters: [1, 1], words: [20, 40] });
+    const series = { title: 'Small Mercies', url: 'https://archiveofourown.org/series/2196', part: 2 };
+    const source = await library();
+    await saveStory(source, { ...story, meta: { ...story.meta, series } }, win);
+    const backup = parseBackup(JSON.parse([...backupJson(await exportLibrary(source, NOW))].join('')));
+    expect(backup.stories[0]!.meta.series).toEqual(series);
+    const restored = await library();
+    await importLibrary(restored, backup, win);
+    expect((await restored.getAll('stories'))[0]!.meta.series).toEqual(series);
+  });
+});
+
 describe('importLibrary merges', () => {
   const rand = seeded(7);
   const story = makeStory(rand, 1, { chapters: [3, 3], words: [100, 100] });

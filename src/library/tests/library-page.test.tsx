@@ -128,6 +128,19 @@ describe('library page cards', () => {
     expect(card(ids.alpha)!.querySelector('.card-new')).toBeNull();
   });
 
+  it('say which part of a series a story saved from its series page is', async () => {
+    const tx = db.transaction('stories', 'readwrite');
+    const gamma = (await tx.store.get(ids.gamma))!;
+    await tx.store.put({
+      ...gamma,
+      meta: { ...gamma.meta, series: { title: 'Small Mercies', url: 'https://archiveofourown.org/series/2196', part: 2 } },
+    });
+    await tx.done;
+    await open();
+    expect(text(card(ids.gamma), '.card-series')).toBe('Part 2 of Small Mercies');
+    expect(card(ids.alpha)!.querySelector('.card-series')).toBeNull();
+  });
+
   it('offer to keep a held copy or the saved one', async () => {
     // A fetch with fewer chapters is held back beside the saved copy.
     const fewer = { ...ALPHA, chapters: ALPHA.chapters.slice(0, 2), fetchedAt: ALPHA.fetchedAt! + 5000 };

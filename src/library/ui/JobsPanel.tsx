@@ -1,11 +1,16 @@
 import type { JobView } from '../messages';
 import { isUnfinished } from '../types';
-import { plural } from './format';
+import { jobUnits } from './format';
 
 /** How long a finished job stays in view, so its outcome can be read. */
 export const FINISHED_SHOWN_MS = 10_000;
 
-const SCOPE_TEXT: Record<JobView['scope'], string> = { chapter: 'Saving chapter', story: 'Saving', update: 'Checking for new chapters' };
+const SCOPE_TEXT: Record<JobView['scope'], string> = {
+  chapter: 'Saving chapter',
+  story: 'Saving',
+  update: 'Checking for new chapters',
+  batch: 'Saving',
+};
 
 const OUTCOME_TEXT: Record<NonNullable<JobView['outcome']>, string> = {
   saved: 'Saved',
@@ -21,7 +26,7 @@ function stateText(job: JobView): string {
   if (job.state === 'failed') return 'Failed';
   if (job.state === 'done') return job.outcome ? OUTCOME_TEXT[job.outcome] : 'Done';
   // Chapters, not requests: AO3's whole work comes in one request (jobs.ts#progress).
-  return job.total === null ? `${plural(job.done, 'chapter')} so far` : `${job.done} of ${plural(job.total, 'chapter')}`;
+  return job.total === null ? `${jobUnits(job.scope, job.done)} so far` : `${job.done} of ${jobUnits(job.scope, job.total)}`;
 }
 
 /** Jobs worth showing: every unfinished one, and those finished in the last few seconds. */

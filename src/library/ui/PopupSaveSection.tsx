@@ -7,7 +7,7 @@ import type { PageReport } from '../../core/model';
 import { storyKey } from '../../warnings/policy';
 import type { StoryRecord } from '../types';
 import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
-import { partText, plural } from './format';
+import { jobUnits, partText } from './format';
 
 /** What the popup's save section needs from the library; the popup wires it (src/entrypoints/popup/PopupApp.tsx). */
 export interface SaveServices {
@@ -18,7 +18,7 @@ export interface SaveServices {
   watch(onEvent: (event: LibraryEvent) => void): () => void;
 }
 
-const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
+export const FINISHED = new Set<JobView['state']>(['done', 'failed', 'cancelled']);
 
 /** The story's record in the library, or null; undefined while looking. */
 function useSavedStory(id: string, savedStory: SaveServices['savedStory']): [StoryRecord | null | undefined, () => void] {
@@ -101,11 +101,11 @@ export function SaveSection({ tabId, report, services }: { tabId: number; report
   );
 }
 
-function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
+export function JobProgress({ job, onCancel }: { job: JobView; onCancel(): void }) {
   const label = job.total
-    ? `${job.done} of ${plural(job.total, 'chapter')}`
+    ? `${job.done} of ${jobUnits(job.scope, job.total)}`
     : job.done
-      ? `${plural(job.done, 'chapter')} so far`
+      ? `${jobUnits(job.scope, job.done)} so far`
       : 'Starting';
   return (
     <div class="job" data-job-id={job.id}>

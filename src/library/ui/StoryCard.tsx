@@ -1,7 +1,18 @@
 import { RatingBadge } from '../../shell/ui/RatingBadge';
 import type { ReadStory } from '../db/repair';
 import type { ProgressRecord, StoryRecord } from '../types';
-import { STATUS_TEXT, chaptersText, heldText, lastReadText, marksText, partText, plural, progressOf, wordsText } from './format';
+import {
+  STATUS_TEXT,
+  chaptersText,
+  heldText,
+  lastReadText,
+  marksText,
+  partText,
+  plural,
+  progressOf,
+  seriesText,
+  wordsText,
+} from './format';
 
 /** Where a card's links go and what its buttons do; each names the story by id. */
 export interface CardActions {
@@ -69,6 +80,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
       </div>
       <p class="card-byline">
         <span class="card-authors">{m.authors.length ? `by ${m.authors.join(', ')}` : 'Anonymous'}</span>
+        {m.series ? <span class="card-series">{seriesText(m)}</span> : null}
         {m.fandoms.length ? <span class="card-fandoms">{m.fandoms.join(', ')}</span> : null}
       </p>
       <p class="card-facts">

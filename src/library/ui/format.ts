@@ -1,5 +1,5 @@
 /** How the library page words a story's facts. Pure, so the cards and their tests agree. */
-import type { Problem, ProgressRecord, StoryRecord, StoryStatus } from '../types';
+import type { JobScope, Problem, ProgressRecord, StoryMeta, StoryRecord, StoryStatus } from '../types';
 import { thousands } from '../../core/numbers';
 
 /** Saved chapters of the planned total: "3/5", or "3/?" when the site does not know. */
@@ -71,6 +71,12 @@ export function bytesText(n: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${thousands(n)} ${n === 1 ? one : many}`;
+
+/** "Part 2 of Small Mercies" for a work saved from a series page; null for any other. */
+export const seriesText = (meta: StoryMeta): string | null => (meta.series ? `Part ${meta.series.part} of ${meta.series.title}` : null);
+
+/** A job's progress counts stories for a batch, chapters for the rest. */
+export const jobUnits = (scope: JobScope, n: number): string => (scope === 'batch' ? plural(n, 'story', 'stories') : plural(n, 'chapter'));
 
 /** Why a fetched copy was held back, in a sentence. */
 export function heldText(problems: readonly Problem[]): string {
