@@ -61,23 +61,14 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
   const fetchPage = (url: string, signal: AbortSignal) => fetch(url, { signal, credentials: 'include', redirect: 'follow' });
   // Saves and imports take turns at the archives.
   const clock = new PoliteClock(Date.now, sleep);
+  const shared = { db, win: window, fetch: fetchPage, clock, now: Date.now, sleep };
   const imports = new ListImport({
-    db,
-    win: window,
-    fetch: fetchPage,
-    clock,
-    now: Date.now,
-    sleep,
+    ...shared,
     // For the popup, if it is open; the background has no use for it.
     onChange: (view) => void send({ type: 'memory-import-event', view }).catch(() => undefined),
   });
   const runner = new Runner({
-    db,
-    win: window,
-    fetch: fetchPage,
-    clock,
-    now: Date.now,
-    sleep,
+    ...shared,
     onChange(jobs, changed) {
       const event: LibraryEvent = { type: 'library-event', jobs, changed };
       onEvent(event);
