@@ -46,6 +46,9 @@ export interface DavChapter {
   order: number;
   title: string | null;
   url: string;
+  /** The site's chapter number, and its name in the site's chapter list, when the page gave them. */
+  number?: number;
+  listTitle?: string;
   /** When an update found it gone from the archive (ms): it stays, marked. */
   removedAt?: number;
   /** Every text it has had, by blob. */

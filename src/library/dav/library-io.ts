@@ -1,0 +1,229 @@
+/**
+ * The library as the WebDAV sync sees it (issue #19): read into story views (own-copy.ts stamps
+ * them), and a merged replica written back. A story's chapters are read and hashed again only when
+ * its saved copy changed since the last sync (`marks`), so a sync of a large library that changed
+ * little reads little. Writing goes through the backup import (export/backup.ts): chapters are
+ * sanitised again, the search index and fandom counts follow, and the save policy still holds a
+ * copy with fewer chapters or much shorter text rather than replace the saved one.
+ */
+import { read, type LibraryDb } from '../db/db';
+import { versionRange } from '../db/versions';
+import { deleteStory } from '../db/save';
+import { setProgress } from '../db/reading';
+import { takeSyncedStates } from '../db/memory';
+import { BACKUP_FORMAT, BACKUP_VERSION, importLibrary, type BackupStory, type LibraryBackup } from '../export/backup';
+import type { ChapterRecord, StoryRecord } from '../types';
+import type { FolderKeys } from './seal';
+import { blobName } from './seal';
+import type { ChapterView, StoryView } from './own-copy';
+import { continueFrom } from './places';
+import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
+
+/** What the last sync read of a story's saved copy: its version, and each chapter's blob. */
+export interface StoryMark {
+  version: number;
+  updatedAt: number;
+  blobs: string[];
+}
+
+export interface LibraryRead {
+  views: StoryView[];
+  marks: Record<string, StoryMark>;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** The chapters' keys: their own addresses where each has one, else the address and the place. */
+function chapterViews(chapters: readonly ChapterRecord[], blobs: readonly string[]): ChapterView[] {
+  const urls = new Map<string, number>();
+  for (const c of chapters) urls.set(c.url, (urls.get(c.url) ?? 0) + 1);
+  return chapters.map((c, i) => ({
+    key: urls.get(c.url) === 1 ? c.url : `${c.url}#${c.index}`,
+    order: c.number ?? c.index + 1,
+    title: c.title,
+    url: c.url,
+    ...(c.number !== undefined && { number: c.number }),
+    ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
+    ...(c.removedAt !== undefined && { removedAt: c.removedAt }),
+    blob: blobs[i]!,
+    words: c.words,
+    fetchedAt: c.fetchedAt,
+  }));
+}
+
+/** Stories whose chapters are read in one transaction: enough to keep the requests busy, few enough to hold. */
+const READ_BATCH = 50;
+
+/** Every saved story as a view; a story whose copy the marks know is not read again. */
+export async function readLibrary(
+  db: LibraryDb,
+  marks: Readonly<Record<string, StoryMark>>,
+  keys: FolderKeys | null,
+): Promise<LibraryRead> {
+  const tx = read(db);
+  const [stories, progress, memory] = await Promise.all([
+    tx.objectStore('stories').getAll(),
+    tx.objectStore('progress').getAll(),
+    tx.objectStore('memory').getAll(),
+  ]);
+  const isFresh = (s: StoryRecord) => {
+    const known = marks[s.id];
+    return !known || known.version !== s.version || known.updatedAt !== s.updatedAt;
+  };
+  const fresh = stories.filter(isFresh);
+  const chaptersOf = new Map<string, ChapterRecord[]>();
+  const out: LibraryRead = { views: [], marks: {} };
+  for (let i = 0; i < fresh.length; i += READ_BATCH) {
+    const batch = fresh.slice(i, i + READ_BATCH);
+    // Every request first, then the hashing: a transaction closes at the first await on anything else.
+    const chapters = await readChapters(db, batch);
+    for (const [n, s] of batch.entries()) {
+      chaptersOf.set(s.id, chapters[n]!);
+      out.marks[s.id] = await markOf(s, chapters[n]!, keys);
+    }
+  }
+  const placeOf = new Map(progress.map((p) => [p.storyId, p]));
+  const stateOf = new Map(memory.map((m) => [m.id, m]));
+  for (const s of stories) {
+    const mark = (out.marks[s.id] ??= marks[s.id]!);
+    const chapters = chaptersOf.get(s.id);
+    const p = placeOf.get(s.id);
+    const m = stateOf.get(s.id);
+    out.views.push({
+      id: s.id,
+      site: s.site,
+      url: s.url,
+      meta: s.meta,
+      chapters: chapters ? chapterViews(chapters, mark.blobs) : null,
+      place: p ? { chapter: p.chapter, fraction: p.fraction, ...(p.text !== undefined && { text: p.text }) } : null,
+      state: m ? { state: m.state, chosen: m.chosen } : null,
+    });
+  }
+  return out;
+}
+
+function readChapters(db: LibraryDb, stories: readonly StoryRecord[]): Promise<ChapterRecord[][]> {
+  const tx = read(db);
+  return Promise.all(stories.map((s) => tx.objectStore('chapters').getAll(versionRange(s.id, s.version))));
+}
+
+async function markOf(s: StoryRecord, chapters: readonly ChapterRecord[], keys: FolderKeys | null): Promise<StoryMark> {
+  const blobs = await Promise.all(chapters.map((c) => blobName(utf8(c.html), keys)));
+  return { version: s.version, updatedAt: s.updatedAt, blobs };
+}
+
+/** The HTML of a blob this library holds (by the marks), or null. */
+export async function heldHtml(db: LibraryDb, marks: Readonly<Record<string, StoryMark>>, blob: string): Promise<string | null> {
+  for (const [id, mark] of Object.entries(marks)) {
+    const index = mark.blobs.indexOf(blob);
+    if (index >= 0) return (await db.get('chapters', [id, mark.version, index]))?.html ?? null;
+  }
+  return null;
+}
+
+/** What writing a merged replica into the library did. */
+export interface Applied {
+  written: string[];
+  deleted: string[];
+  /** Stories that could not be written now (a chapter text missing): tried again next sync. */
+  skipped: string[];
+  moved: string[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+async function backupStory(
+  m: DavStory,
+  local: StoryRecord | undefined,
+  text: (blob: string) => Promise<string>,
+): Promise<BackupStory | null> {
+  if (!m.meta.v) return null;
+  const chapters = [];
+  for (const c of chaptersInOrder(m)) {
+    const shown = shownText(c);
+    if (!shown) continue;
+    chapters.push({
+      title: c.title,
+      url: c.url,
+      html: await text(shown.blob),
+      ...(c.number !== undefined && { number: c.number }),
+      ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
+      ...(c.removedAt !== undefined && { removedAt: c.removedAt }),
+    });
+  }
+  // Later than the saved copy, so the import takes the union as the newer copy.
+  const updatedAt = Math.max(m.savedAt.t, (local?.updatedAt ?? 0) + 1);
+  return {
+    site: m.site,
+    url: m.url,
+    meta: m.meta.v,
+    savedAt: Math.min(local?.savedAt ?? m.savedAt.t, m.savedAt.t),
+    updatedAt,
+    chapters,
+    pending: null,
+    progress: null,
+  };
+}
+
+/**
+ * Writes into the library what `merged` has that `own` (the library's copy, stamped) lacks: stories
+ * and chapters from other devices, deletions, the place Continue goes (continueFrom: never back
+ * without asking) and reading states. `text` gives a blob's HTML, checked against its name.
+ */
+export async function applyReplica(
+  db: LibraryDb,
+  own: Replica,
+  merged: Replica,
+  device: string,
+  text: (blob: string) => Promise<string>,
+  win: Window & typeof globalThis,
+): Promise<Applied> {
+  const done: Applied = { written: [], deleted: [], skipped: [], moved: [] };
+  const batch: BackupStory[] = [];
+  for (const m of Object.values(merged)) {
+    const o = own[m.id];
+    if (!isPresent(m)) {
+      if (o && isPresent(o) && (await deleteStory(db, m.id))) done.deleted.push(m.id);
+      continue;
+    }
+    if (o && isPresent(o) && same(m.meta, o.meta) && same(m.chapters, o.chapters)) continue;
+    try {
+      const story = await backupStory(m, await db.get('stories', m.id), text);
+      if (story) batch.push(story);
+      done.written.push(m.id);
+    } catch {
+      done.skipped.push(m.id);
+    }
+    if (batch.length >= 20) await importLibrary(db, backupOf(batch.splice(0)), win);
+  }
+  if (batch.length) await importLibrary(db, backupOf(batch), win);
+  await applyPlacesAndStates(db, own, merged, device, done);
+  return done;
+}
+
+const backupOf = (stories: BackupStory[]): LibraryBackup => ({
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  exportedAt: new Date().toISOString(),
+  stories,
+});
+
+async function applyPlacesAndStates(db: LibraryDb, own: Replica, merged: Replica, device: string, done: Applied): Promise<void> {
+  const states = [];
+  for (const m of Object.values(merged)) {
+    if (!isPresent(m) || done.skipped.includes(m.id)) continue;
+    const o = own[m.id];
+    const choice = continueFrom(m.places, device);
+    if (
+      choice &&
+      !choice.ask &&
+      choice.go.device !== device &&
+      !same(choice.go, o?.places[choice.go.device] && { ...o.places[choice.go.device], device: choice.go.device })
+    ) {
+      const { chapter, fraction, text, at } = choice.go;
+      if (await setProgress(db, m.id, { chapter, fraction, ...(text !== undefined && { text }) }, at.t)) done.moved.push(m.id);
+    }
+    if (m.state?.v && !same(m.state, o?.state)) states.push({ id: m.id, state: { ...m.state.v, at: m.state.at.t } });
+  }
+  if (states.length) await takeSyncedStates(db, states);
+}

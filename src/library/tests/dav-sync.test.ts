@@ -1,0 +1,211 @@
+// @vitest-environment jsdom
+/**
+ * Whole syncs between devices (src/library/dav/sync-run.ts): each device a library of its own
+ * (fake IndexedDB) with its own sync database, all syncing through one real WebDAV server on
+ * 127.0.0.1 (rclone). What a reader sees is checked in the libraries themselves: the stories, the
+ * chapters' text, the places and the deletions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { DavClient, type DavDeps } from '../dav/webdav';
+import { SyncFolder } from '../dav/folder';
+import { runSync, type SyncOutcome } from '../dav/sync-run';
+import { openSyncDb, type SyncDb } from '../dav/sync-store';
+import { openLibrary, type LibraryDb } from '../db/db';
+import { deleteStory, saveStory } from '../db/save';
+import { loadProgress, loadStory, setProgress } from '../db/reading';
+import { makeStory, seeded, testWindow } from './library-fixtures';
+import { DAV_PASSWORD, DAV_USER, startRclone, type DavServer } from '../../../tests/lib/dav-servers';
+import type { StoryCopy } from '../types';
+
+const win = testWindow();
+const deps: DavDeps = { fetch: (url, init) => fetch(url, init as RequestInit), sleep: async () => {}, now: Date.now };
+
+let server: DavServer;
+let folderCount = 0;
+beforeAll(async () => {
+  server = await startRclone();
+}, 30_000);
+afterAll(() => server?.stop());
+
+interface Device {
+  name: string;
+  library: LibraryDb;
+  store: SyncDb;
+  sync(options?: { confirmDeletion?: boolean; failAfterUploads?: number }): Promise<SyncOutcome>;
+}
+
+/** A fresh folder on the server for one test, and devices syncing to it. */
+async function folderForTest(passphrase: string | null = null) {
+  const url = `${server.url}test${++folderCount}/`;
+  const auth = `Basic ${btoa(`${DAV_USER}:${DAV_PASSWORD}`)}`;
+  expect((await fetch(url, { method: 'MKCOL', headers: { Authorization: auth } })).status).toBe(201);
+  let wall = 1_800_000_000_000;
+  const device = async (name: string, pass = passphrase): Promise<Device> => {
+    const factory = new IDBFactory();
+    const library = await openLibrary(factory);
+    const store = await openSyncDb(factory);
+    return {
+      name,
+      library,
+      store,
+      async sync({ confirmDeletion = false, failAfterUploads = Infinity } = {}) {
+        const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
+        const folder = await SyncFolder.open(dav, pass, 1000);
+        let uploads = 0;
+        const put = folder.putBlob.bind(folder);
+        folder.putBlob = async (blob, html) => {
+          if (++uploads > failAfterUploads) throw new Error('the browser stopped the worker');
+          await put(blob, html);
+        };
+        return runSync({
+          folder,
+          folderUrl: url,
+          library,
+          store,
+          deviceName: name,
+          confirmDeletion,
+          win,
+          now: () => (wall += 1000),
+          newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,
+          progress: () => {},
+        });
+      },
+    };
+  };
+  return { url, device };
+}
+
+const story = (n: number, chapters: [number, number] = [3, 3]): StoryCopy => makeStory(seeded(n), n, { chapters, words: [40, 80] });
+const texts = async (db: LibraryDb, id: string) => (await loadStory(db, id))?.chapters.map((c) => c.html) ?? null;
+
+describe('syncing a library through a WebDAV folder', () => {
+  it('brings a story saved on one device to another, text and all, readable there offline', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const { id } = await saveStory(laptop.library, story(1), win);
+    expect(await laptop.sync()).toMatchObject({ kind: 'done' });
+    expect(await phone.sync()).toMatchObject({ kind: 'done' });
+    const there = await loadStory(phone.library, id);
+    expect(there?.story.meta.title).toBe((await loadStory(laptop.library, id))?.story.meta.title);
+    expect(await texts(phone.library, id)).toEqual(await texts(laptop.library, id));
+    expect(await texts(phone.library, id)).toHaveLength(3);
+  });
+
+  it('moves the place forward between devices, and never back without asking', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const { id } = await saveStory(laptop.library, story(2), win);
+    await laptop.sync();
+    await phone.sync();
+    await setProgress(phone.library, id, { chapter: 2, fraction: 0.5 });
+    await phone.sync();
+    await laptop.sync();
+    expect(await loadProgress(laptop.library, id)).toMatchObject({ chapter: 2, fraction: 0.5 });
+    // The laptop goes back to the start, later: the phone, further on, stays where it is.
+    await setProgress(laptop.library, id, { chapter: 0, fraction: 0.1 });
+    await laptop.sync();
+    await phone.sync();
+    expect(await loadProgress(phone.library, id)).toMatchObject({ chapter: 2, fraction: 0.5 });
+  });
+
+  it('keeps every chapter of concurrent offline saves, and every story either saved', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const whole = story(3, [4, 4]);
+    const { id } = await saveStory(laptop.library, { ...whole, chapters: whole.chapters.slice(0, 2) }, win);
+    await laptop.sync();
+    await phone.sync();
+    // Both offline: the laptop saves chapter 3, the phone chapters 3 and 4, and another story.
+    await saveStory(laptop.library, { ...whole, chapters: whole.chapters.slice(0, 3), fetchedAt: whole.fetchedAt! + 10 }, win);
+    await saveStory(phone.library, { ...whole, fetchedAt: whole.fetchedAt! + 20 }, win);
+    const other = await saveStory(phone.library, story(4), win);
+    await laptop.sync();
+    await phone.sync();
+    await laptop.sync();
+    for (const d of [laptop, phone]) {
+      expect(await texts(d.library, id)).toHaveLength(4);
+      expect(await loadStory(d.library, other.id)).not.toBeNull();
+    }
+    expect(await texts(laptop.library, id)).toEqual(await texts(phone.library, id));
+  });
+
+  it('removes a story deleted on one device from another that was reading it', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const kept = await saveStory(laptop.library, story(5), win);
+    const gone = await saveStory(laptop.library, story(6), win);
+    await laptop.sync();
+    await phone.sync();
+    await setProgress(phone.library, gone.id, { chapter: 1, fraction: 0.3 });
+    await deleteStory(laptop.library, gone.id);
+    await laptop.sync();
+    await phone.sync();
+    expect(await loadStory(phone.library, gone.id)).toBeNull();
+    expect(await loadStory(phone.library, kept.id)).not.toBeNull();
+  });
+
+  it('stops and asks before taking 90 % of the library away, and goes on when told to', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const ids = [];
+    for (const n of [7, 8, 9]) ids.push((await saveStory(laptop.library, story(n), win)).id);
+    await laptop.sync();
+    await phone.sync();
+    for (const id of ids) await deleteStory(laptop.library, id);
+    await laptop.sync();
+    expect(await phone.sync()).toEqual({ kind: 'ask', removing: 3, before: 3 });
+    for (const id of ids) expect(await loadStory(phone.library, id)).not.toBeNull();
+    expect(await phone.sync({ confirmDeletion: true })).toMatchObject({ kind: 'done' });
+    for (const id of ids) expect(await loadStory(phone.library, id)).toBeNull();
+  });
+
+  it('finishes an upload cut off half way on the next run, and the other device gets every chapter', async () => {
+    const { device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const { id } = await saveStory(laptop.library, story(10, [6, 6]), win);
+    await expect(laptop.sync({ failAfterUploads: 2 })).rejects.toThrow('stopped the worker');
+    // Nothing names a text that is not uploaded: the phone sees no story yet, not a broken one.
+    await phone.sync();
+    expect(await loadStory(phone.library, id)).toBeNull();
+    await laptop.sync();
+    await phone.sync();
+    expect(await texts(phone.library, id)).toEqual(await texts(laptop.library, id));
+  });
+
+  it('with encryption, the server holds no title or text, and a wrong passphrase opens nothing', async () => {
+    const { url, device } = await folderForTest('a long passphrase');
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const saved = story(11);
+    const { id } = await saveStory(laptop.library, saved, win);
+    await laptop.sync();
+    await phone.sync();
+    expect(await texts(phone.library, id)).toEqual(await texts(laptop.library, id));
+    const everything = await serverFiles(url);
+    expect(everything.length).toBeGreaterThan(3);
+    for (const body of everything) expect(body).not.toContain(saved.meta.title);
+    const stranger = await device('stranger', 'the wrong passphrase');
+    await expect(stranger.sync()).rejects.toThrow(/passphrase/);
+  });
+});
+
+/** Every file under the folder, as text (PROPFIND depth 1, folder by folder). */
+async function serverFiles(url: string): Promise<string[]> {
+  const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
+  const out: string[] = [];
+  const walk = async (path: string): Promise<void> => {
+    for (const entry of await dav.list(path)) {
+      if (entry.folder) await walk(`${path}${entry.name}/`);
+      else out.push(new TextDecoder('latin1').decode((await dav.get(`${path}${entry.name}`))!));
+    }
+  };
+  await walk('');
+  return out;
+}
