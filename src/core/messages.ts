@@ -19,7 +19,7 @@ import type { PageReport } from './model';
 import type { Decision } from '../warnings/policy';
 import type { FoldCount } from '../warnings/fold-count';
 import type { SiteRule } from '../sites/rules/rule';
-import type { ImportCalls, LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
+import type { DavCalls, ImportCalls, LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
 import { arrayOf, boolean, count, exact, finite, integer, nullable, oneOf, record, string, type Check } from './shape';
 
 /**
@@ -75,7 +75,7 @@ export interface SiteRulePickedMessage {
 type LibraryRequests = { [T in LibraryRequest['type']]: { request: Extract<LibraryRequest, { type: T }>; reply: LibraryReply } };
 
 /** Message type → the message and its reply (void: none is awaited). */
-export interface MessageMap extends LibraryRequests, RunnerCalls, ImportCalls {
+export interface MessageMap extends LibraryRequests, RunnerCalls, ImportCalls, DavCalls {
   'page-report': { request: PageReportMessage; reply: void };
   'rating-allow': { request: RatingAllowMessage; reply: boolean };
   'gate-more': { request: GateMoreMessage; reply: boolean };
@@ -161,6 +161,17 @@ const importView = record({
   added: count,
   message: optionalString,
 });
+const davSettings = exact({ url: string, user: string, password: string, passphrase: optionalString, deviceName: string });
+const syncStatus = record({
+  lastSynced: finite,
+  running: boolean,
+  step: optionalString,
+  done: count,
+  total: count,
+  error: optionalString,
+  ask: nullable(record({ removing: count, before: count })),
+  log: arrayOf(record({ at: finite, text: string })),
+});
 const runs = arrayOf(oneOf('story', 'sidestory', 'apocrypha', 'informational', 'media', 'other'));
 
 /** What each message carries besides its type. */
@@ -194,6 +205,15 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'memory-import-status': [{}],
   'memory-import-stop': [{}],
   'memory-import-event': [{ view: importView }],
+  'runner-dav-check': [{ settings: davSettings }],
+  'runner-dav-sync': [{ settings: davSettings, confirmDeletion: boolean }],
+  'runner-dav-status': [{}],
+  'runner-dav-forget': [{}],
+  'dav-connect': [{ settings: davSettings }],
+  'dav-sync': [{ confirmDeletion: boolean }],
+  'dav-status': [{}],
+  'dav-disconnect': [{}],
+  'dav-event': [{ status: syncStatus }],
   'site-rules-get': [{}],
   'site-rules-changed': [{}],
   'memory-get': [{ ids: strings }],
@@ -232,6 +252,15 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'memory-import-status': ['extension'],
   'memory-import-stop': ['extension'],
   'memory-import-event': ['extension'],
+  'runner-dav-check': ['extension'],
+  'runner-dav-sync': ['extension'],
+  'runner-dav-status': ['extension'],
+  'runner-dav-forget': ['extension'],
+  'dav-connect': ['extension'],
+  'dav-sync': ['extension'],
+  'dav-status': ['extension'],
+  'dav-disconnect': ['extension'],
+  'dav-event': ['extension'],
   'site-rules-get': ['extension'],
   'site-rules-changed': ['extension'],
   'site-rule-picked': ['content'],

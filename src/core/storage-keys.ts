@@ -62,6 +62,9 @@ export const MEMORY_SETTINGS = item<unknown>('local', 'memory-settings', {});
 /** What this device remembers between library pushes, its device id among it (src/library/sync/list-records.ts). */
 export const LIBRARY_SYNC_MEMORY = item<unknown>('local', 'library-sync', null);
 
+/** The WebDAV sync's folder and credentials (src/library/dav/dav-settings.ts): this device's only, never synced or exported. */
+export const DAV_SETTINGS = item<unknown>('local', 'dav-settings', null);
+
 export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   RATING_SETTINGS,
   EXCEPTION_LABELS,
@@ -72,6 +75,7 @@ export const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   MEMORY_SETTINGS,
   USER_SITES,
   SITE_RULES,
+  DAV_SETTINGS,
 ];
 export const STORED_FAMILIES: readonly StoredFamily<unknown>[] = [RATING_ALLOW, TAB_REPORTS, TAB_FOLDS, LIBRARY_LIST];
 

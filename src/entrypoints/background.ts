@@ -9,6 +9,7 @@ import { followSitePermissions } from '../sites/ext/user-sites';
 import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
 import { rulePickedHandlers } from '../sites/ext/rule-picker';
 import { importHandlers, memoryHandlers, rememberReport } from '../library/ext/memory-host';
+import { davHandlers, startDavBackground } from '../library/dav/ext/dav-background';
 
 export default defineBackground(() => {
   // Firefox's background page has a DOM: the save jobs run right here. Chrome's service worker
@@ -33,11 +34,13 @@ export default defineBackground(() => {
     ...memoryHandlers,
     ...gateMoreHandlers,
     ...rulePickedHandlers,
+    ...davHandlers(library),
   });
   forgetReportsOnNavigation();
   // A tab read before a rule for its site changed is read again when the popup asks.
   watchRuleHosts((hosts) => void forgetReportsOn(hosts));
   installReaderAndSaveMenus((tabId, scope) => void saveTab(library, tabId, scope));
   startLibraryBackground(library);
+  startDavBackground(library);
   followSitePermissions();
 });

@@ -9,6 +9,8 @@ import type { JobView } from './types';
 import type { RatingSettings } from '../warnings/policy';
 import type { MemoryRecord } from './memory/reading-state';
 import type { ImportAs, ImportView } from './imports/reading-lists';
+import type { DavSettings } from './dav/dav-settings';
+import type { SyncStatus } from './dav/sync-store';
 
 // The pages know JobView from here, beside the messages that carry it.
 export type { JobView } from './types';
@@ -93,9 +95,30 @@ export interface RunnerCalls {
   'runner-import': { request: { type: 'runner-import'; snapshot: { url: string; html: string }; as: ImportAs }; reply: ImportReply };
   'runner-import-status': { request: { type: 'runner-import-status' }; reply: ImportView | null };
   'runner-import-stop': { request: { type: 'runner-import-stop' }; reply: void };
+  /** The WebDAV sync (dav/sync-service.ts): check a folder (reply: why it does not work, or null), sync, its status, forget the folder. */
+  'runner-dav-check': { request: { type: 'runner-dav-check'; settings: DavSettings }; reply: string | null };
+  'runner-dav-sync': { request: { type: 'runner-dav-sync'; settings: DavSettings; confirmDeletion: boolean }; reply: SyncStatus };
+  'runner-dav-status': { request: { type: 'runner-dav-status' }; reply: SyncStatus };
+  'runner-dav-forget': { request: { type: 'runner-dav-forget' }; reply: void };
 }
 
 export type { ImportView } from './imports/reading-lists';
+
+/** The sync as the options page shows it: its status, and the folder it syncs with (no password). */
+export interface DavView extends SyncStatus {
+  connected: { url: string; user: string; deviceName: string; encrypted: boolean } | null;
+}
+
+/** The options page's calls to the background about the WebDAV sync. */
+export interface DavCalls {
+  /** Check the folder, ask nothing more of the reader, and keep the settings when it works. */
+  'dav-connect': { request: { type: 'dav-connect'; settings: DavSettings }; reply: { ok: true } | { ok: false; error: string } };
+  'dav-sync': { request: { type: 'dav-sync'; confirmDeletion: boolean }; reply: DavView };
+  'dav-status': { request: { type: 'dav-status' }; reply: DavView };
+  'dav-disconnect': { request: { type: 'dav-disconnect' }; reply: void };
+  /** The sync moved on (runner → every extension page). */
+  'dav-event': { request: { type: 'dav-event'; status: SyncStatus }; reply: void };
+}
 export type ImportReply = { ok: true; view: ImportView } | { ok: false; error: string };
 
 /** The popup asks the background to import the reader's list its tab shows, and follows it. */

@@ -43,6 +43,14 @@ const job: JobView = {
   updatedAt: 1_750_000_001_000,
 };
 
+const davSettings = {
+  url: 'https://cloud.example/remote.php/dav/files/wren/Slipcase/',
+  user: 'wren',
+  password: 'app-token',
+  passphrase: null,
+  deviceName: 'Laptop, Firefox',
+};
+
 /** A well-formed message of every type, with every optional field given. */
 const SAMPLES: { [T in MessageType]: Message<T> } = {
   'page-report': {
@@ -126,6 +134,27 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
       found: 40,
       added: 31,
       message: 'archiveofourown.org is busy (429 Too Many Requests): trying again in 5 s.',
+    },
+  },
+  'runner-dav-check': { type: 'runner-dav-check', settings: davSettings },
+  'runner-dav-sync': { type: 'runner-dav-sync', settings: davSettings, confirmDeletion: false },
+  'runner-dav-status': { type: 'runner-dav-status' },
+  'runner-dav-forget': { type: 'runner-dav-forget' },
+  'dav-connect': { type: 'dav-connect', settings: davSettings },
+  'dav-sync': { type: 'dav-sync', confirmDeletion: true },
+  'dav-status': { type: 'dav-status' },
+  'dav-disconnect': { type: 'dav-disconnect' },
+  'dav-event': {
+    type: 'dav-event',
+    status: {
+      lastSynced: 1_750_000_000_000,
+      running: true,
+      step: 'Uploading chapters',
+      done: 3,
+      total: 9,
+      error: null,
+      ask: { removing: 9, before: 10 },
+      log: [{ at: 1_750_000_000_000, text: 'Sent 2 changed stories (9 chapter texts).' }],
     },
   },
 };

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RatingSettingsSection } from '../../warnings/ui/RatingSettingsSection';
 import { LibrarySection } from './LibrarySection';
+import { SyncSection } from '../../library/dav/ui/SyncSection';
+import { syncServices } from '../../library/dav/ext/dav-client';
 import { SitesSection, type SitesServices } from '../../sites/ui/SitesSection';
 import { removeSite, userSites, watchUserSites } from '../../sites/ext/user-sites';
 import { siteRules, storeSiteRules, watchSiteRules } from '../../sites/ext/site-rules';
@@ -21,6 +23,7 @@ const SECTIONS = [
   { id: 'library', label: 'Library' },
   { id: 'warnings', label: 'Content warnings' },
   { id: 'sites', label: 'Sites' },
+  { id: 'sync', label: 'Sync' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['id'];
 
@@ -88,6 +91,8 @@ export function OptionsApp() {
       </header>
       {section === 'library' ? (
         <LibrarySection />
+      ) : section === 'sync' ? (
+        <SyncSection services={syncServices} />
       ) : section === 'sites' ? (
         <SitesSection services={sitesServices} rules={rulesServices} ruleDraft={ruleDraftOf(location.hash)} />
       ) : settings ? (

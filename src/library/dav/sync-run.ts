@@ -39,7 +39,7 @@ export interface SyncRunDeps {
   progress(step: string, done: number, total: number): void;
 }
 
-export type SyncOutcome = { kind: 'done'; log: string[] } | { kind: 'ask'; removing: number; before: number };
+export type SyncOutcome = { kind: 'done'; log: string[]; changed: string[] } | { kind: 'ask'; removing: number; before: number };
 
 interface Pack {
   device: string;
@@ -133,7 +133,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
   if (applied.moved.length) log.push(`Moved the place in ${applied.moved.length} from another device.`);
   if (applied.skipped.length)
     log.push(`${applied.skipped.length} could not be taken yet (a chapter text missing); the next sync tries again.`);
-  return { kind: 'done', log };
+  return { kind: 'done', log, changed: [...applied.written, ...applied.deleted, ...applied.moved] };
 }
 
 /**

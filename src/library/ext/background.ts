@@ -14,6 +14,7 @@ import { loadSaveSettings } from './save-settings';
 import { loadTabReport } from '../../shell/ext/tab-reports';
 import { showLibraryBadge } from '../../shell/ext/toolbar';
 import type { RunnerHost } from './runner-host';
+import { davSyncSoon } from '../dav/ext/dav-background';
 import { pullLibrarySync, pushLibrarySync, watchRemoteSync } from './sync-storage';
 import { allJobs, hasUnfinishedJobs, jobView } from '../jobs/jobs';
 import { listsWorks } from '../../sites/kit/work-list';
@@ -168,6 +169,7 @@ export function onLibraryEvent(event: LibraryEvent): void {
   if (!event.changed.length) return;
   void refreshLibraryBadge();
   syncSoon();
+  davSyncSoon();
 }
 
 /** Pull what other browsers synced, then push this one's list and progress. */

@@ -9,6 +9,8 @@ import { storyReport } from '../story-report';
 import { Runner } from '../jobs/runner';
 import { PoliteClock } from '../jobs/polite-clock';
 import { ListImport } from '../imports/list-import';
+import { SyncService } from '../dav/sync-service';
+import { openSyncDb } from '../dav/sync-store';
 import type { StoryMeta, StoryRecord } from '../types';
 import type { LibraryEvent } from '../messages';
 import type { Message, Reply, RunnerCallType } from '../../core/messages';
@@ -44,6 +46,10 @@ const RUNNER_CALLS = Object.keys({
   'runner-import': true,
   'runner-import-status': true,
   'runner-import-stop': true,
+  'runner-dav-check': true,
+  'runner-dav-sync': true,
+  'runner-dav-status': true,
+  'runner-dav-forget': true,
 } satisfies Record<RunnerCallType, true>) as RunnerCallType[];
 
 /** Answers the runner-* messages with the runner `host` will be (Chrome's offscreen document). */
@@ -77,6 +83,22 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
     },
   });
   void runner.resume();
+  const sync = new SyncService({
+    library: db,
+    store: await openSyncDb(indexedDB),
+    // No cookies: Nextcloud's session cookies make WebDAV fail its CSRF check (webdav.ts).
+    fetch: (url, init) => fetch(url, init as RequestInit),
+    win: window,
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onStatus: (status) => void send({ type: 'dav-event', status }).catch(() => undefined),
+    onChanged: (changed) =>
+      void runner.jobs().then((jobs) => {
+        const event: LibraryEvent = { type: 'library-event', jobs, changed };
+        onEvent(event);
+        send(event).catch(() => undefined);
+      }),
+  });
   const answers: RunnerAnswers = {
     'runner-enqueue-page': (m) => runner.enqueuePage(m.snapshot, m.scope, m.followAdultGate, m.runs),
     'runner-enqueue-url': (m) => runner.enqueueUrl(m.url, m.title, m.followAdultGate, m.runs),
@@ -91,6 +113,10 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
       ),
     'runner-import-status': async () => imports.current(),
     'runner-import-stop': async () => imports.stop(),
+    'runner-dav-check': (m) => sync.check(m.settings),
+    'runner-dav-sync': (m) => sync.sync(m.settings, m.confirmDeletion),
+    'runner-dav-status': () => sync.current(),
+    'runner-dav-forget': () => sync.forget(),
   };
   return {
     call: <M extends Message<RunnerCallType>>(message: M) => (answers[message.type] as (m: M) => Promise<Reply<M['type']>>)(message),

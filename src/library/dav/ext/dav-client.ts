@@ -1,0 +1,28 @@
+/**
+ * The options page's way to the WebDAV sync: the browser's permission for the folder's server
+ * (asked from the reader's click, as the browser requires), and the background's dav-* calls.
+ */
+import { browser } from 'wxt/browser';
+import { handle, send } from '../../../core/ext/messaging';
+import type { DavView } from '../../messages';
+import { folderPermission, type DavSettings } from '../dav-settings';
+import type { SyncServices } from '../ui/SyncSection';
+
+const failed = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export const syncServices: SyncServices = {
+  async allow(url) {
+    // A browser without optional permissions (none today) cannot reach a server it was not built for.
+    if (typeof browser.permissions?.request !== 'function') return false;
+    return browser.permissions.request({ origins: [folderPermission(url)] });
+  },
+  connect: (settings: DavSettings) =>
+    send({ type: 'dav-connect', settings }).then(
+      (reply) => reply ?? { ok: false, error: 'Slipcase did not answer.' },
+      (e: unknown) => ({ ok: false, error: failed(e) }),
+    ),
+  sync: (confirmDeletion) => send({ type: 'dav-sync', confirmDeletion }) as Promise<DavView>,
+  status: () => send({ type: 'dav-status' }) as Promise<DavView>,
+  disconnect: () => send({ type: 'dav-disconnect' }).then(() => undefined),
+  watch: (onStatus) => handle({ 'dav-event': (event) => onStatus(event.status) }),
+};

@@ -1,0 +1,84 @@
+/** The Sync section's form: the folder, the user and password, this device's name, and encryption. */
+import { useState } from 'preact/hooks';
+import type { DavSettings } from '../dav-settings';
+
+/** A name the reader recognises among their devices: the browser and the system. */
+function guessDeviceName(): string {
+  const ua = navigator.userAgent;
+  const browserName = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : 'Chrome';
+  const system = /Android/.test(ua) ? 'Android' : /Mac OS/.test(ua) ? 'Mac' : /Windows/.test(ua) ? 'Windows' : 'Linux';
+  return `${browserName} on ${system}`;
+}
+
+export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Promise<string | null> }) {
+  const [url, setUrl] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState(guessDeviceName);
+  const [encrypt, setEncrypt] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (encrypt && passphrase.length < 8) return setProblem('Choose a passphrase of at least 8 characters.');
+    setBusy(true);
+    setProblem(null);
+    const error = await onConnect({ url, user, password, deviceName, passphrase: encrypt ? passphrase : null }).catch((e: unknown) =>
+      String(e),
+    );
+    setBusy(false);
+    setProblem(error);
+  }
+
+  const text = (id: string, label: string, value: string, set: (v: string) => void, more: Record<string, string> = {}) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} type="text" value={value} onInput={(e) => set(e.currentTarget.value)} required {...more} />
+    </div>
+  );
+
+  return (
+    <form class="sync-form" onSubmit={(e) => void submit(e)}>
+      {text('sync-url', 'Folder address', url, setUrl, {
+        type: 'url',
+        placeholder: 'https://cloud.example.com/remote.php/dav/files/you/Slipcase/',
+        autocomplete: 'url',
+      })}
+      {text('sync-user', 'User name', user, setUser, { autocomplete: 'username' })}
+      {text('sync-password', 'Password or app token', password, setPassword, { type: 'password', autocomplete: 'current-password' })}
+      {text('sync-device', 'This browser’s name', deviceName, setDeviceName)}
+      <fieldset>
+        <legend>Encryption</legend>
+        <label class="choice">
+          <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
+          Encrypt the folder, so the server holds nothing readable
+        </label>
+        {encrypt ? (
+          <>
+            <label for="sync-passphrase">Passphrase (every device needs the same one; it cannot be recovered)</label>
+            <input
+              id="sync-passphrase"
+              type="password"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              autocomplete="new-password"
+            />
+          </>
+        ) : null}
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Checking the folder…' : 'Check and connect'}
+      </button>
+      <p class="hint">
+        Slipcase writes a file there, reads it back and removes it before the first sync. The password stays in this browser.
+      </p>
+      {problem ? (
+        <p class="hint error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
+  );
+}
