@@ -11,7 +11,9 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'truncate'; keep: number }
   | { kind: 'stall' }
-  | { kind: 'empty-listing' };
+  | { kind: 'empty-listing' }
+  /** Passed on after a wait: a slow network, so a test can stop a browser half way through a sync. */
+  | { kind: 'delay'; ms: number };
 
 export interface FaultRule {
   method: string;
@@ -70,6 +72,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       }
       if (fault.kind === 'stall') return void stalled.add(res);
       if (fault.kind === 'truncate') return forward(req, res, body.subarray(0, fault.keep));
+      if (fault.kind === 'delay') return void setTimeout(() => forward(req, res, body), fault.ms);
       res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8' });
       res.end(EMPTY_MULTISTATUS);
     });

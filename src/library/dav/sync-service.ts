@@ -82,6 +82,8 @@ export class SyncService {
 
   private async run(settings: DavSettings, confirmDeletion: boolean): Promise<SyncStatus> {
     let status: SyncStatus = { ...(await this.current()), running: true, step: 'Connecting', done: 0, total: 0, error: null };
+    // Stored as running: a run cut off here is found so at the next start, and resumed (dav-background.ts).
+    await saveStatus(this.deps.store, status);
     this.tell(status, true);
     try {
       const folder = await SyncFolder.open(this.client(settings), settings.passphrase);

@@ -47,7 +47,7 @@ export const RR_START = 'https://www.royalroad.com/fiction/555/great-story/chapt
 export const [AO3, FFN] = MULTI as [StoryTruth, StoryTruth];
 
 /** The fixture sites pass the content-warning gate (tests/e2e/gate.e2e.test.ts tests the gate). */
-const ALLOW_FIXTURE_SITES = storedItems({
+export const ALLOW_FIXTURE_SITES = storedItems({
   ...DEFAULT_RATING_SETTINGS,
   exceptions: {
     ...DEFAULT_RATING_SETTINGS.exceptions,

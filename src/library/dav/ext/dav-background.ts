@@ -86,10 +86,20 @@ export function davSyncSoon(): void {
   });
 }
 
-/** The sync's alarms (the schedule, a resume, a sync soon); the listener is added at once so a woken worker hears its alarm. */
+/** A run the browser cut off (it quit, or stopped the runner's page) carries on at the next start. */
+async function resumeCutOff(host: RunnerHost): Promise<void> {
+  if (!(await davSettings())) return;
+  if ((await host.call({ type: 'runner-dav-status' })).running) await syncNow(host, false);
+}
+
+/**
+ * The sync's alarms (the schedule, a resume, a sync soon), and a run cut off before this start.
+ * The listener is added at once, so a woken worker hears its alarm.
+ */
 export function startDavBackground(host: RunnerHost): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAV_ALARM || alarm.name === DAV_RESUME_ALARM || alarm.name === DAV_SOON_ALARM)
       void syncNow(host, false).catch(() => undefined);
   });
+  void resumeCutOff(host).catch(() => undefined);
 }

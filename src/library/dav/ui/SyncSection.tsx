@@ -90,7 +90,7 @@ function Connected({ view, onSync, onDisconnect }: { view: DavView; onSync(confi
           <progress id="sync-bar" max={view.total || undefined} value={view.total ? view.done : undefined} />
         </div>
       ) : null}
-      <p class="sync-last" role="status">
+      <p class="sync-last" role="status" data-last-synced={view.lastSynced} data-running={view.running ? 'yes' : 'no'}>
         {view.lastSynced ? `Last synced ${when(view.lastSynced)}.` : 'Not synced yet.'}
       </p>
       {view.error ? (
