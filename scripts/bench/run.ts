@@ -39,6 +39,7 @@ const STEPS: Step[] = [
   { name: 'always-on script, main thread', command: tsx('always-on.ts', '--runs', QUICK ? '5' : '9'), browser: true },
   { name: 'reader open', command: tsx('reader-open.ts', '--runs', QUICK ? '3' : '7'), browser: true },
   { name: 'listing marks', command: tsx('listing-marks.ts', '--runs', QUICK ? '5' : '9'), browser: true },
+  { name: 'WebDAV sync (issue #19)', command: tsx('dav-sync.ts', '--stories', QUICK ? '1000' : '10000') },
   {
     name: 'library',
     command: tsx('library.ts', '--stories', QUICK ? '1000' : '10000', '--saves', QUICK ? '20' : '40'),

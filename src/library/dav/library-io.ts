@@ -112,13 +112,17 @@ async function markOf(s: StoryRecord, chapters: readonly ChapterRecord[], keys: 
   return { version: s.version, updatedAt: s.updatedAt, blobs };
 }
 
-/** The HTML of a blob this library holds (by the marks), or null. */
-export async function heldHtml(db: LibraryDb, marks: Readonly<Record<string, StoryMark>>, blob: string): Promise<string | null> {
-  for (const [id, mark] of Object.entries(marks)) {
-    const index = mark.blobs.indexOf(blob);
-    if (index >= 0) return (await db.get('chapters', [id, mark.version, index]))?.html ?? null;
-  }
-  return null;
+/** Where each blob the marks name is held: its story, version and chapter index. */
+export function blobPlaces(marks: Readonly<Record<string, StoryMark>>): Map<string, [string, number, number]> {
+  const out = new Map<string, [string, number, number]>();
+  for (const [id, mark] of Object.entries(marks)) mark.blobs.forEach((blob, index) => out.set(blob, [id, mark.version, index]));
+  return out;
+}
+
+/** The HTML of a blob this library holds (found by blobPlaces), or null. */
+export async function heldHtml(db: LibraryDb, places: ReadonlyMap<string, [string, number, number]>, blob: string): Promise<string | null> {
+  const at = places.get(blob);
+  return at ? ((await db.get('chapters', at))?.html ?? null) : null;
 }
 
 /** What writing a merged replica into the library did. */
@@ -131,6 +135,8 @@ export interface Applied {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Stories written into the library in one transaction. */
+const WRITE_BATCH = 20;
 
 async function backupStory(
   m: DavStory,
@@ -138,19 +144,21 @@ async function backupStory(
   text: (blob: string) => Promise<string>,
 ): Promise<BackupStory | null> {
   if (!m.meta.v) return null;
-  const chapters = [];
-  for (const c of chaptersInOrder(m)) {
-    const shown = shownText(c);
-    if (!shown) continue;
-    chapters.push({
+  const shown = chaptersInOrder(m).flatMap((c) => {
+    const t = shownText(c);
+    return t ? [{ c, blob: t.blob }] : [];
+  });
+  // All at once: the client keeps its own limit of requests out (webdav.ts).
+  const chapters = await Promise.all(
+    shown.map(async ({ c, blob }) => ({
       title: c.title,
       url: c.url,
-      html: await text(shown.blob),
+      html: await text(blob),
       ...(c.number !== undefined && { number: c.number }),
       ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
       ...(c.removedAt !== undefined && { removedAt: c.removedAt }),
-    });
-  }
+    })),
+  );
   // Later than the saved copy, so the import takes the union as the newer copy.
   const updatedAt = Math.max(m.savedAt.t, (local?.updatedAt ?? 0) + 1);
   return {
@@ -179,24 +187,25 @@ export async function applyReplica(
   win: Window & typeof globalThis,
 ): Promise<Applied> {
   const done: Applied = { written: [], deleted: [], skipped: [], moved: [] };
-  const batch: BackupStory[] = [];
+  const toWrite: DavStory[] = [];
   for (const m of Object.values(merged)) {
     const o = own[m.id];
     if (!isPresent(m)) {
       if (o && isPresent(o) && (await deleteStory(db, m.id))) done.deleted.push(m.id);
-      continue;
-    }
-    if (o && isPresent(o) && same(m.meta, o.meta) && same(m.chapters, o.chapters)) continue;
-    try {
-      const story = await backupStory(m, await db.get('stories', m.id), text);
-      if (story) batch.push(story);
-      done.written.push(m.id);
-    } catch {
-      done.skipped.push(m.id);
-    }
-    if (batch.length >= 20) await importLibrary(db, backupOf(batch.splice(0)), win);
+    } else if (!(o && isPresent(o) && same(m.meta, o.meta) && same(m.chapters, o.chapters))) toWrite.push(m);
   }
-  if (batch.length) await importLibrary(db, backupOf(batch), win);
+  for (let i = 0; i < toWrite.length; i += WRITE_BATCH) {
+    const batch = toWrite.slice(i, i + WRITE_BATCH);
+    // The stories' texts are fetched together; each batch is written in one transaction.
+    const stories = await Promise.allSettled(batch.map(async (m) => backupStory(m, await db.get('stories', m.id), text)));
+    const ready: BackupStory[] = [];
+    stories.forEach((r, n) => {
+      if (r.status === 'rejected') return void done.skipped.push(batch[n]!.id);
+      if (r.value) ready.push(r.value);
+      done.written.push(batch[n]!.id);
+    });
+    if (ready.length) await importLibrary(db, backupOf(ready), win);
+  }
   await applyPlacesAndStates(db, own, merged, device, done);
   return done;
 }

@@ -14,7 +14,7 @@ import type { LibraryDb } from '../db/db';
 import { DeviceClock } from './clock';
 import { checkDeletions } from './guards';
 import { changedStories, headPath, packPath, readPlan, snapshotPath, type HeadRecord } from './layout';
-import { applyReplica, heldHtml, readLibrary, type StoryMark } from './library-io';
+import { applyReplica, blobPlaces, heldHtml, readLibrary, type StoryMark } from './library-io';
 import { stampOwn } from './own-copy';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
@@ -68,22 +68,28 @@ async function readOthers(deps: SyncRunDeps, state: SyncState, clock: DeviceCloc
   return heads;
 }
 
+/** Uploads at once: the client's own limit (webdav.ts), so no chapter is read long before its turn. */
+const UPLOADS_AT_ONCE = 4;
+
 /** Step 3: every text this device's changed stories name that the folder does not have yet. */
 async function uploadTexts(deps: SyncRunDeps, changed: readonly DavStory[], marks: Record<string, StoryMark>): Promise<number> {
   const blobs = new Set<string>();
   for (const story of changed) for (const c of Object.values(story.chapters)) for (const b of Object.keys(c.texts)) blobs.add(b);
   const missing: string[] = [];
   for (const b of blobs) if (!(await isUploaded(deps.store, b))) missing.push(b);
-  let done = 0;
-  await Promise.all(
-    missing.map(async (blob) => {
-      const html = await heldHtml(deps.library, marks, blob);
+  const places = blobPlaces(marks);
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const blob = missing[next++]!;
+      const html = await heldHtml(deps.library, places, blob);
       // A text this library does not hold came from another device, which uploaded it first.
       if (html !== null) await deps.folder.putBlob(blob, html);
       await markUploaded(deps.store, blob);
-      deps.progress('Uploading chapters', ++done, missing.length);
-    }),
-  );
+      deps.progress('Uploading chapters', next, missing.length);
+    }
+  };
+  await Promise.all(Array.from({ length: UPLOADS_AT_ONCE }, worker));
   return missing.length;
 }
 

@@ -70,6 +70,8 @@ export class DavClient {
   private readonly auth: string;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Folders this client made or found already there. */
+  private readonly folders = new Set<string>();
 
   constructor(
     config: DavConfig,
@@ -91,9 +93,13 @@ export class DavClient {
 
   /** Writes the file, making its folders first when the server says they are missing; checks the size it then has. */
   async put(path: string, body: Uint8Array, type = 'application/octet-stream'): Promise<void> {
+    // Folders first, once each: a PUT into a missing folder would send its body twice.
+    if (path.includes('/') && !this.folders.has(path.slice(0, path.lastIndexOf('/')))) await this.makeFolders(path);
     for (let attempt = 1; ; attempt++) {
       let res = await this.request('PUT', path, { body, headers: { 'Content-Type': type } });
       if (res.status === 409 || res.status === 404) {
+        // A folder removed since this client made it.
+        this.folders.clear();
         await this.makeFolders(path);
         res = await this.request('PUT', path, { body, headers: { 'Content-Type': type } });
       }
@@ -135,9 +141,12 @@ export class DavClient {
   private async makeFolders(path: string): Promise<void> {
     const parts = path.split('/').slice(0, -1);
     for (let i = 1; i <= parts.length; i++) {
-      const res = await this.request('MKCOL', `${parts.slice(0, i).join('/')}/`);
+      const folder = parts.slice(0, i).join('/');
+      if (this.folders.has(folder)) continue;
+      const res = await this.request('MKCOL', `${folder}/`);
       // 405: it exists already.
       if (res.status !== 405) this.expect(res, path, 200, 201);
+      this.folders.add(folder);
     }
   }
 
