@@ -161,6 +161,18 @@ export interface ProgressRecord extends Position {
   storyId: string;
   /** When the reader was last there (ms). */
   at: number;
+  /**
+   * Where the reader's other devices last were, as the WebDAV sync last heard (src/library/dav/),
+   * newest first: the library offers them beside this device's own place. Absent without sync.
+   */
+  elsewhere?: ElsewherePlace[];
+}
+
+/** Another device's last place in a story. */
+export interface ElsewherePlace extends Position {
+  /** The device's name, as the reader named it there. */
+  device: string;
+  at: number;
 }
 
 /** One chapter as a caller hands it in: read from `kind` of page, HTML already sanitised. */

@@ -9,15 +9,16 @@
 import { read, type LibraryDb } from '../db/db';
 import { versionRange } from '../db/versions';
 import { deleteStory } from '../db/save';
-import { setProgress } from '../db/reading';
+import { setElsewhere, setProgress } from '../db/reading';
 import { takeSyncedStates } from '../db/memory';
 import { BACKUP_FORMAT, BACKUP_VERSION, importLibrary, type BackupStory, type LibraryBackup } from '../export/backup';
-import type { ChapterRecord, StoryRecord } from '../types';
+import type { ChapterRecord, ElsewherePlace, StoryRecord } from '../types';
 import type { FolderKeys } from './seal';
 import { blobName } from './seal';
 import type { ChapterView, StoryView } from './own-copy';
 import { continueFrom } from './places';
 import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
+import { compareStamps } from './clock';
 
 /** What the last sync read of a story's saved copy: its version, and each chapter's blob. */
 export interface StoryMark {
@@ -183,6 +184,7 @@ export async function applyReplica(
   own: Replica,
   merged: Replica,
   device: string,
+  names: Readonly<Record<string, string>>,
   text: (blob: string) => Promise<string>,
   win: Window & typeof globalThis,
 ): Promise<Applied> {
@@ -206,7 +208,7 @@ export async function applyReplica(
     });
     if (ready.length) await importLibrary(db, backupOf(ready), win);
   }
-  await applyPlacesAndStates(db, own, merged, device, done);
+  await applyPlacesAndStates(db, own, merged, device, names, done);
   return done;
 }
 
@@ -217,22 +219,41 @@ const backupOf = (stories: BackupStory[]): LibraryBackup => ({
   stories,
 });
 
-async function applyPlacesAndStates(db: LibraryDb, own: Replica, merged: Replica, device: string, done: Applied): Promise<void> {
+async function applyPlacesAndStates(
+  db: LibraryDb,
+  own: Replica,
+  merged: Replica,
+  device: string,
+  names: Readonly<Record<string, string>>,
+  done: Applied,
+): Promise<void> {
   const states = [];
   for (const m of Object.values(merged)) {
     if (!isPresent(m) || done.skipped.includes(m.id)) continue;
     const o = own[m.id];
     const choice = continueFrom(m.places, device);
-    if (
-      choice &&
-      !choice.ask &&
-      choice.go.device !== device &&
-      !same(choice.go, o?.places[choice.go.device] && { ...o.places[choice.go.device], device: choice.go.device })
-    ) {
+    if (choice && !choice.ask && choice.go.device !== device) {
       const { chapter, fraction, text, at } = choice.go;
-      if (await setProgress(db, m.id, { chapter, fraction, ...(text !== undefined && { text }) }, at.t)) done.moved.push(m.id);
+      const before = o?.places[choice.go.device];
+      if (!same(before?.at, at) && (await setProgress(db, m.id, { chapter, fraction, ...(text !== undefined && { text }) }, at.t)))
+        done.moved.push(m.id);
     }
+    if (!same(m.places, o?.places)) await setElsewhere(db, m.id, elsewhereOf(m, device, names));
     if (m.state?.v && !same(m.state, o?.state)) states.push({ id: m.id, state: { ...m.state.v, at: m.state.at.t } });
   }
   if (states.length) await takeSyncedStates(db, states);
+}
+
+/** The other devices' places in the story, newest first, by the names they gave themselves. */
+function elsewhereOf(m: DavStory, device: string, names: Readonly<Record<string, string>>): ElsewherePlace[] {
+  return Object.entries(m.places)
+    .filter(([d]) => d !== device)
+    .sort(([, a], [, b]) => compareStamps(b.at, a.at))
+    .map(([d, p]) => ({
+      device: names[d] ?? 'Another device',
+      chapter: p.chapter,
+      fraction: p.fraction,
+      ...(p.text !== undefined && { text: p.text }),
+      at: p.at.t,
+    }));
 }

@@ -62,6 +62,7 @@ async function readOthers(deps: SyncRunDeps, state: SyncState, clock: DeviceCloc
     }
     state.remote = mergeReplicas(state.remote, ...parts);
     state.seen[head.device] = head.pack;
+    state.names[head.device] = head.name;
     clock.see(head.clock);
     await saveState(deps.store, state);
   }
@@ -130,7 +131,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
   await saveState(deps.store, state);
 
   deps.progress('Writing the library', 0, 1);
-  const applied = await applyReplica(deps.library, own, merged, state.device, (blob) => deps.folder.getBlob(blob), deps.win);
+  const applied = await applyReplica(deps.library, own, merged, state.device, state.names, (blob) => deps.folder.getBlob(blob), deps.win);
   state.base = afterApply(own, merged, applied.skipped, state.device, applied.moved);
   await saveState(deps.store, state);
   if (applied.written.length)

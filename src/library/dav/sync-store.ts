@@ -44,8 +44,9 @@ export interface SyncState {
   base: Replica;
   /** Every other device's replica as read so far, merged. */
   remote: Replica;
-  /** Per other device, the last of its packs read. */
+  /** Per other device, the last of its packs read, and its name. */
   seen: Record<string, number>;
+  names: Record<string, string>;
   marks: Record<string, StoryMark>;
   /** This device's last pack and snapshot numbers. */
   pack: number;
@@ -74,7 +75,18 @@ export async function loadState(db: SyncDb, folder: string, newDevice: () => str
   if (state?.folder === folder) return state;
   // Another folder: nothing of the old one's holds there. The device keeps its id.
   await db.clear('uploaded');
-  return { folder, device: state?.device ?? newDevice(), clock: null, base: {}, remote: {}, seen: {}, marks: {}, pack: 0, snapshot: 0 };
+  return {
+    folder,
+    device: state?.device ?? newDevice(),
+    clock: null,
+    base: {},
+    remote: {},
+    seen: {},
+    names: {},
+    marks: {},
+    pack: 0,
+    snapshot: 0,
+  };
 }
 
 export const saveState = (db: SyncDb, state: SyncState): Promise<unknown> => db.put('kv', state, 'state');

@@ -4,7 +4,7 @@ import { ANCHOR_TEXT } from '../../core/model';
 import { read, write } from './db';
 import { versionRange } from './versions';
 import { readableStory } from './repair';
-import type { ChapterRecord, Position, ProgressRecord, StoryRecord } from '../types';
+import type { ChapterRecord, ElsewherePlace, Position, ProgressRecord, StoryRecord } from '../types';
 
 export interface StoryBundle {
   story: StoryRecord;
@@ -43,9 +43,27 @@ export async function setProgress(db: LibraryDb, id: string, position: Position,
   return write(db, async (tx) => {
     const story = await tx.objectStore('stories').get(id);
     if (!story) return false;
-    await tx.objectStore('progress').put({ storyId: id, ...clampPosition(position, story.chapterCount), at });
+    // The other devices' places stay: they are not this device's to drop.
+    const elsewhere = (await tx.objectStore('progress').get(id))?.elsewhere;
+    await tx
+      .objectStore('progress')
+      .put({ storyId: id, ...clampPosition(position, story.chapterCount), at, ...(elsewhere && { elsewhere }) });
     await tx.objectStore('stories').put({ ...story, lastReadAt: at });
     return true;
+  });
+}
+
+/** Sets where the reader's other devices last were in story `id`, beside this device's own place (kept). */
+export async function setElsewhere(db: LibraryDb, id: string, elsewhere: readonly ElsewherePlace[]): Promise<void> {
+  await write(db, async (tx) => {
+    const story = await tx.objectStore('stories').get(id);
+    if (!story) return;
+    // Continue already took the newest place here (library-io.ts): a story with none was read nowhere.
+    const mine = await tx.objectStore('progress').get(id);
+    if (!mine) return;
+    const places = elsewhere.map((p) => ({ ...p, ...clampPosition(p, story.chapterCount) }));
+    const { elsewhere: _old, ...rest } = mine;
+    await tx.objectStore('progress').put(places.length ? { ...rest, elsewhere: places } : rest);
   });
 }
 

@@ -136,6 +136,7 @@ export function libraryHandlers(host: RunnerHost): Handlers {
     'library-jobs': () => answer(async () => ({ ok: true, jobIds: [], jobs: (await allJobs(await db())).reverse().map(jobView) })),
     'library-sync': () => {
       syncSoon();
+      davSyncSoon();
       return Promise.resolve({ ok: true, jobIds: [] });
     },
     'library-event': (event) => onLibraryEvent(event),

@@ -109,6 +109,13 @@ describe('syncing a library through a WebDAV folder', () => {
     await laptop.sync();
     await phone.sync();
     expect(await loadProgress(phone.library, id)).toMatchObject({ chapter: 2, fraction: 0.5 });
+    // The laptop's place is offered on the phone, not taken.
+    expect((await loadProgress(phone.library, id))?.elsewhere).toEqual([
+      expect.objectContaining({ device: 'laptop', chapter: 0, fraction: 0.1 }),
+    ]);
+    // And reading on the phone keeps the offer beside its own place.
+    await setProgress(phone.library, id, { chapter: 2, fraction: 0.9 });
+    expect((await loadProgress(phone.library, id))?.elsewhere).toHaveLength(1);
   });
 
   it('keeps every chapter of concurrent offline saves, and every story either saved', async () => {

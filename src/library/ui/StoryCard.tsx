@@ -105,6 +105,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
         ) : (
           <span class="card-place">Not started</span>
         )}
+        {progress?.elsewhere?.length ? <Elsewhere story={story} progress={progress} read={read} now={now} /> : null}
         {story.newChapters > 0 ? <span class="card-new">{plural(story.newChapters, 'new chapter')}</span> : null}
         {marks ? (
           <span class="card-marks" title={marks.full}>
@@ -188,5 +189,20 @@ export function PlaceholderCard({ index, total, top }: { index: number; total: n
     >
       Loading…
     </li>
+  );
+}
+
+/**
+ * Where the reader's other devices are in the story (the WebDAV sync): Continue went to the newest
+ * place by itself unless that was behind this device's, so the newest other place is offered here,
+ * one click away; the others are in its title. One line, as the list's rows have one height.
+ */
+function Elsewhere({ story, progress, read, now }: { story: ReadStory; progress: ProgressRecord; read: string; now: number }) {
+  const all = progress.elsewhere!.map((p) => `On ${p.device}: ${progressOf(story, p)?.text}, ${lastReadText(p.at, now)}`);
+  const newest = progress.elsewhere![0]!;
+  return (
+    <span class="card-elsewhere" title={all.join('\n')}>
+      {all[0]} <a href={`${read}&chapter=${newest.chapter}`}>Go there</a>
+    </span>
   );
 }

@@ -36,7 +36,10 @@ export const STATUS_TEXT: Record<StoryStatus, string> = { complete: 'Complete', 
 export const wordsText = (n: number): string => `${thousands(n)} ${n === 1 ? 'word' : 'words'}`;
 
 /** "chapter 2 of 3" and how far through the saved chapters that is (0..1); null before the first read. */
-export function progressOf(s: StoryRecord, p: ProgressRecord | undefined): { text: string; fraction: number } | null {
+export function progressOf(
+  s: StoryRecord,
+  p: Pick<ProgressRecord, 'chapter' | 'fraction'> | undefined,
+): { text: string; fraction: number } | null {
   if (!p) return null;
   const total = Math.max(s.chapterCount, 1);
   const chapter = Math.min(p.chapter, total - 1);
