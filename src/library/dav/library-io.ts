@@ -17,15 +17,9 @@ import type { FolderKeys } from './seal';
 import { blobName } from './seal';
 import type { ChapterView, StoryView } from './own-copy';
 import { continueFrom } from './places';
+import type { StoryMark } from './sync-store';
 import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
 import { compareStamps } from './clock';
-
-/** What the last sync read of a story's saved copy: its version, and each chapter's blob. */
-export interface StoryMark {
-  version: number;
-  updatedAt: number;
-  blobs: string[];
-}
 
 export interface LibraryRead {
   views: StoryView[];

@@ -14,12 +14,12 @@ import type { LibraryDb } from '../db/db';
 import { DeviceClock } from './clock';
 import { checkDeletions } from './guards';
 import { changedStories, headPath, packPath, readPlan, snapshotPath, type HeadRecord } from './layout';
-import { applyReplica, blobPlaces, heldHtml, readLibrary, type StoryMark } from './library-io';
+import { applyReplica, blobPlaces, heldHtml, readLibrary } from './library-io';
 import { stampOwn } from './own-copy';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
 import type { SyncFolder } from './folder';
-import { isUploaded, loadState, markUploaded, saveState, type SyncDb, type SyncState } from './sync-store';
+import { isUploaded, loadState, markUploaded, saveState, type StoryMark, type SyncDb, type SyncState } from './sync-store';
 
 /** A snapshot of the whole replica every this many packs, so a new device reads one file, not every pack. */
 const SNAPSHOT_EVERY = 50;

@@ -8,9 +8,15 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Stamp } from './clock';
 import type { Replica } from './replica';
-import type { StoryMark } from './library-io';
 
 export const SYNC_DB_NAME = 'slipcase-sync';
+
+/** What the last sync read of a story's saved copy: its version, and each chapter's blob. */
+export interface StoryMark {
+  version: number;
+  updatedAt: number;
+  blobs: string[];
+}
 
 /** One line of the log of what changed, newest first in the status. */
 export interface SyncLogLine {

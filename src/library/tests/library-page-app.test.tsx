@@ -64,6 +64,7 @@ describe('options page sections', () => {
       ['Library', '#library'],
       ['Content warnings', '#warnings'],
       ['Sites', '#sites'],
+      ['Sync', '#sync'],
     ]);
 
     await act(() => {
