@@ -7,6 +7,7 @@
 import { DavError, type DavClient } from './webdav';
 import { blobName, folderKeys, newSalt, PBKDF2_ROUNDS, seal, unseal, type FolderKeys } from './seal';
 import { ROOT, blobPath, headPath, isDeviceId, type HeadRecord } from './layout';
+import { CLOCK_SLACK_MS } from './replica-check';
 
 interface FormatFile {
   format: 'slipcase-sync';
@@ -89,11 +90,29 @@ export class SyncFolder {
   }
 
   /** Every other device's head: the devices folder is listed (one entry per device), never the blobs. */
-  async heads(except: string): Promise<HeadRecord[]> {
+  async heads(except: string, now: number): Promise<HeadRecord[]> {
     const devices = (await this.dav.list(`${ROOT}/devices/`)).filter((e) => e.folder && isDeviceId(e.name) && e.name !== except);
-    const heads = await Promise.all(devices.map((d) => this.readJson<HeadRecord>(headPath(d.name)).catch(() => null)));
-    return heads.filter((h): h is HeadRecord => !!h && isDeviceId(h.device) && Number.isSafeInteger(h.pack));
+    const heads = await Promise.all(
+      devices.map(async (d) => checkedHead(await this.readJson<unknown>(headPath(d.name)).catch(() => null), d.name, now)),
+    );
+    return heads.filter((h): h is HeadRecord => h !== null);
   }
+}
+
+/** A device's head, if it is one: in its own folder, with pack numbers and a clock to believe. */
+function checkedHead(raw: unknown, folder: string, now: number): HeadRecord | null {
+  const h = raw as Partial<HeadRecord> | null;
+  const counts = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!h || h.device !== folder || !counts(h.pack) || !counts(h.snapshot) || (h.snapshot as number) > (h.pack as number)) return null;
+  const c = h.clock;
+  if (!c || !Number.isFinite(c.t) || c.t > now + CLOCK_SLACK_MS || !Number.isSafeInteger(c.c) || typeof c.d !== 'string') return null;
+  return {
+    device: h.device,
+    name: typeof h.name === 'string' ? h.name.slice(0, 100) : 'Another device',
+    pack: h.pack!,
+    snapshot: h.snapshot!,
+    clock: c,
+  };
 }
 
 function parseFormat(bytes: Uint8Array | null): FormatFile | null {

@@ -16,6 +16,7 @@
  */
 import type { Stamp } from './clock';
 import type { DavStory, Replica } from './replica';
+import { same } from './same';
 
 export const ROOT = 'slipcase';
 
@@ -65,7 +66,7 @@ export interface HeadRecord {
 
 /** The stories of `after` that differ from `before`: what a device's next pack carries. */
 export function changedStories(before: Replica, after: Replica): DavStory[] {
-  return Object.values(after).filter((story) => JSON.stringify(before[story.id]) !== JSON.stringify(story));
+  return Object.values(after).filter((story) => !same(before[story.id], story));
 }
 
 /**

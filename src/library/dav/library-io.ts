@@ -20,6 +20,7 @@ import { continueFrom } from './places';
 import type { StoryMark } from './sync-store';
 import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
 import { compareStamps } from './clock';
+import { same } from './same';
 
 export interface LibraryRead {
   views: StoryView[];
@@ -129,7 +130,6 @@ export interface Applied {
   moved: string[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** Stories written into the library in one transaction. */
 const WRITE_BATCH = 20;
 

@@ -9,6 +9,7 @@ import type { StoryMeta } from '../types';
 import type { ReadingState } from '../memory/reading-state';
 import type { DeviceClock, Stamp } from './clock';
 import { isPresent, type DavChapter, type DavStory, type DevicePlace, type Register, type Replica } from './replica';
+import { same } from './same';
 
 /** A chapter as the library holds it, its text already named by its blob. */
 export interface ChapterView {
@@ -34,8 +35,6 @@ export interface StoryView {
   place: { chapter: number; fraction: number; text?: string } | null;
   state: { state: ReadingState; chosen: boolean } | null;
 }
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The register unchanged when its value is, else the value with a new stamp. */
 function register<T>(before: Register<T | null> | undefined, value: T | null, stamp: () => Stamp): Register<T | null> {

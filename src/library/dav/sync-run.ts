@@ -16,6 +16,7 @@ import { checkDeletions } from './guards';
 import { changedStories, headPath, packPath, readPlan, snapshotPath, type HeadRecord } from './layout';
 import { applyReplica, blobPlaces, heldHtml, readLibrary } from './library-io';
 import { stampOwn } from './own-copy';
+import { checkedStories } from './replica-check';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
 import type { SyncFolder } from './folder';
@@ -49,17 +50,16 @@ interface Pack {
 
 /** Step 1: what the other devices wrote since this one last read them. */
 async function readOthers(deps: SyncRunDeps, state: SyncState, clock: DeviceClock): Promise<HeadRecord[]> {
-  const heads = await deps.folder.heads(state.device);
+  const heads = await deps.folder.heads(state.device, deps.now());
   let done = 0;
   for (const head of heads) {
     deps.progress('Reading the other devices', done++, heads.length);
     const plan = readPlan(head, state.seen[head.device] ?? 0);
+    // What another device wrote is checked before it is merged: a story that does not check out is left out.
     const parts: Replica[] = [];
-    if (plan.snapshot !== null) parts.push((await deps.folder.readJson<Replica>(snapshotPath(head.device, plan.snapshot))) ?? {});
-    for (const n of plan.packs) {
-      const pack = await deps.folder.readJson<Pack>(packPath(head.device, n));
-      if (pack) parts.push(Object.fromEntries(pack.stories.map((s) => [s.id, s])));
-    }
+    const take = (stories: unknown) => parts.push(Object.fromEntries(checkedStories(stories, deps.now()).map((s) => [s.id, s])));
+    if (plan.snapshot !== null) take(await deps.folder.readJson<unknown>(snapshotPath(head.device, plan.snapshot)));
+    for (const n of plan.packs) take((await deps.folder.readJson<Partial<Pack>>(packPath(head.device, n)))?.stories);
     state.remote = mergeReplicas(state.remote, ...parts);
     state.seen[head.device] = head.pack;
     state.names[head.device] = head.name;

@@ -1,4 +1,6 @@
 /** The checks a backup passes before anything of it is imported: plain data of the right shapes, or a BackupError naming where. */
+import { LEVEL_ORDER } from '../../core/rating';
+import type { StoryMeta } from '../types';
 
 /** An import refused: not a Slipcase backup, a newer one, or a malformed one (`message` says where). */
 export class BackupError extends Error {
@@ -42,3 +44,28 @@ export const optional =
   <T>(check: Check<T>): Check<T | undefined> =>
   (v, p) =>
     v === undefined ? undefined : check(v, p);
+
+/** An http(s) address: nothing else is a story's or a chapter's. */
+export const url: Check<string> = (v, p) => {
+  const s = str(v, p);
+  return /^https?:\/\//i.test(s) && URL.canParse(s) ? s : fail(p, 'an http(s) address');
+};
+
+/** A story's metadata, as the library keeps it. */
+export const metaCheck = record<StoryMeta>({
+  title: str,
+  authors: list(str),
+  fandoms: list(str),
+  summary: nullable(str),
+  rating: record({ level: oneOf(...LEVEL_ORDER, 'unknown'), label: nullable(str), source: oneOf('site', 'none') }),
+  warnings: list(str),
+  warningsHidden: bool,
+  tags: list(str),
+  words: nullable(num),
+  chapterTotal: nullable(num),
+  // Absent from backups made before it was kept.
+  chaptersPosted: (v, p) => (v === undefined ? null : nullable(num)(v, p)),
+  status: oneOf('complete', 'wip', 'unknown'),
+  // Only on works saved from a series page.
+  series: optional(record({ title: str, url, part: num })),
+});

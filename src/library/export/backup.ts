@@ -9,7 +9,6 @@
  * save time. Importing a backup twice changes nothing the second time. A backup is untrusted
  * input: it is checked field by field, and every chapter is sanitised before it is stored.
  */
-import { LEVEL_ORDER } from '../../core/rating';
 import type { LibraryDb } from '../db/db';
 import { read, write } from '../db/db';
 import { clampPosition } from '../db/reading';
@@ -19,7 +18,7 @@ import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedCha
 import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { judgeCopy } from '../db/save';
 import { countFandoms } from '../db/fandom-counts';
-import { BackupError, bool, fail, list, nullable, num, oneOf, optional, record, str, type Check } from './backup-checks';
+import { BackupError, fail, list, metaCheck, nullable, num, oneOf, optional, record, str, url, type Check } from './backup-checks';
 import type { ChapterRecord, EarlierText, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 import { normalizeRules, type SiteRule } from '../../sites/rules/rule';
 
@@ -124,29 +123,6 @@ export function* backupJson(backup: LibraryBackup): Generator<string> {
 }
 
 // ---- checking a backup ----
-
-const url: Check<string> = (v, p) => {
-  const s = str(v, p);
-  return /^https?:\/\//i.test(s) && URL.canParse(s) ? s : fail(p, 'an http(s) address');
-};
-
-const metaCheck = record<StoryMeta>({
-  title: str,
-  authors: list(str),
-  fandoms: list(str),
-  summary: nullable(str),
-  rating: record({ level: oneOf(...LEVEL_ORDER, 'unknown'), label: nullable(str), source: oneOf('site', 'none') }),
-  warnings: list(str),
-  warningsHidden: bool,
-  tags: list(str),
-  words: nullable(num),
-  chapterTotal: nullable(num),
-  // Absent from backups made before it was kept.
-  chaptersPosted: (v, p) => (v === undefined ? null : nullable(num)(v, p)),
-  status: oneOf('complete', 'wip', 'unknown'),
-  // Only on works saved from a series page.
-  series: optional(record({ title: str, url, part: num })),
-});
 
 const problemCheck: Check<Problem> = (v, p) => {
   const kind = oneOf(

@@ -203,6 +203,54 @@ describe('syncing a library through a WebDAV folder', () => {
   });
 });
 
+describe('what another device wrote, checked before it is merged', () => {
+  it('leaves out stories that do not check out, and a head whose clock runs far ahead', async () => {
+    const { url, device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const { id } = await saveStory(laptop.library, story(12), win);
+    await laptop.sync();
+    // A device of its own in the folder whose pack reuses the laptop's story, wrongly.
+    const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
+    const laptopHead = (await serverJson(dav, 'slipcase/devices/')) as string[];
+    const real = JSON.parse(new TextDecoder().decode((await dav.get(`slipcase/devices/${laptopHead[0]}/log/0000000001.json`))!)) as {
+      stories: Record<string, unknown>[];
+    };
+    const good = real.stories[0]!;
+    const t = 1_800_000_100_000;
+    const at = { t, c: 0, d: 'evil0001' };
+    const lies = [
+      { ...good, url: 'javascript:alert(1)' },
+      { ...good, id: 'ao3:archiveofourown.org:999999' },
+      { ...good, meta: { ...(good.meta as object), at: { ...at, t: t + 10 * 86_400_000 } } },
+      {
+        ...good,
+        chapters: { k: { key: 'k', at, order: 1, title: null, url: 'https://archiveofourown.org/works/12', texts: { nope: {} } } },
+      },
+      'not a story',
+    ];
+    const write = (path: string, value: unknown) => dav.put(path, new TextEncoder().encode(JSON.stringify(value)));
+    await write('slipcase/devices/evil0001/log/0000000001.json', { device: 'evil0001', pack: 1, stories: lies });
+    await write('slipcase/devices/evil0001/head.json', { device: 'evil0001', name: 'Evil', pack: 1, snapshot: 0, clock: at });
+    await write('slipcase/devices/liar0001/head.json', {
+      device: 'liar0001',
+      name: 'Liar',
+      pack: 1,
+      snapshot: 0,
+      clock: { ...at, d: 'liar0001', t: t * 2 },
+    });
+    expect(await phone.sync()).toMatchObject({ kind: 'done' });
+    const there = await loadStory(phone.library, id);
+    expect(there?.story.url).toBe('https://archiveofourown.org/works/12');
+    expect(there?.story.meta).toEqual((await loadStory(laptop.library, id))?.story.meta);
+    expect(await loadStory(phone.library, 'ao3:archiveofourown.org:999999')).toBeNull();
+  });
+});
+
+async function serverJson(dav: DavClient, path: string): Promise<unknown> {
+  return (await dav.list(path)).filter((e) => e.folder).map((e) => e.name);
+}
+
 /** Every file under the folder, as text (PROPFIND depth 1, folder by folder). */
 async function serverFiles(url: string): Promise<string[]> {
   const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
