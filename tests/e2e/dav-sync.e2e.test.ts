@@ -103,7 +103,7 @@ async function syncNow(page: PageHandle, what: string): Promise<void> {
 const storyIds = async (driver: BrowserDriver) => (await dump(driver)).stories.map((s) => s.id).sort();
 
 describe('sync through one WebDAV folder', () => {
-  it('a story saved in one Chromium is read offline in another, and the place moves between them', async () => {
+  it('a story saved in one Chromium is read offline in another, and the place moves between them', { timeout: 180_000 }, async () => {
     setOffline(false);
     const folder = await newFolder();
     const laptop = await device('chromium', [AO3]);
@@ -126,46 +126,55 @@ describe('sync through one WebDAV folder', () => {
     await syncNow(deskSync, 'the desk sends its place');
     await syncNow(laptopSync, 'the laptop takes it');
     expect((await savedPlace(laptopSync, id))?.chapter).toBe(AO3.chapters.length - 1);
+    // The laptop's card offers the desk's place, one click away.
+    const shelf = await laptop.openExtensionPage('options.html#library');
+    const total = AO3.chapters.length;
+    expect(await shelf.text(`li.library-card[data-story-id="${id}"] .card-elsewhere`)).toContain(`On Desk: chapter ${total} of ${total}`);
+    await shelf.screenshot(`${SCREENSHOT_DIR}/dav-sync-elsewhere.png`);
   });
 
-  it('Firefox and Chromium share an encrypted folder: changes made apart all arrive, and a story deleted while read elsewhere goes', async () => {
-    setOffline(false);
-    const folder = await newFolder();
-    const fox = await device('firefox', [FFN]);
-    const chrome = await device('chromium', [AO3]);
-    const foxSync = await connect(fox, folder, 'Firefox', 'a passphrase of some length');
-    const chromeSync = await connect(chrome, folder, 'Chromium', 'a passphrase of some length');
-    await syncNow(foxSync, 'Firefox takes the AO3 work');
-    const both = await storyIds(chrome);
-    expect(both).toHaveLength(2);
-    expect(await storyIds(fox)).toEqual(both);
+  it(
+    'Firefox and Chromium share an encrypted folder: changes made apart all arrive, and a story deleted while read elsewhere goes',
+    { timeout: 180_000 },
+    async () => {
+      setOffline(false);
+      const folder = await newFolder();
+      const fox = await device('firefox', [FFN]);
+      const chrome = await device('chromium', [AO3]);
+      const foxSync = await connect(fox, folder, 'Firefox', 'a passphrase of some length');
+      const chromeSync = await connect(chrome, folder, 'Chromium', 'a passphrase of some length');
+      await syncNow(foxSync, 'Firefox takes the AO3 work');
+      const both = await storyIds(chrome);
+      expect(both).toHaveLength(2);
+      expect(await storyIds(fox)).toEqual(both);
 
-    // Apart: Firefox reads the AO3 work to its end while Chromium deletes the FFN story Firefox has open.
-    const ffnId = both.find((id) => id.includes('fanfiction'))!;
-    const ao3Id = both.find((id) => id.includes('archiveofourown'))!;
-    const foxLibrary = await fox.openExtensionPage('options.html#library');
-    const { reader } = await openOffline(fox, (await findAlone(foxLibrary, AO3.chapters[0]!.word, AO3.start)).href);
-    await turnToLastChapter(reader, AO3, ao3Id);
-    await openOffline(fox, `read.html?id=${encodeURIComponent(ffnId)}`);
-    const chromeLibrary = await chrome.openExtensionPage('options.html#library');
-    const card = `li.library-card[data-story-id="${ffnId}"]`;
-    await until(async () => (await chromeLibrary.count(card)) === 1, 'the FFN story in the Chromium library');
-    await chromeLibrary.click(`${card} .delete`);
-    await until(async () => !(await storyIds(chrome)).includes(ffnId), 'the FFN story deleted in Chromium');
+      // Apart: Firefox reads the AO3 work to its end while Chromium deletes the FFN story Firefox has open.
+      const ffnId = both.find((id) => id.includes('fanfiction'))!;
+      const ao3Id = both.find((id) => id.includes('archiveofourown'))!;
+      const foxLibrary = await fox.openExtensionPage('options.html#library');
+      const { reader } = await openOffline(fox, (await findAlone(foxLibrary, AO3.chapters[0]!.word, AO3.start)).href);
+      await turnToLastChapter(reader, AO3, ao3Id);
+      await openOffline(fox, `read.html?id=${encodeURIComponent(ffnId)}`);
+      const chromeLibrary = await chrome.openExtensionPage('options.html#library');
+      const card = `li.library-card[data-story-id="${ffnId}"]`;
+      await until(async () => (await chromeLibrary.count(card)) === 1, 'the FFN story in the Chromium library');
+      await chromeLibrary.click(`${card} .delete`);
+      await until(async () => !(await storyIds(chrome)).includes(ffnId), 'the FFN story deleted in Chromium');
 
-    await syncNow(chromeSync, 'Chromium sends its deletion');
-    await syncNow(foxSync, 'Firefox sends its place and takes the deletion');
-    await syncNow(chromeSync, 'Chromium takes the place');
-    expect(await storyIds(fox)).toEqual([ao3Id]);
-    expect((await savedPlace(chromeSync, ao3Id))?.chapter).toBe(AO3.chapters.length - 1);
+      await syncNow(chromeSync, 'Chromium sends its deletion');
+      await syncNow(foxSync, 'Firefox sends its place and takes the deletion');
+      await syncNow(chromeSync, 'Chromium takes the place');
+      expect(await storyIds(fox)).toEqual([ao3Id]);
+      expect((await savedPlace(chromeSync, ao3Id))?.chapter).toBe(AO3.chapters.length - 1);
 
-    // The server holds nothing readable: no title in any file.
-    for (const body of await folderFiles(folder)) {
-      for (const s of [AO3, FFN]) expect(body).not.toContain(s.title);
-    }
-  });
+      // The server holds nothing readable: no title in any file.
+      for (const body of await folderFiles(folder)) {
+        for (const s of [AO3, FFN]) expect(body).not.toContain(s.title);
+      }
+    },
+  );
 
-  it('Chromium closed half way through its first upload carries on when it starts again', async () => {
+  it('Chromium closed half way through its first upload carries on when it starts again', { timeout: 180_000 }, async () => {
     setOffline(false);
     const folder = await newFolder();
     let laptop = await device('chromium', SAVES);
@@ -178,7 +187,7 @@ describe('sync through one WebDAV folder', () => {
     await page.fill('#sync-password', DAV_PASSWORD);
     await page.click('.sync-form button[type=submit]');
     await until(
-      async () => proxy.seen.filter((s) => s.startsWith('PUT') && s.includes('/blobs/')).length >= 3,
+      async () => proxy.seen.filter((s) => s.startsWith(`PUT ${new URL(folder).pathname}`) && s.includes('/blobs/')).length >= 3,
       'uploads under way',
       60_000,
     );
