@@ -77,8 +77,17 @@ const lastSynced = (page: PageHandle) =>
     return p && p.getAttribute('data-running') === 'no' ? Number(p.getAttribute('data-last-synced')) : 0;
   }, undefined);
 
-/** Connects the device from its Sync section, as a reader would, and waits for its first sync. */
-async function connect(driver: BrowserDriver, folder: string, name: string, passphrase: string | null = null): Promise<PageHandle> {
+/** Chapter texts sent to this folder so far. */
+const blobPuts = (folder: string) =>
+  proxy.seen.filter((s) => s.startsWith(`PUT ${new URL(folder).pathname}`) && s.includes('/blobs/')).length;
+
+/** Fills the Sync section's form and presses Check and connect, as a reader would. */
+async function connectWithoutWaiting(
+  driver: BrowserDriver,
+  folder: string,
+  name: string,
+  passphrase: string | null = null,
+): Promise<PageHandle> {
   const page = await driver.openExtensionPage('options.html#sync');
   await page.fill('#sync-url', folder);
   await page.fill('#sync-user', DAV_USER);
@@ -89,6 +98,12 @@ async function connect(driver: BrowserDriver, folder: string, name: string, pass
     await page.fill('#sync-passphrase', passphrase);
   }
   await page.click('.sync-form button[type=submit]');
+  return page;
+}
+
+/** Connects the device from its Sync section and waits for its first sync. */
+async function connect(driver: BrowserDriver, folder: string, name: string, passphrase: string | null = null): Promise<PageHandle> {
+  const page = await connectWithoutWaiting(driver, folder, name, passphrase);
   await until(async () => (await lastSynced(page)) > 0, `${name}'s first sync`, 60_000);
   return page;
 }
@@ -181,16 +196,8 @@ describe('sync through one WebDAV folder', () => {
     const profile = laptop.profile!;
     // A slow server: each chapter upload waits, so the browser can be closed in the middle.
     for (let i = 0; i < 60; i++) proxy.add({ method: 'PUT', path: '/blobs/', fault: { kind: 'delay', ms: 300 } });
-    const page = await laptop.openExtensionPage('options.html#sync');
-    await page.fill('#sync-url', folder);
-    await page.fill('#sync-user', DAV_USER);
-    await page.fill('#sync-password', DAV_PASSWORD);
-    await page.click('.sync-form button[type=submit]');
-    await until(
-      async () => proxy.seen.filter((s) => s.startsWith(`PUT ${new URL(folder).pathname}`) && s.includes('/blobs/')).length >= 3,
-      'uploads under way',
-      60_000,
-    );
+    await connectWithoutWaiting(laptop, folder, 'Laptop');
+    await until(async () => blobPuts(folder) >= 3, 'uploads under way', 60_000);
     open.splice(open.indexOf(laptop), 1);
     await laptop.close();
     const headBefore = await fetch(`${folder.replace(proxy.url, server.url)}slipcase/devices/`, {
@@ -212,6 +219,29 @@ describe('sync through one WebDAV folder', () => {
     const texts = (d: typeof mine) => d.chapters.map((c) => `${c.storyId} ${c.index} ${c.html}`).sort();
     expect(texts(theirs)).toEqual(texts(mine));
   });
+});
+
+describe('sync through one WebDAV folder, with Chrome stopping its service worker', () => {
+  it(
+    'a first upload goes on when the worker is stopped half way, and another device gets every chapter',
+    { timeout: 180_000 },
+    async () => {
+      setOffline(false);
+      const folder = await newFolder();
+      const laptop = await device('chromium', SAVES);
+      for (let i = 0; i < 60; i++) proxy.add({ method: 'PUT', path: '/blobs/', fault: { kind: 'delay', ms: 300 } });
+      const page = await connectWithoutWaiting(laptop, folder, 'Laptop');
+      await until(async () => blobPuts(folder) >= 3, 'uploads under way', 60_000);
+      const before = blobPuts(folder);
+      await laptop.stopServiceWorker!();
+      await until(async () => (await lastSynced(page)) > 0, 'the sync finished with the worker stopped', 90_000);
+      expect(blobPuts(folder)).toBeGreaterThan(before);
+      const phone = await device('chromium', []);
+      await connect(phone, folder, 'Phone');
+      const texts = (d: Awaited<ReturnType<typeof dump>>) => d.chapters.map((c) => `${c.storyId} ${c.index} ${c.html}`).sort();
+      expect(texts(await dump(phone))).toEqual(texts(await dump(laptop)));
+    },
+  );
 });
 
 /** Every file in the folder, as text, walked folder by folder straight from the server. */

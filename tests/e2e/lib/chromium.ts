@@ -142,6 +142,17 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
     async evalInExtension(fn, arg) {
       return (await worker()).evaluate(fn as never, arg as never) as never;
     },
+    async stopServiceWorker() {
+      // As Chrome stops an idle worker: through the DevTools protocol, from a page of the browser's own.
+      const page = await context.newPage();
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await page.close();
+      }
+    },
     async close() {
       await context.close();
       await proxy.close();

@@ -76,5 +76,7 @@ export interface BrowserDriver {
   openExtensionPage(path: string): Promise<PageHandle>;
   /** Run `fn` in an extension page, where the WebExtension API (`browser` or `chrome`) is available. */
   evalInExtension<A, R>(fn: (arg: A) => Promise<R> | R, arg: A): Promise<R>;
+  /** Stop the extension's service worker, as Chrome does when it is idle (Chromium only: Firefox's background is a page). */
+  stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
 }
