@@ -74,6 +74,7 @@ async function sync(d: Device, url: string, name: string) {
     store: d.store,
     deviceName: name,
     confirmDeletion: false,
+    shelf: false,
     win,
     now: Date.now,
     newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,

@@ -161,7 +161,7 @@ const importView = record({
   added: count,
   message: optionalString,
 });
-const davSettings = exact({ url: string, user: string, password: string, passphrase: optionalString, deviceName: string });
+const davSettings = exact({ url: string, user: string, password: string, passphrase: optionalString, deviceName: string, shelf: boolean });
 const syncStatus = record({
   lastSynced: finite,
   running: boolean,

@@ -8,6 +8,15 @@ import { UNRATED } from './model';
 
 export const LEVEL_ORDER: RatingLevel[] = ['general', 'teen', 'mature', 'explicit'];
 
+/** Each level in a word, as Slipcase says it where a site's own label is not at hand. */
+export const RATING_WORD: Record<RatingLevel, string> = {
+  general: 'General',
+  teen: 'Teen',
+  mature: 'Mature',
+  explicit: 'Explicit',
+  unknown: 'Unrated',
+};
+
 /** AO3 / OTW software: General Audiences, Teen And Up Audiences, Mature, Explicit, Not Rated. */
 export function ao3Level(label: string): RatingLevel {
   const l = label.trim().toLowerCase();

@@ -106,7 +106,7 @@ export type { ImportView } from './imports/reading-lists';
 
 /** The sync as the options page shows it: its status, and the folder it syncs with (no password). */
 export interface DavView extends SyncStatus {
-  connected: { url: string; user: string; deviceName: string; encrypted: boolean } | null;
+  connected: { url: string; user: string; deviceName: string; encrypted: boolean; shelf: boolean } | null;
 }
 
 /** The options page's calls to the background about the WebDAV sync. */

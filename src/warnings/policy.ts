@@ -10,6 +10,7 @@ import type { Estimate, PageReport, Rating, RatingLevel } from '../core/model';
 import { isWorkPage } from '../core/model';
 import { compilePatterns, type TagHit, type TagMatcher } from './tag-match';
 import { findingLevel } from './estimate/findings';
+import { RATING_WORD } from '../core/rating';
 
 /** The highest rating shown without a warning. */
 export type RatingLimit = Exclude<RatingLevel, 'unknown'>;
@@ -198,14 +199,6 @@ export function storyKey(report: Pick<PageReport, 'url' | 'site' | 'title' | 'au
 
 // ---- the decision ----
 
-const LEVEL_NAME: Record<RatingLevel, string> = {
-  general: 'General',
-  teen: 'Teen',
-  mature: 'Mature',
-  explicit: 'Explicit',
-  unknown: 'Unrated',
-};
-
 const RANK: Record<RatingLevel, number> = { unknown: -1, general: 0, teen: 1, mature: 2, explicit: 3 };
 
 const above = (level: RatingLevel, limit: RatingLimit) => RANK[level] > RANK[limit];
@@ -229,18 +222,18 @@ function mistaggedReason(report: PageReport, settings: RatingSettings): Reason |
   const { rating, estimate } = report;
   if (!estimate || !mayReadPastRating(rating.level, settings)) return null;
   if (RANK[estimate.level] <= RANK[rating.level] || !above(estimate.level, settings.limit)) return null;
-  const read = LEVEL_NAME[estimate.level];
+  const read = RATING_WORD[estimate.level];
   const what = report.kind === 'chapter' ? 'this chapter' : 'its text';
   const crossed = estimate.reasons.filter((r) => above(findingLevel(r), settings.limit));
-  const text = `The site rates it ${rating.label ?? LEVEL_NAME[rating.level]}, but ${what} reads as ${read}, past your ${LEVEL_NAME[settings.limit]} limit`;
+  const text = `The site rates it ${rating.label ?? RATING_WORD[rating.level]}, but ${what} reads as ${read}, past your ${RATING_WORD[settings.limit]} limit`;
   return { kind: 'rating', text, short: `reads as ${read}`, why: crossed };
 }
 
 function ratingReason(rating: Rating, limit: RatingLimit): Reason | null {
   if (!above(rating.level, limit)) return null;
-  const name = LEVEL_NAME[rating.level];
-  const text = `Rated ${name}${siteWords(rating, name)} — above your limit of ${LEVEL_NAME[limit]}`;
-  return { kind: 'rating', text, short: `past your ${LEVEL_NAME[limit]} limit`, why: [] };
+  const name = RATING_WORD[rating.level];
+  const text = `Rated ${name}${siteWords(rating, name)} — above your limit of ${RATING_WORD[limit]}`;
+  return { kind: 'rating', text, short: `past your ${RATING_WORD[limit]} limit`, why: [] };
 }
 
 /**
@@ -251,17 +244,17 @@ function ratingReason(rating: Rating, limit: RatingLimit): Reason | null {
 function unratedReason(rating: Rating, estimate: Estimate | null, settings: RatingSettings): Reason | null {
   const prefix = `Unrated${siteWords(rating, 'Unrated')}`;
   const known = estimate && estimate.level !== 'unknown' ? estimate : null;
-  const limit = LEVEL_NAME[settings.limit];
+  const limit = RATING_WORD[settings.limit];
   if (settings.unrated === 'warn') {
-    const why = known ? [`Its text is estimated ${LEVEL_NAME[known.level]}`, ...known.reasons] : (estimate?.reasons ?? []);
+    const why = known ? [`Its text is estimated ${RATING_WORD[known.level]}`, ...known.reasons] : (estimate?.reasons ?? []);
     return { kind: 'unrated', text: `${prefix} — you are warned about every unrated page`, short: 'unrated', why };
   }
   if (known) {
     if (!above(known.level, settings.limit)) return null;
     const crossed = known.reasons.filter((r) => above(findingLevel(r), settings.limit));
     const within = known.reasons.filter((r) => !crossed.includes(r)).map((r) => `Also found, within your ${limit} limit: ${r}`);
-    const text = `Estimated ${LEVEL_NAME[known.level]}, past your ${limit} limit`;
-    return { kind: 'unrated', text, short: `estimated ${LEVEL_NAME[known.level]}`, why: [...crossed, ...within] };
+    const text = `Estimated ${RATING_WORD[known.level]}, past your ${limit} limit`;
+    return { kind: 'unrated', text, short: `estimated ${RATING_WORD[known.level]}`, why: [...crossed, ...within] };
   }
   const text = estimate ? `${prefix}, and its text could not be estimated` : `${prefix}, with no text to estimate`;
   return { kind: 'unrated', text, short: 'unrated', why: estimate?.reasons ?? [] };

@@ -9,6 +9,11 @@
  * in the profile as Chromium records a reader's "Allow" (./lib/chromium-grant.ts). Firefox grants
  * it without the prompt in the test profile (./lib/firefox.ts).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../lib/wait';
 import { DAV_PASSWORD, DAV_USER, startRclone, type DavServer } from '../lib/dav-servers';
@@ -87,6 +92,7 @@ async function connectWithoutWaiting(
   folder: string,
   name: string,
   passphrase: string | null = null,
+  shelf = false,
 ): Promise<PageHandle> {
   const page = await driver.openExtensionPage('options.html#sync');
   await page.fill('#sync-url', folder);
@@ -97,6 +103,7 @@ async function connectWithoutWaiting(
     await page.click('.sync-form input[type=checkbox]');
     await page.fill('#sync-passphrase', passphrase);
   }
+  if (shelf) await page.click('.sync-form .sync-shelf');
   await page.click('.sync-form button[type=submit]');
   return page;
 }
@@ -221,6 +228,30 @@ describe('sync through one WebDAV folder', () => {
   });
 });
 
+describe('the e-reader shelf', () => {
+  it('Firefox keeps an OPDS catalog whose EPUBs pass EPUBCheck, plain in an encrypted folder', { timeout: 180_000 }, async () => {
+    setOffline(false);
+    const folder = await newFolder();
+    const fox = await device('firefox', [AO3, FFN]);
+    const page = await connectWithoutWaiting(fox, folder, 'Firefox', 'a passphrase of some length', true);
+    await until(async () => (await lastSynced(page)) > 0, 'the first sync', 90_000);
+    expect(await page.text('.sync-shelf-address')).toContain('slipcase-shelf/catalog.xml');
+    const base = `${folder.replace(proxy.url, server.url)}slipcase-shelf/`;
+    const get = (path: string) => fetch(`${base}${path}`, { headers: { Authorization: auth } });
+    const catalog = new JSDOM(await (await get('catalog.xml')).text(), { contentType: 'application/xml' }).window.document;
+    expect(catalog.getElementsByTagName('parsererror')).toHaveLength(0);
+    const entries = Array.from(catalog.getElementsByTagName('entry'));
+    expect(entries.map((e) => e.getElementsByTagName('title')[0]!.textContent).sort()).toEqual([AO3.title, FFN.title].sort());
+    for (const e of entries) {
+      const href = Array.from(e.getElementsByTagName('link'))
+        .find((l) => l.getAttribute('rel') === 'http://opds-spec.org/acquisition')!
+        .getAttribute('href')!;
+      expect(decodeURIComponent(href)).toMatch(/ - .+\.epub$/);
+      expect(epubcheck(new Uint8Array(await (await get(href)).arrayBuffer()))).toContain('No errors or warnings detected.');
+    }
+  });
+});
+
 describe('sync through one WebDAV folder, with Chrome stopping its service worker', () => {
   it(
     'a first upload goes on when the worker is stopped half way, and another device gets every chapter',
@@ -243,6 +274,21 @@ describe('sync through one WebDAV folder, with Chrome stopping its service worke
     },
   );
 });
+
+/** EPUBCheck's verdict on the book (Debian's epubcheck package; .ci/run installs it). */
+function epubcheck(book: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slipcase-shelf-'));
+  const file = join(dir, 'story.epub');
+  writeFileSync(file, book);
+  try {
+    return execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', '--failonwarnings', file], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return `${err.stdout ?? ''}${err.stderr ?? ''}`;
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
 
 /** Every file in the folder, as text, walked folder by folder straight from the server. */
 async function folderFiles(folder: string): Promise<string[]> {

@@ -49,6 +49,7 @@ const davSettings = {
   password: 'app-token',
   passphrase: null,
   deviceName: 'Laptop, Firefox',
+  shelf: true,
 };
 
 /** A well-formed message of every type, with every optional field given. */

@@ -13,6 +13,8 @@ export interface DavSettings {
   passphrase: string | null;
   /** How the other devices name this one ("Laptop, Firefox"). */
   deviceName: string;
+  /** Keep an e-reader shelf (EPUBs and an OPDS catalog) in the folder. */
+  shelf: boolean;
 }
 
 const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
@@ -41,7 +43,7 @@ export function normalizeDavSettings(raw: unknown): DavSettings | null {
   if (!url || user === null || password === null) return null;
   const passphrase = text(r.passphrase, 2000) || null;
   const deviceName = (text(r.deviceName, 100) ?? '').trim() || 'This browser';
-  return { url, user, password, passphrase, deviceName };
+  return { url, user, password, passphrase, deviceName, shelf: r.shelf === true };
 }
 
 /**

@@ -17,6 +17,7 @@ import { changedStories, headPath, packPath, readPlan, snapshotPath, type HeadRe
 import { applyReplica, blobPlaces, heldHtml, readLibrary } from './library-io';
 import { stampOwn } from './own-copy';
 import { checkedStories } from './replica-check';
+import { EMPTY_SHELF, shelfKeeper, writeShelf } from './shelf-run';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
 import type { SyncFolder } from './folder';
@@ -33,6 +34,8 @@ export interface SyncRunDeps {
   deviceName: string;
   /** The reader said yes to a large deletion the last run stopped before. */
   confirmDeletion: boolean;
+  /** Keep the e-reader shelf (shelf-run.ts), if no other device does. */
+  shelf: boolean;
   win: Window & typeof globalThis;
   now(): number;
   newDevice(): string;
@@ -138,9 +141,28 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
     log.push(`Took ${applied.written.length} new or changed ${applied.written.length === 1 ? 'story' : 'stories'} from other devices.`);
   if (applied.deleted.length) log.push(`Removed ${applied.deleted.length} deleted on other devices.`);
   if (applied.moved.length) log.push(`Moved the place in ${applied.moved.length} from another device.`);
+  if (deps.shelf) await keepShelf(deps, state, log);
   if (applied.skipped.length)
     log.push(`${applied.skipped.length} could not be taken yet (a chapter text missing); the next sync tries again.`);
   return { kind: 'done', log, changed: [...applied.written, ...applied.deleted, ...applied.moved] };
+}
+
+/** Step 6, when the reader turned the shelf on: the EPUBs and catalog, written by one device. */
+async function keepShelf(deps: SyncRunDeps, state: SyncState, log: string[]): Promise<void> {
+  const keeper = await shelfKeeper(deps.folder, state.device, deps.deviceName);
+  if (keeper !== null) return void log.push(`The e-reader shelf is kept by ${keeper}.`);
+  const { written, removed } = await writeShelf(
+    {
+      dav: deps.folder.dav,
+      library: deps.library,
+      win: deps.win,
+      now: deps.now,
+      save: (shelf) => saveState(deps.store, { ...state, shelf }),
+      progress: (done, total) => deps.progress('Writing the e-reader shelf', done, total),
+    },
+    state.shelf ?? EMPTY_SHELF,
+  ).then((r) => ((state.shelf = r.state), r));
+  if (written || removed) log.push(`The e-reader shelf: ${written} EPUBs written, ${removed} removed.`);
 }
 
 /**

@@ -94,6 +94,7 @@ export class SyncService {
         store: this.deps.store,
         deviceName: settings.deviceName,
         confirmDeletion,
+        shelf: settings.shelf,
         win: this.deps.win,
         now: this.deps.now,
         newDevice: randomDevice,

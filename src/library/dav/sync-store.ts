@@ -8,6 +8,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Stamp } from './clock';
 import type { Replica } from './replica';
+import type { ShelfState } from './shelf-run';
 
 export const SYNC_DB_NAME = 'slipcase-sync';
 
@@ -57,6 +58,8 @@ export interface SyncState {
   /** This device's last pack and snapshot numbers. */
   pack: number;
   snapshot: number;
+  /** What the e-reader shelf holds, when this device keeps it. */
+  shelf?: ShelfState;
 }
 
 interface SyncSchema extends DBSchema {

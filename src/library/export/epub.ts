@@ -7,19 +7,11 @@
  * Needs a window with a DOM (an extension page), to turn chapter HTML into XHTML (xhtml.ts).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { RatingLevel } from '../../core/model';
 import type { ChapterRecord, StoryRecord } from '../types';
 import { chapterXhtml, escapeXml as x } from './xhtml';
 import { partText } from '../ui/format';
 import { thousands } from '../../core/numbers';
-
-const LEVEL_NAME: Record<RatingLevel, string> = {
-  general: 'General',
-  teen: 'Teen',
-  mature: 'Mature',
-  explicit: 'Explicit',
-  unknown: 'Unrated',
-};
+import { RATING_WORD } from '../../core/rating';
 
 const STYLE = `body { margin: 0 5%; line-height: 1.5; }
 h1, h2 { text-align: center; }
@@ -45,7 +37,7 @@ ${body}
 /** "Mature (Fiction M)": the shared level, and the site's own words when they differ. */
 function ratingText(story: StoryRecord): string {
   const { level, label } = story.meta.rating;
-  const name = LEVEL_NAME[level];
+  const name = RATING_WORD[level];
   return label && label.toLowerCase() !== name.toLowerCase() ? `${name} (${label})` : name;
 }
 

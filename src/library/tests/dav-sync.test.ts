@@ -32,7 +32,7 @@ interface Device {
   name: string;
   library: LibraryDb;
   store: SyncDb;
-  sync(options?: { confirmDeletion?: boolean; failAfterUploads?: number }): Promise<SyncOutcome>;
+  sync(options?: { confirmDeletion?: boolean; failAfterUploads?: number; shelf?: boolean }): Promise<SyncOutcome>;
 }
 
 /** A fresh folder on the server for one test, and devices syncing to it. */
@@ -49,7 +49,7 @@ async function folderForTest(passphrase: string | null = null) {
       name,
       library,
       store,
-      async sync({ confirmDeletion = false, failAfterUploads = Infinity } = {}) {
+      async sync({ confirmDeletion = false, failAfterUploads = Infinity, shelf = false } = {}) {
         const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
         const folder = await SyncFolder.open(dav, pass, 1000);
         let uploads = 0;
@@ -65,6 +65,7 @@ async function folderForTest(passphrase: string | null = null) {
           store,
           deviceName: name,
           confirmDeletion,
+          shelf,
           win,
           now: () => (wall += 1000),
           newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,

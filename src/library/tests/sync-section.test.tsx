@@ -35,6 +35,7 @@ describe('the sync settings', () => {
       password: 'p',
       passphrase: null,
       deviceName: 'This browser',
+      shelf: false,
     });
     for (const bad of [null, 'x', { url: 'https://dav.example/' }, { url: 7, user: 'a', password: 'b' }])
       expect(normalizeDavSettings(bad)).toBeNull();
@@ -55,7 +56,10 @@ describe('SyncSection', () => {
       async connect(settings: DavSettings) {
         calls.push(`connect ${settings.url} ${settings.user} ${settings.passphrase ?? 'plain'}`);
         if (options.connectError) return { ok: false, error: options.connectError };
-        view = { ...view, connected: { url: settings.url, user: settings.user, deviceName: settings.deviceName, encrypted: false } };
+        view = {
+          ...view,
+          connected: { url: settings.url, user: settings.user, deviceName: settings.deviceName, encrypted: false, shelf: settings.shelf },
+        };
         return { ok: true };
       },
       sync: async (confirm) => (calls.push(`sync ${confirm}`), view),
@@ -105,7 +109,7 @@ describe('SyncSection', () => {
   });
 
   it('shows progress as it comes, then the question before a large deletion, and answers it', async () => {
-    const connected = { url: 'https://dav.example/', user: 'wren', deviceName: 'Laptop', encrypted: true };
+    const connected = { url: 'https://dav.example/', user: 'wren', deviceName: 'Laptop', encrypted: true, shelf: false };
     const { calls, tell } = mount({ ...IDLE_STATUS, lastSynced: 1_800_000_000_000, connected });
     await until(() => root.querySelector('.sync-connected') !== null, 'the folder');
     tell({ ...IDLE_STATUS, running: true, step: 'Uploading chapters', done: 3, total: 9 });

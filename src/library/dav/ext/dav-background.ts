@@ -32,7 +32,13 @@ export async function davSettings(): Promise<DavSettings | null> {
 
 const viewOf = (status: SyncStatus, settings: DavSettings | null): DavView => ({
   ...status,
-  connected: settings && { url: settings.url, user: settings.user, deviceName: settings.deviceName, encrypted: !!settings.passphrase },
+  connected: settings && {
+    url: settings.url,
+    user: settings.user,
+    deviceName: settings.deviceName,
+    encrypted: !!settings.passphrase,
+    shelf: settings.shelf,
+  },
 });
 
 async function syncNow(host: RunnerHost, confirmDeletion: boolean): Promise<DavView> {

@@ -16,6 +16,7 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(guessDeviceName);
   const [encrypt, setEncrypt] = useState(false);
+  const [shelf, setShelf] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
     if (encrypt && passphrase.length < 8) return setProblem('Choose a passphrase of at least 8 characters.');
     setBusy(true);
     setProblem(null);
-    const error = await onConnect({ url, user, password, deviceName, passphrase: encrypt ? passphrase : null }).catch((e: unknown) =>
+    const error = await onConnect({ url, user, password, deviceName, passphrase: encrypt ? passphrase : null, shelf }).catch((e: unknown) =>
       String(e),
     );
     setBusy(false);
@@ -67,6 +68,13 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
             />
           </>
         ) : null}
+      </fieldset>
+      <fieldset>
+        <legend>E-reader shelf</legend>
+        <label class="choice">
+          <input type="checkbox" class="sync-shelf" checked={shelf} onChange={(e) => setShelf(e.currentTarget.checked)} />
+          Keep an EPUB of every story and an OPDS catalog in the folder, for KOReader or Calibre (unencrypted)
+        </label>
       </fieldset>
       <button type="submit" disabled={busy}>
         {busy ? 'Checking the folder…' : 'Check and connect'}

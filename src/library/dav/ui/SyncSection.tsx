@@ -83,6 +83,12 @@ function Connected({ view, onSync, onDisconnect }: { view: DavView; onSync(confi
         Syncing with <span class="exception-name">{c.url}</span> as {c.user}; this browser is “{c.deviceName}”.
         {c.encrypted ? ' The folder is encrypted.' : ''}
       </p>
+      {c.shelf ? (
+        <p class="sync-shelf-address">
+          E-reader shelf: add <span class="exception-name">{`${c.url}slipcase-shelf/catalog.xml`}</span> as an OPDS catalog in KOReader or
+          Calibre, with the same user and password.
+        </p>
+      ) : null}
       {isPlainHttp(c.url) ? <p class="hint error">This address is not https: your password crosses the network readable.</p> : null}
       {view.running ? (
         <div class="sync-progress">
