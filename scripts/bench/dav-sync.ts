@@ -75,6 +75,7 @@ async function sync(d: Device, url: string, name: string) {
     deviceName: name,
     confirmDeletion: false,
     shelf: false,
+    kosync: null,
     win,
     now: Date.now,
     newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,

@@ -161,7 +161,15 @@ const importView = record({
   added: count,
   message: optionalString,
 });
-const davSettings = exact({ url: string, user: string, password: string, passphrase: optionalString, deviceName: string, shelf: boolean });
+const davSettings = exact({
+  url: string,
+  user: string,
+  password: string,
+  passphrase: optionalString,
+  deviceName: string,
+  shelf: boolean,
+  kosync: nullable(exact({ url: string, user: string, password: string })),
+});
 const syncStatus = record({
   lastSynced: finite,
   running: boolean,

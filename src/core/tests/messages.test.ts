@@ -50,6 +50,7 @@ const davSettings = {
   passphrase: null,
   deviceName: 'Laptop, Firefox',
   shelf: true,
+  kosync: { url: 'https://sync.koreader.example/', user: 'wren', password: 'pw' },
 };
 
 /** A well-formed message of every type, with every optional field given. */

@@ -15,6 +15,8 @@ export interface DavSettings {
   deviceName: string;
   /** Keep an e-reader shelf (EPUBs and an OPDS catalog) in the folder. */
   shelf: boolean;
+  /** A KOReader sync server to share the shelf's reading places with (kosync.ts); null: none. */
+  kosync: { url: string; user: string; password: string } | null;
 }
 
 const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
@@ -43,7 +45,21 @@ export function normalizeDavSettings(raw: unknown): DavSettings | null {
   if (!url || user === null || password === null) return null;
   const passphrase = text(r.passphrase, 2000) || null;
   const deviceName = (text(r.deviceName, 100) ?? '').trim() || 'This browser';
-  return { url, user, password, passphrase, deviceName, shelf: r.shelf === true };
+  return { url, user, password, passphrase, deviceName, shelf: r.shelf === true, kosync: kosyncAccount(r.kosync) };
+}
+
+function kosyncAccount(raw: unknown): DavSettings['kosync'] {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const url = folderAddress(text(r.url, 2000) ?? '');
+  const user = text(r.user, 500);
+  const password = text(r.password, 2000);
+  return url && user && password !== null ? { url, user, password } : null;
+}
+
+/** Every server the settings reach: the folder's, and the KOReader sync server's when there is one. */
+export function serverPermissions(settings: Pick<DavSettings, 'url' | 'kosync'>): string[] {
+  return [...new Set([settings.url, ...(settings.kosync ? [settings.kosync.url] : [])].map(folderPermission))];
 }
 
 /**

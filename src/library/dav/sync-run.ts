@@ -18,6 +18,8 @@ import { applyReplica, blobPlaces, heldHtml, readLibrary } from './library-io';
 import { stampOwn } from './own-copy';
 import { checkedStories } from './replica-check';
 import { EMPTY_SHELF, shelfKeeper, writeShelf } from './shelf-run';
+import type { KosyncClient } from './kosync';
+import { exchangePlaces } from './kosync-run';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
 import type { SyncFolder } from './folder';
@@ -34,8 +36,9 @@ export interface SyncRunDeps {
   deviceName: string;
   /** The reader said yes to a large deletion the last run stopped before. */
   confirmDeletion: boolean;
-  /** Keep the e-reader shelf (shelf-run.ts), if no other device does. */
+  /** Keep the e-reader shelf (shelf-run.ts), if no other device does, and share its places with KOReader. */
   shelf: boolean;
+  kosync: KosyncClient | null;
   win: Window & typeof globalThis;
   now(): number;
   newDevice(): string;
@@ -163,6 +166,23 @@ async function keepShelf(deps: SyncRunDeps, state: SyncState, log: string[]): Pr
     state.shelf ?? EMPTY_SHELF,
   ).then((r) => ((state.shelf = r.state), r));
   if (written || removed) log.push(`The e-reader shelf: ${written} EPUBs written, ${removed} removed.`);
+  if (deps.kosync) await shareWithKoreader(deps, deps.kosync, state, log);
+}
+
+/** Step 7: places shared with the KOReader sync server; its failure is told, and the sync is still done. */
+async function shareWithKoreader(deps: SyncRunDeps, client: KosyncClient, state: SyncState, log: string[]): Promise<void> {
+  const kosync = (state.kosync ??= { sent: {} });
+  try {
+    const { sent, taken } = await exchangePlaces(
+      { client, library: deps.library, shelf: state.shelf ?? EMPTY_SHELF, deviceId: state.device },
+      kosync,
+    );
+    if (sent || taken) log.push(`KOReader: ${sent} places sent, ${taken} taken.`);
+  } catch (e) {
+    log.push(`KOReader: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await saveState(deps.store, state);
+  }
 }
 
 /**

@@ -9,12 +9,14 @@ import type { DavSettings } from './dav-settings';
 import { checkFolder, SyncFolder } from './folder';
 import { runSync } from './sync-run';
 import { forgetFolder, loadStatus, saveStatus, type SyncDb, type SyncStatus } from './sync-store';
-import { DavClient, DavError, type DavDeps } from './webdav';
+import { DavClient, DavError } from './webdav';
+import { KosyncClient } from './kosync';
 
 export interface SyncServiceDeps {
   library: LibraryDb;
   store: SyncDb;
-  fetch: DavDeps['fetch'];
+  /** The browser's fetch (credentials are set per request: none). */
+  fetch(url: string, init: RequestInit): Promise<Response>;
   win: Window & typeof globalThis;
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -46,7 +48,7 @@ export class SyncService {
   private client(settings: DavSettings): DavClient {
     return new DavClient(
       { url: settings.url, user: settings.user, password: settings.password },
-      { fetch: this.deps.fetch, sleep: this.deps.sleep, now: this.deps.now },
+      { fetch: (url, init) => this.deps.fetch(url, init as RequestInit), sleep: this.deps.sleep, now: this.deps.now },
     );
   }
 
@@ -95,6 +97,7 @@ export class SyncService {
         deviceName: settings.deviceName,
         confirmDeletion,
         shelf: settings.shelf,
+        kosync: settings.kosync && new KosyncClient(settings.kosync, this.deps.fetch),
         win: this.deps.win,
         now: this.deps.now,
         newDevice: randomDevice,

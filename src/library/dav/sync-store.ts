@@ -9,6 +9,7 @@ import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Stamp } from './clock';
 import type { Replica } from './replica';
 import type { ShelfState } from './shelf-run';
+import type { KosyncState } from './kosync-run';
 
 export const SYNC_DB_NAME = 'slipcase-sync';
 
@@ -58,8 +59,9 @@ export interface SyncState {
   /** This device's last pack and snapshot numbers. */
   pack: number;
   snapshot: number;
-  /** What the e-reader shelf holds, when this device keeps it. */
+  /** What the e-reader shelf holds, when this device keeps it, and the places shared with KOReader. */
   shelf?: ShelfState;
+  kosync?: KosyncState;
 }
 
 interface SyncSchema extends DBSchema {

@@ -87,7 +87,7 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
     library: db,
     store: await openSyncDb(indexedDB),
     // No cookies: Nextcloud's session cookies make WebDAV fail its CSRF check (webdav.ts).
-    fetch: (url, init) => fetch(url, init as RequestInit),
+    fetch: (url, init) => fetch(url, init),
     win: window,
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

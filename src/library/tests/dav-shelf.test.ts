@@ -18,6 +18,10 @@ import { runSync } from '../dav/sync-run';
 import { openSyncDb } from '../dav/sync-store';
 import { openLibrary } from '../db/db';
 import { deleteStory, saveStory } from '../db/save';
+import { loadProgress, setProgress } from '../db/reading';
+import { KosyncClient } from '../dav/kosync';
+import { startKosyncServer, type KosyncServer } from '../../../tests/lib/kosync-server';
+import { createHash } from 'node:crypto';
 import { makeStory, seeded, testWindow } from './library-fixtures';
 import { DAV_PASSWORD, DAV_USER, startRclone, type DavServer } from '../../../tests/lib/dav-servers';
 
@@ -114,6 +118,11 @@ describe('the shelf in a sync', () => {
   const win = testWindow();
   const deps: DavDeps = { fetch: (url, init) => fetch(url, init as RequestInit), sleep: async () => {}, now: Date.now };
   const auth = `Basic ${btoa(`${DAV_USER}:${DAV_PASSWORD}`)}`;
+  let koreader: KosyncServer;
+  beforeAll(async () => {
+    koreader = await startKosyncServer('wren', 'e-reader password');
+  });
+  afterAll(() => koreader?.close());
 
   it('is written by the one device that keeps it, plain in an encrypted folder, and every EPUB passes EPUBCheck', async () => {
     const url = `${server.url}shelf/`;
@@ -130,7 +139,9 @@ describe('the shelf in a sync', () => {
             1000,
           );
           const id = `${name}${'0'.repeat(8)}`;
+          const kosync = new KosyncClient({ url: koreader.url, user: 'wren', password: 'e-reader password' }, (u, init) => fetch(u, init));
           return runSync({
+            kosync,
             folder,
             folderUrl: url,
             library,
@@ -165,6 +176,33 @@ describe('the shelf in a sync', () => {
       expect(new TextDecoder().decode(epub.slice(30, 58))).toBe('mimetypeapplication/epub+zip');
       epubcheck(epub);
     }
+
+    // KOReader: the laptop's place goes to the server under the MD5 of the shelf's file name, as
+    // KOReader's "filename" matching names it; a newer place there is taken, one behind is only offered.
+    const entryOf = Array.from(catalog.getElementsByTagNameNS(ATOM, 'entry')).find(
+      (e) => e.getElementsByTagNameNS(ATOM, 'id')[0]!.textContent === `urn:slipcase:story:${encodeURIComponent(first.id)}`,
+    )!;
+    const file = decodeURIComponent(entryOf.getElementsByTagNameNS(ATOM, 'link')[0]!.getAttribute('href')!);
+    await setProgress(laptop.library, first.id, { chapter: 0, fraction: 0.5 });
+    await laptop.sync();
+    const doc = createHash('md5').update(file).digest('hex');
+    const sent = koreader.places.get(doc)!;
+    const mineAt = (await loadProgress(laptop.library, first.id))!.at;
+    expect(sent).toMatchObject({ progress: '/body/DocFragment[3]/body/section/h2/text().0', percentage: 0.25, device: 'Slipcase' });
+    const later = Math.ceil(mineAt / 1000) + 60;
+    koreader.places.set(doc, {
+      ...sent,
+      progress: '/body/DocFragment[4]/body/p[2]/text().7',
+      device: 'Kobo',
+      device_id: 'kobo1',
+      timestamp: later,
+    });
+    await laptop.sync();
+    expect(await loadProgress(laptop.library, first.id)).toMatchObject({ chapter: 1, fraction: 0 });
+    koreader.places.set(doc, { ...sent, progress: '/body/DocFragment[3]/body', device: 'Kobo', device_id: 'kobo1', timestamp: later + 60 });
+    await laptop.sync();
+    const stayed = await loadProgress(laptop.library, first.id);
+    expect(stayed).toMatchObject({ chapter: 1, elsewhere: [expect.objectContaining({ device: 'KOReader (Kobo)', chapter: 0 })] });
 
     await deleteStory(laptop.library, second.id);
     await laptop.sync();

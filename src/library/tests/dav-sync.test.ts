@@ -66,6 +66,7 @@ async function folderForTest(passphrase: string | null = null) {
           deviceName: name,
           confirmDeletion,
           shelf,
+          kosync: null,
           win,
           now: () => (wall += 1000),
           newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,

@@ -36,6 +36,7 @@ describe('the sync settings', () => {
       passphrase: null,
       deviceName: 'This browser',
       shelf: false,
+      kosync: null,
     });
     for (const bad of [null, 'x', { url: 'https://dav.example/' }, { url: 7, user: 'a', password: 'b' }])
       expect(normalizeDavSettings(bad)).toBeNull();
@@ -52,7 +53,7 @@ describe('SyncSection', () => {
     const calls: string[] = [];
     let tell: (s: SyncStatus) => void = () => {};
     const services: SyncServices = {
-      allow: async (url) => (calls.push(`allow ${url}`), options.allow ?? true),
+      allow: async (urls) => (calls.push(`allow ${urls.join(' ')}`), options.allow ?? true),
       async connect(settings: DavSettings) {
         calls.push(`connect ${settings.url} ${settings.user} ${settings.passphrase ?? 'plain'}`);
         if (options.connectError) return { ok: false, error: options.connectError };

@@ -14,7 +14,7 @@ import { storedItem } from '../../../core/ext/storage-items';
 import type { Handlers } from '../../../core/ext/messaging';
 import type { DavView } from '../../messages';
 import type { RunnerHost } from '../../ext/runner-host';
-import { folderPermission, normalizeDavSettings, type DavSettings } from '../dav-settings';
+import { normalizeDavSettings, serverPermissions, type DavSettings } from '../dav-settings';
 import type { SyncStatus } from '../sync-store';
 
 const stored = storedItem(DAV_SETTINGS);
@@ -55,7 +55,7 @@ async function syncNow(host: RunnerHost, confirmDeletion: boolean): Promise<DavV
 async function connect(host: RunnerHost, raw: DavSettings): Promise<{ ok: true } | { ok: false; error: string }> {
   const settings = normalizeDavSettings(raw);
   if (!settings) return { ok: false, error: 'Enter the folder’s full address (https://…), your user name and your password.' };
-  if (!(await browser.permissions.contains({ origins: [folderPermission(settings.url)] })))
+  if (!(await browser.permissions.contains({ origins: serverPermissions(settings) })))
     return { ok: false, error: `Slipcase may not reach ${new URL(settings.url).host} yet: allow it when the browser asks.` };
   const problem = await host.call({ type: 'runner-dav-check', settings });
   if (problem) return { ok: false, error: problem };
@@ -73,7 +73,7 @@ async function disconnect(host: RunnerHost): Promise<void> {
   await Promise.all([browser.alarms.clear(DAV_ALARM), browser.alarms.clear(DAV_RESUME_ALARM), browser.alarms.clear(DAV_SOON_ALARM)]);
   await host.call({ type: 'runner-dav-forget' });
   // The server's access goes back with the folder (an optional permission the reader gave for it).
-  if (settings) await browser.permissions.remove({ origins: [folderPermission(settings.url)] }).catch(() => false);
+  if (settings) await browser.permissions.remove({ origins: serverPermissions(settings) }).catch(() => false);
 }
 
 export function davHandlers(host: RunnerHost): Handlers {

@@ -11,10 +11,10 @@ import type { SyncServices } from '../ui/SyncSection';
 const failed = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export const syncServices: SyncServices = {
-  async allow(url) {
+  async allow(urls) {
     // A browser without optional permissions (none today) cannot reach a server it was not built for.
     if (typeof browser.permissions?.request !== 'function') return false;
-    return browser.permissions.request({ origins: [folderPermission(url)] });
+    return browser.permissions.request({ origins: [...new Set(urls.map(folderPermission))] });
   },
   connect: (settings: DavSettings) =>
     send({ type: 'dav-connect', settings }).then(

@@ -17,6 +17,7 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
   const [deviceName, setDeviceName] = useState(guessDeviceName);
   const [encrypt, setEncrypt] = useState(false);
   const [shelf, setShelf] = useState(false);
+  const [kosync, setKosync] = useState({ url: '', user: '', password: '' });
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,9 +27,15 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
     if (encrypt && passphrase.length < 8) return setProblem('Choose a passphrase of at least 8 characters.');
     setBusy(true);
     setProblem(null);
-    const error = await onConnect({ url, user, password, deviceName, passphrase: encrypt ? passphrase : null, shelf }).catch((e: unknown) =>
-      String(e),
-    );
+    const error = await onConnect({
+      url,
+      user,
+      password,
+      deviceName,
+      passphrase: encrypt ? passphrase : null,
+      shelf,
+      kosync: shelf && kosync.url.trim() ? kosync : null,
+    }).catch((e: unknown) => String(e));
     setBusy(false);
     setProblem(error);
   }
@@ -50,32 +57,8 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
       {text('sync-user', 'User name', user, setUser, { autocomplete: 'username' })}
       {text('sync-password', 'Password or app token', password, setPassword, { type: 'password', autocomplete: 'current-password' })}
       {text('sync-device', 'This browser’s name', deviceName, setDeviceName)}
-      <fieldset>
-        <legend>Encryption</legend>
-        <label class="choice">
-          <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
-          Encrypt the folder, so the server holds nothing readable
-        </label>
-        {encrypt ? (
-          <>
-            <label for="sync-passphrase">Passphrase (every device needs the same one; it cannot be recovered)</label>
-            <input
-              id="sync-passphrase"
-              type="password"
-              value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-              autocomplete="new-password"
-            />
-          </>
-        ) : null}
-      </fieldset>
-      <fieldset>
-        <legend>E-reader shelf</legend>
-        <label class="choice">
-          <input type="checkbox" class="sync-shelf" checked={shelf} onChange={(e) => setShelf(e.currentTarget.checked)} />
-          Keep an EPUB of every story and an OPDS catalog in the folder, for KOReader or Calibre (unencrypted)
-        </label>
-      </fieldset>
+      <EncryptionFields encrypt={encrypt} setEncrypt={setEncrypt} passphrase={passphrase} setPassphrase={setPassphrase} />
+      <ShelfFields shelf={shelf} setShelf={setShelf} kosync={kosync} setKosync={setKosync} />
       <button type="submit" disabled={busy}>
         {busy ? 'Checking the folder…' : 'Check and connect'}
       </button>
@@ -88,5 +71,60 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
         </p>
       ) : null}
     </form>
+  );
+}
+
+function EncryptionFields(p: { encrypt: boolean; setEncrypt(v: boolean): void; passphrase: string; setPassphrase(v: string): void }) {
+  return (
+    <fieldset>
+      <legend>Encryption</legend>
+      <label class="choice">
+        <input type="checkbox" checked={p.encrypt} onChange={(e) => p.setEncrypt(e.currentTarget.checked)} />
+        Encrypt the folder, so the server holds nothing readable
+      </label>
+      {p.encrypt ? (
+        <>
+          <label for="sync-passphrase">Passphrase (every device needs the same one; it cannot be recovered)</label>
+          <input
+            id="sync-passphrase"
+            type="password"
+            value={p.passphrase}
+            onInput={(e) => p.setPassphrase(e.currentTarget.value)}
+            autocomplete="new-password"
+          />
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
+
+type Account = { url: string; user: string; password: string };
+const KOSYNC_LABELS: Record<keyof Account, string> = { url: 'KOReader sync server', user: 'Its user name', password: 'Its password' };
+
+function ShelfFields(p: { shelf: boolean; setShelf(v: boolean): void; kosync: Account; setKosync(v: Account): void }) {
+  return (
+    <fieldset>
+      <legend>E-reader shelf</legend>
+      <label class="choice">
+        <input type="checkbox" class="sync-shelf" checked={p.shelf} onChange={(e) => p.setShelf(e.currentTarget.checked)} />
+        Keep an EPUB of every story and an OPDS catalog in the folder, for KOReader or Calibre (unencrypted)
+      </label>
+      {p.shelf ? (
+        <div class="sync-kosync">
+          <p class="hint">Optionally, share your place in each story with KOReader through its progress sync server:</p>
+          {(['url', 'user', 'password'] as const).map((k) => (
+            <label key={k} class="sync-kosync-field">
+              {KOSYNC_LABELS[k]}
+              <input
+                id={`sync-kosync-${k}`}
+                type={k === 'password' ? 'password' : k === 'url' ? 'url' : 'text'}
+                value={p.kosync[k]}
+                onInput={(e) => p.setKosync({ ...p.kosync, [k]: e.currentTarget.value })}
+              />
+            </label>
+          ))}
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

@@ -11,8 +11,8 @@ import { SyncForm } from './SyncForm';
 
 /** What the section needs; the options page wires it (./../ext/dav-client.ts). */
 export interface SyncServices {
-  /** Asks the browser for the folder's server; call it from the reader's click. */
-  allow(url: string): Promise<boolean>;
+  /** Asks the browser for the servers (by address); call it from the reader's click. */
+  allow(urls: string[]): Promise<boolean>;
   connect(settings: DavSettings): Promise<{ ok: true } | { ok: false; error: string }>;
   sync(confirmDeletion: boolean): Promise<DavView>;
   status(): Promise<DavView>;
@@ -34,8 +34,12 @@ export function SyncSection({ services }: { services: SyncServices }) {
   async function connect(settings: DavSettings): Promise<string | null> {
     const url = folderAddress(settings.url);
     if (!url) return 'Enter the folder’s full address, starting with https://.';
-    if (!(await services.allow(url).catch(() => false))) return `Slipcase needs your permission to reach ${new URL(url).host}.`;
-    const reply = await services.connect({ ...settings, url });
+    const kosync = settings.kosync && { ...settings.kosync, url: folderAddress(settings.kosync.url) ?? '' };
+    if (kosync && !kosync.url) return 'Enter the KOReader sync server’s full address, starting with https://.';
+    const hosts = [url, ...(kosync ? [kosync.url] : [])];
+    if (!(await services.allow(hosts).catch(() => false)))
+      return `Slipcase needs your permission to reach ${hosts.map((h) => new URL(h).host).join(' and ')}.`;
+    const reply = await services.connect({ ...settings, url, kosync });
     if (!reply.ok) return reply.error;
     setView(await services.status());
     return null;
