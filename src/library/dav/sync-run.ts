@@ -17,6 +17,7 @@ import { changedStories, headPath, packPath, readPlan, snapshotPath, type HeadRe
 import { applyReplica, blobPlaces, heldHtml, readLibrary } from './library-io';
 import { stampOwn } from './own-copy';
 import { checkedStories } from './replica-check';
+import { sweepBlobs } from './sweep';
 import { EMPTY_SHELF, shelfKeeper, writeShelf } from './shelf-run';
 import type { KosyncClient } from './kosync';
 import { exchangePlaces } from './kosync-run';
@@ -83,7 +84,7 @@ async function uploadTexts(deps: SyncRunDeps, changed: readonly DavStory[], mark
   const blobs = new Set<string>();
   for (const story of changed) for (const c of Object.values(story.chapters)) for (const b of Object.keys(c.texts)) blobs.add(b);
   const missing: string[] = [];
-  for (const b of blobs) if (!(await isUploaded(deps.store, b))) missing.push(b);
+  for (const b of blobs) if (!(await isUploaded(deps.store, b, deps.now()))) missing.push(b);
   const places = blobPlaces(marks);
   let next = 0;
   const worker = async () => {
@@ -92,7 +93,7 @@ async function uploadTexts(deps: SyncRunDeps, changed: readonly DavStory[], mark
       const html = await heldHtml(deps.library, places, blob);
       // A text this library does not hold came from another device, which uploaded it first.
       if (html !== null) await deps.folder.putBlob(blob, html);
-      await markUploaded(deps.store, blob);
+      await markUploaded(deps.store, blob, deps.now());
       deps.progress('Uploading chapters', next, missing.length);
     }
   };
@@ -144,6 +145,9 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
     log.push(`Took ${applied.written.length} new or changed ${applied.written.length === 1 ? 'story' : 'stories'} from other devices.`);
   if (applied.deleted.length) log.push(`Removed ${applied.deleted.length} deleted on other devices.`);
   if (applied.moved.length) log.push(`Moved the place in ${applied.moved.length} from another device.`);
+  const swept = await sweepBlobs(deps.folder, merged, state, deps.now());
+  if (swept.length) log.push(`Removed ${swept.length} chapter texts nothing has named for a week.`);
+  await saveState(deps.store, state);
   if (deps.shelf) await keepShelf(deps, state, log);
   if (applied.skipped.length)
     log.push(`${applied.skipped.length} could not be taken yet (a chapter text missing); the next sync tries again.`);

@@ -8,6 +8,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Stamp } from './clock';
 import type { Replica } from './replica';
+import { BLOB_GRACE_MS } from './guards';
 import type { ShelfState } from './shelf-run';
 import type { KosyncState } from './kosync-run';
 
@@ -59,6 +60,9 @@ export interface SyncState {
   /** This device's last pack and snapshot numbers. */
   pack: number;
   snapshot: number;
+  /** When each blob in the folder that nothing names was first seen so, and the last sweep (sweep.ts). */
+  unnamedSince?: Record<string, number>;
+  sweptAt?: number;
   /** What the e-reader shelf holds, when this device keeps it, and the places shared with KOReader. */
   shelf?: ShelfState;
   kosync?: KosyncState;
@@ -66,7 +70,7 @@ export interface SyncState {
 
 interface SyncSchema extends DBSchema {
   kv: { key: string; value: unknown };
-  uploaded: { key: string; value: { name: string } };
+  uploaded: { key: string; value: { name: string; at: number } };
 }
 
 export type SyncDb = IDBPDatabase<SyncSchema>;
@@ -108,11 +112,17 @@ export async function loadStatus(db: SyncDb): Promise<SyncStatus> {
 
 export const saveStatus = (db: SyncDb, status: SyncStatus): Promise<unknown> => db.put('kv', status, 'status');
 
-export async function isUploaded(db: SyncDb, name: string): Promise<boolean> {
-  return (await db.getKey('uploaded', name)) !== undefined;
+/**
+ * Whether this device uploaded the blob lately. Lately: a blob is swept from the folder only after
+ * a week that nothing named it (sweep.ts), so one uploaded within half that is surely still there;
+ * an older one is sent again rather than named on trust.
+ */
+export async function isUploaded(db: SyncDb, name: string, now: number): Promise<boolean> {
+  const at = (await db.get('uploaded', name))?.at;
+  return at !== undefined && now - at < BLOB_GRACE_MS / 2;
 }
 
-export const markUploaded = (db: SyncDb, name: string): Promise<unknown> => db.put('uploaded', { name });
+export const markUploaded = (db: SyncDb, name: string, now: number): Promise<unknown> => db.put('uploaded', { name, at: now });
 
 /** Forgets the folder: the next connection starts afresh (the device keeps its id). */
 export async function forgetFolder(db: SyncDb): Promise<void> {

@@ -75,7 +75,7 @@ async function folderForTest(passphrase: string | null = null) {
       },
     };
   };
-  return { url, device };
+  return { url, device, advance: (ms: number) => void (wall += ms) };
 }
 
 const story = (n: number, chapters: [number, number] = [3, 3]): StoryCopy => makeStory(seeded(n), n, { chapters, words: [40, 80] });
@@ -202,6 +202,40 @@ describe('syncing a library through a WebDAV folder', () => {
     for (const body of everything) expect(body).not.toContain(saved.meta.title);
     const stranger = await device('stranger', 'the wrong passphrase');
     await expect(stranger.sync()).rejects.toThrow(/passphrase/);
+  });
+});
+
+describe('sweeping the folder', () => {
+  it('removes a chapter text only after a week that nothing named it', async () => {
+    const { url, device, advance } = await folderForTest();
+    const laptop = await device('laptop');
+    const kept = await saveStory(laptop.library, story(13), win);
+    const gone = await saveStory(laptop.library, story(14), win);
+    await laptop.sync();
+    const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
+    const blobs = async () => {
+      const out: string[] = [];
+      for (const dir of await dav.list('slipcase/blobs/')) for (const f of await dav.list(`slipcase/blobs/${dir.name}/`)) out.push(f.name);
+      return out.sort();
+    };
+    const all = await blobs();
+    expect(all).toHaveLength(6);
+    await deleteStory(laptop.library, gone.id);
+    await laptop.sync();
+    // A day on, the sweep finds them unnamed; five days after that they are still there; eight, gone.
+    advance(86_400_000);
+    await laptop.sync();
+    advance(5 * 86_400_000);
+    await laptop.sync();
+    expect(await blobs()).toEqual(all);
+    advance(3 * 86_400_000);
+    await laptop.sync();
+    const left = await blobs();
+    expect(left).toHaveLength(3);
+    // What is left is the kept story's: a new device still reads it whole.
+    const phone = await device('phone');
+    await phone.sync();
+    expect(await texts(phone.library, kept.id)).toEqual(await texts(laptop.library, kept.id));
   });
 });
 
