@@ -9,15 +9,12 @@
  * in the profile as Chromium records a reader's "Allow" (./lib/chromium-grant.ts). Firefox grants
  * it without the prompt in the test profile (./lib/firefox.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../lib/wait';
 import { DAV_PASSWORD, DAV_USER, startRclone, type DavServer } from '../lib/dav-servers';
 import { startFaultProxy, type FaultProxy } from '../lib/fault-proxy';
+import { epubcheck } from '../lib/epubcheck';
 import { launchChromium } from './lib/chromium';
 import { launchFirefox } from './lib/firefox';
 import { relaunchWithGrant } from './lib/chromium-grant';
@@ -274,21 +271,6 @@ describe('sync through one WebDAV folder, with Chrome stopping its service worke
     },
   );
 });
-
-/** EPUBCheck's verdict on the book (Debian's epubcheck package; .ci/run installs it). */
-function epubcheck(book: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'slipcase-shelf-'));
-  const file = join(dir, 'story.epub');
-  writeFileSync(file, book);
-  try {
-    return execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', '--failonwarnings', file], { encoding: 'utf8', stdio: 'pipe' });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return `${err.stdout ?? ''}${err.stderr ?? ''}`;
-  } finally {
-    rmSync(dir, { recursive: true });
-  }
-}
 
 /** Every file in the folder, as text, walked folder by folder straight from the server. */
 async function folderFiles(folder: string): Promise<string[]> {

@@ -8,22 +8,11 @@
 import type { StoryMeta } from '../types';
 import type { ReadingState } from '../memory/reading-state';
 import type { DeviceClock, Stamp } from './clock';
-import { isPresent, type DavChapter, type DavStory, type DevicePlace, type Register, type Replica } from './replica';
+import { isPresent, type ChapterText, type DavChapter, type DavStory, type DevicePlace, type Register, type Replica } from './replica';
 import { same } from './same';
 
-/** A chapter as the library holds it, its text already named by its blob. */
-export interface ChapterView {
-  key: string;
-  order: number;
-  title: string | null;
-  url: string;
-  number?: number;
-  listTitle?: string;
-  removedAt?: number;
-  blob: string;
-  words: number;
-  fetchedAt: number;
-}
+/** A chapter as the library holds it: the replica's group of fields, and its text named by its blob. */
+export type ChapterView = Omit<DavChapter, 'at' | 'texts'> & ChapterText;
 
 /** A saved story as the library holds it. `chapters` null: its copy is the one the base has (not read again). */
 export interface StoryView {

@@ -3,10 +3,7 @@
  * spine that agree with the files, a title page with what the reader needs before reading, no
  * words lost — and, where Debian's epubcheck package is installed, EPUBCheck's verdict.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +16,10 @@ import type { ChapterRecord } from '../types';
 import { readFullPage } from '../../reader/view';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusPages } from '../../../tests/lib/corpus';
+// Without Debian's epubcheck package (see .ci/run) the EPUBCheck step is left out.
+import { EPUBCHECK_JAR, epubcheck } from '../../../tests/lib/epubcheck';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
-/** Debian's epubcheck package (see .ci/run); without it the EPUBCheck step is left out. */
-const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const win = testWindow();
 let db: LibraryDb;
 let bundle: StoryBundle;
@@ -204,19 +201,8 @@ describe('real archive markup', () => {
       const doc = new JSDOM(strFromU8(unzipped[`EPUB/chapter-${i + 1}.xhtml`]!), { contentType: 'application/xhtml+xml' }).window.document;
       expect(wordsOf(doc.querySelector('div.chapter')!), c.url).toEqual(wordsOf(JSDOM.fragment(`<div>${c.html}</div>`).firstElementChild!));
     });
-    if (!existsSync(EPUBCHECK)) return;
-    const dir = mkdtempSync(join(tmpdir(), 'slipcase-epub-'));
-    const file = join(dir, 'story.epub');
-    writeFileSync(file, book);
-    let output = '';
-    try {
-      output = execFileSync('java', ['-jar', EPUBCHECK, '--failonwarnings', file], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      output = `${err.stdout ?? ''}${err.stderr ?? ''}`;
-    } finally {
-      rmSync(dir, { recursive: true });
-    }
+    if (!existsSync(EPUBCHECK_JAR)) return;
+    const output = epubcheck(book);
     expect(output).toContain('No errors or warnings detected.');
   }, 120_000);
 });
