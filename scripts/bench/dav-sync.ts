@@ -63,7 +63,14 @@ async function device(): Promise<Device> {
   return { library: await openLibrary(factory), store: await openSyncDb(factory) };
 }
 
-async function sync(d: Device, url: string, name: string) {
+interface Traffic {
+  ms: number;
+  requests: number;
+  sent: number;
+  received: number;
+}
+
+async function sync(d: Device, url: string, name: string): Promise<Traffic> {
   const before = { ...traffic };
   const t = performance.now();
   const folder = await SyncFolder.open(new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps), null);
@@ -108,36 +115,31 @@ async function main(): Promise<void> {
     }
     console.log(`Filled the laptop with ${N} stories, ${chapters} chapters, in ${((performance.now() - fill) / 1000).toFixed(0)} s.`);
 
-    const first = await sync(laptop, url, 'laptop');
-    const join = await sync(phone, url, 'phone');
-    const grown = makeStory(seeded(Number(values.seed) + 1), N + 1, { chapters: [3, 3], words: [800, 4000] });
-    await saveStory(laptop.library, { ...grown, chapters: grown.chapters.slice(0, 2) }, win);
-    await sync(laptop, url, 'laptop');
-    await sync(phone, url, 'phone');
-    await saveStory(laptop.library, { ...grown, fetchedAt: grown.fetchedAt! + 1000 }, win);
-    const chapterUp = await sync(laptop, url, 'laptop');
-    const chapterDown = await sync(phone, url, 'phone');
-    const idle = await sync(laptop, url, 'laptop');
-
-    const rows = [
-      ['first upload (laptop, empty folder)', first],
-      ['first sync of a second device (phone)', join],
-      ['one new chapter: the laptop sends it', chapterUp],
-      ['one new chapter: the phone takes it', chapterDown],
-      ['nothing changed', idle],
-    ] as const;
-    table(
-      ['sync', 'time', 'requests', 'sent', 'received'],
-      rows.map(([label, r]) => [label, `${(r.ms / 1000).toFixed(2)} s`, String(r.requests), mb(r.sent), mb(r.received)]),
-    );
-    for (const [label, r] of rows) {
+    // Each figure is printed as it is measured: a long run stopped half way still tells what it measured.
+    const rows: [string, Traffic][] = [];
+    const measured = (label: string, r: Traffic) => {
+      rows.push([label, r]);
       figure({
         name: `sync, ${N} stories: ${label}`,
         value: r.ms / 1000,
         unit: 's',
         note: `${r.requests} requests, ${mb(r.sent)} sent, ${mb(r.received)} received`,
       });
-    }
+    };
+    measured('first upload (laptop, empty folder)', await sync(laptop, url, 'laptop'));
+    measured('first sync of a second device (phone)', await sync(phone, url, 'phone'));
+    const grown = makeStory(seeded(Number(values.seed) + 1), N + 1, { chapters: [3, 3], words: [800, 4000] });
+    await saveStory(laptop.library, { ...grown, chapters: grown.chapters.slice(0, 2) }, win);
+    await sync(laptop, url, 'laptop');
+    await sync(phone, url, 'phone');
+    await saveStory(laptop.library, { ...grown, fetchedAt: grown.fetchedAt! + 1000 }, win);
+    measured('one new chapter: the laptop sends it', await sync(laptop, url, 'laptop'));
+    measured('one new chapter: the phone takes it', await sync(phone, url, 'phone'));
+    measured('nothing changed', await sync(laptop, url, 'laptop'));
+    table(
+      ['sync', 'time', 'requests', 'sent', 'received'],
+      rows.map(([label, r]) => [label, `${(r.ms / 1000).toFixed(2)} s`, String(r.requests), mb(r.sent), mb(r.received)]),
+    );
   } finally {
     await server.stop();
   }
