@@ -78,6 +78,8 @@ export class KosyncClient {
       headers: { ...this.headers, ...(body !== undefined && { 'Content-Type': 'application/json' }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
       credentials: 'omit',
+      // fetch would carry x-auth-key along to wherever a redirect points.
+      redirect: 'error',
     });
     if (res.status === 401) throw new KosyncError('The KOReader sync server refused the user name or password.');
     return res;
