@@ -12,9 +12,14 @@
  * Each is timed, with the requests made and the bytes sent and received. The server is local, so
  * the times are the sync's own work and the server's, not a network's; fake-indexeddb is slower
  * than a browser's IndexedDB on large stores, so the library's share is if anything overstated.
+ *
+ * Each device is a process of its own (this script, forked with --device), as each is a browser
+ * of its own: two 10,000-story libraries in fake-indexeddb do not fit one Node heap.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { openLibrary, type LibraryDb } from '../../src/library/db/db';
@@ -28,40 +33,16 @@ import { DAV_PASSWORD, DAV_USER, startRclone } from '../../tests/lib/dav-servers
 import { figure } from './figures';
 import { table } from './timing';
 
-const { values } = parseArgs({ options: { stories: { type: 'string', default: '1000' }, seed: { type: 'string', default: '19' } } });
-const N = Number(values.stories);
-const win = testWindow();
-// The WebDAV client reads PROPFIND answers with DOMParser, as in the extension's pages.
-(globalThis as { DOMParser?: unknown }).DOMParser = win.DOMParser;
-
-const traffic = { requests: 0, sent: 0, received: 0 };
-const deps: DavDeps = {
-  async fetch(url, init) {
-    traffic.requests++;
-    traffic.sent += init.body?.length ?? 0;
-    const res = await fetch(url, init as RequestInit);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    traffic.received += bytes.length;
-    return {
-      status: res.status,
-      headers: res.headers,
-      arrayBuffer: async () => bytes.slice().buffer,
-      text: async () => new TextDecoder().decode(bytes),
-    };
+const { values } = parseArgs({
+  options: {
+    stories: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '19' },
+    device: { type: 'string' },
+    url: { type: 'string' },
   },
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-  now: Date.now,
-};
-
-interface Device {
-  library: LibraryDb;
-  store: SyncDb;
-}
-
-async function device(): Promise<Device> {
-  const factory = new IDBFactory();
-  return { library: await openLibrary(factory), store: await openSyncDb(factory) };
-}
+});
+const N = Number(values.stories);
+const SEED = Number(values.seed);
 
 interface Traffic {
   ms: number;
@@ -70,79 +51,154 @@ interface Traffic {
   received: number;
 }
 
-async function sync(d: Device, url: string, name: string): Promise<Traffic> {
-  const before = { ...traffic };
-  const t = performance.now();
-  const folder = await SyncFolder.open(new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps), null);
-  const outcome = await runSync({
-    folder,
-    folderUrl: url,
-    library: d.library,
-    store: d.store,
-    deviceName: name,
-    confirmDeletion: false,
-    shelf: false,
-    kosync: null,
-    win,
+/** What the bench asks a device process to do; each answers with its Traffic (or null) or an error. */
+type Command = { op: 'fill' } | { op: 'sync' } | { op: 'grow'; chapters: number };
+type Answer = { ok: Traffic | null } | { error: string };
+
+/** One device: its library, its sync state and its own request counters. */
+async function deviceProcess(name: string, url: string): Promise<void> {
+  const win = testWindow();
+  // The WebDAV client reads PROPFIND answers with DOMParser, as in the extension's pages.
+  (globalThis as { DOMParser?: unknown }).DOMParser = win.DOMParser;
+  const traffic = { requests: 0, sent: 0, received: 0 };
+  const deps: DavDeps = {
+    async fetch(to, init) {
+      traffic.requests++;
+      traffic.sent += init.body?.length ?? 0;
+      const res = await fetch(to, init as RequestInit);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      traffic.received += bytes.length;
+      return {
+        status: res.status,
+        headers: res.headers,
+        arrayBuffer: async () => bytes.slice().buffer,
+        text: async () => new TextDecoder().decode(bytes),
+      };
+    },
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     now: Date.now,
-    newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,
-    progress: () => {},
-  });
-  if (outcome.kind !== 'done') throw new Error(`the sync stopped to ask: ${JSON.stringify(outcome)}`);
-  return {
-    ms: performance.now() - t,
-    requests: traffic.requests - before.requests,
-    sent: traffic.sent - before.sent,
-    received: traffic.received - before.received,
   };
+  const factory = new IDBFactory();
+  const library: LibraryDb = await openLibrary(factory);
+  const store: SyncDb = await openSyncDb(factory);
+
+  async function sync(): Promise<Traffic> {
+    const before = { ...traffic };
+    const t = performance.now();
+    const folder = await SyncFolder.open(new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps), null);
+    const outcome = await runSync({
+      folder,
+      folderUrl: url,
+      library,
+      store,
+      deviceName: name,
+      confirmDeletion: false,
+      shelf: false,
+      kosync: null,
+      win,
+      now: Date.now,
+      newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,
+      progress: () => {},
+    });
+    if (outcome.kind !== 'done') throw new Error(`the sync stopped to ask: ${JSON.stringify(outcome)}`);
+    return {
+      ms: performance.now() - t,
+      requests: traffic.requests - before.requests,
+      sent: traffic.sent - before.sent,
+      received: traffic.received - before.received,
+    };
+  }
+
+  async function fill(): Promise<void> {
+    const t = performance.now();
+    const rand = seeded(SEED);
+    let chapters = 0;
+    for (let n = 0; n < N; n++) {
+      const story = makeStory(rand, n, { chapters: [1, 6], words: [800, 4000] });
+      chapters += story.chapters.length;
+      await saveStory(library, story, win);
+    }
+    console.log(`Filled the ${name} with ${N} stories, ${chapters} chapters, in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
+  }
+
+  /** The same story each time: first saved with some of its chapters, then again with more. */
+  async function grow(count: number): Promise<void> {
+    const grown = makeStory(seeded(SEED + 1), N + 1, { chapters: [3, 3], words: [800, 4000] });
+    await saveStory(library, { ...grown, chapters: grown.chapters.slice(0, count), fetchedAt: grown.fetchedAt! + count }, win);
+  }
+
+  process.on('message', (command: Command) => {
+    const work = command.op === 'fill' ? fill() : command.op === 'grow' ? grow(command.chapters) : sync();
+    work.then(
+      (r) => process.send!({ ok: r ?? null } satisfies Answer),
+      (e: unknown) => process.send!({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies Answer),
+    );
+  });
+  process.send!({ ok: null } satisfies Answer);
+}
+
+/** A device process, and a way to ask it one thing at a time. */
+function startDevice(name: string, url: string): { ask: (c: Command) => Promise<Traffic | null>; child: ChildProcess } {
+  const child = fork(fileURLToPath(import.meta.url), ['--device', name, '--url', url, '--stories', String(N), '--seed', String(SEED)], {
+    execArgv: [...process.execArgv, '--max-old-space-size=8192'],
+  });
+  let pending: { resolve: (t: Traffic | null) => void; reject: (e: Error) => void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => (pending = { resolve: () => resolve(), reject }));
+  child.on('message', (a: Answer) => {
+    const p = pending!;
+    pending = null;
+    if ('error' in a) p.reject(new Error(`${name}: ${a.error}`));
+    else p.resolve(a.ok);
+  });
+  child.on('exit', (code, signal) => pending?.reject(new Error(`the ${name} process ended (${code ?? signal})`)));
+  const ask = async (c: Command) => {
+    await ready;
+    return new Promise<Traffic | null>((resolve, reject) => {
+      pending = { resolve, reject };
+      child.send(c);
+    });
+  };
+  return { ask, child };
 }
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 
 async function main(): Promise<void> {
   const server = await startRclone();
+  const laptop = startDevice('laptop', server.url);
+  const phone = startDevice('phone', server.url);
   try {
-    const url = server.url;
-    const rand = seeded(Number(values.seed));
-    const laptop = await device();
-    const phone = await device();
-    const fill = performance.now();
-    let chapters = 0;
-    for (let n = 0; n < N; n++) {
-      const story = makeStory(rand, n, { chapters: [1, 6], words: [800, 4000] });
-      chapters += story.chapters.length;
-      await saveStory(laptop.library, story, win);
-    }
-    console.log(`Filled the laptop with ${N} stories, ${chapters} chapters, in ${((performance.now() - fill) / 1000).toFixed(0)} s.`);
-
+    await laptop.ask({ op: 'fill' });
     // Each figure is printed as it is measured: a long run stopped half way still tells what it measured.
     const rows: [string, Traffic][] = [];
-    const measured = (label: string, r: Traffic) => {
-      rows.push([label, r]);
+    const measured = (label: string, r: Traffic | null) => {
+      rows.push([label, r!]);
       figure({
         name: `sync, ${N} stories: ${label}`,
-        value: r.ms / 1000,
+        value: r!.ms / 1000,
         unit: 's',
-        note: `${r.requests} requests, ${mb(r.sent)} sent, ${mb(r.received)} received`,
+        note: `${r!.requests} requests, ${mb(r!.sent)} sent, ${mb(r!.received)} received`,
       });
     };
-    measured('first upload (laptop, empty folder)', await sync(laptop, url, 'laptop'));
-    measured('first sync of a second device (phone)', await sync(phone, url, 'phone'));
-    const grown = makeStory(seeded(Number(values.seed) + 1), N + 1, { chapters: [3, 3], words: [800, 4000] });
-    await saveStory(laptop.library, { ...grown, chapters: grown.chapters.slice(0, 2) }, win);
-    await sync(laptop, url, 'laptop');
-    await sync(phone, url, 'phone');
-    await saveStory(laptop.library, { ...grown, fetchedAt: grown.fetchedAt! + 1000 }, win);
-    measured('one new chapter: the laptop sends it', await sync(laptop, url, 'laptop'));
-    measured('one new chapter: the phone takes it', await sync(phone, url, 'phone'));
-    measured('nothing changed', await sync(laptop, url, 'laptop'));
+    measured('first upload (laptop, empty folder)', await laptop.ask({ op: 'sync' }));
+    measured('first sync of a second device (phone)', await phone.ask({ op: 'sync' }));
+    await laptop.ask({ op: 'grow', chapters: 2 });
+    await laptop.ask({ op: 'sync' });
+    await phone.ask({ op: 'sync' });
+    await laptop.ask({ op: 'grow', chapters: 3 });
+    measured('one new chapter: the laptop sends it', await laptop.ask({ op: 'sync' }));
+    measured('one new chapter: the phone takes it', await phone.ask({ op: 'sync' }));
+    measured('nothing changed', await laptop.ask({ op: 'sync' }));
     table(
       ['sync', 'time', 'requests', 'sent', 'received'],
       rows.map(([label, r]) => [label, `${(r.ms / 1000).toFixed(2)} s`, String(r.requests), mb(r.sent), mb(r.received)]),
     );
   } finally {
+    laptop.child.kill();
+    phone.child.kill();
     await server.stop();
   }
 }
 
-await main();
+if (values.device) await deviceProcess(values.device, values.url!);
+else await main();
