@@ -55,13 +55,9 @@ interface Traffic {
 type Command = { op: 'fill' } | { op: 'sync' } | { op: 'grow'; chapters: number };
 type Answer = { ok: Traffic | null } | { error: string };
 
-/** One device: its library, its sync state and its own request counters. */
-async function deviceProcess(name: string, url: string): Promise<void> {
-  const win = testWindow();
-  // The WebDAV client reads PROPFIND answers with DOMParser, as in the extension's pages.
-  (globalThis as { DOMParser?: unknown }).DOMParser = win.DOMParser;
-  const traffic = { requests: 0, sent: 0, received: 0 };
-  const deps: DavDeps = {
+/** The WebDAV client's fetch, counting the requests and the bytes each way. */
+function countingDeps(traffic: { requests: number; sent: number; received: number }): DavDeps {
+  return {
     async fetch(to, init) {
       traffic.requests++;
       traffic.sent += init.body?.length ?? 0;
@@ -78,6 +74,15 @@ async function deviceProcess(name: string, url: string): Promise<void> {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     now: Date.now,
   };
+}
+
+/** One device: its library, its sync state and its own request counters. */
+async function deviceProcess(name: string, url: string): Promise<void> {
+  const win = testWindow();
+  // The WebDAV client reads PROPFIND answers with DOMParser, as in the extension's pages.
+  (globalThis as { DOMParser?: unknown }).DOMParser = win.DOMParser;
+  const traffic = { requests: 0, sent: 0, received: 0 };
+  const deps = countingDeps(traffic);
   const factory = new IDBFactory();
   const library: LibraryDb = await openLibrary(factory);
   const store: SyncDb = await openSyncDb(factory);
@@ -94,6 +99,7 @@ async function deviceProcess(name: string, url: string): Promise<void> {
       deviceName: name,
       confirmDeletion: false,
       shelf: false,
+      keep: 'all',
       kosync: null,
       win,
       now: Date.now,

@@ -10,6 +10,7 @@ import type { RatingSettings } from '../warnings/policy';
 import type { MemoryRecord } from './memory/reading-state';
 import type { ImportAs, ImportView } from './imports/reading-lists';
 import type { DavSettings } from './dav/dav-settings';
+import type { KeepTexts } from './dav/awaiting';
 import type { SyncStatus } from './dav/sync-store';
 
 // The pages know JobView from here, beside the messages that carry it.
@@ -100,13 +101,15 @@ export interface RunnerCalls {
   'runner-dav-sync': { request: { type: 'runner-dav-sync'; settings: DavSettings; confirmDeletion: boolean }; reply: SyncStatus };
   'runner-dav-status': { request: { type: 'runner-dav-status' }; reply: SyncStatus };
   'runner-dav-forget': { request: { type: 'runner-dav-forget' }; reply: void };
+  /** Fetch the text of a story kept in the folder (dav/awaiting.ts); reply: why it could not, or null. */
+  'runner-dav-fetch': { request: { type: 'runner-dav-fetch'; settings: DavSettings; id: string }; reply: string | null };
 }
 
 export type { ImportView } from './imports/reading-lists';
 
 /** The sync as the options page shows it: its status, and the folder it syncs with (no password). */
 export interface DavView extends SyncStatus {
-  connected: { url: string; user: string; deviceName: string; encrypted: boolean; shelf: boolean } | null;
+  connected: { url: string; user: string; deviceName: string; encrypted: boolean; shelf: boolean; keep: KeepTexts } | null;
 }
 
 /** The options page's calls to the background about the WebDAV sync. */
@@ -116,6 +119,10 @@ export interface DavCalls {
   'dav-sync': { request: { type: 'dav-sync'; confirmDeletion: boolean }; reply: DavView };
   'dav-status': { request: { type: 'dav-status' }; reply: DavView };
   'dav-disconnect': { request: { type: 'dav-disconnect' }; reply: void };
+  /** This device's choice of what to keep; the sync that follows fetches or leaves texts by it. */
+  'dav-keep': { request: { type: 'dav-keep'; keep: KeepTexts }; reply: DavView };
+  /** The offline reader opens a story whose text is in the folder. */
+  'dav-fetch-story': { request: { type: 'dav-fetch-story'; id: string }; reply: { ok: true } | { ok: false; error: string } };
   /** The sync moved on (runner → every extension page). */
   'dav-event': { request: { type: 'dav-event'; status: SyncStatus }; reply: void };
 }

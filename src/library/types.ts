@@ -74,6 +74,12 @@ export interface StoryRecord {
   /** Case- and accent-folded sort keys (a leading "The"/"A"/"An" left out of the title's). */
   sortTitle: string;
   sortAuthor: string;
+  /**
+   * 'folder': this device keeps only the story's details and chapter list; the chapters' text is in
+   * the WebDAV sync folder, fetched when the reader opens the story (src/library/dav/awaiting.ts).
+   * Absent for a story whose text is here.
+   */
+  textIn?: 'folder';
 }
 
 /** One chapter of one version of a story. `index` is 0-based, in reading order. */
@@ -108,6 +114,8 @@ export interface ChapterRecord {
   earlier?: EarlierText;
   /** Only an author's note or a hiatus notice (chapter-identity.ts#isNoticeChapter): no new story. */
   notice?: true;
+  /** In a story whose text is in the sync folder (StoryRecord.textIn): the blob that holds it. `html` is empty. */
+  blob?: string;
 }
 
 /** A chapter's text before an update found it changed. Sanitised HTML, as the chapter's own. */

@@ -50,6 +50,7 @@ const davSettings = {
   passphrase: null,
   deviceName: 'Laptop, Firefox',
   shelf: true,
+  keep: 'all' as const,
   kosync: { url: 'https://sync.koreader.example/', user: 'wren', password: 'pw' },
 };
 
@@ -142,10 +143,13 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
   'runner-dav-sync': { type: 'runner-dav-sync', settings: davSettings, confirmDeletion: false },
   'runner-dav-status': { type: 'runner-dav-status' },
   'runner-dav-forget': { type: 'runner-dav-forget' },
+  'runner-dav-fetch': { type: 'runner-dav-fetch', settings: davSettings, id: 'ao3:archiveofourown.org:123' },
   'dav-connect': { type: 'dav-connect', settings: davSettings },
   'dav-sync': { type: 'dav-sync', confirmDeletion: true },
   'dav-status': { type: 'dav-status' },
   'dav-disconnect': { type: 'dav-disconnect' },
+  'dav-keep': { type: 'dav-keep', keep: 'opened' },
+  'dav-fetch-story': { type: 'dav-fetch-story', id: 'ao3:archiveofourown.org:123' },
   'dav-event': {
     type: 'dav-event',
     status: {

@@ -9,6 +9,7 @@ import { SaveSettingsPanel } from '../../library/ui/SaveSettingsPanel';
 import { loadSaveSettings, saveSaveSettings } from '../../library/ext/save-settings';
 import { MemorySettingsPanel, type MemorySettingsServices } from '../../library/memory/ui/MemorySettingsPanel';
 import { loadMemorySettings, saveMemorySettings } from '../../library/ext/memory-host';
+import { fetchFromFolder } from '../../library/dav/ext/dav-client';
 
 const saveSettings = { load: loadSaveSettings, save: saveSaveSettings };
 const memorySettings: MemorySettingsServices = { load: loadMemorySettings, save: saveMemorySettings };
@@ -32,7 +33,7 @@ export function LibrarySection() {
     libraryDb().then(
       (db) =>
         setServices({
-          store: libraryStore(db, window, { load: siteRules, merge: mergeStoredSiteRules }),
+          store: libraryStore(db, window, { load: siteRules, merge: mergeStoredSiteRules }, fetchFromFolder),
           ask: askLibrary,
           watch: watchLibrary,
           missingStories: () => missingStories(db),

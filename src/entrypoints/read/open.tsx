@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { askLibrary } from '../../library/ext/client';
+import { fetchFromFolder } from '../../library/dav/ext/dav-client';
 import { libraryDb } from '../../library/ext/library-db';
 import { loadProgress, loadStory, markChapterSeen, readerPath, setProgress } from '../../library/db/reading';
 import type { LibraryDb } from '../../library/db/db';
@@ -50,6 +51,7 @@ export async function openSavedStory(root: HTMLElement): Promise<void> {
     watchSettings,
     loadFont: (font) => (font === 'dyslexic' ? loadDyslexicFont() : Promise.resolve()),
     libraryUrl: () => extensionUrl(LIBRARY_PATH),
+    fetchText: fetchFromFolder,
     async closeTab() {
       const tab = await browser.tabs.getCurrent();
       if (tab?.id === undefined) return false;

@@ -28,14 +28,23 @@ export interface LibraryStore {
   keepCopy(id: string, which: 'new' | 'saved'): Promise<boolean>;
   /** A story as an EPUB file; null when it is no longer in the library. */
   storyEpub(id: string): Promise<NamedBlob | null>;
-  exportBackup(): Promise<NamedBlob>;
+  /** `leftOut`: stories whose text is only in the sync folder, not in the file. */
+  exportBackup(): Promise<NamedBlob & { leftOut: number }>;
   importBackup(file: Blob): Promise<ImportResult>;
   /** The offline reader's address for a story. */
   readerPath(id: string): string;
 }
 
-/** The library page's store over an open library; `win` builds EPUBs and sanitises imports; backups carry `rules`. */
-export function libraryStore(db: LibraryDb, win: Window & typeof globalThis, rules?: SiteRulesIo): LibraryStore {
+/**
+ * The library page's store over an open library; `win` builds EPUBs and sanitises imports; backups
+ * carry `rules`; `fetchText` brings a story's text from the sync folder (dav/awaiting.ts) for an EPUB.
+ */
+export function libraryStore(
+  db: LibraryDb,
+  win: Window & typeof globalThis,
+  rules?: SiteRulesIo,
+  fetchText: (id: string) => Promise<string | null> = async () => 'This browser is not connected to a sync folder.',
+): LibraryStore {
   return {
     results: (query, onChange) => new ResultPages(db, query, onChange),
     fandomCounts: () => fandomCounts(db),
@@ -43,7 +52,7 @@ export function libraryStore(db: LibraryDb, win: Window & typeof globalThis, rul
     restoreStories: (deleted) => restoreStories(db, deleted, win),
     repairStory: (id) => repairStory(db, id),
     keepCopy: (id, which) => (which === 'new' ? promotePending(db, id) : discardPending(db, id)),
-    storyEpub: (id) => storyEpub(db, id, win),
+    storyEpub: (id) => storyEpub(db, id, win, fetchText),
     exportBackup: () => exportBackup(db, new Date(), rules),
     importBackup: (file) => importBackupFile(db, file, win, rules),
     readerPath: (id) => readerPath(id),

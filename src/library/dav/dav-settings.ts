@@ -3,6 +3,7 @@
  * token, an optional passphrase for end-to-end encryption, and this device's name. They stay in
  * this browser's storage.local: never synced, never in a backup. Pure.
  */
+import type { KeepTexts } from './awaiting';
 
 export interface DavSettings {
   /** The folder's address, ending in "/". */
@@ -15,6 +16,8 @@ export interface DavSettings {
   deviceName: string;
   /** Keep an e-reader shelf (EPUBs and an OPDS catalog) in the folder. */
   shelf: boolean;
+  /** Keep every chapter's text on this device, or fetch a story's text when it is opened (phones; awaiting.ts). */
+  keep: KeepTexts;
   /** A KOReader sync server to share the shelf's reading places with (kosync.ts); null: none. */
   kosync: { url: string; user: string; password: string } | null;
 }
@@ -45,7 +48,8 @@ export function normalizeDavSettings(raw: unknown): DavSettings | null {
   if (!url || user === null || password === null) return null;
   const passphrase = text(r.passphrase, 2000) || null;
   const deviceName = (text(r.deviceName, 100) ?? '').trim() || 'This browser';
-  return { url, user, password, passphrase, deviceName, shelf: r.shelf === true, kosync: kosyncAccount(r.kosync) };
+  const keep = r.keep === 'opened' ? 'opened' : 'all';
+  return { url, user, password, passphrase, deviceName, shelf: r.shelf === true, keep, kosync: kosyncAccount(r.kosync) };
 }
 
 function kosyncAccount(raw: unknown): DavSettings['kosync'] {

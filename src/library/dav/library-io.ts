@@ -21,10 +21,13 @@ import type { StoryMark } from './sync-store';
 import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
 import { compareStamps } from './clock';
 import { same } from './same';
+import { writeAwaiting, type KeepTexts } from './awaiting';
 
 export interface LibraryRead {
   views: StoryView[];
   marks: Record<string, StoryMark>;
+  /** Stories whose text is in the folder (awaiting.ts). */
+  awaiting: Set<string>;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -68,7 +71,7 @@ export async function readLibrary(
   };
   const fresh = stories.filter(isFresh);
   const chaptersOf = new Map<string, ChapterRecord[]>();
-  const out: LibraryRead = { views: [], marks: {} };
+  const out: LibraryRead = { views: [], marks: {}, awaiting: new Set(stories.filter((s) => s.textIn).map((s) => s.id)) };
   for (let i = 0; i < fresh.length; i += READ_BATCH) {
     const batch = fresh.slice(i, i + READ_BATCH);
     // Every request first, then the hashing: a transaction closes at the first await on anything else.
@@ -104,7 +107,8 @@ function readChapters(db: LibraryDb, stories: readonly StoryRecord[]): Promise<C
 }
 
 async function markOf(s: StoryRecord, chapters: readonly ChapterRecord[], keys: FolderKeys | null): Promise<StoryMark> {
-  const blobs = await Promise.all(chapters.map((c) => blobName(utf8(c.html), keys)));
+  // A chapter whose text is in the folder (awaiting.ts) is known by the blob that holds it.
+  const blobs = await Promise.all(chapters.map((c) => c.blob ?? blobName(utf8(c.html), keys)));
   return { version: s.version, updatedAt: s.updatedAt, blobs };
 }
 
@@ -118,7 +122,8 @@ export function blobPlaces(marks: Readonly<Record<string, StoryMark>>): Map<stri
 /** The HTML of a blob this library holds (found by blobPlaces), or null. */
 export async function heldHtml(db: LibraryDb, places: ReadonlyMap<string, [string, number, number]>, blob: string): Promise<string | null> {
   const at = places.get(blob);
-  return at ? ((await db.get('chapters', at))?.html ?? null) : null;
+  const chapter = at ? await db.get('chapters', at) : undefined;
+  return chapter && chapter.blob === undefined ? chapter.html : null;
 }
 
 /** What writing a merged replica into the library did. */
@@ -168,41 +173,53 @@ async function backupStory(
   };
 }
 
+/** How a run writes into the library. */
+export interface ApplyOptions {
+  device: string;
+  names: Readonly<Record<string, string>>;
+  /** A blob's HTML, checked against its name. */
+  text: (blob: string) => Promise<string>;
+  win: Window & typeof globalThis;
+  /** This device's choice: every chapter's text, or only the opened stories' (awaiting.ts). */
+  keep: KeepTexts;
+  /** Stories the library holds with their text in the folder. */
+  awaiting: ReadonlySet<string>;
+}
+
 /**
  * Writes into the library what `merged` has that `own` (the library's copy, stamped) lacks: stories
  * and chapters from other devices, deletions, the place Continue goes (continueFrom: never back
- * without asking) and reading states. `text` gives a blob's HTML, checked against its name.
+ * without asking) and reading states. A device that keeps only opened stories' text writes the
+ * stories it does not hold in full without it; one that keeps every chapter fetches what it lacks.
  */
-export async function applyReplica(
-  db: LibraryDb,
-  own: Replica,
-  merged: Replica,
-  device: string,
-  names: Readonly<Record<string, string>>,
-  text: (blob: string) => Promise<string>,
-  win: Window & typeof globalThis,
-): Promise<Applied> {
+export async function applyReplica(db: LibraryDb, own: Replica, merged: Replica, o: ApplyOptions): Promise<Applied> {
   const done: Applied = { written: [], deleted: [], skipped: [], moved: [] };
   const toWrite: DavStory[] = [];
+  const inFolder: DavStory[] = [];
   for (const m of Object.values(merged)) {
-    const o = own[m.id];
+    const mine = own[m.id];
+    const held = mine && isPresent(mine);
     if (!isPresent(m)) {
-      if (o && isPresent(o) && (await deleteStory(db, m.id))) done.deleted.push(m.id);
-    } else if (!(o && isPresent(o) && same(m.meta, o.meta) && same(m.chapters, o.chapters))) toWrite.push(m);
+      if (held && (await deleteStory(db, m.id))) done.deleted.push(m.id);
+    } else if (o.keep === 'opened' && (!held || o.awaiting.has(m.id))) {
+      if (!(held && same(m.meta, mine.meta) && same(m.chapters, mine.chapters))) inFolder.push(m);
+    } else if (!(held && same(m.meta, mine.meta) && same(m.chapters, mine.chapters)) || o.awaiting.has(m.id)) toWrite.push(m);
   }
+  for (let i = 0; i < inFolder.length; i += WRITE_BATCH) await writeAwaiting(db, inFolder.slice(i, i + WRITE_BATCH));
+  done.written.push(...inFolder.map((m) => m.id));
   for (let i = 0; i < toWrite.length; i += WRITE_BATCH) {
     const batch = toWrite.slice(i, i + WRITE_BATCH);
     // The stories' texts are fetched together; each batch is written in one transaction.
-    const stories = await Promise.allSettled(batch.map(async (m) => backupStory(m, await db.get('stories', m.id), text)));
+    const stories = await Promise.allSettled(batch.map(async (m) => backupStory(m, await db.get('stories', m.id), o.text)));
     const ready: BackupStory[] = [];
     stories.forEach((r, n) => {
       if (r.status === 'rejected') return void done.skipped.push(batch[n]!.id);
       if (r.value) ready.push(r.value);
       done.written.push(batch[n]!.id);
     });
-    if (ready.length) await importLibrary(db, backupOf(ready), win);
+    if (ready.length) await importLibrary(db, backupOf(ready), o.win);
   }
-  await applyPlacesAndStates(db, own, merged, device, names, done);
+  await applyPlacesAndStates(db, own, merged, o.device, o.names, done);
   return done;
 }
 

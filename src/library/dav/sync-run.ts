@@ -24,6 +24,7 @@ import { exchangePlaces } from './kosync-run';
 import { continueFrom } from './places';
 import { isPresent, mergeReplicas, type DavStory, type Replica } from './replica';
 import type { SyncFolder } from './folder';
+import type { KeepTexts } from './awaiting';
 import { isUploaded, loadState, markUploaded, saveState, type StoryMark, type SyncDb, type SyncState } from './sync-store';
 
 /** A snapshot of the whole replica every this many packs, so a new device reads one file, not every pack. */
@@ -39,6 +40,8 @@ export interface SyncRunDeps {
   confirmDeletion: boolean;
   /** Keep the e-reader shelf (shelf-run.ts), if no other device does, and share its places with KOReader. */
   shelf: boolean;
+  /** Every chapter's text, or only the opened stories' (awaiting.ts). */
+  keep: KeepTexts;
   kosync: KosyncClient | null;
   win: Window & typeof globalThis;
   now(): number;
@@ -138,7 +141,14 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
   await saveState(deps.store, state);
 
   deps.progress('Writing the library', 0, 1);
-  const applied = await applyReplica(deps.library, own, merged, state.device, state.names, (blob) => deps.folder.getBlob(blob), deps.win);
+  const applied = await applyReplica(deps.library, own, merged, {
+    device: state.device,
+    names: state.names,
+    text: (blob) => deps.folder.getBlob(blob),
+    win: deps.win,
+    keep: deps.keep,
+    awaiting: local.awaiting,
+  });
   state.base = afterApply(own, merged, applied.skipped, state.device, applied.moved);
   await saveState(deps.store, state);
   if (applied.written.length)
@@ -148,7 +158,8 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncOutcome> {
   const swept = await sweepBlobs(deps.folder, merged, state, deps.now());
   if (swept.length) log.push(`Removed ${swept.length} chapter texts nothing has named for a week.`);
   await saveState(deps.store, state);
-  if (deps.shelf) await keepShelf(deps, state, log);
+  // The shelf's EPUBs need every story's text: only a device that keeps it all writes them.
+  if (deps.shelf && deps.keep === 'all') await keepShelf(deps, state, log);
   if (applied.skipped.length)
     log.push(`${applied.skipped.length} could not be taken yet (a chapter text missing); the next sync tries again.`);
   return { kind: 'done', log, changed: [...applied.written, ...applied.deleted, ...applied.moved] };

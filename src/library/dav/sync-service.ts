@@ -11,6 +11,7 @@ import { runSync } from './sync-run';
 import { forgetFolder, loadStatus, saveStatus, type SyncDb, type SyncStatus } from './sync-store';
 import { DavClient, DavError } from './webdav';
 import { KosyncClient } from './kosync';
+import { awaitingChapters, fetchStoryText } from './awaiting';
 
 export interface SyncServiceDeps {
   library: LibraryDb;
@@ -74,6 +75,20 @@ export class SyncService {
     return this.running;
   }
 
+  /**
+   * Fetches the text of a story kept in the folder (the reader opened it on a device that keeps
+   * only opened stories). Null when the story's text is here now; else why not.
+   */
+  async fetchStory(settings: DavSettings, id: string): Promise<string | null> {
+    try {
+      const folder = await SyncFolder.open(this.client(settings), settings.passphrase);
+      if (await fetchStoryText(this.deps.library, id, (blob) => folder.getBlob(blob), this.deps.win)) this.deps.onChanged([id]);
+      return (await awaitingChapters(this.deps.library, id)) ? 'The story changed while it was fetched: try again.' : null;
+    } catch (e) {
+      return syncErrorText(e);
+    }
+  }
+
   /** Forgets the folder (the reader disconnected): the next folder starts afresh. */
   async forget(): Promise<void> {
     await this.running?.catch(() => undefined);
@@ -97,6 +112,7 @@ export class SyncService {
         deviceName: settings.deviceName,
         confirmDeletion,
         shelf: settings.shelf,
+        keep: settings.keep,
         kosync: settings.kosync && new KosyncClient(settings.kosync, this.deps.fetch),
         win: this.deps.win,
         now: this.deps.now,

@@ -74,6 +74,7 @@ const RECORD: {
   changedChapters: [(v) => v === undefined || isCount(v), () => undefined],
   sortTitle: [isString, () => ''],
   sortAuthor: [isString, () => ''],
+  textIn: [(v) => v === undefined || v === 'folder', () => undefined],
 };
 
 /** The record as stored when it is whole; otherwise a copy with defaults where it is not, marked damaged. */

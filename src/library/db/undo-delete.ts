@@ -14,12 +14,24 @@ import type { LibraryDb } from './db';
 import { read, write } from './db';
 import { deleteStory } from './save';
 import { versionRange } from './versions';
-import type { ChapterRecord } from '../types';
+import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
+import { each } from './batch-requests';
+import { countFandoms } from './fandom-counts';
+import { indexStory, termsOf } from '../search/search-index';
 
 export interface DeletedStories {
   backup: LibraryBackup;
   /** Per story id, its count of unread new chapters, which a backup does not carry. */
   newChapters: Map<string, number>;
+  /** Stories whose text is in the sync folder (StoryRecord.textIn): no text for a backup, so their records as they were. */
+  inFolder: InFolderRecords[];
+}
+
+interface InFolderRecords {
+  story: StoryRecord;
+  version: VersionRecord;
+  chapters: ChapterRecord[];
+  progress: ProgressRecord | null;
 }
 
 /** What a backup holds of these stories (as backup.ts#exportLibrary writes each one). */
@@ -30,10 +42,19 @@ async function snapshot(db: LibraryDb, ids: readonly string[]): Promise<DeletedS
     (await tx.objectStore('chapters').getAll(versionRange(id, version))).map(chapterOut);
   const newChapters = new Map<string, number>();
   const stories: BackupStory[] = [];
+  const inFolder: InFolderRecords[] = [];
   for (const id of ids) {
     const [s, p] = await Promise.all([tx.objectStore('stories').get(id), tx.objectStore('progress').get(id)]);
     if (!s) continue;
     newChapters.set(id, s.newChapters ?? 0);
+    if (s.textIn) {
+      const [version, chapters] = await Promise.all([
+        tx.objectStore('versions').get([id, s.version]),
+        tx.objectStore('chapters').getAll(versionRange(id, s.version)),
+      ]);
+      if (version) inFolder.push({ story: s, version, chapters, progress: p ?? null });
+      continue;
+    }
     const held = s.pending ? await tx.objectStore('versions').get([id, s.pending.version]) : undefined;
     stories.push({
       site: s.site,
@@ -54,7 +75,8 @@ async function snapshot(db: LibraryDb, ids: readonly string[]): Promise<DeletedS
       progress: p ? { chapter: p.chapter, fraction: p.fraction, at: p.at } : null,
     });
   }
-  return { backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), stories }, newChapters };
+  const backup: LibraryBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), stories };
+  return { backup, newChapters, inFolder };
 }
 
 /** Deletes the stories and returns what Undo needs to bring them back. */
@@ -68,6 +90,17 @@ export async function deleteStories(db: LibraryDb, ids: readonly string[]): Prom
 export async function restoreStories(db: LibraryDb, deleted: DeletedStories, win: Window & typeof globalThis): Promise<ImportResult> {
   const result = await importLibrary(db, deleted.backup, win);
   await write(db, async (tx) => {
+    // Put back as they were, unless the story was saved again meanwhile.
+    for (const r of deleted.inFolder) {
+      if (await tx.objectStore('stories').get(r.story.id)) continue;
+      await tx.objectStore('versions').put(r.version);
+      await each(r.chapters, (c) => tx.objectStore('chapters').put(c));
+      if (r.progress) await tx.objectStore('progress').put(r.progress);
+      await tx.objectStore('stories').put(r.story);
+      await countFandoms(tx, undefined, r.story);
+      await indexStory(tx, r.story.id, termsOf(r.story.meta, r.chapters));
+      result.added++;
+    }
     for (const [id, newChapters] of deleted.newChapters) {
       const story = await tx.objectStore('stories').get(id);
       if (story && newChapters > 0) await tx.objectStore('stories').put({ ...story, newChapters });

@@ -78,9 +78,19 @@ const chapterOut = (c: ChapterRecord): BackupChapter => ({
   ...(c.earlier !== undefined && { earlier: c.earlier }),
 });
 
-export async function exportLibrary(db: LibraryDb, now: Date = new Date(), siteRules: SiteRule[] = []): Promise<LibraryBackup> {
+/**
+ * The library as a backup. A story whose text is only in the sync folder (StoryRecord.textIn) has
+ * no text here to back up: it is left out, and its id added to `leftOut`.
+ */
+export async function exportLibrary(
+  db: LibraryDb,
+  now: Date = new Date(),
+  siteRules: SiteRule[] = [],
+  leftOut: string[] = [],
+): Promise<LibraryBackup> {
   const tx = read(db);
-  const [stories, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
+  const [all, progress] = await Promise.all([tx.objectStore('stories').getAll(), tx.objectStore('progress').getAll()]);
+  const stories = all.filter((s) => !s.textIn || void leftOut.push(s.id));
   const progressOf = new Map(progress.map((p) => [p.storyId, p]));
   const chaptersOf = (id: string, version: number) => tx.objectStore('chapters').getAll(versionRange(id, version));
   const out = await Promise.all(

@@ -26,10 +26,14 @@ function backupFileName(now: Date): string {
   return `slipcase-library-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** The whole library as a JSON file, built in pieces: a large library's text exceeds a string's limit. */
-export async function exportBackup(db: LibraryDb, now: Date = new Date(), rules?: SiteRulesIo): Promise<NamedBlob> {
-  const backup = await exportLibrary(db, now, await rules?.load());
-  return { blob: new Blob([...backupJson(backup)], { type: 'application/json' }), name: backupFileName(now) };
+/**
+ * The whole library as a JSON file, built in pieces: a large library's text exceeds a string's
+ * limit. `leftOut` counts the stories whose text is only in the sync folder (not in the file).
+ */
+export async function exportBackup(db: LibraryDb, now: Date = new Date(), rules?: SiteRulesIo): Promise<NamedBlob & { leftOut: number }> {
+  const leftOut: string[] = [];
+  const backup = await exportLibrary(db, now, await rules?.load(), leftOut);
+  return { blob: new Blob([...backupJson(backup)], { type: 'application/json' }), name: backupFileName(now), leftOut: leftOut.length };
 }
 
 /**
@@ -66,10 +70,23 @@ function streamOf(file: Blob): ReadableStream<Uint8Array> {
   });
 }
 
-/** A saved story as an EPUB file; null when it is no longer in the library. */
-export async function storyEpub(db: LibraryDb, id: string, win: Window & typeof globalThis): Promise<NamedBlob | null> {
-  const bundle = await loadStory(db, id);
-  if (!bundle) return null;
+/**
+ * A saved story as an EPUB file; null when it is no longer in the library. A story whose text is
+ * in the sync folder is fetched first (`fetchText`: null when it is here now, else why not).
+ */
+export async function storyEpub(
+  db: LibraryDb,
+  id: string,
+  win: Window & typeof globalThis,
+  fetchText: (id: string) => Promise<string | null>,
+): Promise<NamedBlob | null> {
+  let bundle = await loadStory(db, id);
+  if (bundle?.story.textIn) {
+    const problem = await fetchText(id);
+    if (problem !== null) throw new Error(`its text is in your sync folder, and could not be fetched. ${problem}`);
+    bundle = await loadStory(db, id);
+  }
+  if (!bundle || bundle.story.textIn) return null;
   const bytes = buildEpub(bundle.story, bundle.chapters, win);
   return { blob: new Blob([bytes as BlobPart], { type: 'application/epub+zip' }), name: epubFileName(bundle.story) };
 }

@@ -50,6 +50,7 @@ const RUNNER_CALLS = Object.keys({
   'runner-dav-sync': true,
   'runner-dav-status': true,
   'runner-dav-forget': true,
+  'runner-dav-fetch': true,
 } satisfies Record<RunnerCallType, true>) as RunnerCallType[];
 
 /** Answers the runner-* messages with the runner `host` will be (Chrome's offscreen document). */
@@ -117,6 +118,7 @@ export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): P
     'runner-dav-sync': (m) => sync.sync(m.settings, m.confirmDeletion),
     'runner-dav-status': () => sync.current(),
     'runner-dav-forget': () => sync.forget(),
+    'runner-dav-fetch': (m) => sync.fetchStory(m.settings, m.id),
   };
   return {
     call: <M extends Message<RunnerCallType>>(message: M) => (answers[message.type] as (m: M) => Promise<Reply<M['type']>>)(message),

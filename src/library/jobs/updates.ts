@@ -11,10 +11,13 @@ import { savedMatches } from './chapter-identity';
 import type { Plan } from './fetch-plan';
 import type { ChapterCopy, StoryRecord } from '../types';
 
-/** The stories to check: these (those still saved), or every saved work in progress. */
+/**
+ * The stories to check: these (those still saved), or every saved work in progress. A story whose
+ * text is in the sync folder is left to the devices that keep its text: an update compares texts.
+ */
 export async function storiesToCheck(db: LibraryDb, ids: readonly string[] | null): Promise<StoryRecord[]> {
   const stories = ids ? await Promise.all(ids.map((id) => db.get('stories', id))) : await db.getAllFromIndex('stories', 'status', 'wip');
-  return stories.filter((s): s is StoryRecord => s !== undefined).map(readableStory);
+  return stories.filter((s): s is StoryRecord => s !== undefined && !s.textIn).map(readableStory);
 }
 
 /**

@@ -143,6 +143,7 @@ describe('the shelf in a sync', () => {
             library,
             store,
             deviceName: name,
+            keep: 'all',
             confirmDeletion: false,
             shelf: true,
             win,

@@ -5,78 +5,17 @@
  * 127.0.0.1 (rclone). What a reader sees is checked in the libraries themselves: the stories, the
  * chapters' text, the places and the deletions.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDBFactory } from 'fake-indexeddb';
-import { DavClient, type DavDeps } from '../dav/webdav';
-import { SyncFolder } from '../dav/folder';
-import { runSync, type SyncOutcome } from '../dav/sync-run';
-import { openSyncDb, type SyncDb } from '../dav/sync-store';
-import { openLibrary, type LibraryDb } from '../db/db';
+import { describe, expect, it } from 'vitest';
+import { DavClient } from '../dav/webdav';
+import { type LibraryDb } from '../db/db';
 import { deleteStory, saveStory } from '../db/save';
 import { loadProgress, loadStory, setProgress } from '../db/reading';
-import { makeStory, seeded, testWindow } from './library-fixtures';
-import { DAV_PASSWORD, DAV_USER, startRclone, type DavServer } from '../../../tests/lib/dav-servers';
+import { makeStory, seeded } from './library-fixtures';
+import { DAV_PASSWORD, DAV_USER } from '../../../tests/lib/dav-servers';
 import type { StoryCopy } from '../types';
+import { deps, folderForTest, useDavServer, win } from './dav-devices';
 
-const win = testWindow();
-const deps: DavDeps = { fetch: (url, init) => fetch(url, init as RequestInit), sleep: async () => {}, now: Date.now };
-
-let server: DavServer;
-let folderCount = 0;
-beforeAll(async () => {
-  server = await startRclone();
-}, 30_000);
-afterAll(() => server?.stop());
-
-interface Device {
-  name: string;
-  library: LibraryDb;
-  store: SyncDb;
-  sync(options?: { confirmDeletion?: boolean; failAfterUploads?: number; shelf?: boolean }): Promise<SyncOutcome>;
-}
-
-/** A fresh folder on the server for one test, and devices syncing to it. */
-async function folderForTest(passphrase: string | null = null) {
-  const url = `${server.url}test${++folderCount}/`;
-  const auth = `Basic ${btoa(`${DAV_USER}:${DAV_PASSWORD}`)}`;
-  expect((await fetch(url, { method: 'MKCOL', headers: { Authorization: auth } })).status).toBe(201);
-  let wall = 1_800_000_000_000;
-  const device = async (name: string, pass = passphrase): Promise<Device> => {
-    const factory = new IDBFactory();
-    const library = await openLibrary(factory);
-    const store = await openSyncDb(factory);
-    return {
-      name,
-      library,
-      store,
-      async sync({ confirmDeletion = false, failAfterUploads = Infinity, shelf = false } = {}) {
-        const dav = new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps);
-        const folder = await SyncFolder.open(dav, pass, 1000);
-        let uploads = 0;
-        const put = folder.putBlob.bind(folder);
-        folder.putBlob = async (blob, html) => {
-          if (++uploads > failAfterUploads) throw new Error('the browser stopped the worker');
-          await put(blob, html);
-        };
-        return runSync({
-          folder,
-          folderUrl: url,
-          library,
-          store,
-          deviceName: name,
-          confirmDeletion,
-          shelf,
-          kosync: null,
-          win,
-          now: () => (wall += 1000),
-          newDevice: () => `${name}${Math.random().toString(36).slice(2, 10)}`,
-          progress: () => {},
-        });
-      },
-    };
-  };
-  return { url, device, advance: (ms: number) => void (wall += ms) };
-}
+useDavServer();
 
 const story = (n: number, chapters: [number, number] = [3, 3]): StoryCopy => makeStory(seeded(n), n, { chapters, words: [40, 80] });
 const texts = async (db: LibraryDb, id: string) => (await loadStory(db, id))?.chapters.map((c) => c.html) ?? null;

@@ -12,7 +12,11 @@ import { UNDO_MS, useUndoDelete, type UndoDelete } from '../ui/hooks/useUndoDele
 import type { RunAction } from '../ui/hooks/useNotice';
 
 const deleted = (count: number) =>
-  ({ backup: { stories: Array.from({ length: count }, () => ({}) as BackupStory) }, newChapters: new Map() }) as DeletedStories;
+  ({
+    backup: { stories: Array.from({ length: count }, () => ({}) as BackupStory) },
+    newChapters: new Map(),
+    inFolder: [],
+  }) as unknown as DeletedStories;
 
 let root: HTMLElement;
 let undo: UndoDelete;

@@ -36,8 +36,12 @@ describe('the sync settings', () => {
       passphrase: null,
       deviceName: 'This browser',
       shelf: false,
+      keep: 'all',
       kosync: null,
     });
+    const base = { url: 'https://dav.example/', user: 'wren', password: 'p' };
+    expect(normalizeDavSettings({ ...base, keep: 'opened' })?.keep).toBe('opened');
+    expect(normalizeDavSettings({ ...base, keep: 'some' })?.keep).toBe('all');
     for (const bad of [null, 'x', { url: 'https://dav.example/' }, { url: 7, user: 'a', password: 'b' }])
       expect(normalizeDavSettings(bad)).toBeNull();
   });
@@ -59,13 +63,24 @@ describe('SyncSection', () => {
         if (options.connectError) return { ok: false, error: options.connectError };
         view = {
           ...view,
-          connected: { url: settings.url, user: settings.user, deviceName: settings.deviceName, encrypted: false, shelf: settings.shelf },
+          connected: {
+            url: settings.url,
+            user: settings.user,
+            deviceName: settings.deviceName,
+            encrypted: false,
+            shelf: settings.shelf,
+            keep: settings.keep,
+          },
         };
         return { ok: true };
       },
       sync: async (confirm) => (calls.push(`sync ${confirm}`), view),
       status: async () => view,
       disconnect: async () => void calls.push('disconnect'),
+      keep: async (keep) => {
+        calls.push(`keep ${keep}`);
+        return (view = { ...view, connected: view.connected && { ...view.connected, keep } });
+      },
       watch: (onStatus) => ((tell = onStatus), () => {}),
     };
     render(<SyncSection services={services} />, root);
@@ -95,6 +110,20 @@ describe('SyncSection', () => {
     expect(root.querySelector('.sync-folder')!.textContent).toContain('https://cloud.example.com/dav/Slipcase/');
   });
 
+  it('lets this device choose to fetch a story’s text when it is opened, which leaves the shelf to another', async () => {
+    const { calls } = mount({ ...IDLE_STATUS, connected: null });
+    await until(() => root.querySelector('.sync-form') !== null, 'the form');
+    expect(root.querySelector<HTMLInputElement>('.sync-keep-all')!.checked).toBe(true);
+    root.querySelector<HTMLInputElement>('.sync-keep-opened')!.click();
+    await until(() => root.querySelector('.sync-shelf') === null, 'the shelf left to another device');
+    await fillAndSubmit('https://cloud.example.com/dav/');
+    await until(() => root.querySelector('.sync-connected') !== null, 'the connected folder');
+    expect(root.querySelector<HTMLInputElement>('.sync-keep-opened')!.checked).toBe(true);
+    root.querySelector<HTMLInputElement>('.sync-keep-all')!.click();
+    await until(() => calls.includes('keep all'), 'the choice sent');
+    await until(() => root.querySelector<HTMLInputElement>('.sync-keep-all')!.checked, 'the choice shown');
+  });
+
   it('says why it did not connect: no permission, or the check failed', async () => {
     const { calls } = mount({ ...IDLE_STATUS, connected: null }, { allow: false });
     await until(() => root.querySelector('.sync-form') !== null, 'the form');
@@ -110,7 +139,14 @@ describe('SyncSection', () => {
   });
 
   it('shows progress as it comes, then the question before a large deletion, and answers it', async () => {
-    const connected = { url: 'https://dav.example/', user: 'wren', deviceName: 'Laptop', encrypted: true, shelf: false };
+    const connected = {
+      url: 'https://dav.example/',
+      user: 'wren',
+      deviceName: 'Laptop',
+      encrypted: true,
+      shelf: false,
+      keep: 'all' as const,
+    };
     const { calls, tell } = mount({ ...IDLE_STATUS, lastSynced: 1_800_000_000_000, connected });
     await until(() => root.querySelector('.sync-connected') !== null, 'the folder');
     tell({ ...IDLE_STATUS, running: true, step: 'Uploading chapters', done: 3, total: 9 });

@@ -22,6 +22,8 @@ export interface OfflineReaderServices extends Pick<ReaderServices, 'saveSetting
   libraryUrl(): string;
   /** Closes the tab this page is in: false when it has none. */
   closeTab(): Promise<boolean>;
+  /** Fetches the text of a story kept in the sync folder (StoryRecord.textIn): null when it is here now, else why not. */
+  fetchText(id: string): Promise<string | null>;
 }
 
 /** Opens the story the address names in `root`, behind the rating gate when it needs one. */
@@ -30,8 +32,19 @@ export async function openOfflineReader(root: HTMLElement, services: OfflineRead
   const ownTab = history.length <= 1;
   const params = new URLSearchParams(location.search);
   const id = params.get('id');
-  const bundle = id ? await services.stories.load(id) : null;
-  if (!bundle || bundle.chapters.length === 0) {
+  let bundle = id ? await services.stories.load(id) : null;
+  if (bundle?.story.textIn && id) {
+    // The story's text is in the sync folder (a device that keeps only opened stories): fetched now, once.
+    document.title = `${bundle.story.meta.title} · Slipcase`;
+    render(<InFolder title={bundle.story.meta.title} problem={null} />, root);
+    const problem = navigator.onLine === false ? 'You are offline.' : await services.fetchText(id);
+    if (problem !== null) {
+      const retry = () => void openOfflineReader(root, services);
+      return void render(<InFolder title={bundle.story.meta.title} problem={problem} retry={retry} />, root);
+    }
+    bundle = await services.stories.load(id);
+  }
+  if (!bundle || bundle.chapters.length === 0 || bundle.story.textIn) {
     document.title = 'Not in your library · Slipcase';
     render(<Missing libraryUrl={services.libraryUrl()} />, root);
     return;
@@ -74,6 +87,27 @@ async function leave(ownTab: boolean, services: Pick<OfflineReaderServices, 'clo
     }
   }
   location.assign(library);
+}
+
+/** A story whose text is in the sync folder: being fetched, or why it could not be. */
+function InFolder({ title, problem, retry }: { title: string; problem: string | null; retry?: () => void }) {
+  return (
+    <main class="missing in-folder" aria-busy={problem === null}>
+      <h1>{title}</h1>
+      {problem === null ? (
+        <p role="status">Fetching the story from your sync folder…</p>
+      ) : (
+        <>
+          <p role="alert">This story’s text is in your sync folder, and could not be fetched. {problem}</p>
+          <p>
+            <button type="button" onClick={retry}>
+              Try again
+            </button>
+          </p>
+        </>
+      )}
+    </main>
+  );
 }
 
 function Missing({ libraryUrl }: { libraryUrl: string }) {

@@ -95,6 +95,7 @@ export function StoryCard({ story, progress, index, total, top, selected, active
         <span class={`card-status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
         {/* A story never opened says "Not started" below: no "Last read never" beside it. */}
         {story.lastReadAt > 0 ? <span class="card-last-read">Last read {lastReadText(story.lastReadAt, now)}</span> : null}
+        {story.textIn ? <InFolder /> : null}
       </p>
       <div class="card-progress">
         {place ? (
@@ -203,6 +204,15 @@ function Elsewhere({ story, progress, read, now }: { story: ReadStory; progress:
   return (
     <span class="card-elsewhere" title={all.join('\n')}>
       {all[0]} <a href={`${read}&chapter=${newest.chapter}`}>Go there</a>
+    </span>
+  );
+}
+
+/** A story whose text this browser leaves in the sync folder until it is opened (dav/awaiting.ts). */
+function InFolder() {
+  return (
+    <span class="card-in-folder" title="This browser keeps only the stories opened here: Read fetches its text from your sync folder.">
+      Text in your sync folder
     </span>
   );
 }

@@ -87,7 +87,10 @@ export function toolActions(ctx: ActionContext, setNotice: (notice: Notice) => v
         async () => {
           const file = await store.exportBackup();
           download(file, win.document);
-          return `Exported the library to ${file.name}.`;
+          const left = file.leftOut
+            ? ` ${plural(file.leftOut, 'story', 'stories')} whose text is only in your sync folder ${file.leftOut === 1 ? 'is' : 'are'} not in it.`
+            : '';
+          return `Exported the library to ${file.name}.${left}`;
         },
         false,
       ),

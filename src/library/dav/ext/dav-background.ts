@@ -16,6 +16,7 @@ import type { DavView } from '../../messages';
 import type { RunnerHost } from '../../ext/runner-host';
 import { normalizeDavSettings, serverPermissions, type DavSettings } from '../dav-settings';
 import type { SyncStatus } from '../sync-store';
+import type { KeepTexts } from '../awaiting';
 
 const stored = storedItem(DAV_SETTINGS);
 /** Every half hour while connected. */
@@ -38,6 +39,7 @@ const viewOf = (status: SyncStatus, settings: DavSettings | null): DavView => ({
     deviceName: settings.deviceName,
     encrypted: !!settings.passphrase,
     shelf: settings.shelf,
+    keep: settings.keep,
   },
 });
 
@@ -76,12 +78,31 @@ async function disconnect(host: RunnerHost): Promise<void> {
   if (settings) await browser.permissions.remove({ origins: serverPermissions(settings) }).catch(() => false);
 }
 
+/** This device's choice of what to keep changed: kept, and a sync now fetches (or stops fetching) texts by it. */
+async function keepTexts(host: RunnerHost, keep: KeepTexts): Promise<DavView> {
+  const settings = await davSettings();
+  if (!settings) return viewOf(await host.call({ type: 'runner-dav-status' }), null);
+  const changed: DavSettings = { ...settings, keep, ...(keep === 'opened' && { shelf: false, kosync: null }) };
+  await stored.setValue(changed);
+  void syncNow(host, false).catch(() => undefined);
+  return viewOf(await host.call({ type: 'runner-dav-status' }), changed);
+}
+
+async function fetchStory(host: RunnerHost, id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const settings = await davSettings();
+  if (!settings) return { ok: false, error: 'This story’s text is in your sync folder, and this browser is no longer connected to it.' };
+  const error = await host.call({ type: 'runner-dav-fetch', settings, id });
+  return error === null ? { ok: true } : { ok: false, error };
+}
+
 export function davHandlers(host: RunnerHost): Handlers {
   return {
     'dav-connect': (m) => connect(host, m.settings),
     'dav-sync': (m) => syncNow(host, m.confirmDeletion),
     'dav-status': async () => viewOf(await host.call({ type: 'runner-dav-status' }), await davSettings()),
     'dav-disconnect': () => disconnect(host),
+    'dav-keep': (m) => keepTexts(host, m.keep),
+    'dav-fetch-story': (m) => fetchStory(host, m.id),
   };
 }
 

@@ -1,6 +1,7 @@
 /** The Sync section's form: the folder, the user and password, this device's name, and encryption. */
 import { useState } from 'preact/hooks';
 import type { DavSettings } from '../dav-settings';
+import type { KeepTexts } from '../awaiting';
 
 /** A name the reader recognises among their devices: the browser and the system. */
 function guessDeviceName(): string {
@@ -16,6 +17,7 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(guessDeviceName);
   const [encrypt, setEncrypt] = useState(false);
+  const [keep, setKeep] = useState<KeepTexts>(() => (/Android/.test(navigator.userAgent) ? 'opened' : 'all'));
   const [shelf, setShelf] = useState(false);
   const [kosync, setKosync] = useState({ url: '', user: '', password: '' });
   const [passphrase, setPassphrase] = useState('');
@@ -33,8 +35,9 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
       password,
       deviceName,
       passphrase: encrypt ? passphrase : null,
-      shelf,
-      kosync: shelf && kosync.url.trim() ? kosync : null,
+      keep,
+      shelf: shelf && keep === 'all',
+      kosync: shelf && keep === 'all' && kosync.url.trim() ? kosync : null,
     }).catch((e: unknown) => String(e));
     setBusy(false);
     setProblem(error);
@@ -58,7 +61,12 @@ export function SyncForm({ onConnect }: { onConnect(settings: DavSettings): Prom
       {text('sync-password', 'Password or app token', password, setPassword, { type: 'password', autocomplete: 'current-password' })}
       {text('sync-device', 'This browser’s name', deviceName, setDeviceName)}
       <EncryptionFields encrypt={encrypt} setEncrypt={setEncrypt} passphrase={passphrase} setPassphrase={setPassphrase} />
-      <ShelfFields shelf={shelf} setShelf={setShelf} kosync={kosync} setKosync={setKosync} />
+      <KeepFields keep={keep} setKeep={setKeep} />
+      {keep === 'all' ? (
+        <ShelfFields shelf={shelf} setShelf={setShelf} kosync={kosync} setKosync={setKosync} />
+      ) : (
+        <p class="hint">The e-reader shelf needs every story’s text: a device that keeps every chapter writes it.</p>
+      )}
       <button type="submit" disabled={busy}>
         {busy ? 'Checking the folder…' : 'Check and connect'}
       </button>
@@ -94,6 +102,22 @@ function EncryptionFields(p: { encrypt: boolean; setEncrypt(v: boolean): void; p
           />
         </>
       ) : null}
+    </fieldset>
+  );
+}
+
+export function KeepFields(p: { keep: KeepTexts; setKeep(v: KeepTexts): void }) {
+  const choice = (value: KeepTexts, label: string) => (
+    <label class="choice">
+      <input type="radio" name="sync-keep" class={`sync-keep-${value}`} checked={p.keep === value} onChange={() => p.setKeep(value)} />
+      {label}
+    </label>
+  );
+  return (
+    <fieldset>
+      <legend>On this device</legend>
+      {choice('all', 'Keep every chapter of every story, to read anything offline')}
+      {choice('opened', 'Fetch a story’s text when it is opened (saves space on a phone; the stories are still listed and searchable)')}
     </fieldset>
   );
 }

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DavView } from '../../messages';
 import type { SyncStatus } from '../sync-store';
 import { folderAddress, isPlainHttp, type DavSettings } from '../dav-settings';
-import { SyncForm } from './SyncForm';
+import { KeepFields, SyncForm } from './SyncForm';
+import type { KeepTexts } from '../awaiting';
 
 /** What the section needs; the options page wires it (./../ext/dav-client.ts). */
 export interface SyncServices {
@@ -17,6 +18,8 @@ export interface SyncServices {
   sync(confirmDeletion: boolean): Promise<DavView>;
   status(): Promise<DavView>;
   disconnect(): Promise<void>;
+  /** This device's choice of what to keep. */
+  keep(keep: KeepTexts): Promise<DavView>;
   watch(onStatus: (status: SyncStatus) => void): () => void;
 }
 
@@ -66,6 +69,7 @@ export function SyncSection({ services }: { services: SyncServices }) {
           view={view}
           onSync={(confirm) => act(async () => setView(await services.sync(confirm)))}
           onDisconnect={() => act(async () => (await services.disconnect(), setView(await services.status())))}
+          onKeep={(keep) => act(async () => setView(await services.keep(keep)))}
         />
       ) : (
         <SyncForm onConnect={connect} />
@@ -79,7 +83,14 @@ export function SyncSection({ services }: { services: SyncServices }) {
   );
 }
 
-function Connected({ view, onSync, onDisconnect }: { view: DavView; onSync(confirm: boolean): void; onDisconnect(): void }) {
+interface ConnectedProps {
+  view: DavView;
+  onSync(confirm: boolean): void;
+  onDisconnect(): void;
+  onKeep(keep: KeepTexts): void;
+}
+
+function Connected({ view, onSync, onDisconnect, onKeep }: ConnectedProps) {
   const c = view.connected!;
   return (
     <div class="sync-connected">
@@ -93,6 +104,7 @@ function Connected({ view, onSync, onDisconnect }: { view: DavView; onSync(confi
           Calibre, with the same user and password.
         </p>
       ) : null}
+      <KeepFields keep={c.keep} setKeep={onKeep} />
       {isPlainHttp(c.url) ? <p class="hint error">This address is not https: your password crosses the network readable.</p> : null}
       {view.running ? (
         <div class="sync-progress">
