@@ -29,6 +29,7 @@ import {
   fillLibrary,
   findAlone,
   openOffline,
+  readerPlace,
   savedPlace,
   turnToLastChapter,
 } from './lib/library';
@@ -59,15 +60,16 @@ async function newFolder(): Promise<string> {
   return `${proxy.url}${name}`;
 }
 
-/** A device: a browser with the fixture archives let through the warnings, and its stories. */
-async function device(kind: 'chromium' | 'firefox', stories: typeof SAVES): Promise<BrowserDriver> {
-  let driver = kind === 'chromium' ? await launchChromium() : await launchFirefox();
+/** A device: a browser (a Chromium emulating a phone, for 'phone') with the fixture archives let through the warnings, and its stories. */
+async function device(kind: 'chromium' | 'phone' | 'firefox', stories: typeof SAVES): Promise<BrowserDriver> {
+  const phone = kind === 'phone';
+  let driver = kind === 'firefox' ? await launchFirefox() : await launchChromium({ phone });
   open.push(driver);
   await resetStorage(driver, ALLOW_FIXTURE_SITES);
   if (stories.length) await fillLibrary(driver, stories);
-  if (kind === 'chromium') {
+  if (kind !== 'firefox') {
     open.splice(open.indexOf(driver), 1);
-    driver = await relaunchWithGrant(driver, 'http://127.0.0.1/*', false);
+    driver = await relaunchWithGrant(driver, 'http://127.0.0.1/*', phone);
     open.push(driver);
   }
   return driver;
@@ -223,6 +225,55 @@ describe('sync through one WebDAV folder', () => {
     const texts = (d: typeof mine) => d.chapters.map((c) => `${c.storyId} ${c.index} ${c.html}`).sort();
     expect(texts(theirs)).toEqual(texts(mine));
   });
+});
+
+describe('a phone that fetches a story’s text when it is opened', () => {
+  it(
+    'lists the laptop’s story without its text, and the offline reader fetches it, again after a failure',
+    { timeout: 180_000 },
+    async () => {
+      setOffline(false);
+      const folder = await newFolder();
+      const laptop = await device('chromium', [AO3]);
+      const phone = await device('phone', []);
+      await connect(laptop, folder, 'Laptop');
+      // The form offers a phone to keep only what it opens, and says the shelf is left to another device.
+      const page = await phone.openExtensionPage('options.html#sync');
+      await until(
+        () => page.evaluate(() => document.querySelector<HTMLInputElement>('.sync-keep-opened')?.checked ?? null, undefined),
+        'the choice',
+      );
+      expect(await page.text('.sync-form')).toContain('a device that keeps every chapter writes it');
+      await page.fill('#sync-url', folder);
+      await page.fill('#sync-user', DAV_USER);
+      await page.fill('#sync-password', DAV_PASSWORD);
+      await page.click('.sync-form button[type=submit]');
+      await until(async () => (await lastSynced(page)) > 0, 'the phone’s first sync', 60_000);
+
+      const [story] = (await dump(phone)).stories;
+      expect(story).toMatchObject({ textIn: 'folder', title: AO3.title });
+      expect((await dump(phone)).chapters.every((c) => c.html === '')).toBe(true);
+      const library = await phone.openExtensionPage('options.html#library');
+      const card = `li.library-card[data-story-id="${story!.id}"]`;
+      await until(async () => (await library.count(`${card} .card-in-folder`)) === 1, 'the card’s mark');
+      await library.evaluate((sel: string) => document.querySelector(sel)!.scrollIntoView(), card);
+    await library.screenshot(`${SCREENSHOT_DIR}/dav-sync-phone-library.png`);
+
+      // The folder refuses the first chapter text asked for: the reader says so, and Try again fetches it.
+      proxy.add({ method: 'GET', path: '/blobs/', fault: { kind: 'status', status: 401 } });
+      const reader = await phone.openExtensionPage(`read.html?id=${encodeURIComponent(story!.id)}`);
+      await until(async () => (await reader.count('.in-folder [role=alert]')) === 1, 'the reason it could not fetch');
+      expect(await reader.text('.in-folder [role=alert]')).toContain('401');
+      await reader.screenshot(`${SCREENSHOT_DIR}/dav-sync-phone-fetch-failed.png`);
+      await reader.click('.in-folder button');
+      const place = await until(() => reader.evaluate(readerPlace, undefined), 'the story fetched and shown', 30_000);
+      expect(place.story).toContain(AO3.chapters[0]!.word);
+      const after = await dump(phone);
+      expect(after.stories[0]!.textIn).toBeUndefined();
+      const texts = (d: typeof after) => d.chapters.map((c) => `${c.index} ${c.html}`).sort();
+      expect(texts(after)).toEqual(texts(await dump(laptop)));
+    },
+  );
 });
 
 describe('the e-reader shelf', () => {

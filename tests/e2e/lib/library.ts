@@ -67,6 +67,8 @@ interface Dumped {
     savedAt: number;
     updatedAt: number;
     lastReadAt: number;
+    /** 'folder': the text is in the sync folder (src/library/dav/awaiting.ts). */
+    textIn?: 'folder';
   }[];
   chapters: { storyId: string; index: number; title: string | null; url: string; html: string; words: number }[];
   progress: { storyId: string; chapter: number; fraction: number; at: number }[];
@@ -99,6 +101,7 @@ function dumpLibrary(): Promise<Dumped> {
             savedAt: s.savedAt,
             updatedAt: s.updatedAt,
             lastReadAt: s.lastReadAt,
+            ...(s.textIn && { textIn: s.textIn }),
           })),
           chapters: (chapters as (Dumped['chapters'][number] & { version: number })[])
             .filter((c) => current.get(c.storyId) === c.version)
