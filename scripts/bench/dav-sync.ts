@@ -6,7 +6,8 @@
  * sync through a real WebDAV server on 127.0.0.1 (rclone serve webdav; .ci/run installs it).
  * The laptop's library is filled with N stories of realistic size (library-fixtures.ts), then:
  * - its first upload into an empty folder;
- * - the phone's first sync, which takes the whole library;
+ * - the phone's first sync, which takes the whole library, and a tablet's that takes it without
+ *   the chapters' text (it fetches a story's text when it is opened);
  * - one new chapter of one story saved on the laptop, then the laptop's sync and the phone's;
  * - a sync with nothing to do.
  * Each is timed, with the requests made and the bytes sent and received. The server is local, so
@@ -28,6 +29,7 @@ import { SyncFolder } from '../../src/library/dav/folder';
 import { runSync } from '../../src/library/dav/sync-run';
 import { openSyncDb, type SyncDb } from '../../src/library/dav/sync-store';
 import { DavClient, type DavDeps } from '../../src/library/dav/webdav';
+import type { KeepTexts } from '../../src/library/dav/awaiting';
 import { makeStory, seeded, testWindow } from '../../src/library/tests/library-fixtures';
 import { DAV_PASSWORD, DAV_USER, startRclone } from '../../tests/lib/dav-servers';
 import { figure } from './figures';
@@ -52,7 +54,7 @@ interface Traffic {
 }
 
 /** What the bench asks a device process to do; each answers with its Traffic (or null) or an error. */
-type Command = { op: 'fill' } | { op: 'sync' } | { op: 'grow'; chapters: number };
+type Command = { op: 'fill' } | { op: 'sync'; keep?: KeepTexts } | { op: 'grow'; chapters: number };
 type Answer = { ok: Traffic | null } | { error: string };
 
 /** The WebDAV client's fetch, counting the requests and the bytes each way. */
@@ -87,7 +89,7 @@ async function deviceProcess(name: string, url: string): Promise<void> {
   const library: LibraryDb = await openLibrary(factory);
   const store: SyncDb = await openSyncDb(factory);
 
-  async function sync(): Promise<Traffic> {
+  async function sync(keep: KeepTexts = 'all'): Promise<Traffic> {
     const before = { ...traffic };
     const t = performance.now();
     const folder = await SyncFolder.open(new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps), null);
@@ -99,7 +101,7 @@ async function deviceProcess(name: string, url: string): Promise<void> {
       deviceName: name,
       confirmDeletion: false,
       shelf: false,
-      keep: 'all',
+      keep,
       kosync: null,
       win,
       now: Date.now,
@@ -134,7 +136,7 @@ async function deviceProcess(name: string, url: string): Promise<void> {
   }
 
   process.on('message', (command: Command) => {
-    const work = command.op === 'fill' ? fill() : command.op === 'grow' ? grow(command.chapters) : sync();
+    const work = command.op === 'fill' ? fill() : command.op === 'grow' ? grow(command.chapters) : sync(command.keep);
     work.then(
       (r) => process.send!({ ok: r ?? null } satisfies Answer),
       (e: unknown) => process.send!({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies Answer),
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
   const server = await startRclone();
   const laptop = startDevice('laptop', server.url);
   const phone = startDevice('phone', server.url);
+  const tablet = startDevice('tablet', server.url);
   try {
     await laptop.ask({ op: 'fill' });
     // Each figure is printed as it is measured: a long run stopped half way still tells what it measured.
@@ -188,6 +191,7 @@ async function main(): Promise<void> {
     };
     measured('first upload (laptop, empty folder)', await laptop.ask({ op: 'sync' }));
     measured('first sync of a second device (phone)', await phone.ask({ op: 'sync' }));
+    measured('first sync of a device that fetches a story’s text when opened (tablet)', await tablet.ask({ op: 'sync', keep: 'opened' }));
     await laptop.ask({ op: 'grow', chapters: 2 });
     await laptop.ask({ op: 'sync' });
     await phone.ask({ op: 'sync' });
@@ -202,6 +206,7 @@ async function main(): Promise<void> {
   } finally {
     laptop.child.kill();
     phone.child.kill();
+    tablet.child.kill();
     await server.stop();
   }
 }
