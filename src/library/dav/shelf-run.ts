@@ -69,7 +69,8 @@ export async function writeShelf(deps: ShelfDeps, before: ShelfState): Promise<{
   let written = 0;
   for (const s of stale) {
     const bundle = await loadStory(deps.library, s.id);
-    if (!bundle || !bundle.chapters.length) continue;
+    // A story whose text is still in the folder (awaiting.ts) waits until this device has it: no empty EPUB.
+    if (!bundle || !bundle.chapters.length || bundle.story.textIn) continue;
     const file = state.files[s.id]?.file ?? shelfFileName(s.meta, taken);
     await deps.dav.put(shelfPath(file), buildEpub(bundle.story, bundle.chapters, deps.win), 'application/epub+zip');
     state.files[s.id] = { file, updatedAt: s.updatedAt };

@@ -29,7 +29,10 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   const pages = await jobPages(deps.db, job.id);
   const fetched = orderedChapters(job.plan, root, pages);
   const storyId = job.storyId ?? storyIdFor(root.report, root.url)!;
-  const bundle = await loadStory(deps.db, storyId);
+  const held = await loadStory(deps.db, storyId);
+  // A story whose text is in the sync folder (dav/awaiting.ts) has no text here to merge with: the
+  // fetched copy stands on its own, and the save policy holds it beside the listed one if it is less.
+  const bundle = held?.story.textIn ? null : held;
   const { chapters, tally, moved } = combine(job, root, fetched, bundle, deps);
   // The work's details from the page the job started on; the chapter count from another page when it has none.
   const report: PageReport = {
@@ -46,7 +49,7 @@ export async function saveJobStory(deps: SaveDeps, job: JobRecord): Promise<{ re
   else {
     const copy = {
       site: root.report.site,
-      url: bundle?.story.url ?? root.url,
+      url: held?.story.url ?? root.url,
       kind: root.report.kind,
       meta,
       chapters,

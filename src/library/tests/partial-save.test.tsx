@@ -217,3 +217,24 @@ describe('a work saved one chapter at a time', () => {
     expect(parseBackup(backup).stories[0]!.meta.chaptersPosted).toBeNull();
   });
 });
+
+describe('a chapter saved into a story whose text is in the sync folder', () => {
+  it('is held beside it, and no empty chapter is taken for a text', async () => {
+    const saved = await saveChapters(1, 2, 3);
+    // As a device that keeps only opened stories holds it (src/library/dav/awaiting.ts).
+    const { chapters } = (await loadStory(db, saved.id))!;
+    const tx = db.transaction(['stories', 'chapters'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('stories').put({ ...saved, textIn: 'folder' }),
+      ...chapters.map((c) => tx.objectStore('chapters').put({ ...c, html: '', blob: `blob${c.index}` })),
+      tx.done,
+    ]);
+    await saveChapters(2);
+    const after = (await loadStory(db, saved.id))!;
+    expect(after.story.textIn).toBe('folder');
+    expect(after.chapters.map((c) => c.blob)).toEqual(['blob0', 'blob1', 'blob2']);
+    expect(after.story.pending).not.toBeNull();
+    const held = (await loadStory(db, saved.id, 'pending'))!;
+    expect(held.chapters.every((c) => c.html.length > 100)).toBe(true);
+  });
+});
