@@ -4,20 +4,18 @@
  * its card, details, chapter list, reading place and search by title, author, fandom and tag. Its
  * chapters hold no text, only the name of the blob that does (ChapterRecord.blob), and the story
  * is marked `textIn: 'folder'`. Opening it fetches every chapter's text, checked against its name,
- * and writes the story through the backup import like any text the sync brings, after which it is
- * an ordinary story kept in full.
+ * sanitised and measured as any saved chapter, after which it is an ordinary story kept in full.
  *
  * What must not treat an empty chapter as its text checks `textIn`: the backup and EPUB exports,
  * update checks, undo of a delete, and the e-reader shelf (kept only by a device that keeps every
  * chapter).
  */
 import { write, read, type LibraryDb } from '../db/db';
-import { chapterRecords, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
+import { chapterRecords, prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
 import { countFandoms } from '../db/fandom-counts';
 import { indexStory, termsOf } from '../search/search-index';
-import { dropVersion, versionRange } from '../db/versions';
+import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { each } from '../db/batch-requests';
-import { BACKUP_FORMAT, BACKUP_VERSION, importLibrary, type BackupStory } from '../export/backup';
 import type { ChapterRecord, StoryRecord } from '../types';
 import { chaptersInOrder, shownText, type DavStory } from './replica';
 
@@ -96,8 +94,10 @@ export async function awaitingChapters(db: LibraryDb, id: string): Promise<{ sto
 
 /**
  * Fetches the text of a story kept in the folder (`text` gives a blob's HTML, checked against its
- * name) and writes it into the library: from then on the story is kept in full. False when there
- * was nothing to fetch (the story is gone, or its text is already here).
+ * name) and writes it into the library, sanitised and measured as every saved chapter is: from
+ * then on the story is kept in full. The texts are the very ones its chapters name, so no save
+ * policy stands between them and the story. False when there was nothing to fetch (the story is
+ * gone, or its text is here), or a sync changed the story meanwhile (the next open fetches again).
  */
 export async function fetchStoryText(
   db: LibraryDb,
@@ -107,27 +107,26 @@ export async function fetchStoryText(
 ): Promise<boolean> {
   const held = await awaitingChapters(db, id);
   if (!held) return false;
-  const { story, chapters } = held;
-  const backup: BackupStory = {
-    site: story.site,
-    url: story.url,
-    meta: story.meta,
-    savedAt: story.savedAt,
-    // Later than the record, so the import takes this copy as the newer one.
-    updatedAt: story.updatedAt + 1,
-    chapters: await Promise.all(
-      chapters.map(async (c) => ({
-        title: c.title,
-        url: c.url,
-        html: await text(c.blob!),
-        ...(c.number !== undefined && { number: c.number }),
-        ...(c.listTitle !== undefined && { listTitle: c.listTitle }),
-        ...(c.removedAt !== undefined && { removedAt: c.removedAt }),
-      })),
-    ),
-    pending: null,
-    progress: null,
-  };
-  await importLibrary(db, { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), stories: [backup] }, win);
-  return true;
+  const htmls = await Promise.all(held.chapters.map((c) => text(c.blob!)));
+  const chapters = held.chapters.map((c, i) =>
+    prepareChapter({ title: c.title, url: c.url, html: htmls[i]!, number: c.number, listTitle: c.listTitle, removedAt: c.removedAt }, win),
+  );
+  return write(db, async (tx) => {
+    const story = await tx.objectStore('stories').get(id);
+    if (!story?.textIn || story.version !== held.story.version) return false;
+    const version = Math.max(story.version, story.pending?.version ?? 0) + 1;
+    const current = versionRecord(
+      { storyId: id, version, state: 'current', createdAt: story.updatedAt, url: story.url, meta: story.meta },
+      chapters,
+    );
+    await putVersion(tx, current, chapters);
+    await dropVersion(tx, id, story.version);
+    const { savedAt, lastReadAt, newChapters } = story;
+    // Later than before, so the next sync reads the story again (and finds the same blobs).
+    const record = storyRecord(story.site, current, { savedAt, updatedAt: story.updatedAt + 1, lastReadAt, newChapters }, story.pending);
+    await tx.objectStore('stories').put(record);
+    await countFandoms(tx, story, record);
+    await indexStory(tx, id, termsOf(story.meta, chapters));
+    return true;
+  });
 }

@@ -14,6 +14,7 @@ import { storiesToCheck } from '../jobs/updates';
 import { searchLibrary } from '../search/query';
 import { fetchStoryText } from '../dav/awaiting';
 import { SyncFolder } from '../dav/folder';
+import { blobName } from '../dav/seal';
 import { DavClient } from '../dav/webdav';
 import { makeStory, seeded } from './library-fixtures';
 import { DAV_PASSWORD, DAV_USER } from '../../../tests/lib/dav-servers';
@@ -118,6 +119,28 @@ describe('a device that fetches a story’s text when it is opened', () => {
     const epub = await storyEpub(phone.library, inFolder.id, win, fetchText);
     expect(epub?.blob.size).toBeGreaterThan(1000);
     expect(await texts(phone.library, inFolder.id)).toEqual(await texts(laptop.library, inFolder.id));
+  });
+
+  it('sanitises a text it fetches, whatever the folder holds', async () => {
+    const { url, device } = await folderForTest();
+    const laptop = await device('laptop');
+    const phone = await device('phone');
+    const { id } = await saveStory(laptop.library, story(7), win);
+    await laptop.sync();
+    await phone.sync({ keep: 'opened' });
+    // A text another writer put in the folder under its own (correct) name.
+    const hostile =
+      '<p>Hello there</p><script>parent.stolen = 1</script><img src="https://tracker.example/x.gif" onerror="parent.stolen = 2">';
+    const name = await blobName(new TextEncoder().encode(hostile), null);
+    const folder = await SyncFolder.open(new DavClient({ url, user: DAV_USER, password: DAV_PASSWORD }, deps), null);
+    await folder.putBlob(name, hostile);
+    const { chapters } = (await loadStory(phone.library, id))!;
+    await phone.library.put('chapters', { ...chapters[0]!, blob: name });
+    expect(await open(url, phone, id)).toBe(true);
+    const html = (await texts(phone.library, id))![0]!;
+    expect(html).toContain('Hello there');
+    // A remote image stays as the reader saved it; the offline reader shows it as a placeholder, unloaded.
+    expect(html).not.toMatch(/<script|onerror|stolen/);
   });
 
   it('removes such a story when another device deletes it', async () => {
