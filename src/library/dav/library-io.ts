@@ -21,7 +21,7 @@ import type { StoryMark } from './sync-store';
 import { chaptersInOrder, isPresent, shownText, type DavStory, type Replica } from './replica';
 import { compareStamps } from './clock';
 import { same } from './same';
-import { writeAwaiting, type KeepTexts } from './awaiting';
+import { fetchStoryText, writeAwaiting, type KeepTexts } from './awaiting';
 
 export interface LibraryRead {
   views: StoryView[];
@@ -196,14 +196,18 @@ export async function applyReplica(db: LibraryDb, own: Replica, merged: Replica,
   const done: Applied = { written: [], deleted: [], skipped: [], moved: [] };
   const toWrite: DavStory[] = [];
   const inFolder: DavStory[] = [];
+  // Stories held without their text on a device that now keeps every chapter: their texts are fetched.
+  const toFill: string[] = [];
   for (const m of Object.values(merged)) {
     const mine = own[m.id];
     const held = mine && isPresent(mine);
+    const changed = !(held && same(m.meta, mine.meta) && same(m.chapters, mine.chapters));
     if (!isPresent(m)) {
       if (held && (await deleteStory(db, m.id))) done.deleted.push(m.id);
-    } else if (o.keep === 'opened' && (!held || o.awaiting.has(m.id))) {
-      if (!(held && same(m.meta, mine.meta) && same(m.chapters, mine.chapters))) inFolder.push(m);
-    } else if (!(held && same(m.meta, mine.meta) && same(m.chapters, mine.chapters)) || o.awaiting.has(m.id)) toWrite.push(m);
+    } else if (o.awaiting.has(m.id) || (o.keep === 'opened' && !held)) {
+      if (changed) inFolder.push(m);
+      if (o.keep === 'all') toFill.push(m.id);
+    } else if (changed) toWrite.push(m);
   }
   for (let i = 0; i < inFolder.length; i += WRITE_BATCH) await writeAwaiting(db, inFolder.slice(i, i + WRITE_BATCH));
   done.written.push(...inFolder.map((m) => m.id));
@@ -218,6 +222,13 @@ export async function applyReplica(db: LibraryDb, own: Replica, merged: Replica,
       done.written.push(batch[n]!.id);
     });
     if (ready.length) await importLibrary(db, backupOf(ready), o.win);
+  }
+  for (let i = 0; i < toFill.length; i += WRITE_BATCH) {
+    const batch = toFill.slice(i, i + WRITE_BATCH);
+    const filled = await Promise.allSettled(batch.map((id) => fetchStoryText(db, id, o.text, o.win)));
+    // One that fails is left as it is, its text still in the folder: the next sync tries again.
+    const written = new Set(done.written);
+    filled.forEach((r, n) => r.status === 'fulfilled' && r.value && !written.has(batch[n]!) && done.written.push(batch[n]!));
   }
   await applyPlacesAndStates(db, own, merged, o.device, o.names, done);
   return done;
