@@ -257,7 +257,7 @@ describe('a phone that fetches a story’s text when it is opened', () => {
       const card = `li.library-card[data-story-id="${story!.id}"]`;
       await until(async () => (await library.count(`${card} .card-in-folder`)) === 1, 'the card’s mark');
       await library.evaluate((sel: string) => document.querySelector(sel)!.scrollIntoView(), card);
-    await library.screenshot(`${SCREENSHOT_DIR}/dav-sync-phone-library.png`);
+      await library.screenshot(`${SCREENSHOT_DIR}/dav-sync-phone-library.png`);
 
       // The folder refuses the first chapter text asked for: the reader says so, and Try again fetches it.
       proxy.add({ method: 'GET', path: '/blobs/', fault: { kind: 'status', status: 401 } });
