@@ -160,8 +160,9 @@ function CardButtons({ story, read, actions }: { story: StoryRecord; read: strin
       <button type="button" class="epub" aria-label="Download EPUB" onClick={() => actions.epub(story)}>
         <span class="wide-only">Download </span>EPUB
       </button>
-      {/* An update check fetches the chapters the library lacks: for a partly saved work, the others. */}
-      {partText(story) ? (
+      {/* An update check fetches the chapters the library lacks: for a partly saved work, the others.
+          None for a story whose text is in the sync folder: the devices that keep its text check it. */}
+      {story.textIn ? null : partText(story) ? (
         <button type="button" class="check save-other" aria-label="Save the other chapters" onClick={() => actions.check(story.id)}>
           Save<span class="wide-only"> the</span> other chapters
         </button>
