@@ -38,7 +38,7 @@ const viewOf = (status: SyncStatus, settings: DavSettings | null): DavView => ({
     user: settings.user,
     deviceName: settings.deviceName,
     encrypted: !!settings.passphrase,
-    shelf: settings.shelf,
+    shelf: settings.shelf && settings.keep === 'all',
     keep: settings.keep,
   },
 });
@@ -82,7 +82,8 @@ async function disconnect(host: RunnerHost): Promise<void> {
 async function keepTexts(host: RunnerHost, keep: KeepTexts): Promise<DavView> {
   const settings = await davSettings();
   if (!settings) return viewOf(await host.call({ type: 'runner-dav-status' }), null);
-  const changed: DavSettings = { ...settings, keep, ...(keep === 'opened' && { shelf: false, kosync: null }) };
+  // The shelf's settings stay: a device that keeps only opened stories just does not write it (sync-run.ts).
+  const changed: DavSettings = { ...settings, keep };
   await stored.setValue(changed);
   void syncNow(host, false).catch(() => undefined);
   return viewOf(await host.call({ type: 'runner-dav-status' }), changed);
