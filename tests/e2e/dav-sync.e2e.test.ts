@@ -256,8 +256,8 @@ describe('a phone that fetches a story’s text when it is opened', () => {
       const library = await phone.openExtensionPage('options.html#library');
       const card = `li.library-card[data-story-id="${story!.id}"]`;
       await until(async () => (await library.count(`${card} .card-in-folder`)) === 1, 'the card’s mark');
-    // Update checks are left to the devices that keep its text.
-    expect(await library.count(`${card} .check`)).toBe(0);
+      // Update checks are left to the devices that keep its text.
+      expect(await library.count(`${card} .check`)).toBe(0);
       await library.evaluate((sel: string) => document.querySelector(sel)!.scrollIntoView(), card);
       await library.screenshot(`${SCREENSHOT_DIR}/dav-sync-phone-library.png`);
 
