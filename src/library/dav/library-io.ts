@@ -223,11 +223,11 @@ export async function applyReplica(db: LibraryDb, own: Replica, merged: Replica,
     });
     if (ready.length) await importLibrary(db, backupOf(ready), o.win);
   }
+  const written = new Set(done.written);
   for (let i = 0; i < toFill.length; i += WRITE_BATCH) {
     const batch = toFill.slice(i, i + WRITE_BATCH);
     const filled = await Promise.allSettled(batch.map((id) => fetchStoryText(db, id, o.text, o.win)));
     // One that fails is left as it is, its text still in the folder: the next sync tries again.
-    const written = new Set(done.written);
     filled.forEach((r, n) => r.status === 'fulfilled' && r.value && !written.has(batch[n]!) && done.written.push(batch[n]!));
   }
   await applyPlacesAndStates(db, own, merged, o.device, o.names, done);

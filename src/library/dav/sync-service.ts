@@ -82,7 +82,11 @@ export class SyncService {
   async fetchStory(settings: DavSettings, id: string): Promise<string | null> {
     try {
       const folder = await SyncFolder.open(this.client(settings), settings.passphrase);
-      if (await fetchStoryText(this.deps.library, id, (blob) => folder.getBlob(blob), this.deps.win)) this.deps.onChanged([id]);
+      if (await fetchStoryText(this.deps.library, id, (blob) => folder.getBlob(blob), this.deps.win)) {
+        this.deps.onChanged([id]);
+        return null;
+      }
+      // Nothing fetched: its text was here already, or a sync changed the story meanwhile.
       return (await awaitingChapters(this.deps.library, id)) ? 'The story changed while it was fetched: try again.' : null;
     } catch (e) {
       return syncErrorText(e);
