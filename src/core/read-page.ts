@@ -4,13 +4,13 @@
  */
 import type { PageReport } from './model';
 import { holdsStory } from './model';
-import type { SiteAdapter } from '../sites/types';
+import type { SitePages } from '../sites/types';
 
 /** The adapter that reads a page. */
-export type AdapterPick = (doc: Document, url: URL) => SiteAdapter;
+export type AdapterPick = (doc: Document, url: URL) => SitePages;
 
 /** The report of a page by the adapter that claimed it; content is left to the reader view. */
-export function reportWith(adapter: SiteAdapter, doc: Document, url: URL): PageReport {
+export function reportWith(adapter: SitePages, doc: Document, url: URL): PageReport {
   const info = adapter.read(doc, url);
   // Key order follows the inspect contract so the CLI's JSON reads the same way.
   return {

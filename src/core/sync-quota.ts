@@ -28,7 +28,7 @@ export const RATING_ITEM_BUDGET = 7_600;
 /** The reader's site rules, all in one item: a few dozen selectors. */
 export const SITE_RULES_BUDGET = 6_144;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 /** A string's length in UTF-8. */
 export const utf8Bytes = (s: string): number => encoder.encode(s).length;
 const INT32 = 2 ** 31;

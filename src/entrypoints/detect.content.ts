@@ -4,6 +4,7 @@ import { gatePage } from '../warnings/ext/page-gate';
 import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 import { coverSelectors } from '../warnings/early-cover';
+import { readablePageBy } from '../core/read-page';
 
 /**
  * The generic content script: every site definition and the whole gate in one. The popup injects it
@@ -17,6 +18,8 @@ export default defineContentScript({
     gatePage({
       cover: (url) => coverSelectors(url, SITES),
       pick: adapterFor,
+      // On a frameset, the same-origin frame that holds the story.
+      page: (pick) => readablePageBy(pick, document, location.href),
       more: () => Promise.resolve(GATE_MORE_PARTS),
       ready: followSiteRules(),
     }),

@@ -66,7 +66,7 @@ export const LINE_HEIGHT: Range = { min: 1.2, max: 2.2, step: 0.1 };
 export const WIDTH: Range = { min: 40, max: 100, step: 5 };
 export const RATE: Range = { min: 0.5, max: 2, step: 0.1 };
 
-export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
+export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = /* @__PURE__ */ Object.freeze({
   theme: 'system',
   font: 'serif',
   size: 19,

@@ -102,10 +102,13 @@ describe('hosts', () => {
   });
 
   it.each(SITES.filter((s) => s.hosts.length).map((s) => [s.id, s] as const))(
-    '%s is the export of its own module, which its content script imports',
+    '%s is the export of its own module, beside the pages its content script imports',
     async (id, site) => {
       const module = (await import(siteModule(id))) as Record<string, unknown>;
       expect(module[id]).toBe(site);
+      // The content script gates with `<id>Pages`: the same definition, less the reader's part.
+      const pages = module[`${id}Pages`] as Record<string, unknown>;
+      for (const [key, value] of Object.entries(pages)) expect(site[key as keyof typeof site]).toBe(value);
     },
   );
 

@@ -66,8 +66,12 @@ export interface SplitChapter {
  * the content script, the tests and the `inspect` CLI alike.
  *
  * The registry asks adapters in order; the first whose `claims` accepts the page reads it.
+ *
+ * `SitePages` is the part the rating gate reads pages with, which a site's always-on content
+ * script bundles; the rest (navigation, the library's whole-work reading) only the reader and the
+ * library load. A site declares the two apart (src/sites/kit/define-site.ts) so the first stays small.
  */
-export interface SiteAdapter {
+export interface SitePages {
   /** Short id reported as `site`, e.g. "ao3". */
   id: string;
   /** Human name for the popup, e.g. "Archive of Our Own". */
@@ -100,8 +104,6 @@ export interface SiteAdapter {
    * markup the adapter knows: the reader then falls back to Readability.
    */
   extract(doc: Document, url: URL): Extraction | null;
-  /** The previous and next chapter and the chapter list, as far as the page shows them. */
-  nav(doc: Document, url: URL): ChapterNav;
   /**
    * CSS selectors of the elements that hold story text. On the adapter's hosts the content script
    * hides them from the first paint until the rating gate has decided, so they must be plain
@@ -110,6 +112,12 @@ export interface SiteAdapter {
   cover: string[];
   /** The work entries of listing pages, where the adapter knows them: the gate folds those above the reader's limits. */
   blurbs?: BlurbReader;
+}
+
+/** A whole site definition: its pages (SitePages), and what the reader and the library read of a work. */
+export interface SiteAdapter extends SitePages {
+  /** The previous and next chapter and the chapter list, as far as the page shows them. */
+  nav(doc: Document, url: URL): ChapterNav;
   /**
    * The address of the site's view of the whole work on one page (AO3 `view_full_work`, eFiction's
    * printable story), for any page of the work; null where the site has none or the page belongs

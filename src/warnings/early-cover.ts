@@ -4,7 +4,7 @@
  * the very first paint; once the page is parsed the gate decides and lifts the cover, or keeps
  * it under the interstitial. Pure: which selectors apply to an address, and the style for them.
  */
-import type { SiteAdapter } from '../sites/types';
+import type { SitePages } from '../sites/types';
 
 const PATTERN = /^(\*|https?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
@@ -31,12 +31,12 @@ export function matchesPattern(pattern: string, url: URL): boolean {
 }
 
 /** What to hide on `url` before it paints: story text and listing entries of every one of `sites` whose hosts match. */
-export function coverSelectors(url: URL, sites: readonly SiteAdapter[]): string[] {
+export function coverSelectors(url: URL, sites: readonly SitePages[]): string[] {
   return Array.from(new Set(sites.filter((s) => s.hosts.some((p) => matchesPattern(p, url))).flatMap(siteCover)));
 }
 
 /** What to hide on the pages of one site's hosts: its story text and listing entries. */
-export function siteCover(site: SiteAdapter): string[] {
+export function siteCover(site: SitePages): string[] {
   return [...site.cover, ...(site.blurbs ? [site.blurbs.selector] : [])];
 }
 

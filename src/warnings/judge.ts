@@ -5,7 +5,7 @@
  */
 import type { Estimate, PageReport } from '../core/model';
 import { holdsStory } from '../core/model';
-import type { SiteAdapter } from '../sites/types';
+import type { SitePages } from '../sites/types';
 import { decide, mayReadPastRating, storyKey, type Decision, type RatingSettings } from './policy';
 import { $$ } from '../core/dom';
 
@@ -16,7 +16,7 @@ export interface PageJudgement {
 }
 
 /** The estimate of a page's story text; null when the adapter finds no story there. */
-export type StoryEstimator = (doc: Document, url: URL, adapter: SiteAdapter) => Estimate | null;
+export type StoryEstimator = (doc: Document, url: URL, adapter: SitePages) => Estimate | null;
 
 /**
  * Whether the page's words are read: an unrated work's always, and a rated one's when its text
@@ -32,7 +32,7 @@ export function judged(
   report: PageReport,
   doc: Document,
   url: URL,
-  adapter: SiteAdapter,
+  adapter: SitePages,
   settings: RatingSettings,
   estimate: StoryEstimator | null,
 ): PageJudgement {
@@ -45,27 +45,43 @@ export function coversPage(judgement: PageJudgement): boolean {
   return judgement.decision.gate && holdsStory(judgement.report.kind);
 }
 
-export interface JudgedBlurb extends PageJudgement {
+/** A listing's work entry, read but not yet judged. */
+export interface ListedBlurb {
   element: Element;
+  report: PageReport;
   /** The chapters the entry says are posted (Blurb.posted); null when it says none. */
   posted: number | null;
 }
 
+export interface JudgedBlurb extends ListedBlurb {
+  decision: Decision;
+}
+
 /**
- * Every work entry of a listing page (a report of kind 'listing') with its decision, in page
- * order. A blurb is judged as the work's index page would be: by its rating, warnings, tags and
- * summary; it has no text to estimate, so an unrated entry folds only when the reader asks for
- * that (`foldUnrated`). Other pages show blurbs too (AO3's adult-content notice
- * shows the work's own), so the caller asks only on listings.
+ * Every work entry of a listing page, in page order. Other pages show blurbs too (AO3's
+ * adult-content notice shows the work's own), so the caller asks only on listings.
  */
-export function blurbsBy(adapter: SiteAdapter, doc: Document, url: URL, settings: RatingSettings): JudgedBlurb[] {
+export function readBlurbs(adapter: SitePages, doc: Document, url: URL): ListedBlurb[] {
   const reader = adapter.blurbs;
   if (!reader) return [];
   return $$(doc, reader.selector).flatMap((element) => {
     const blurb = reader.read(element, url);
     if (!blurb) return [];
     const report: PageReport = { ...blurb.info, url: blurb.url ?? url.href, site: adapter.id, estimate: null, content: null };
-    const decision = decide(report, settings, storyKey(report), settings.foldUnrated);
-    return [{ element, report, decision, posted: blurb.posted ?? null }];
+    return [{ element, report, posted: blurb.posted ?? null }];
   });
+}
+
+/**
+ * A blurb is judged as the work's index page would be: by its rating, warnings, tags and summary;
+ * it has no text to estimate, so an unrated entry folds only when the reader asks for that
+ * (`foldUnrated`).
+ */
+export function judgeBlurb(blurb: ListedBlurb, settings: RatingSettings): JudgedBlurb {
+  return { ...blurb, decision: decide(blurb.report, settings, storyKey(blurb.report), settings.foldUnrated) };
+}
+
+/** Every work entry of a listing page with its decision (see readBlurbs and judgeBlurb). */
+export function blurbsBy(adapter: SitePages, doc: Document, url: URL, settings: RatingSettings): JudgedBlurb[] {
+  return readBlurbs(adapter, doc, url).map((b) => judgeBlurb(b, settings));
 }

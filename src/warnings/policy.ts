@@ -214,6 +214,21 @@ export function mayReadPastRating(level: RatingLevel, settings: Pick<RatingSetti
 }
 
 /**
+ * Whether `decide` could find any reason on this report: when not, the page is let through
+ * without the decision's code, which a site's always-on script leaves to the gate's lazy part
+ * (src/warnings/ext/gate-more.ts). It may say yes where `decide` then finds nothing (a tag list
+ * that matches none), never the other way round.
+ */
+export function mayGate(report: PageReport, settings: RatingSettings, judgeUnrated = true): boolean {
+  if (!isWorkPage(report.kind)) return false;
+  const { level } = report.rating;
+  const byRating =
+    level === 'unknown' ? judgeUnrated : above(level, settings.limit) || (report.estimate !== null && mayReadPastRating(level, settings));
+  const byWarnings = settings.warnings.length > 0 && (report.warnings.length > 0 || report.warningsHidden);
+  return byRating || byWarnings || settings.tags.length > 0;
+}
+
+/**
  * A rated work whose text reads past the reader's limit (and past its rating): "Rated General
  * Audiences, but this text reads as Explicit". An estimate at or below the rating says nothing:
  * the site's rating rules.

@@ -7,15 +7,26 @@ import { describe, expect, it } from 'vitest';
 import type { RatingLevel } from '../model';
 import { UNRATED } from '../model';
 import { LEVEL_ORDER, mpaaLevel } from '../rating';
-import { levelOn, ratingOn, type RatingScale } from '../../sites/kit/rating-scale';
+import {
+  ao3Scale,
+  ffnScale,
+  filmScale,
+  fimfictionScale,
+  levelOn,
+  ratingOn,
+  tthScale,
+  type RatingScale,
+} from '../../sites/kit/rating-scale';
 
 const RUNS = { numRuns: 300 };
-const SCALES: readonly RatingScale[] = ['ao3', 'ffn', 'film', 'tth', 'fimfiction'];
+type ScaleName = 'ao3' | 'ffn' | 'film' | 'tth' | 'fimfiction';
+const SCALE: Record<ScaleName, RatingScale> = { ao3: ao3Scale, ffn: ffnScale, film: filmScale, tth: tthScale, fimfiction: fimfictionScale };
+const SCALES = Object.keys(SCALE) as ScaleName[];
 const LEVELS: readonly RatingLevel[] = [...LEVEL_ORDER, 'unknown'];
 const rank = (l: RatingLevel) => LEVEL_ORDER.indexOf(l);
 
 /** Each scale's labels from lowest to highest tier, in the spellings the corpus pages use. */
-const LADDERS: Record<RatingScale, readonly string[]> = {
+const LADDERS: Record<ScaleName, readonly string[]> = {
   ao3: ['General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit'],
   ffn: ['K', 'K+', 'T', 'M', 'MA'],
   film: ['G', 'PG', 'PG-13', 'R', 'NC-17'],
@@ -40,7 +51,7 @@ describe('rating scales, for any label', () => {
   it('give one of the five shared levels and never throw', () => {
     fc.assert(
       fc.property(scale, anyText, (s, label) => {
-        expect(LEVELS).toContain(levelOn(s, label));
+        expect(LEVELS).toContain(levelOn(SCALE[s], label));
       }),
       RUNS,
     );
@@ -49,9 +60,9 @@ describe('rating scales, for any label', () => {
   it('read a label as the site wrote it: trimmed, from the site, on its scale; a blank one as unrated', () => {
     fc.assert(
       fc.property(scale, fc.option(anyText, { nil: undefined }), (s, label) => {
-        const r = ratingOn(s, label);
+        const r = ratingOn(SCALE[s], label);
         if (!label?.trim()) expect(r).toEqual(UNRATED);
-        else expect(r).toEqual({ level: levelOn(s, label.trim()), label: label.trim(), source: 'site' });
+        else expect(r).toEqual({ level: levelOn(SCALE[s], label.trim()), label: label.trim(), source: 'site' });
         // "No rating" never reads as a level, least of all as general.
         if (r.source === 'none') expect(r.level).toBe('unknown');
       }),
@@ -63,7 +74,7 @@ describe('rating scales, for any label', () => {
     const none = fc.constantFrom(...NO_RATING).chain((l) => fc.tuple(recased(l), padding, padding));
     fc.assert(
       fc.property(scale, none, (s, [label, before, after]) => {
-        expect(levelOn(s, before + label + after)).toBe('unknown');
+        expect(levelOn(SCALE[s], before + label + after)).toBe('unknown');
       }),
       RUNS,
     );
@@ -73,7 +84,7 @@ describe('rating scales, for any label', () => {
     const symbols = fc.string({ unit: fc.constantFrom(...' -–—:;,/()[]*.!?+#\u00a0\u200f'), maxLength: 12 });
     fc.assert(
       fc.property(scale, symbols, (s, label) => {
-        expect(levelOn(s, label)).toBe('unknown');
+        expect(levelOn(SCALE[s], label)).toBe('unknown');
       }),
       RUNS,
     );
@@ -88,9 +99,9 @@ describe('rating scales, for the labels sites use', () => {
       fc.property(
         rung.chain(([s, i]) => fc.tuple(fc.constant(s), fc.constant(LADDERS[s][i]!), recased(LADDERS[s][i]!), padding, padding)),
         ([s, label, variant, before, after]) => {
-          const level = levelOn(s, label);
+          const level = levelOn(SCALE[s], label);
           expect(level).not.toBe('unknown');
-          expect(levelOn(s, before + variant + after)).toBe(level);
+          expect(levelOn(SCALE[s], before + variant + after)).toBe(level);
         },
       ),
       RUNS,
@@ -101,7 +112,7 @@ describe('rating scales, for the labels sites use', () => {
     fc.assert(
       fc.property(rung, fc.nat(4), ([s, i], step) => {
         const j = Math.min(i + step, LADDERS[s].length - 1);
-        expect(rank(levelOn(s, LADDERS[s][j]!))).toBeGreaterThanOrEqual(rank(levelOn(s, LADDERS[s][i]!)));
+        expect(rank(levelOn(SCALE[s], LADDERS[s][j]!))).toBeGreaterThanOrEqual(rank(levelOn(SCALE[s], LADDERS[s][i]!)));
       }),
       RUNS,
     );
@@ -116,7 +127,7 @@ describe('rating scales, for the labels sites use', () => {
     fc.assert(
       fc.property(described, fc.nat(4), ([s, separator, description], i) => {
         const label = LADDERS[s][i]!;
-        expect(levelOn(s, label + separator + description)).toBe(levelOn(s, label));
+        expect(levelOn(SCALE[s], label + separator + description)).toBe(levelOn(SCALE[s], label));
       }),
       RUNS,
     );
@@ -134,9 +145,9 @@ describe('rating scales, for the labels sites use', () => {
         fc.constantFrom('ao3' as const, 'film' as const),
         fc.constantFrom(...(LEVEL_ORDER as (keyof typeof names)[])),
         (s, level) => {
-          expect(levelOn(s, names[level])).toBe(level);
+          expect(levelOn(SCALE[s], names[level])).toBe(level);
           // Idempotent: reading the level's own name again gives the same level.
-          expect(levelOn(s, names[levelOn(s, names[level]) as typeof level])).toBe(level);
+          expect(levelOn(SCALE[s], names[levelOn(SCALE[s], names[level]) as typeof level])).toBe(level);
         },
       ),
       RUNS,

@@ -9,7 +9,7 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, intParam, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { siteDefault } from '../kit/rating-scale';
 
@@ -18,12 +18,15 @@ const NOT_FOUND = /can not seem to find the story you are looking for/i;
 const STORY_TEXT = ['div.chapter-body', '#contentdata'];
 const AGE_CHECK = /age[- ]?verif|(?:18|eighteen) (?:years of age )?or older/i;
 
-export const aff = defineSite({
+export const affPages = definePages({
   id: 'aff',
   name: 'AdultFanFiction.org',
   domains: ['adult-fanfiction.org'],
   storyBody: STORY_TEXT,
   read,
+});
+
+export const aff = defineSite(affPages, {
   nav,
 });
 

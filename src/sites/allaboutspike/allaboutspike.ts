@@ -12,8 +12,8 @@ import { $$, cleanText, docTitle, hasText, intParam, textLines } from '../../cor
 import { lineValue } from '../kit/labels';
 import { splitByline, type Byline } from '../kit/byline';
 import { linkByText, linkUrl, listNav, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
-import { ratingOn } from '../kit/rating-scale';
+import { definePages, defineSite } from '../kit/define-site';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 import { listItems, saysNone } from '../kit/lists';
 
 /** The author header sits right under the byline; looking further would read story text. */
@@ -74,7 +74,7 @@ function readFic(doc: Document, url: URL): PageInfo {
   info.title = (byIdx > 0 ? lines[byIdx - 1] : null) ?? fallback.title;
   info.author = author ?? fallback.author;
   const header = byIdx >= 0 ? lines.slice(byIdx + 1, byIdx + 1 + HEADER_LINES) : [];
-  info.rating = ratingOn('film', lineValue(header, /^Rat(?:ing|ed)\s*:/i));
+  info.rating = ratingOn(filmScale, lineValue(header, /^Rat(?:ing|ed)\s*:/i));
   info.summary = lineValue(header, /^Summary\s*:/i);
   info.warnings = listValue(lineValue(header, /^Warnings?\s*:/i));
   info.chapter = readChapter(doc, header, url);
@@ -82,7 +82,7 @@ function readFic(doc: Document, url: URL): PageInfo {
   return info;
 }
 
-export const allaboutspike = defineSite({
+export const allaboutspikePages = definePages({
   id: 'allaboutspike',
   name: 'All About Spike',
   domains: ['allaboutspike.com'],
@@ -92,9 +92,12 @@ export const allaboutspike = defineSite({
     return emptyInfo(linkedFicIds(doc).size >= 2 ? 'listing' : 'none');
   },
   extract,
-  nav,
   // Tables and <font> runs with no element of the story's own: the whole page waits for the gate.
   storyBody: ['body'],
+});
+
+export const allaboutspike = defineSite(allaboutspikePages, {
+  nav,
 });
 
 // ---- reader: story text and chapter navigation ----

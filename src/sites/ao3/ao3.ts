@@ -9,8 +9,8 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, textLines, textOrNull, texts } from '../../core/dom';
 import { absoluteUrl, documentBase, heading, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
-import { ratingOn } from '../kit/rating-scale';
+import { definePages, defineSite } from '../kit/define-site';
+import { ao3Scale, ratingOn } from '../kit/rating-scale';
 
 /**
  * AO3 under all its domains (the aliases are other addresses of archiveofourown.org, one archive),
@@ -35,7 +35,7 @@ const LISTING_PATH =
 const ADULT_NOTICE = /\badult content\b/i;
 const LOGIN_WALL = /only available to registered users/i;
 
-export const ao3 = defineSite({
+export const ao3Pages = definePages({
   id: 'ao3',
   name: 'Archive of Our Own',
   domains: OTW_HOSTS,
@@ -44,9 +44,12 @@ export const ao3 = defineSite({
   claims: (doc, url) => hostIs(url, ...OTW_HOSTS) || looksLikeOtw(doc),
   read,
   extract,
-  nav,
   storyBody: ['#workskin'],
   blurbs: { selector: 'li.blurb', read: readListedBlurb },
+});
+
+export const ao3 = defineSite(ao3Pages, {
+  nav,
   wholeWork,
   splitChapters,
   adultGate,
@@ -95,7 +98,7 @@ function readWork(main: ParentNode): PageInfo {
   info.author = byline($(preface ?? main, 'h3.byline'));
   info.summary = summaryOf($(preface ?? main, '.summary blockquote.userstuff'));
   if (meta) {
-    info.rating = ratingOn('ao3', texts(meta, 'dd.rating a.tag')[0]);
+    info.rating = ratingOn(ao3Scale, texts(meta, 'dd.rating a.tag')[0]);
     info.warnings = texts(meta, 'dd.warning a.tag');
     info.warningsHidden = Boolean($(meta, 'dd.warning a[href*="show_hidden"]'));
     info.fandoms = texts(meta, 'dd.fandom a.tag');
@@ -164,7 +167,7 @@ function readBlurb(blurb: Element, kind: PageInfo['kind']): PageInfo {
   info.title = textOrNull($(heading ?? blurb, 'a'));
   info.author = heading ? headingCreators(heading, info.title) : null;
   info.fandoms = texts(blurb, 'h5.fandoms a.tag');
-  info.rating = ratingOn('ao3', $(blurb, 'ul.required-tags span.rating')?.getAttribute('title'));
+  info.rating = ratingOn(ao3Scale, $(blurb, 'ul.required-tags span.rating')?.getAttribute('title'));
   info.warnings = texts(blurb, 'ul.tags li.warnings a.tag');
   info.warningsHidden = Boolean($(blurb, 'ul.tags li.warnings a[href*="show_hidden"]'));
   info.tags = texts(blurb, 'ul.tags li.relationships a.tag, ul.tags li.characters a.tag, ul.tags li.freeforms a.tag');

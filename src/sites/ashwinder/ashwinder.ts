@@ -15,7 +15,7 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, type NavChapter } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { readPhpPage } from '../kit/php-archive';
 
 const STORY_TEXT = 'div[align="left"]';
@@ -23,12 +23,15 @@ const STORY_TEXT = 'div[align="left"]';
 const MENU = 'select option[value*="viewstory.php"]';
 const ADULT_WALL = /This story contains adult content and\/or themes/i;
 
-export const ashwinder = defineSite({
+export const ashwinderPages = definePages({
   id: 'ashwinder',
   name: 'Ashwinder',
   domains: ['ashwinder.sycophanthex.com'],
   storyBody: [STORY_TEXT],
   read,
+});
+
+export const ashwinder = defineSite(ashwinderPages, {
   nav,
 });
 

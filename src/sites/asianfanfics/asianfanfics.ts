@@ -16,7 +16,7 @@ import type { ChapterInfo, ChapterNav, PageInfo, Rating } from '../../core/model
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull, texts, unique } from '../../core/dom';
 import { absoluteUrl, listNav, type NavChapter } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import type { LateText } from '../types';
 
 /** /story/view/ID[/N][/slug]: N, where given, is the chapter (0 is the Foreword, the overview). */
@@ -28,13 +28,16 @@ const AGE_CHECK = 'a[href="/htmx/story/verify_age"]';
 const SUBSCRIBE = /please subscribe to read further chapters/i;
 const NOT_FOUND = /^page not found$/i;
 
-export const asianfanfics = defineSite({
+export const asianfanficsPages = definePages({
   id: 'asianfanfics',
   name: 'Asianfanfics',
   domains: ['asianfanfics.com'],
   // The text arrives by htmx into #bodyText; #user-submitted-body is the text without the chapter image.
   storyBody: [TEXT, 'div#bodyText'],
   read,
+});
+
+export const asianfanfics = defineSite(asianfanficsPages, {
   nav,
   lateText,
 });

@@ -9,14 +9,14 @@ import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/mod
 import { emptyInfo } from '../../core/model';
 import { $, $$, docTitle, parseCount, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkByText, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { boldPairs } from '../kit/labels';
 import { listItems } from '../kit/lists';
 import { splitByline, withoutByline } from '../kit/byline';
-import { ratingOn } from '../kit/rating-scale';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 
-export const bloodshedverse = defineSite({
+export const bloodshedversePages = definePages({
   id: 'bloodshedverse',
   name: 'Bloodshedverse',
   domains: ['bloodshedverse.com'],
@@ -30,6 +30,9 @@ export const bloodshedverse = defineSite({
     const text = $(doc, '#storytext') ?? $$(doc, 'div.tl > div').find((d) => !d.getAttribute('class'));
     return text ? { body: [text], notes: [], unwrap: ['a.FAtxtL', 'nobr'] } : null;
   },
+});
+
+export const bloodshedverse = defineSite(bloodshedversePages, {
   nav,
 });
 
@@ -70,7 +73,7 @@ function readWork(doc: Document, kind: PageKind): PageInfo {
   info.author = textOrNull($(doc, 'a.headline'));
   info.title = titleOf(doc, info.author);
   const fields = boldPairs($$(doc, 'div.list_info b'));
-  info.rating = ratingOn('film', fields.get('rating'));
+  info.rating = ratingOn(filmScale, fields.get('rating'));
   info.warnings = listItems(fields.get('warning') ?? fields.get('warnings'));
   info.words = parseCount(fields.get('words'));
   info.summary = textOrNull($(doc, 'div.list_summary'));

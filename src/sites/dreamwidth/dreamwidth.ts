@@ -12,7 +12,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textLines, textOrNull, texts, unique } from '../../core/dom';
 import { mpaaLevel, siteRating } from '../../core/rating';
 import { childNodesWithout, linkByText } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { lineValue } from '../kit/labels';
 import { listItems } from '../kit/lists';
 
@@ -46,13 +46,16 @@ function journalLevel(label: string): RatingLevel {
   return mpaaLevel(label.replace(/^rated\s+/i, ''));
 }
 
-export const dreamwidth = defineSite({
+export const dreamwidthPages = definePages({
   id: 'dreamwidth',
   name: 'Dreamwidth / LiveJournal',
   domains: DOMAINS,
   storyBody: ENTRY_TEXT,
   read,
   extract,
+});
+
+export const dreamwidth = defineSite(dreamwidthPages, {
   nav,
 });
 

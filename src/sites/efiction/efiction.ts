@@ -7,14 +7,14 @@
  */
 import { $ } from '../../core/dom';
 import { emptyInfo } from '../../core/model';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { extract, nav } from './reader';
 import { ARCHIVES, archiveHosts, efictionMarkup, efictionUrl, knownArchive } from './recognise';
 import { phpScript } from '../kit/php-archive';
 import { isGate, isListing, readBlurb, readStoryPage } from './story-page';
 import { adultGate, splitChapters, wholeWork } from './whole-work';
 
-export const efiction = defineSite({
+export const efictionPages = definePages({
   id: 'efiction',
   name: 'eFiction archive',
   hosts: ARCHIVES.flatMap((a) => archiveHosts(a.host).map((h) => `*://${h}${a.path}*`)),
@@ -29,8 +29,11 @@ export const efiction = defineSite({
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },
   extract,
-  nav,
   blurbs: { selector: 'div.listbox', read: readBlurb },
+});
+
+export const efiction = defineSite(efictionPages, {
+  nav,
   wholeWork,
   splitChapters,
   adultGate,

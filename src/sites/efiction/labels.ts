@@ -6,7 +6,7 @@ import type { PageInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, squash, unique } from '../../core/dom';
 import { nodesAfterLabel } from '../kit/labels';
 import { withoutNone } from '../kit/lists';
-import { ratingOn } from '../kit/rating-scale';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 
 const RATED = /^(Rated|Rating)\s*:?$/i;
 const WARNINGS = /^Warnings?\s*:?$/i;
@@ -102,7 +102,7 @@ export function orNull(s: string): string | null {
 /** Rating, warnings, words, summary and tags from the info box's label pairs. */
 export function readLabels(box: Element, info: PageInfo): void {
   // Story blocks run the review count on after the rating: "NC-17 [Reviews - 22] New!".
-  info.rating = ratingOn('film', labelText(box, RATED)?.replace(/\s*\[.*$/, ''));
+  info.rating = ratingOn(filmScale, labelText(box, RATED)?.replace(/\s*\[.*$/, ''));
   info.warnings = labelList(box, WARNINGS);
   info.words = parseCount(labelText(box, /^Word count\s*:?$/i));
   info.summary = labelText(box, SUMMARY);

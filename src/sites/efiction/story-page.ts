@@ -8,7 +8,7 @@ import { menuChapter } from '../kit/chapter-menu';
 import { authorAfter, withoutByline } from '../kit/byline';
 import { infoBox, labelText, orNull, pageSid, readLabels, sidOf } from './labels';
 import { phpScript } from '../kit/php-archive';
-import { ratingOn } from '../kit/rating-scale';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 
 /** The chapter jump menu of a chapter page. */
 export const JUMP_MENU = 'div.jumpmenu select[name="chapter"], form[name="jump"] select[name="chapter"]';
@@ -88,7 +88,7 @@ export function readStoryPage(doc: Document, url: URL): PageInfo {
   // Sunnydale After Dark puts the rating in the title line, "Title by Author [NC-17]", on every story page;
   // other brackets there (a status, a count) are not ratings.
   const bracketed = cleanText($(doc, '#pagetitle')).match(/\[([^\]]+)\]\s*$/)?.[1];
-  const titled = ratingOn('film', bracketed);
+  const titled = ratingOn(filmScale, bracketed);
   if (info.rating.label === null && titled.level !== 'unknown') info.rating = titled;
   if (isPrintable(doc, url)) {
     info.chapter = printableChapter(doc, url, box, info.author);

@@ -13,7 +13,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, squash, textOrNull, texts, unique } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { absoluteUrl, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { siteDefault } from '../kit/rating-scale';
 
@@ -30,12 +30,15 @@ const CHAPTER_MENU = 'select#kA option';
  */
 const AGE_CHECK = /Diese Geschichte wurde als entwicklungsbeeintr|Uhr ist diese Geschichte nur nach einer/;
 
-export const fanfiktion = defineSite({
+export const fanfiktionPages = definePages({
   id: 'fanfiktion',
   name: 'FanFiktion.de',
   domains: ['fanfiktion.de'],
   storyBody: ['div#storytext'],
   read,
+});
+
+export const fanfiktion = defineSite(fanfiktionPages, {
   nav,
 });
 

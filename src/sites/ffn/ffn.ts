@@ -7,10 +7,10 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, parseCount, squash, textOrNull, unique } from '../../core/dom';
 import { absoluteUrl, childNodesWithout, documentBase, linkUrl, listNav, menuChapters, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { dashFields, fieldValue as field } from '../kit/labels';
-import { ratingOn } from '../kit/rating-scale';
+import { ffnScale, ratingOn } from '../kit/rating-scale';
 
 /** The site's genre names: they tell the genre field of the metadata line from the characters. */
 const GENRES = new Set([
@@ -140,7 +140,7 @@ function readStory(doc: Document, url: URL): PageInfo {
   info.title = textOrNull($(head, 'b.xcontrast_txt') ?? $(head, 'b'));
   info.author = textOrNull($(head, 'a[href^="/u/"], a[href*="fanfiction.net/u/"], a[href*="fictionpress.com/u/"]'));
   info.summary = textOrNull($(head, ':scope > div.xcontrast_txt'));
-  info.rating = ratingOn('ffn', ratingLabel(head));
+  info.rating = ratingOn(ffnScale, ratingLabel(head));
   info.words = parseCount(field(fields, 'Words'));
   info.tags = tags(fields);
   info.fandoms = fandoms(doc);
@@ -155,7 +155,7 @@ function isListing(doc: Document, url: URL): boolean {
   return BROWSE.has(first) || /-crossovers$/.test(first) || !!$(doc, 'div.z-list');
 }
 
-export const ffn = defineSite({
+export const ffnPages = definePages({
   id: 'ffn',
   name: 'FanFiction.net',
   hosts: ['*://www.fanfiction.net/*', '*://m.fanfiction.net/*', '*://www.fictionpress.com/*', '*://m.fictionpress.com/*'],
@@ -165,8 +165,11 @@ export const ffn = defineSite({
     if (/^\/s\/\d+/.test(url.pathname)) return readStory(doc, url);
     return emptyInfo(isListing(doc, url) ? 'listing' : 'none');
   },
-  nav,
   blurbs: { selector: 'div.z-list', read: readBlurb },
+});
+
+export const ffn = defineSite(ffnPages, {
+  nav,
 });
 
 /**
@@ -182,7 +185,7 @@ function readBlurb(el: Element): Blurb | null {
   const fields = dashFields(cleanText(line));
   info.title = textOrNull(link);
   info.author = textOrNull($(el, 'a[href^="/u/"]'));
-  info.rating = ratingOn('ffn', line ? (cleanText(line).match(RATED)?.[1] ?? null) : null);
+  info.rating = ratingOn(ffnScale, line ? (cleanText(line).match(RATED)?.[1] ?? null) : null);
   info.words = parseCount(field(fields, 'Words'));
   info.tags = tags(fields).filter((t) => t !== 'Complete');
   const indent = $(el, 'div.z-indent');

@@ -10,7 +10,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull, texts, unique } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { absoluteUrl, linkByText, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 
 /** /readfic/ID or /readfic/ID/PARTID; ids are numbers or, for newer works, uuid-like. */
@@ -19,17 +19,20 @@ const WORK_PATH = /^\/readfic\/([\w-]+)(?:\/(\d+))?\/?$/;
 const LISTING_PATH = /^\/(?:fanfiction|tags|find-fanfics[\w-]*|popular-fanfics[\w-]*|collections|authors\/\d+\/profile\/works)(?:\/|$)/;
 const PART_MENU = 'select.js-part-select option';
 
-export const ficbook = defineSite({
+export const ficbookPages = definePages({
   id: 'ficbook',
   name: 'Ficbook',
   domains: ['ficbook.net'],
   storyBody: ['div#content'],
   read,
-  nav,
   extract(doc) {
     const text = $(doc, 'div#content');
     return text ? { body: [withLineBreaks(text)], notes: [] } : null;
   },
+});
+
+export const ficbook = defineSite(ficbookPages, {
+  nav,
 });
 
 /**

@@ -12,7 +12,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull, texts, unique } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { absoluteUrl, linkByText, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 
 const STORY_PATH = /^\/story\/(\d+)\/?$/;
@@ -22,12 +22,15 @@ const LISTING_PATH = /^\/(?:category\/\d+|a\/[^/]+|search)(?:\/|$)/;
 const OWN = 'div#story > div.storylist';
 const MENU = 'form[name="chapterlist"] select option';
 
-export const ficwad = defineSite({
+export const ficwadPages = definePages({
   id: 'ficwad',
   name: 'FicWad',
   domains: ['ficwad.com'],
   storyBody: ['div#storytext'],
   read,
+});
+
+export const ficwad = defineSite(ficwadPages, {
   nav,
 });
 

@@ -9,25 +9,28 @@ import type { ChapterInfo, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, parseCount, squash, textLines, textOrNull, texts } from '../../core/dom';
 import { linkUrl, precedes } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
-import { ratingOn, siteDefault } from '../kit/rating-scale';
+import { definePages, defineSite } from '../kit/define-site';
+import { fimfictionScale, ratingOn, siteDefault } from '../kit/rating-scale';
 
 const STORY_PATH = /^\/story\/(\d+)(?:\/(\d+))?(?:\/|$)/;
 const LISTING_PATH = /^\/(?:stories|tag|tags|bookshelf|group\/\d+\/[^/]+\/folder|user\/\d+\/[^/]+\/stories)(?:\/|$)/;
 const ADULT_GATE = /This story has been marked as having adult content/i;
 
-export const fimfiction = defineSite({
+export const fimfictionPages = definePages({
   id: 'fimfiction',
   name: 'Fimfiction',
   domains: ['fimfiction.net'],
   read,
   extract,
+  storyBody: ['#chapter-body'],
+});
+
+export const fimfiction = defineSite(fimfictionPages, {
   nav: (doc) => ({
     prev: linkUrl($(doc, '.chapter-navigation a.previous')),
     next: linkUrl($(doc, '.chapter-navigation a.next')),
     chapters: [],
   }),
-  storyBody: ['#chapter-body'],
 });
 
 /** div#chapter-body, with the author's notes (div.authors-note, "Author's Note:") above or below it as notes. */
@@ -75,7 +78,7 @@ function readStoryBox(doc: Document): PageInfo {
   info.author = textOrNull($(doc, '.info-container a[href^="/user/"]') ?? $(box, '.author a'));
   const badge = $(box, '[class*="content-rating-"]');
   const label = textOrNull(badge);
-  if (label) info.rating = ratingOn('fimfiction', label);
+  if (label) info.rating = ratingOn(fimfictionScale, label);
   info.fandoms = texts(box, 'ul.story-tags a.tag-series');
   info.warnings = texts(box, 'ul.story-tags a.tag-warning');
   info.tags = texts(box, 'ul.story-tags a:not(.tag-series):not(.tag-warning)');

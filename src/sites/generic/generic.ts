@@ -14,8 +14,8 @@ import { emptyInfo } from '../../core/model';
 import { $$, countWords, parseCount, squash } from '../../core/dom';
 import { linkByText, relNav } from '../../reader/extract-dom';
 import { withoutByline } from '../kit/byline';
-import { defineSite } from '../kit/define-site';
-import { ratingOn } from '../kit/rating-scale';
+import { definePages, defineSite } from '../kit/define-site';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 import { bracketRatings, bylineName, BRACKET_RATING, chapterMark, cleanName, isRatingLabel, LABEL, labelPairs, titleParts } from './lines';
 import { analyse } from './signals';
 import { chapterOf, judgeAnalysis } from './judge';
@@ -76,9 +76,9 @@ function firstOf<T>(lines: Line[], pick: (l: Line) => T | null): T | null {
  */
 function headRating(label: string | undefined, head: Line[]): Rating {
   const unmapped = label && countWords(label) <= MAX_RATING_WORDS && !SCORE.test(label);
-  if (label && (isRatingLabel(label) || unmapped)) return ratingOn('film', label);
+  if (label && (isRatingLabel(label) || unmapped)) return ratingOn(filmScale, label);
   return ratingOn(
-    'film',
+    filmScale,
     firstOf(head, (l) => bracketRatings(l.text)[0] ?? null),
   );
 }
@@ -125,7 +125,7 @@ function docTitleText(doc: Document, headings: Set<string>, author: string | nul
   return withoutByline(part, author, { ignoreCase: true });
 }
 
-export const generic = defineSite({
+export const genericPages = definePages({
   id: 'generic',
   name: 'Web page',
   // Runs only when the reader clicks the toolbar button, so it asks for no host permissions.
@@ -135,6 +135,9 @@ export const generic = defineSite({
   // nothing is covered before the page paints.
   storyBody: [],
   read: (doc) => read(doc),
+});
+
+export const generic = defineSite(genericPages, {
   nav,
 });
 

@@ -1,6 +1,6 @@
 /** What the generic adapter recognises in a line: header labels, bylines, ratings, chapter marks, endings. */
 import { countWords, docTitle, squash } from '../../core/dom';
-import { levelOn } from '../kit/rating-scale';
+import { filmScale, levelOn } from '../kit/rating-scale';
 import { chapterNumber, NUMBER_WORD_PATTERN } from '../kit/number-words';
 import type { Line } from './walk';
 
@@ -58,12 +58,12 @@ export function cleanName(s: string): string | null {
 }
 
 export function bracketRatings(text: string): string[] {
-  return Array.from(text.matchAll(BRACKET_RATING), (m) => m[1] ?? '').filter((l) => levelOn('film', l) !== 'unknown');
+  return Array.from(text.matchAll(BRACKET_RATING), (m) => m[1] ?? '').filter((l) => levelOn(filmScale, l) !== 'unknown');
 }
 
 /** A rating label the shared scale knows, or the author's explicit "not rated". */
 export function isRatingLabel(label: string): boolean {
-  return levelOn('film', label) !== 'unknown' || /^(?:not rated|unrated)\b/i.test(label);
+  return levelOn(filmScale, label) !== 'unknown' || /^(?:not rated|unrated)\b/i.test(label);
 }
 
 export interface ChapterMark {

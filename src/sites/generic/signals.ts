@@ -1,6 +1,6 @@
 /** The generic adapter's measurements of a page: the signals the judgement weighs, and where the text sits. */
 import { $$, squash } from '../../core/dom';
-import { levelOn } from '../kit/rating-scale';
+import { filmScale, levelOn } from '../kit/rating-scale';
 import { walkPage, type Line } from './walk';
 import { readStructured, type Structured } from './structured';
 import {
@@ -172,12 +172,12 @@ function measurePage(lines: Line[], s: Signals): void {
       if (PER_WORK.includes(k)) bump(k);
       if (k === 'rating' && isRatingLabel(v)) {
         s.ratingMentions++;
-        levels.add(levelOn('film', v));
+        levels.add(levelOn(filmScale, v));
       }
     }
     for (const r of bracketRatings(l.text)) {
       s.ratingMentions++;
-      levels.add(levelOn('film', r));
+      levels.add(levelOn(filmScale, r));
     }
     if (bylineName(l)) bump('byline');
   }

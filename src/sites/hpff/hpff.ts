@@ -10,7 +10,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { absoluteUrl, linkByText, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 import { listItems } from '../kit/lists';
 import { siteDefault } from '../kit/rating-scale';
@@ -34,12 +34,15 @@ function hpffLevel(label: string): RatingLevel {
   return 'unknown';
 }
 
-export const hpff = defineSite({
+export const hpffPages = definePages({
   id: 'hpff',
   name: 'HarryPotterFanFiction.com',
   domains: ['harrypotterfanfiction.com'],
   storyBody: STORY_TEXT,
   read,
+});
+
+export const hpff = defineSite(hpffPages, {
   nav,
   adultGate,
 });

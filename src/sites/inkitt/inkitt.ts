@@ -11,7 +11,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, textOrNull, texts } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { linkUrl, listNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 
 /** /stories/ID or /stories/GENRE/ID, with /chapters/N for a chapter. */
 const STORY_PATH = /^\/stories\/(?:[a-z][\w-]*\/)?(\d+)(?:\/chapters\/(\d+))?\/?$/i;
@@ -20,12 +20,15 @@ const LISTING_PATH = /^\/(?:genres|topics|tags|search)(?:\/|$)/;
 const TEXT = '#story-text-container';
 const CHAPTER_LINKS = '.chapters-list a[href]';
 
-export const inkitt = defineSite({
+export const inkittPages = definePages({
   id: 'inkitt',
   name: 'Inkitt',
   domains: ['inkitt.com'],
   storyBody: [TEXT],
   read,
+});
+
+export const inkitt = defineSite(inkittPages, {
   nav,
 });
 

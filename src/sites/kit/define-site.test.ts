@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { defineSite, domainPatterns } from './define-site';
+import { definePages, defineSite, domainPatterns } from './define-site';
 import { emptyInfo } from '../../core/model';
 import { noNav } from '../../reader/extract-dom';
 
 const doc = (html: string) => new JSDOM(html).window.document;
-const site = defineSite({
-  id: 'demo',
-  name: 'Demo',
-  domains: ['example.org'],
-  storyBody: ['#storytext', '#storycontent'],
-  read: () => emptyInfo('story'),
-  nav: () => noNav(),
-});
+const site = defineSite(
+  definePages({
+    id: 'demo',
+    name: 'Demo',
+    domains: ['example.org'],
+    storyBody: ['#storytext', '#storycontent'],
+    read: () => emptyInfo('story'),
+  }),
+  { nav: () => noNav() },
+);
 
 describe('defineSite', () => {
   it('turns domains into match patterns and an exact-or-subdomain claim', () => {
@@ -32,16 +34,18 @@ describe('defineSite', () => {
   });
 
   it("keeps a site's own extract, claims and unwrap list", () => {
-    const own = defineSite({
-      id: 'own',
-      name: 'Own',
-      hosts: ['*://www.own.net/*'],
-      claims: (_d, url) => url.hostname === 'www.own.net',
-      storyBody: ['div.text'],
-      unwrap: ['a.ad'],
-      read: () => emptyInfo('story'),
-      nav: () => noNav(),
-    });
+    const own = defineSite(
+      definePages({
+        id: 'own',
+        name: 'Own',
+        hosts: ['*://www.own.net/*'],
+        claims: (_d, url) => url.hostname === 'www.own.net',
+        storyBody: ['div.text'],
+        unwrap: ['a.ad'],
+        read: () => emptyInfo('story'),
+      }),
+      { nav: () => noNav() },
+    );
     expect(own.hosts).toEqual(['*://www.own.net/*']);
     expect(own.claims(doc(''), new URL('https://own.net/'))).toBe(false);
     expect(own.extract(doc('<div class="text">t</div>'), new URL('https://www.own.net/'))?.unwrap).toEqual(['a.ad']);

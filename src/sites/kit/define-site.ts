@@ -3,11 +3,12 @@
  * registry and the rest of the code see the `SiteAdapter` this builds; a site writes code only
  * for what is truly its own.
  */
-import type { BlurbReader, Extraction, SiteAdapter, SplitChapter } from '../types';
-import type { ChapterNav, PageInfo } from '../../core/model';
+import type { BlurbReader, Extraction, SiteAdapter, SitePages } from '../types';
+import type { PageInfo } from '../../core/model';
 import { $, hostIs } from '../../core/dom';
 
-export interface SiteDeclaration {
+/** What the rating gate reads a site's pages with (SitePages): see `definePages`. */
+export interface PagesDeclaration {
   id: string;
   name: string;
   /**
@@ -17,11 +18,11 @@ export interface SiteDeclaration {
   domains?: string[];
   /** Match patterns, where `domains` does not describe them (named subdomains only). */
   hosts?: string[];
-  claims?: SiteAdapter['claims'];
+  claims?: SitePages['claims'];
   /** A software family: see SiteAdapter.family. */
   family?: boolean;
   /** Domains that are another address of one archive: see SiteAdapter.aliases. */
-  aliases?: SiteAdapter['aliases'];
+  aliases?: SitePages['aliases'];
   /**
    * The elements that hold the story text, in order of preference: the early cover hides them all
    * before the first paint, and the first one found is the story body unless `extract` is given.
@@ -30,21 +31,13 @@ export interface SiteDeclaration {
   /** Site chrome inside the body (see Extraction.unwrap), for the body `storyBody` finds. */
   unwrap?: string[];
   read(doc: Document, url: URL): PageInfo;
-  nav(doc: Document, url: URL): ChapterNav;
   /** Only where the story is more than one element or carries notes. */
   extract?(doc: Document, url: URL): Extraction | null;
   blurbs?: BlurbReader;
-  wholeWork?(doc: Document, url: URL): string | null;
-  splitChapters?(doc: Document, url: URL): SplitChapter[] | null;
-  adultGate?(doc: Document, url: URL): string | null;
-  /**
-   * The story's language where the site states it apart from the page's own (AO3 says "Language:"
-   * under an English interface): the reader and read aloud use it over the page's `lang`.
-   */
-  language?(doc: Document): string | null;
-  lateText?: SiteAdapter['lateText'];
-  workRuns?: SiteAdapter['workRuns'];
 }
+
+/** The rest of a site (see SiteAdapter): what only the reader and the library use. */
+export type ReaderDeclaration = Omit<SiteAdapter, keyof SitePages>;
 
 /** `example.org` → its own and its subdomains' match patterns. */
 export function domainPatterns(domains: string[]): string[] {
@@ -62,7 +55,9 @@ export function bodyBySelectors(selectors: string[], unwrap?: string[]) {
   };
 }
 
-export function defineSite(d: SiteDeclaration): SiteAdapter {
+/** A site's pages, as its always-on content script imports them (`<id>Pages` beside `<id>`). */
+/* #__NO_SIDE_EFFECTS__ */
+export function definePages(d: PagesDeclaration): SitePages {
   const domains = d.domains ?? [];
   const { storyBody, unwrap, domains: _domains, ...rest } = d;
   return {
@@ -72,4 +67,13 @@ export function defineSite(d: SiteDeclaration): SiteAdapter {
     extract: d.extract ?? bodyBySelectors(storyBody, unwrap),
     cover: storyBody,
   };
+}
+
+/**
+ * The whole site: its pages and the reader's part. Marked free of side effects for the bundler:
+ * a content script that imports only `<id>Pages` then leaves out the reader's part and its modules.
+ */
+/* #__NO_SIDE_EFFECTS__ */
+export function defineSite(pages: SitePages, reader: ReaderDeclaration): SiteAdapter {
+  return { ...pages, ...reader };
 }

@@ -9,7 +9,7 @@ import type { ChapterNav, PageInfo, PageKind } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, hostIs, intParam, textOrNull, texts } from '../../core/dom';
 import { linkUrl } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { siteDefault } from '../kit/rating-scale';
 
 const WORK_PATH = /^\/(?:s|p)\/[^/]+\/?$/;
@@ -22,7 +22,7 @@ const NOT_FOUND_TITLE = /^(?:404\b|page not found)/i;
 /** FanFicFare treats a submission still in the moderation queue as missing. */
 const UNAPPROVED = /This submission is awaiting moderator's approval/i;
 
-export const literotica = defineSite({
+export const literoticaPages = definePages({
   id: 'literotica',
   name: 'Literotica',
   domains: ['literotica.com'],
@@ -34,8 +34,11 @@ export const literotica = defineSite({
       $(doc, 'div[class^="_article__content"], div[class*=" _article__content"], div.b-story-body-x > div, div.aa_ht');
     return text ? { body: [text], notes: [] } : null;
   },
-  nav,
   storyBody: ['div[class^="_article__content"]', 'div[class*=" _article__content"]', 'div.b-story-body-x', 'div.aa_ht'],
+});
+
+export const literotica = defineSite(literoticaPages, {
+  nav,
 });
 
 /**

@@ -16,7 +16,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, squash, textOrNull, texts, unique } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { absoluteUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 
 const INDEX_PATH = /^\/fanfic\/(?:s\/[^/]+\/(?:[^/]+\/)?\d+|view_st\.php(?:\/\d+)?)\/?$/;
@@ -27,12 +27,15 @@ const CHAPTER_MENU = 'select[name="cid"] option';
 /** The "❯" (U+276F) that separates the category, the title and the chapter in the heading. */
 const SEPARATOR = /\s*\u276f\s*/;
 
-export const mediaminer = defineSite({
+export const mediaminerPages = definePages({
   id: 'mediaminer',
   name: 'MediaMiner',
   domains: ['mediaminer.org'],
   storyBody: ['div#fanfic-text'],
   read,
+});
+
+export const mediaminer = defineSite(mediaminerPages, {
   nav,
 });
 

@@ -12,7 +12,7 @@ import type { ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, squash, textOrNull } from '../../core/dom';
 import { linkUrl, type NavChapter } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { siteDefault } from '../kit/rating-scale';
 
 /** The browser's view of a text file: one `<pre>` as the body's only element. */
@@ -22,13 +22,16 @@ const ARCHIVE_PATH = /^\/nifty\/[^/]+\//;
 /** The opening mail headers, each "Name: value" on a line of its own. */
 const MAIL_HEADER = /^(Date|From|Subject|Reply-To|Message-ID|Newsgroups|Organization|Lines|X-[\w-]+):[^\n]*\n/i;
 
-export const nifty = defineSite({
+export const niftyPages = definePages({
   id: 'nifty',
   name: 'Nifty Archive',
   domains: ['nifty.org'],
   storyBody: [TEXT_VIEW],
   read,
   extract,
+});
+
+export const nifty = defineSite(niftyPages, {
   nav,
 });
 

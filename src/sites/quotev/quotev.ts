@@ -10,7 +10,7 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, textOrNull, texts, unique } from '../../core/dom';
 import { absoluteUrl, linkByText, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
 
 /** /story/ID, /story/ID/SLUG or /story/ID/SLUG/N. */
@@ -22,12 +22,15 @@ const PAGE_MENU = 'div#footer_pages select option';
 /** The page list; FanFicFare skips its javascript: entries (the "more" toggle). */
 const PAGE_LINKS = 'div#rselect a[href]:not([href^="javascript"])';
 
-export const quotev = defineSite({
+export const quotevPages = definePages({
   id: 'quotev',
   name: 'Quotev',
   domains: ['quotev.com'],
   storyBody: ['div#rescontent', 'div#quizResArea'],
   read,
+});
+
+export const quotev = defineSite(quotevPages, {
   nav,
 });
 

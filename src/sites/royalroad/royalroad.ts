@@ -18,7 +18,7 @@ import {
   precedes,
   styleHiddenClasses,
 } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 
 const FICTION = /^\/fiction\/(\d+)(?:\/[^/]*)?\/?$/;
 const CHAPTER = /^\/fiction\/(?:\d+\/[^/]+\/)?chapter\/(\d+)(?:\/|$)/;
@@ -156,7 +156,7 @@ function readChapterPage(doc: Document, id: string): PageInfo {
   return info;
 }
 
-export const royalroad = defineSite({
+export const royalroadPages = definePages({
   id: 'royalroad',
   name: 'Royal Road',
   hosts: ['*://royalroad.com/*', '*://www.royalroad.com/*'],
@@ -169,9 +169,12 @@ export const royalroad = defineSite({
     return emptyInfo(LISTING.test(url.pathname) ? 'listing' : 'none');
   },
   extract,
-  nav,
   storyBody: ['.chapter-content'],
   blurbs: { selector: 'div.fiction-list-item', read: readBlurb },
+});
+
+export const royalroad = defineSite(royalroadPages, {
+  nav,
 });
 
 /**

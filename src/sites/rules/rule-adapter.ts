@@ -8,7 +8,7 @@ import type { ChapterNav, PageInfo } from '../../core/model';
 import { cleanText, squash } from '../../core/dom';
 import { linkUrl } from '../../reader/extract-dom';
 import { generic } from '../generic/generic';
-import { ratingOn } from '../kit/rating-scale';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 import type { Extraction, SiteAdapter } from '../types';
 import type { SiteRule } from './rule';
 
@@ -54,7 +54,7 @@ export function ruleAdapter(rule: SiteRule): SiteAdapter {
       ...info,
       kind: links.next || links.prev ? 'chapter' : 'story',
       title: firstText(doc, rule.title) ?? info.title ?? (squash(doc.title) || null),
-      rating: label ? ratingOn('film', label) : info.rating,
+      rating: label ? ratingOn(filmScale, label) : info.rating,
     };
   }
 

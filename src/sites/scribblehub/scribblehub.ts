@@ -11,7 +11,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, textOrNull, texts } from '../../core/dom';
 import { siteRating } from '../../core/rating';
 import { linkUrl, listNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 
 const SERIES_PATH = /^\/series\/\d+(?:\/|$)/;
 const CHAPTER_PATH = /^\/read\/\d+-[^/]*\/chapter\/\d+\/?$/;
@@ -21,13 +21,16 @@ const NOT_FOUND_TITLE = /page not found|^404\b/i;
 /** The genres that stand for a rating: gid 20 "Mature", gid 902 "Adult". */
 const RATING_GENRES = 'a.fic_genre[gid="902"], a.fic_genre[gid="20"]';
 
-export const scribblehub = defineSite({
+export const scribblehubPages = definePages({
   id: 'scribblehub',
   name: 'Scribble Hub',
   domains: ['scribblehub.com'],
   storyBody: ['div#chp_raw'],
   unwrap: ['.wi_authornotes', '.wi_news'],
   read,
+});
+
+export const scribblehub = defineSite(scribblehubPages, {
   nav,
 });
 

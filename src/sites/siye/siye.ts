@@ -14,24 +14,27 @@ import type { ChapterInfo, ChapterNav, PageInfo } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, squash, textOrNull } from '../../core/dom';
 import { absoluteUrl, linkByText, linkUrl, listNav, menuChapters, type NavChapter } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { readPhpPage } from '../kit/php-archive';
 import { menuChapter } from '../kit/chapter-menu';
 import { withoutByline } from '../kit/byline';
 import { nodesAfterLabel } from '../kit/labels';
 import { listItems } from '../kit/lists';
-import { ratingOn } from '../kit/rating-scale';
+import { filmScale, ratingOn } from '../kit/rating-scale';
 
 const STORY_TEXT = 'span[style*="font-size: 100%"]';
 const META_TABLE = 'table[width="95%"]';
 const JUMP_MENU = 'form[name="jump"] select[name="chapter"] option';
 
-export const siye = defineSite({
+export const siyePages = definePages({
   id: 'siye',
   name: 'SIYE (Sink Into Your Eyes)',
   domains: ['siye.co.uk'],
   storyBody: [STORY_TEXT],
   read,
+});
+
+export const siye = defineSite(siyePages, {
   nav,
 });
 
@@ -71,7 +74,7 @@ function metaLines(meta: Element): Map<string, string> {
 
 function readMeta(meta: Element, info: PageInfo): void {
   const lines = metaLines(meta);
-  info.rating = ratingOn('film', lines.get('rating'));
+  info.rating = ratingOn(filmScale, lines.get('rating'));
   info.warnings = listItems(lines.get('warnings'));
   info.summary = lines.get('summary') || null;
   info.fandoms = $$(meta, 'a[href*="categories.php"]').map(cleanText);

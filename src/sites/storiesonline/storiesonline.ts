@@ -11,7 +11,7 @@ import type { ChapterNav, PageInfo, Rating } from '../../core/model';
 import { emptyInfo, UNRATED } from '../../core/model';
 import { $, $$, cleanText, textOrNull } from '../../core/dom';
 import { linkByText, linkUrl } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { boldPairs } from '../kit/labels';
 import { listItems } from '../kit/lists';
 import { siteDefault } from '../kit/rating-scale';
@@ -31,7 +31,7 @@ const CHROME = ['header', 'h2', 'div.date', 'span.conTag', 'div.pager', 'div.end
   ['div.vform', 'h3.end'].flatMap((end) => [end, `${end} ~ *`]),
 );
 
-export const storiesonline = defineSite({
+export const storiesonlinePages = definePages({
   id: 'storiesonline',
   name: 'StoriesOnline',
   domains: ['storiesonline.net'],
@@ -42,6 +42,9 @@ export const storiesonline = defineSite({
     if (!article || $(article, '#index-list')) return null;
     return { body: [article], notes: [], drop: CHROME };
   },
+});
+
+export const storiesonline = defineSite(storiesonlinePages, {
   nav,
 });
 

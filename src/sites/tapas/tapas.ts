@@ -20,7 +20,7 @@ import type { ChapterNav, PageInfo, Rating } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, textOrNull, texts } from '../../core/dom';
 import { linkByText, listNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 
 const EPISODE_PATH = /^\/episode\/\d+\/?$/;
 const SERIES_PATH = /^\/series\/[\w-]+(?:\/info)?\/?$/;
@@ -35,19 +35,22 @@ const BADGE_AREA = ['.info__right', '.series-root', '.center-info', '.viewer__he
 /** The age check that stands in front of a mature episode or series. */
 const AGE_GATE = '.js-age-verification';
 
-export const tapas = defineSite({
+export const tapasPages = definePages({
   id: 'tapas',
   name: 'Tapas',
   domains: ['tapas.io'],
   storyBody: TEXT,
   read,
-  nav,
   extract(doc) {
     const text = $(doc, TEXT.join(', '));
     if (!text) return null;
     const note = $(doc, 'p.js-episode-story');
     return { body: [text], notes: note ? [{ label: "Creator's note", nodes: [note], position: 'after' }] : [] };
   },
+});
+
+export const tapas = defineSite(tapasPages, {
+  nav,
 });
 
 /** The "Mature" badge or the age check; the site states nothing else about audience. */

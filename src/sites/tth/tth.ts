@@ -7,9 +7,9 @@ import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/mod
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, parseCount, textOrNull, texts } from '../../core/dom';
 import { absoluteUrl, linkUrl, listNav, menuChapters } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { menuChapter } from '../kit/chapter-menu';
-import { ratingOn } from '../kit/rating-scale';
+import { ratingOn, tthScale } from '../kit/rating-scale';
 
 /** /Story-123, /Story-123-4/Author+Title.htm, /T-999/Story-123-4/…, /story.php?no=123. */
 const STORY_PATH = /^(?:\/T-\d+)?\/Story-(\d+)(?:-(\d+))?(?:\/|$)/i;
@@ -18,12 +18,15 @@ const LISTING_PATH = /^\/(?:(?:Category|AuthorStories|Series)-\d+|(?:Stories|Sea
 /** The note TtH shows instead of the text when the story is above the reader's rating filter. */
 const FILTER_GATE = /This story is rated (FR\d+) which is above your chosen filter level/i;
 
-export const tth = defineSite({
+export const tthPages = definePages({
   id: 'tth',
   name: 'Twisting the Hellmouth',
   domains: ['tthfanfic.org'],
   storyBody: ['#storyinnerbody'],
   read,
+});
+
+export const tth = defineSite(tthPages, {
   nav,
 });
 
@@ -49,7 +52,7 @@ function read(doc: Document, url: URL): PageInfo {
     const gate = cleanText(doc.body).match(FILTER_GATE);
     if (gate) {
       const { info } = readMeta(doc, 'gate');
-      if (info.rating.source === 'none') info.rating = ratingOn('tth', gate[1]);
+      if (info.rating.source === 'none') info.rating = ratingOn(tthScale, gate[1]);
       return info;
     }
     if (!isStoryUrl(url)) return readMeta(doc, 'index').info;
@@ -77,7 +80,7 @@ function readMeta(doc: Document, kind: PageKind): { info: PageInfo; chapters: nu
   const authorCell = cells.get('author');
   const authors = authorCell ? texts(authorCell, 'a') : texts(doc, 'a[href^="/AuthorStories-"]');
   info.author = authors.length ? authors.join(', ') : textOrNull(authorCell);
-  info.rating = ratingOn('tth', textOrNull(cells.get('rating')));
+  info.rating = ratingOn(tthScale, textOrNull(cells.get('rating')));
   info.words = parseCount(textOrNull(cells.get('words')));
   const categories = cells.get('categories');
   if (categories) info.tags = texts(categories, 'a');

@@ -13,7 +13,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, countWords, hostIs, parseCount, textLines, textOrNull, unique } from '../../core/dom';
 import { mpaaLevel, siteRating } from '../../core/rating';
 import { linkByText, linkUrl, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { lineValue } from '../kit/labels';
 import { listItems } from '../kit/lists';
 import { NUMBER_WORD_PATTERN, chapterNumber } from '../kit/number-words';
@@ -91,13 +91,16 @@ export function tumblrLevel(label: string): RatingLevel {
   return mpaaLevel(l);
 }
 
-export const tumblr = defineSite({
+export const tumblrPages = definePages({
   id: 'tumblr',
   name: 'Tumblr',
   domains: ['tumblr.com'],
   storyBody: POST_TEXT,
   read,
   extract,
+});
+
+export const tumblr = defineSite(tumblrPages, {
   nav,
 });
 

@@ -9,7 +9,7 @@ import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/mod
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, textOrNull, texts, unique } from '../../core/dom';
 import { linkUrl, listNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { siteDefault } from '../kit/rating-scale';
 
 const PART_PATH = /^\/(\d+)(?:-[^/]*)?\/?$/;
@@ -29,7 +29,7 @@ interface StoryJson {
   user?: { name?: unknown };
 }
 
-export const wattpad = defineSite({
+export const wattpadPages = definePages({
   id: 'wattpad',
   name: 'Wattpad',
   domains: ['wattpad.com'],
@@ -45,8 +45,11 @@ export const wattpad = defineSite({
     });
     return body.length ? { body, notes: [] } : null;
   },
-  nav,
   storyBody: ['div[data-page-number]'],
+});
+
+export const wattpad = defineSite(wattpadPages, {
+  nav,
 });
 
 /** The table of contents (this part is the entry linking its id) and the "Continue to next part" link. */

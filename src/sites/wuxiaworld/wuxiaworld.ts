@@ -17,7 +17,7 @@ import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, docTitle, textOrNull } from '../../core/dom';
 import { linkByText, linkUrl, listNav } from '../../reader/extract-dom';
 import type { NavChapter } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 
 const NOVEL_PATH = /^\/novel\/([\w-]+)\/?$/;
 const CHAPTER_PATH = /^\/novel\/([\w-]+)\/([\w-]+)\/?$/;
@@ -26,17 +26,20 @@ const LISTING_PATH = /^\/(?:novels|search)(?:\/|$)/;
 const NOT_FOUND_TITLE = /not found|^404\b/i;
 const TEXT = 'div.fr-view:not(.panel-body)';
 
-export const wuxiaworld = defineSite({
+export const wuxiaworldPages = definePages({
   id: 'wuxiaworld',
   name: 'Wuxiaworld',
   domains: ['wuxiaworld.com'],
   storyBody: [TEXT],
   read,
-  nav,
   extract(doc) {
     const text = chapterText(doc);
     return text ? { body: [text], notes: [], drop: ['button', '#spoiler_teaser'] } : null;
   },
+});
+
+export const wuxiaworld = defineSite(wuxiaworldPages, {
+  nav,
 });
 
 /**

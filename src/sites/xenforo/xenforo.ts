@@ -18,7 +18,7 @@ import type { ChapterInfo, ChapterNav, PageInfo, PageKind } from '../../core/mod
 import { emptyInfo } from '../../core/model';
 import { $, $$, cleanText, hostIs, texts, textOrNull } from '../../core/dom';
 import { heading, linkUrl, noNav } from '../../reader/extract-dom';
-import { defineSite } from '../kit/define-site';
+import { definePages, defineSite } from '../kit/define-site';
 import { POST_CHROME, postText, splitPosts, threadmarkRuns, threadmarkedPosts } from './threadmarks';
 
 const HOSTS = ['forums.spacebattles.com', 'forums.sufficientvelocity.com', 'questionablequesting.com'];
@@ -125,7 +125,7 @@ function postChapter(doc: Document, post: Element): ChapterInfo | null {
   return { index: 1, count: all ? Number(all[1]) : null, title: textOrNull($(post, '.threadmarkLabel')) };
 }
 
-export const xenforo = defineSite({
+export const xenforoPages = definePages({
   id: 'xenforo',
   name: 'XenForo forum',
   hosts: [...HOSTS.map((h) => `*://${h}/*`), '*://*.questionablequesting.com/*', ...FOLDER_BOARDS.map((b) => `*://${b.host}${b.path}*`)],
@@ -148,11 +148,14 @@ export const xenforo = defineSite({
     return info;
   },
   extract,
+  storyBody: ['.message-body', '.message-userContent'],
+  blurbs: { selector: 'div.structItem--thread', read: readBlurb },
+});
+
+export const xenforo = defineSite(xenforoPages, {
   nav,
   splitChapters: splitPosts,
   workRuns: threadmarkRuns,
-  storyBody: ['.message-body', '.message-userContent'],
-  blurbs: { selector: 'div.structItem--thread', read: readBlurb },
 });
 
 /**

@@ -5,7 +5,7 @@
  * reader never count as story, and reads the text in lines. Where the adapter finds nothing, the
  * text of its cover elements stands in.
  */
-import type { SiteAdapter } from '../../sites/types';
+import type { SitePages } from '../../sites/types';
 import type { Estimate } from '../../core/model';
 import { $$, textLines } from '../../core/dom';
 import { estimateText } from './estimate';
@@ -15,7 +15,7 @@ const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
 const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 /** The story text of a page, blocks separated by newlines; null when the adapter finds no story there. */
-export function pageStoryText(doc: Document, url: URL, adapter: SiteAdapter): string | null {
+export function pageStoryText(doc: Document, url: URL, adapter: SitePages): string | null {
   const found = adapter.extract(doc, url);
   const nodes = found?.body ?? outermost(adapter.cover.flatMap((s) => $$(doc, s)));
   if (nodes.length === 0) return null;
@@ -30,7 +30,7 @@ export function pageStoryText(doc: Document, url: URL, adapter: SiteAdapter): st
 }
 
 /** The estimate of the story text the adapter finds on a page; null when it finds none. */
-export function estimateStory(doc: Document, url: URL, adapter: SiteAdapter): Estimate | null {
+export function estimateStory(doc: Document, url: URL, adapter: SitePages): Estimate | null {
   const text = pageStoryText(doc, url, adapter);
   return text === null ? null : estimateText(text);
 }

@@ -11,10 +11,10 @@
  */
 import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
-import { readablePageBy, reportWith, type AdapterPick } from '../../core/read-page';
+import { reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
-import { DEFAULT_RATING_SETTINGS, decide, storyKey, type Decision, type RatingSettings } from '../policy';
-import { blurbsBy, coversPage, judged, needsEstimate, type JudgedBlurb, type PageJudgement, type StoryEstimator } from '../judge';
+import { DEFAULT_RATING_SETTINGS, findException, mayGate, storyKey, type Decision, type RatingSettings } from '../policy';
+import { coversPage, needsEstimate, readBlurbs, type ListedBlurb, type PageJudgement } from '../judge';
 import type { MarkedEntry } from '../../library/memory/ui/marks';
 import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
@@ -29,8 +29,13 @@ export interface GateKit {
   cover(url: URL): string[];
   /** The definition that reads a page. */
   pick: AdapterPick;
-  /** The estimator, the interstitial and the fold, wherever they come from. */
+  /** The decision, the estimator, the interstitial and the fold, wherever they come from. */
   more(): Promise<GateMore>;
+  /**
+   * The document to read, where it may be another than the page (an old archive's frameset:
+   * core/read-page.ts#readablePageBy); the page itself otherwise, as on every site's own hosts.
+   */
+  page?(pick: AdapterPick): { doc: Document; url: URL };
   /** Resolves once what `pick` reads with is loaded (the reader's site rules); awaited with the settings. */
   ready?: Promise<void>;
 }
@@ -54,7 +59,7 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
     tell(failed.report, failed.decision);
     throw e;
   }
-  let { report } = judgement;
+  let { report, decision } = judgement;
   if (cover) {
     if (coversPage(judgement)) await showInterstitial(kit, judgement, cover, true);
     else {
@@ -62,39 +67,70 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
       // Entries the fold's script could not reach stay unfolded: a listing holds blurbs, not story text.
       if (report.kind === 'listing') await foldListing(kit, settings).catch(() => undefined);
       cover.lift();
-      rereadOnChange(kit, cover, settings, (next) => (report = next));
+      rereadOnChange(kit, cover, settings, (next) => ({ report, decision } = next));
     }
   }
-  tell(report, judgement.decision);
+  tell(report, decision);
   // The reader allowing the story from the popup, or changing the settings, lifts the gate and
   // updates the badge; a stricter setting waits for the next load rather than hide what is being read.
   // Copies the popup injects later only report: the first copy watches.
   if (early)
     watchRatingSettings((next) => {
-      const decision = decide(report, next);
-      if (!decision.gate) liftGate?.();
-      tell(report, decision);
+      void decideAgain(kit, report, next, decision).then((again) => {
+        decision = again;
+        if (!again.gate) liftGate?.();
+        tell(report, again);
+      });
     });
   return report;
 }
 
-/** The page's judgement; the estimator is loaded only for an unrated work. */
+/** A page nothing could gate: most pages, decided without loading the decision's code. */
+const NO_REASONS: Decision = Object.freeze({ gate: false, reasons: [] });
+
+/**
+ * The page's judgement. The decision and the estimator are loaded only for a page that anything
+ * could gate (policy.ts#mayGate), or whose text is estimated. Where they cannot be loaded, a rated
+ * page nothing else could gate goes by its rating (never by an estimate it does not have), and
+ * any other is unreadable: its text stays covered.
+ */
 async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgement> {
-  // On a frameset, the same-origin frame that holds the story.
-  const { doc, url } = readablePageBy(kit.pick, document, location.href);
+  const { doc, url } = kit.page?.(kit.pick) ?? { doc: document, url: new URL(location.href) };
   const adapter = kit.pick(doc, url);
   const report = reportWith(adapter, doc, url);
-  const estimate = needsEstimate(report, settings) ? await estimatorOf(kit) : null;
-  return judged(report, doc, url, adapter, settings, estimate);
+  const gates = mayGate(report, settings);
+  if (!gates && !needsEstimate(report, settings)) return { report, decision: NO_REASONS };
+  const more = await kit.more().catch(() => null);
+  if (more) return more.judge(report, doc, url, adapter, settings);
+  return { report, decision: gates ? UNDECIDED : NO_REASONS };
 }
 
-/** The estimator, or none when its script could not be loaded: the work is then judged unrated, never general. */
-async function estimatorOf(kit: GateKit): Promise<StoryEstimator | null> {
-  try {
-    return (await kit.more()).estimateStory;
-  } catch {
-    return null;
-  }
+/**
+ * The gate's answer for a page it could not read, or could not judge because the decision could
+ * not be loaded: covered until the reader chooses.
+ */
+const UNDECIDED: Decision = Object.freeze<Decision>({
+  gate: true,
+  reasons: [
+    {
+      kind: 'unrated',
+      text: 'Slipcase could not judge this page, so its text stays covered until you choose',
+      short: 'not judged',
+      why: [],
+    },
+  ],
+});
+
+/**
+ * The decision under new settings. The reader's "always allow" is found here, so it lifts the
+ * gate even where the decision's code cannot be loaded.
+ */
+async function decideAgain(kit: GateKit, report: PageReport, settings: RatingSettings, last: Decision): Promise<Decision> {
+  if (!mayGate(report, settings)) return NO_REASONS;
+  const more = await kit.more().catch(() => null);
+  if (more) return more.decide(report, settings);
+  const allowed = findException(report, settings);
+  return allowed ? { gate: false, reasons: last.reasons, allowedBy: allowed.by } : last;
 }
 
 /**
@@ -102,7 +138,7 @@ async function estimatorOf(kit: GateKit): Promise<StoryEstimator | null> {
  * the new text is painted, and the page is judged again once it is quiet (page-changes.ts bounds
  * how often). Over the reader's limits, the interstitial; otherwise the cover lifts.
  */
-function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, reported: (r: PageReport) => void): void {
+function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, reported: (j: PageJudgement) => void): void {
   const reread = async () => {
     let judgement: PageJudgement;
     try {
@@ -116,7 +152,7 @@ function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, re
       stop();
       await showInterstitial(kit, judgement, cover, true);
     } else cover.lift();
-    reported(judgement.report);
+    reported(judgement);
     tell(judgement.report, judgement.decision);
   };
   const stop = watchPageChanges(document, { arrived: () => cover.restore(), settled: () => void reread() });
@@ -163,17 +199,18 @@ let folds: FoldCount | undefined;
 
 async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void> {
   const url = new URL(location.href);
-  const entries = blurbsBy(kit.pick(document, url), document, url, settings);
+  const entries = readBlurbs(kit.pick(document, url), document, url);
   // Asked at once, so the answer comes while the entries fold.
   const marking = recallEntries(entries);
-  // The fold and its count are loaded only when an entry folds.
-  if (!entries.some((e) => e.decision.gate)) folds = { works: entries.length, folded: 0, reasons: [] };
+  // The decision, the fold and its count are loaded only when an entry may fold.
+  if (!entries.some((e) => mayGate(e.report, settings, settings.foldUnrated))) folds = { works: entries.length, folded: 0, reasons: [] };
   else {
-    const { foldEntry, countFolds } = await kit.more();
-    for (const entry of entries) {
+    const { judgeBlurb, foldEntry, countFolds } = await kit.more();
+    const judged = entries.map((e) => judgeBlurb(e, settings));
+    for (const entry of judged) {
       if (entry.decision.gate && entry.element instanceof HTMLElement) foldEntry(entry.element, entry.report, entry.decision);
     }
-    folds = countFolds(entries.map((e) => e.decision));
+    folds = countFolds(judged.map((e) => e.decision));
   }
   // The marks go in before the cover lifts, so nothing moves under the reader's eyes.
   const marks = await marking;
@@ -181,7 +218,7 @@ async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void
 }
 
 /** What the reading memory knows of the listing's entries (src/library/memory/ui/marks.ts); null when nothing, or the marks are off. */
-async function recallEntries(entries: readonly JudgedBlurb[]): Promise<{ entries: MarkedEntry[]; known: Recalled } | null> {
+async function recallEntries(entries: readonly ListedBlurb[]): Promise<{ entries: MarkedEntry[]; known: Recalled } | null> {
   if (!entries.length) return null;
   const marked = entries.map((e) => ({ element: e.element, id: storyKey(e.report), url: e.report.url, posted: e.posted }));
   const known = await send({ type: 'memory-get', ids: [...new Set(marked.map((m) => m.id))] }).catch(() => null);
@@ -205,17 +242,5 @@ function goBack(): void {
 
 /** The gate's answer for a page it could not read. */
 function unreadable(): PageJudgement {
-  const report: PageReport = { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null };
-  const decision: Decision = {
-    gate: true,
-    reasons: [
-      {
-        kind: 'unrated',
-        text: 'Slipcase could not read this page, so its text stays covered until you choose',
-        short: 'unreadable',
-        why: [],
-      },
-    ],
-  };
-  return { report, decision };
+  return { report: { ...emptyInfo('story'), url: location.href, site: 'unknown', estimate: null, content: null }, decision: UNDECIDED };
 }

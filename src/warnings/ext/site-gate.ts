@@ -3,12 +3,12 @@
  * the gate with that site alone, the rest of the gate loaded only when a page needs it.
  */
 import type { PageReport } from '../../core/model';
-import type { SiteAdapter } from '../../sites/types';
+import type { SitePages } from '../../sites/types';
 import { gatePage } from './page-gate';
 import { loadGateMore } from './gate-more';
 import { siteCover } from '../early-cover';
 
 /** The manifest runs it only on the site's own hosts, where the site claims every page (src/sites/registry.test.ts). */
-export function gateSite(site: SiteAdapter): Promise<PageReport> {
+export function gateSite(site: SitePages): Promise<PageReport> {
   return gatePage({ cover: () => siteCover(site), pick: () => site, more: loadGateMore });
 }

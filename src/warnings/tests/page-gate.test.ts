@@ -9,19 +9,21 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { gatePage, type GateKit } from '../ext/page-gate';
 import { allow } from '../ext/settings-storage';
 import { emptyInfo, type RatingLevel } from '../../core/model';
-import { defineSite } from '../../sites/kit/define-site';
+import { definePages, defineSite } from '../../sites/kit/define-site';
 import { until } from '../../../tests/lib/wait';
 
 /** A one-page story rated `level`: an unrated one needs the estimator, an explicit one the interstitial. */
 function siteRated(level: RatingLevel) {
-  return defineSite({
-    id: 'testsite',
-    name: 'Test site',
-    domains: ['localhost'],
-    storyBody: ['#story'],
-    read: () => ({ ...emptyInfo('story'), title: 'Lanterns', author: 'Wren', rating: { level, label: null, source: 'site' } }),
-    nav: () => ({ prev: null, next: null, chapters: [] }),
-  });
+  return defineSite(
+    definePages({
+      id: 'testsite',
+      name: 'Test site',
+      domains: ['localhost'],
+      storyBody: ['#story'],
+      read: () => ({ ...emptyInfo('story'), title: 'Lanterns', author: 'Wren', rating: { level, label: null, source: 'site' } }),
+    }),
+    { nav: () => ({ prev: null, next: null, chapters: [] }) },
+  );
 }
 
 const unloadable = (level: RatingLevel): GateKit => ({
@@ -44,6 +46,10 @@ beforeEach(() => {
 
 afterEach(() => {
   Reflect.deleteProperty(document, 'readyState');
+  // A gate that let its page through watches that page's tree for late text: the next test gets a new tree.
+  const html = document.createElement('html');
+  html.append(document.createElement('head'), document.createElement('body'));
+  document.replaceChild(html, document.documentElement);
 });
 
 /** Runs the gate as the always-on script does: from before the page is parsed. */
@@ -58,6 +64,30 @@ async function gateFromDocumentStart(kit: GateKit) {
 const story = () => document.querySelector<HTMLElement>('#story')!;
 
 describe('the gate without its lazy parts', () => {
+  it('lets a rated story within the limit through on its rating, never asking for the rest', async () => {
+    let asked = 0;
+    const kit: GateKit = { ...unloadable('teen'), more: () => (asked++, Promise.reject(new Error('no gate-more script'))) };
+    // checkRated off: nothing on a Teen page could gate under a Mature limit.
+    await fakeBrowser.storage.sync.set({ 'rating-settings': { checkRated: false } });
+    const report = await gateFromDocumentStart(kit);
+
+    expect(report.rating.level).toBe('teen');
+    expect(story().style.getPropertyValue('visibility')).not.toBe('hidden');
+    expect(document.querySelector('style[data-slipcase="cover"]')).toBeNull();
+    await until(() => reports.length > 0, 'the page report');
+    expect(reports[0]!.decision).toEqual({ gate: false, reasons: [] });
+    expect(asked).toBe(0);
+  });
+
+  it('goes by the rating when the estimate of a rated story cannot be loaded', async () => {
+    const report = await gateFromDocumentStart(unloadable('teen'));
+
+    expect(report.estimate).toBeNull();
+    expect(document.querySelector('style[data-slipcase="cover"]')).toBeNull();
+    await until(() => reports.length > 0, 'the page report');
+    expect(reports[0]!.decision.gate).toBe(false);
+  });
+
   it.each<RatingLevel>(['unknown', 'explicit'])(
     'keeps a %s story covered, tells the popup, and shows it once the reader allows it',
     async (level) => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWorkPage, type PageReport } from '../../core/model';
 import { LEVEL_ORDER } from '../../core/rating';
-import { authorKeys, decide, siteKey, storyKey, type RatingSettings } from '../policy';
+import { authorKeys, decide, mayGate, siteKey, storyKey, type RatingSettings } from '../policy';
 import { LIMITS, reportArb, settingsArb } from './arbitraries';
 
 const RUNS = { numRuns: 200 };
@@ -15,6 +15,23 @@ const rank = (l: string) => LEVEL_ORDER.indexOf(l as (typeof LEVEL_ORDER)[number
 const noExceptions = (s: RatingSettings): RatingSettings => ({ ...s, exceptions: { stories: [], authors: [], sites: [] } });
 
 describe('decide, for any report and settings', () => {
+  // A site's always-on script lets a page through on mayGate alone (src/warnings/ext/page-gate.ts).
+  it('finds no reason where mayGate says nothing could gate', () => {
+    let passed = 0;
+    const plain = fc.boolean();
+    fc.assert(
+      fc.property(reportArb, settingsArb, fc.boolean(), plain, (r, s, judgeUnrated, clear) => {
+        const settings = clear ? { ...s, tags: [], warnings: [] } : s;
+        if (mayGate(r, settings, judgeUnrated)) return;
+        passed++;
+        expect(decide(r, settings, storyKey(r), judgeUnrated).reasons).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+    // Not vacuous: a good share of the runs were let through.
+    expect(passed).toBeGreaterThan(40);
+  });
+
   it('never throws, judges only work pages, and gates exactly when a reason stands without an exception', () => {
     fc.assert(
       fc.property(reportArb, settingsArb, (r, s) => {
