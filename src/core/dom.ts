@@ -133,8 +133,9 @@ const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION)$/;
 /**
  * The visible text of a subtree as lines: <br> and block elements end a line. Old archives put
  * metadata in `<b>Rating:</b> NC-17<br>` runs, so a line is the unit their labels live in.
+ * Several roots read as the children of one block; `skip` leaves out elements with their subtree.
  */
-export function textLines(root: Node): string[] {
+export function textLines(root: Node | readonly Node[], skip?: (el: Element) => boolean): string[] {
   const lines: string[] = [];
   let cur = '';
   const flush = () => {
@@ -149,14 +150,15 @@ export function textLines(root: Node): string[] {
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
     const name = n.nodeName.toUpperCase();
-    if (SKIP.test(name)) return;
+    if (SKIP.test(name) || (skip && n.nodeType === 1 && skip(n as Element))) return;
     if (name === 'BR') return flush();
     const block = BLOCK.test(name);
     if (block) flush();
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
     if (block) flush();
   };
-  walk(root);
+  if (Array.isArray(root)) (root as readonly Node[]).forEach(walk);
+  else walk(root as Node);
   flush();
   return lines;
 }

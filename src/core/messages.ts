@@ -6,6 +6,7 @@
  * dropped there.
  *
  * - page-report: the detect content script read its page (content script → background)
+ * - gate-judge, gate-more: a site's content script asks for its page's decision, or the rest of the gate
  * - rating-allow: the reader chose "Always allow this story" on the page's interstitial (content script → background)
  * - library-*: the pages ask the background for save jobs (src/library/messages.ts)
  * - library-event: jobs or stories changed (runner → every extension page and the background)
@@ -16,7 +17,8 @@
  *   reader's site rules, and hears when they change (src/sites/ext/site-rules.ts)
  */
 import type { PageReport } from './model';
-import type { Decision } from '../warnings/policy';
+import type { Decision, RatingSettings } from '../warnings/policy';
+import type { PageJudgement } from '../warnings/judge';
 import type { FoldCount } from '../warnings/fold-count';
 import type { SiteRule } from '../sites/rules/rule';
 import type { DavCalls, ImportCalls, LibraryEvent, LibraryReply, LibraryRequest, Recalled, RunnerCalls } from '../library/messages';
@@ -42,18 +44,31 @@ export interface RatingAllowMessage {
   page: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>;
 }
 
+/**
+ * A site's content script asks for its page's decision, with the estimate of `text` where the
+ * report needs one (null: the report's own estimate stands), so the estimate runs off the page's
+ * main thread (src/warnings/ext/gate-judge.ts). Reply: the judgement.
+ */
+export interface GateJudgeMessage {
+  type: 'gate-judge';
+  report: PageReport;
+  text: string | null;
+  settings: RatingSettings;
+}
+
 /** A site's content script asks for the rest of the rating gate in its frame (src/warnings/ext/gate-more.ts). Reply: whether it was injected. */
 export interface GateMoreMessage {
   type: 'gate-more';
 }
 
 /**
- * What the reading memory and the library hold of these stories (storyKey ids), for a listing's
- * marks. Reply: null when the reader turned the marks off.
+ * What the reading memory and the library hold of these stories (a listing's entries; the
+ * background keys them with storyKey), for the listing's marks. Reply: null when the reader
+ * turned the marks off.
  */
 export interface MemoryGetMessage {
   type: 'memory-get';
-  ids: string[];
+  pages: Pick<PageReport, 'url' | 'site' | 'title' | 'author'>[];
 }
 
 /** Reply: the stored site rules, as storage holds them (the asker normalizes them). */
@@ -79,6 +94,7 @@ export interface MessageMap extends LibraryRequests, RunnerCalls, ImportCalls, D
   'page-report': { request: PageReportMessage; reply: void };
   'rating-allow': { request: RatingAllowMessage; reply: boolean };
   'gate-more': { request: GateMoreMessage; reply: boolean };
+  'gate-judge': { request: GateJudgeMessage; reply: PageJudgement };
   'library-event': { request: LibraryEvent; reply: void };
   'site-rules-get': { request: SiteRulesGetMessage; reply: unknown };
   'site-rules-changed': { request: SiteRulesChangedMessage; reply: void };
@@ -183,14 +199,18 @@ const syncStatus = record({
 });
 const runs = arrayOf(oneOf('story', 'sidestory', 'apocrypha', 'informational', 'media', 'other'));
 
+/** A page as far as its story's key (storyKey) goes. */
+const storyPage = record({ url: string, site: string, title: optionalString, author: optionalString });
+
 /** What each message carries besides its type. */
 const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: Record<string, Check>] } = {
   'page-report': [
     { report: pageReport, decision },
     { folds: record({ works: count, folded: count, reasons: arrayOf(record({ label: string, count })) }) },
   ],
-  'rating-allow': [{ page: record({ url: string, site: string, title: optionalString, author: optionalString }) }],
+  'rating-allow': [{ page: storyPage }],
   'gate-more': [{}],
+  'gate-judge': [{ report: pageReport, text: nullable(string), settings: ratingSettings }],
   'library-save': [{ scope: saveScope }, { tabId: count }],
   'library-save-url': [{ url: string, title: string }],
   'library-save-batch': [{ tabId: count, onlyNew: boolean }],
@@ -228,7 +248,7 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   'dav-event': [{ status: syncStatus }],
   'site-rules-get': [{}],
   'site-rules-changed': [{}],
-  'memory-get': [{ ids: strings }],
+  'memory-get': [{ pages: arrayOf(storyPage) }],
   'site-rule-picked': [{ rule: exact({ host: string, content: string }, { path: string, title: string, next: string, rating: string }) }],
 };
 
@@ -242,6 +262,7 @@ const SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   'page-report': ['content'],
   'rating-allow': ['content'],
   'gate-more': ['content'],
+  'gate-judge': ['content'],
   // The reader view's content script saves its own page, follows and cancels its job.
   'library-save': ['extension', 'content'],
   'library-save-url': ['extension', 'content'],

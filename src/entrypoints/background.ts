@@ -4,6 +4,7 @@ import { forgetReportsOn, forgetReportsOnNavigation, pageReportHandlers } from '
 import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
 import { gateMoreHandlers } from '../warnings/ext/gate-more-host';
+import { gateJudgeHandlers } from '../warnings/ext/gate-judge-host';
 import { libraryHandlers, onLibraryEvent, saveTab, startLibraryBackground } from '../library/ext/background';
 import { followSitePermissions } from '../sites/ext/user-sites';
 import { followSiteRules, serveSiteRules, watchRuleHosts } from '../sites/ext/site-rules';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
       ]).then(() => undefined),
     ...memoryHandlers,
     ...gateMoreHandlers,
+    ...gateJudgeHandlers,
     ...rulePickedHandlers,
     ...davHandlers(library),
   });

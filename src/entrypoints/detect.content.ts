@@ -5,6 +5,7 @@ import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 import { coverSelectors } from '../warnings/early-cover';
 import { readablePageBy } from '../core/read-page';
+import { judgedText } from '../warnings/judge-text';
 
 /**
  * The generic content script: every site definition and the whole gate in one. The popup injects it
@@ -20,6 +21,7 @@ export default defineContentScript({
       pick: adapterFor,
       // On a frameset, the same-origin frame that holds the story.
       page: (pick) => readablePageBy(pick, document, location.href),
+      judge: (report, text, settings) => Promise.resolve(judgedText(report, text, settings)),
       more: () => Promise.resolve(GATE_MORE_PARTS),
       ready: followSiteRules(),
     }),

@@ -3,6 +3,7 @@ import { adapterFor } from '../sites/registry';
 import { gatePage } from '../warnings/ext/page-gate';
 import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
+import { judgeInBackground } from '../warnings/ext/gate-judge';
 
 /**
  * The always-on script of a site the reader switched Slipcase on for (src/sites/ext/user-sites.ts
@@ -11,5 +12,12 @@ import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main: () => gatePage({ cover: () => ['body'], pick: adapterFor, more: () => Promise.resolve(GATE_MORE_PARTS), ready: followSiteRules() }),
+  main: () =>
+    gatePage({
+      cover: () => ['body'],
+      pick: adapterFor,
+      judge: judgeInBackground,
+      more: () => Promise.resolve(GATE_MORE_PARTS),
+      ready: followSiteRules(),
+    }),
 });

@@ -7,15 +7,15 @@
 import type { RatingSettings } from './policy';
 import { adapterFor } from '../sites/registry';
 import { reportWith } from '../core/read-page';
-import { estimateStory } from './estimate/story-words';
-import { blurbsBy, judged, type JudgedBlurb, type PageJudgement } from './judge';
+import { blurbsBy, type JudgedBlurb, type PageJudgement } from './judge';
+import { judged } from './judge-text';
 
 export { coversPage, type PageJudgement } from './judge';
 
 export function judgePage(doc: Document, url: string | URL, settings: RatingSettings): PageJudgement {
   const u = new URL(url);
   const adapter = adapterFor(doc, u);
-  return judged(reportWith(adapter, doc, u), doc, u, adapter, settings, estimateStory);
+  return judged(reportWith(adapter, doc, u), doc, u, adapter, settings);
 }
 
 /** Every work entry of a listing page with its decision (see blurbsBy in ./judge.ts). */

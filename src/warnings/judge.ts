@@ -1,22 +1,20 @@
 /**
- * The rating gate's reading of a page by one adapter, without the estimator: the always-on
- * script of a site bundles this and loads the estimator only for an unrated work
- * (src/warnings/ext/gate-more.ts). ./judge-page.ts is the same over the whole registry.
+ * The rating gate's reading of a page by one adapter. A site's always-on script bundles what reads
+ * the page (needsEstimate, textToEstimate, readBlurbs) and asks the background for the decision
+ * (./ext/gate-judge.ts), which runs ./judge-text.ts; ./judge-page.ts is the same over the whole registry.
  */
-import type { Estimate, PageReport } from '../core/model';
+import type { PageReport } from '../core/model';
 import { holdsStory } from '../core/model';
 import type { SitePages } from '../sites/types';
 import { decide, mayReadPastRating, storyKey, type Decision, type RatingSettings } from './policy';
 import { $$ } from '../core/dom';
+import { pageStoryText } from './estimate/story-text';
 
 export interface PageJudgement {
   /** The page report; an unrated work carries the estimate of its text. */
   report: PageReport;
   decision: Decision;
 }
-
-/** The estimate of a page's story text; null when the adapter finds no story there. */
-export type StoryEstimator = (doc: Document, url: URL, adapter: SitePages) => Estimate | null;
 
 /**
  * Whether the page's words are read: an unrated work's always, and a rated one's when its text
@@ -27,17 +25,9 @@ export function needsEstimate(report: PageReport, settings: RatingSettings): boo
   return holdsStory(report.kind) && (report.rating.level === 'unknown' || mayReadPastRating(report.rating.level, settings));
 }
 
-/** The report with its estimate where it needs one, and the decision on it. */
-export function judged(
-  report: PageReport,
-  doc: Document,
-  url: URL,
-  adapter: SitePages,
-  settings: RatingSettings,
-  estimate: StoryEstimator | null,
-): PageJudgement {
-  const full = estimate && needsEstimate(report, settings) ? { ...report, estimate: estimate(doc, url, adapter) } : report;
-  return { report: full, decision: decide(full, settings) };
+/** The story text the estimate reads, where the report needs one; null otherwise, or where the adapter finds no story. */
+export function textToEstimate(report: PageReport, doc: Document, url: URL, adapter: SitePages, settings: RatingSettings): string | null {
+  return needsEstimate(report, settings) ? pageStoryText(doc, url, adapter) : null;
 }
 
 /** Does the interstitial go over this page? Only where there is story text to keep covered. */

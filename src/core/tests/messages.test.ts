@@ -71,6 +71,12 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     page: { url: report.url, site: 'ao3', title: 'Velvet and Ash', author: 'mourning_dove' },
   },
   'gate-more': { type: 'gate-more' },
+  'gate-judge': {
+    type: 'gate-judge',
+    report,
+    text: 'The lanterns were lit at dusk.',
+    settings: { ...DEFAULT_RATING_SETTINGS, tags: ['vampire*'] },
+  },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },
   'library-save-batch': { type: 'library-save-batch', tabId: 3, onlyNew: true },
@@ -114,7 +120,10 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     type: 'site-rule-picked',
     rule: { host: 'www.quillcorner.net', path: '/', content: 'font.ficbody', title: '.ficname', next: 'a.fwd', rating: '.fic-rating' },
   },
-  'memory-get': { type: 'memory-get', ids: ['ao3:archiveofourown.org:1'] },
+  'memory-get': {
+    type: 'memory-get',
+    pages: [{ url: 'https://archiveofourown.org/works/1', site: 'ao3', title: 'Velvet and Ash', author: null }],
+  },
   'runner-import': {
     type: 'runner-import',
     snapshot: { url: 'https://archiveofourown.org/users/dove/bookmarks', html: '<ol></ol>' },

@@ -57,7 +57,8 @@ export const memoryHandlers: Handlers = {
   'memory-get': async (message, sender) => {
     const site = senderSite(sender);
     if (site === null || !(await loadMemorySettings()).marks) return null;
-    return recall(await libraryDb(), idsOfSite(message.ids, site, MAX_ASKED));
+    const ids = [...new Set(message.pages.slice(0, MAX_ASKED).map((p) => storyKey(p)))];
+    return recall(await libraryDb(), idsOfSite(ids, site, MAX_ASKED));
   },
 };
 

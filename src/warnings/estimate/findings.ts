@@ -24,7 +24,7 @@ export const FINDINGS = {
 
 export type FindingKind = keyof typeof FINDINGS;
 
-const FINDING_LEVEL = /* @__PURE__ */ new Map<string, RatingLevel>(Object.values(FINDINGS));
+const FINDING_LEVEL = /* @__PURE__ */ new Map<string, RatingLevel>(/* @__PURE__ */ Object.values(FINDINGS));
 
 /**
  * The level one of an estimate's reasons reaches ("violence: 2 passages…" is Teen), so a reader can

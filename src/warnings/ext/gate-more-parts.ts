@@ -1,20 +1,21 @@
 /** The lazy parts of the rating gate (see ./gate-more.ts), bundled where they are wanted. */
 import type { GateMore } from './gate-more';
-import { estimateStory } from '../estimate/story-words';
-import { judgeBlurb, judged } from '../judge';
-import { decide } from '../policy';
-import { buildInterstitial, mountInterstitial } from '../ui/interstitial';
+import { judgeBlurb } from '../judge';
+import { showInterstitial } from './page-interstitial';
 import { foldEntry } from '../ui/fold';
 import { countFolds } from '../fold-count';
 import { placeMarks } from '../../library/memory/ui/marks';
+import { storyKey } from '../policy';
 
 export const GATE_MORE_PARTS: GateMore = {
-  judge: (report, doc, url, adapter, settings) => judged(report, doc, url, adapter, settings, estimateStory),
   judgeBlurb,
-  decide,
-  buildInterstitial,
-  mountInterstitial,
+  showInterstitial,
   foldEntry,
   countFolds,
-  placeMarks,
+  markEntries: (entries, known) => {
+    placeMarks(
+      entries.map((e) => ({ element: e.element, id: storyKey(e.report), url: e.report.url, posted: e.posted })),
+      known,
+    );
+  },
 };

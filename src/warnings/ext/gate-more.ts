@@ -1,32 +1,25 @@
 /**
- * The parts of the rating gate a page needs only sometimes: the decision and the text estimator
- * (a work page that anything could gate, policy.ts#mayGate),
- * the interstitial (a page over the reader's limits), the listing fold and its count (an entry over them)
- * and the reading memory's marks on a listing's entries (a story the reader knows).
+ * The parts of the rating gate a page needs only sometimes: the interstitial (a page over the
+ * reader's limits), the listing's decisions, fold and count (an entry that may fold), and the
+ * reading memory's marks on a listing's entries (a story the reader knows).
  * A site's always-on script leaves them out and asks the background to inject them
  * (content-scripts/gate-more.js, see ./gate-more-host.ts) the first time a page needs one; the
  * injected script runs in the same isolated world and leaves them under GATE_MORE.
  */
-import type { PageReport } from '../../core/model';
-import type { SitePages } from '../../sites/types';
-import type { judgeBlurb, PageJudgement } from '../judge';
-import type { decide, RatingSettings } from '../policy';
-import type { buildInterstitial, mountInterstitial } from '../ui/interstitial';
+import type { showInterstitial } from './page-interstitial';
 import type { foldEntry } from '../ui/fold';
 import type { countFolds } from '../fold-count';
-import type { placeMarks } from '../../library/memory/ui/marks';
+import type { Recalled } from '../../library/messages';
+import type { judgeBlurb, ListedBlurb } from '../judge';
 import { send } from '../../core/ext/send';
 
 export interface GateMore {
-  /** The report's decision, with its text's estimate where it needs one (judge.ts#judged). */
-  judge(report: PageReport, doc: Document, url: URL, adapter: SitePages, settings: RatingSettings): PageJudgement;
   judgeBlurb: typeof judgeBlurb;
-  decide: typeof decide;
-  buildInterstitial: typeof buildInterstitial;
-  mountInterstitial: typeof mountInterstitial;
+  showInterstitial: typeof showInterstitial;
   foldEntry: typeof foldEntry;
   countFolds: typeof countFolds;
-  placeMarks: typeof placeMarks;
+  /** Marks the listing's entries the reading memory knows (src/library/memory/ui/marks.ts). */
+  markEntries(entries: readonly ListedBlurb[], known: Recalled): void;
 }
 
 /** A symbol key of the content scripts' own global: the page's script never sees that world. */

@@ -13,9 +13,8 @@ import type { PageReport } from '../../core/model';
 import { emptyInfo } from '../../core/model';
 import { reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
-import { DEFAULT_RATING_SETTINGS, findException, mayGate, storyKey, type Decision, type RatingSettings } from '../policy';
-import { coversPage, needsEstimate, readBlurbs, type ListedBlurb, type PageJudgement } from '../judge';
-import type { MarkedEntry } from '../../library/memory/ui/marks';
+import { DEFAULT_RATING_SETTINGS, mayGate, type Decision, type RatingSettings } from '../policy';
+import { coversPage, needsEstimate, readBlurbs, textToEstimate, type ListedBlurb, type PageJudgement } from '../judge';
 import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
@@ -29,7 +28,12 @@ export interface GateKit {
   cover(url: URL): string[];
   /** The definition that reads a page. */
   pick: AdapterPick;
-  /** The decision, the estimator, the interstitial and the fold, wherever they come from. */
+  /**
+   * The decision on a page that may gate, with the estimate of `text` where the report needs one
+   * (judge.ts#judgedText), wherever it is made: the background for a site's script.
+   */
+  judge(report: PageReport, text: string | null, settings: RatingSettings): Promise<PageJudgement>;
+  /** The interstitial and the listing's fold, wherever they come from. */
   more(): Promise<GateMore>;
   /**
    * The document to read, where it may be another than the page (an old archive's frameset:
@@ -89,10 +93,10 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
 const NO_REASONS: Decision = Object.freeze({ gate: false, reasons: [] });
 
 /**
- * The page's judgement. The decision and the estimator are loaded only for a page that anything
- * could gate (policy.ts#mayGate), or whose text is estimated. Where they cannot be loaded, a rated
- * page nothing else could gate goes by its rating (never by an estimate it does not have), and
- * any other is unreadable: its text stays covered.
+ * The page's judgement. It is asked for only for a page that anything could gate
+ * (policy.ts#mayGate), or whose text is estimated. Where it cannot be had, a rated page nothing
+ * else could gate goes by its rating (never by an estimate it does not have), and any other stays
+ * covered until the reader chooses.
  */
 async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgement> {
   const { doc, url } = kit.page?.(kit.pick) ?? { doc: document, url: new URL(location.href) };
@@ -100,9 +104,8 @@ async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgem
   const report = reportWith(adapter, doc, url);
   const gates = mayGate(report, settings);
   if (!gates && !needsEstimate(report, settings)) return { report, decision: NO_REASONS };
-  const more = await kit.more().catch(() => null);
-  if (more) return more.judge(report, doc, url, adapter, settings);
-  return { report, decision: gates ? UNDECIDED : NO_REASONS };
+  const text = textToEstimate(report, doc, url, adapter, settings);
+  return kit.judge(report, text, settings).catch(() => ({ report, decision: gates ? UNDECIDED : NO_REASONS }));
 }
 
 /**
@@ -121,16 +124,11 @@ const UNDECIDED: Decision = Object.freeze<Decision>({
   ],
 });
 
-/**
- * The decision under new settings. The reader's "always allow" is found here, so it lifts the
- * gate even where the decision's code cannot be loaded.
- */
+/** The decision on the judged report under new settings; the last one stands while none can be had. */
 async function decideAgain(kit: GateKit, report: PageReport, settings: RatingSettings, last: Decision): Promise<Decision> {
   if (!mayGate(report, settings)) return NO_REASONS;
-  const more = await kit.more().catch(() => null);
-  if (more) return more.decide(report, settings);
-  const allowed = findException(report, settings);
-  return allowed ? { gate: false, reasons: last.reasons, allowedBy: allowed.by } : last;
+  const judged = await kit.judge(report, null, settings).catch(() => null);
+  return judged ? judged.decision : last;
 }
 
 /**
@@ -173,20 +171,7 @@ async function showInterstitial(kit: GateKit, judgement: PageJudgement, cover: C
   };
   const parts = await kit.more().catch(() => null);
   if (!parts) return;
-  const { buildInterstitial, mountInterstitial } = parts;
-  const host = buildInterstitial(document, judgement.report, judgement.decision, {
-    show: () => liftGate?.(),
-    allowStory: canAllow
-      ? async () => {
-          // The background writes the exception, for this tab's own story only.
-          const { url, site, title, author } = judgement.report;
-          if (!(await send({ type: 'rating-allow', page: { url, site, title, author } }))) throw new Error('Slipcase did not accept it.');
-          liftGate?.();
-        }
-      : null,
-    back: goBack,
-  });
-  const unmount = mountInterstitial(document, host);
+  const unmount = parts.showInterstitial(judgement, canAllow, () => liftGate?.());
   liftGate = () => {
     liftGate = null;
     unmount();
@@ -214,15 +199,15 @@ async function foldListing(kit: GateKit, settings: RatingSettings): Promise<void
   }
   // The marks go in before the cover lifts, so nothing moves under the reader's eyes.
   const marks = await marking;
-  if (marks) (await kit.more()).placeMarks(marks.entries, marks.known);
+  if (marks) (await kit.more()).markEntries(entries, marks);
 }
 
 /** What the reading memory knows of the listing's entries (src/library/memory/ui/marks.ts); null when nothing, or the marks are off. */
-async function recallEntries(entries: readonly ListedBlurb[]): Promise<{ entries: MarkedEntry[]; known: Recalled } | null> {
+async function recallEntries(entries: readonly ListedBlurb[]): Promise<Recalled | null> {
   if (!entries.length) return null;
-  const marked = entries.map((e) => ({ element: e.element, id: storyKey(e.report), url: e.report.url, posted: e.posted }));
-  const known = await send({ type: 'memory-get', ids: [...new Set(marked.map((m) => m.id))] }).catch(() => null);
-  return known && (known.memory.length || known.saved.length) ? { entries: marked, known } : null;
+  const pages = entries.map(({ report: { url, site, title, author } }) => ({ url, site, title, author }));
+  const known = await send({ type: 'memory-get', pages }).catch(() => null);
+  return known && (known.memory.length || known.saved.length) ? known : null;
 }
 
 function tell(report: PageReport, decision: Decision): void {
@@ -232,12 +217,6 @@ function tell(report: PageReport, decision: Decision): void {
 
 function parsed(): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
-/** Back where the reader came from; a tab opened on this page goes to the site's front page. */
-function goBack(): void {
-  if (history.length > 1) history.back();
-  else location.assign(new URL('/', location.href).href);
 }
 
 /** The gate's answer for a page it could not read. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SETTINGS, type RatingSettings } from '../policy';
 import { coversPage, judgePage } from '../judge-page';
-import { pageStoryText } from '../estimate/story-words';
+import { pageStoryText } from '../estimate/story-text';
 import { estimateText } from '../estimate/estimate';
 import { adapterFor } from '../../sites/registry';
 import { readFullPage } from '../../reader/view';

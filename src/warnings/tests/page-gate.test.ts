@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
- * The gate on a live page whose lazy parts (estimator, interstitial) cannot be loaded, as when the
- * background fails to inject them: the text stays covered, the popup still hears the decision, and
- * the reader's choice there still shows the story.
+ * The gate on a live page when the background neither judges it nor injects the gate's lazy parts
+ * (the interstitial), as when it fails: the text stays covered, the popup still hears the decision,
+ * and the reader's choice there shows the story once the background answers again. A page nothing
+ * could gate asks for neither.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -11,6 +12,7 @@ import { allow } from '../ext/settings-storage';
 import { emptyInfo, type RatingLevel } from '../../core/model';
 import { definePages, defineSite } from '../../sites/kit/define-site';
 import { until } from '../../../tests/lib/wait';
+import { judgedText } from '../judge-text';
 
 /** A one-page story rated `level`: an unrated one needs the estimator, an explicit one the interstitial. */
 function siteRated(level: RatingLevel) {
@@ -26,9 +28,14 @@ function siteRated(level: RatingLevel) {
   );
 }
 
+/** Whether the background answers: it judges as it would (judge-text.ts), or fails. */
+let backgroundUp = false;
+
 const unloadable = (level: RatingLevel): GateKit => ({
   cover: () => ['#story'],
   pick: () => siteRated(level),
+  judge: (report, text, settings) =>
+    backgroundUp ? Promise.resolve(judgedText(report, text, settings)) : Promise.reject(new Error('no background')),
   more: () => Promise.reject(new Error('no gate-more script')),
 });
 
@@ -36,6 +43,7 @@ let reports: { report: { kind: string }; decision: { gate: boolean } }[] = [];
 
 beforeEach(() => {
   fakeBrowser.reset();
+  backgroundUp = false;
   reports = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type: string };
@@ -63,10 +71,11 @@ async function gateFromDocumentStart(kit: GateKit) {
 
 const story = () => document.querySelector<HTMLElement>('#story')!;
 
-describe('the gate without its lazy parts', () => {
+describe('the gate without the background', () => {
   it('lets a rated story within the limit through on its rating, never asking for the rest', async () => {
     let asked = 0;
-    const kit: GateKit = { ...unloadable('teen'), more: () => (asked++, Promise.reject(new Error('no gate-more script'))) };
+    const fails = () => (asked++, Promise.reject(new Error('no background')));
+    const kit: GateKit = { ...unloadable('teen'), judge: fails, more: fails };
     // checkRated off: nothing on a Teen page could gate under a Mature limit.
     await fakeBrowser.storage.sync.set({ 'rating-settings': { checkRated: false } });
     const report = await gateFromDocumentStart(kit);
@@ -89,7 +98,7 @@ describe('the gate without its lazy parts', () => {
   });
 
   it.each<RatingLevel>(['unknown', 'explicit'])(
-    'keeps a %s story covered, tells the popup, and shows it once the reader allows it',
+    'keeps a %s story covered, tells the popup, and shows it once the reader allows it and the background is back',
     async (level) => {
       const report = await gateFromDocumentStart(unloadable(level));
 
@@ -99,6 +108,7 @@ describe('the gate without its lazy parts', () => {
       expect(reports[0]!.report.kind).toBe('story');
       expect(reports[0]!.decision.gate).toBe(true);
 
+      backgroundUp = true;
       await allow({ url: location.href, site: 'testsite', title: 'Lanterns', author: 'Wren' }, 'stories');
       await until(() => story().style.getPropertyValue('visibility') !== 'hidden', 'the cover to lift');
       expect(document.querySelector('style[data-slipcase="cover"]')).toBeNull();

@@ -1,0 +1,15 @@
+/**
+ * A site's always-on script asks the background for its page's decision (./gate-judge-host.ts):
+ * the estimate of a long chapter's text, and the decision's code, then cost the page's main
+ * thread nothing. The script reads the page and its text itself (judge.ts#textToEstimate).
+ */
+import type { PageReport } from '../../core/model';
+import type { PageJudgement } from '../judge';
+import type { RatingSettings } from '../policy';
+import { send } from '../../core/ext/send';
+
+export async function judgeInBackground(report: PageReport, text: string | null, settings: RatingSettings): Promise<PageJudgement> {
+  const judged = await send({ type: 'gate-judge', report, text, settings });
+  if (!judged) throw new Error('Slipcase could not judge this page.');
+  return judged;
+}
