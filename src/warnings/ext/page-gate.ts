@@ -30,7 +30,7 @@ export interface GateKit {
   pick: AdapterPick;
   /**
    * The decision on a page that may gate, with the estimate of `text` where the report needs one
-   * (judge.ts#judgedText), wherever it is made: the background for a site's script.
+   * (judge-text.ts#judgedText), wherever it is made: the background for a site's script.
    */
   judge(report: PageReport, text: string | null, settings: RatingSettings): Promise<PageJudgement>;
   /** The interstitial and the listing's fold, wherever they come from. */
