@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
 import { ENDING } from '../sites/generic/generic';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeNodes } from './sanitize';
 import { quietImages } from './images';
 import { countWords, squash, textLines } from '../core/dom';
 import { absoluteUrl, documentBase } from './extract-dom';
@@ -79,7 +79,6 @@ export function extractStory(
   const started = Date.now();
   const doc = inertCopy(page);
   const win = doc.defaultView as Window & typeof globalThis;
-  const inert = doc.implementation.createHTMLDocument('');
   const found = adapter.extract(doc, url);
   const base = documentBase(doc);
   // Read before Readability, which changes the document it reads: when the copy is our own, it
@@ -87,29 +86,31 @@ export function extractStory(
   const nav = adapter.nav(doc, url);
   const direction = pageDirection(doc, adapter.language?.(doc) ?? null);
   const own = doc !== page || opts.takeApart === true;
-  // The notes are copied before the story body, which (from a copy of our own) is moved out, not copied.
-  const noteBoxes = (found?.notes ?? []).map((n) => ({ note: n, box: copyOut(n.nodes, found!, inert, base, false) }));
-  const box = found ? copyOut(found.body, found, inert, base, own) : readability(doc, inert, title, base, own);
+  // The notes are copied before the story body, which (from a copy of our own) is moved out, not
+  // copied. The boxes belong to the copy itself, inert as it is: a move within one document adopts nothing.
+  const noteBoxes = (found?.notes ?? []).map((n) => copyOut(n.nodes, found!, doc, base, false));
+  const box = found ? copyOut(found.body, found, doc, base, own) : readability(doc, title, base, own);
   inTime(started);
-  const content = box ? finish(withDirection(box, direction, inert), win) : null;
+  if (!box) return null;
+  const [content, ...noted] = finish([withDirection(box, direction, doc), ...noteBoxes], win);
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
-  const notes = noteBoxes.flatMap(({ note, box }): ReaderNote[] => {
-    const c = finish(box, win);
+  const notes = (found?.notes ?? []).flatMap((note, i): ReaderNote[] => {
+    const c = noted[i]!;
     return c.text ? [{ label: note.label, html: c.html, position: note.position }] : [];
   });
   return { content, notes, nav, by: found ? 'site' : 'readability' };
 }
 
 /**
- * The page's nodes in a box of the inert document, chrome removed, URLs absolute: copied, or with
+ * The page's nodes in a box of `owner` (the inert copy), chrome removed, URLs absolute: copied, or with
  * `move` (the page is a copy of this read's own) moved there, which on a long work saves copying
  * it twice. Nodes nested in one another are copied, as moving the inner one would cut it out of the outer.
  */
-function copyOut(nodes: Node[], rules: Extraction, inert: Document, base: string, move: boolean): Element {
-  const box = inert.createElement('div');
+function copyOut(nodes: Node[], rules: Extraction, owner: Document, base: string, move: boolean): Element {
+  const box = owner.createElement('div');
   const moving = move && !nested(nodes);
-  for (const n of nodes) box.append(moving ? n : inert.importNode(n, true));
+  for (const n of nodes) box.append(moving ? n : owner.importNode(n, true));
   unwrapSwallowing(box);
   quietImages(box, base);
   const drop = [ALWAYS_DROP, ...(rules.drop ?? [])].join(', ');
@@ -143,9 +144,9 @@ function pageDirection(doc: Document, storyLang: string | null): { dir: string |
   return { dir: /^(rtl|ltr|auto)$/.test(dir) ? dir : null, lang: /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(lang) ? lang : null };
 }
 
-function withDirection(box: Element, { dir, lang }: ReturnType<typeof pageDirection>, inert: Document): Element {
+function withDirection(box: Element, { dir, lang }: ReturnType<typeof pageDirection>, owner: Document): Element {
   if (!dir && !lang) return box;
-  const wrap = inert.createElement('div');
+  const wrap = owner.createElement('div');
   if (dir) wrap.setAttribute('dir', dir);
   if (lang) wrap.setAttribute('lang', lang);
   wrap.append(...Array.from(box.childNodes));
@@ -191,28 +192,31 @@ function trimEdges(box: Element): void {
 }
 
 /**
- * Sanitised HTML and its text. The box is serialised for DOMPurify to parse again rather than
- * sanitised in place: in Chromium, on a 200k-word work, the browser's own parser and the string
- * path took 135 ms against 270-350 ms for DOMPurify's IN_PLACE mode, whose extra passes over the
- * live nodes cost more than the parse (jsdom, whose parser is script, says the opposite).
+ * Each box's sanitised HTML and its text, in one call of the sanitiser (each call makes a document,
+ * the larger part of the cost on a short chapter). The boxes go to DOMPurify as nodes, which it
+ * copies into its own inert document: no serialise and parse (twice the time on a long work in
+ * Chromium), nor DOMPurify's IN_PLACE mode, whose extra passes over the live nodes cost more
+ * still (270-350 ms on a 200k-word work). Each box is a bare <div> of this read's own, which the
+ * sanitiser keeps: its copy, in the same place, holds the box's sanitised content.
  */
-function finish(box: Element, win: Window & typeof globalThis): StoryContent {
-  const clean = sanitizeToFragment(box.innerHTML, win);
-  // Held in the sanitiser's own inert document: moving the nodes to another would adopt each one (10 ms of a 200k-word work in Chromium).
-  const holder = clean.ownerDocument.createElement('div');
-  holder.append(clean);
-  const text = textLines(holder).join('\n');
-  return { html: holder.innerHTML, text, words: countWords(text) };
+function finish(boxes: Element[], win: Window & typeof globalThis): StoryContent[] {
+  const nodes = boxes[0]!.ownerDocument.createDocumentFragment();
+  nodes.append(...boxes);
+  // Read where the sanitiser left them: moving the nodes to another document would adopt each one (10 ms of a 200k-word work in Chromium).
+  return Array.from(sanitizeNodes(nodes, win).children, (holder) => {
+    const text = textLines(holder).join('\n');
+    return { html: holder.innerHTML, text, words: countWords(text) };
+  });
 }
 
 // ---- the fallback ----
 
 /**
- * Readability's article, in a box of the inert document. It changes the document it reads: `own`
+ * Readability's article, in a box of the inert copy. It changes the document it reads: `own`
  * says the copy is this read's alone (else it reads a copy of it). It resolves links against the
  * baseURI, which only a <base> in the head sets (inertCopy drops any other).
  */
-function readability(doc: Document, inert: Document, title: string | null, base: string, own: boolean): Element | null {
+function readability(doc: Document, title: string | null, base: string, own: boolean): Element | null {
   const size = doc.getElementsByTagName('*').length;
   if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
   const copy = own ? doc : (doc.cloneNode(true) as Document);
@@ -221,7 +225,7 @@ function readability(doc: Document, inert: Document, title: string | null, base:
   // The article as nodes (its wrapper's children, as the default serialiser's innerHTML has them), not serialised only to be parsed again.
   const article = new Readability(copy, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
-  const box = inert.createElement('div');
+  const box = doc.createElement('div');
   box.append(...Array.from(article.content.childNodes));
   tidyEdges(box, title);
   return box;

@@ -113,15 +113,34 @@ const SAFE_STYLE = /^(?:text-align|font-style|font-weight|text-decoration(?:-lin
 /** Embedded raster images. */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);base64,[a-z0-9+/=\s]+$/i;
 
+/** CONFIG, giving nodes. Passed to each call too, for its return type only: DOMPurify uses the configuration set once. */
+const AS_NODES = { ...CONFIG, RETURN_DOM_FRAGMENT: true } as const;
+
 type Purifier = ReturnType<typeof createDOMPurify>;
+/** A window's purifiers: one that returns markup, one that returns nodes. */
+interface Purifiers {
+  html: Purifier;
+  dom: Purifier;
+}
 
-/** One configured DOMPurify per window: the hooks hold no state, so the instance is reused. */
-const purifiers = new WeakMap<Window, Purifier>();
+/**
+ * Configured DOMPurify instances per window, the configuration parsed once (setConfig): parsed on
+ * every call, it cost as much as sanitising a short chapter. The hooks hold no state.
+ */
+const purifiers = new WeakMap<Window, Purifiers>();
 
-function purifier(win: Window & typeof globalThis): Purifier {
-  const cached = purifiers.get(win);
-  if (cached) return cached;
+function purifier(win: Window & typeof globalThis, kind: keyof Purifiers): Purifier {
+  let cached = purifiers.get(win);
+  if (!cached) {
+    cached = { html: configured(win, CONFIG), dom: configured(win, AS_NODES) };
+    purifiers.set(win, cached);
+  }
+  return cached[kind];
+}
+
+function configured(win: Window & typeof globalThis, config: Config): Purifier {
   const purify = createDOMPurify(win);
+  purify.setConfig(config);
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     // DOMPurify lets data: URIs through on images by default; only embedded pictures may stay.
     if (
@@ -145,12 +164,11 @@ function purifier(win: Window & typeof globalThis): Purifier {
       node.setAttribute('rel', 'noopener noreferrer nofollow');
     }
   });
-  purifiers.set(win, purify);
   return purify;
 }
 
 export function sanitizeHtml(html: string, win: Window & typeof globalThis): string {
-  return purifier(win).sanitize(html, CONFIG);
+  return purifier(win, 'html').sanitize(html, CONFIG);
 }
 
 /**
@@ -158,5 +176,15 @@ export function sanitizeHtml(html: string, win: Window & typeof globalThis): str
  * (text, word count) without parsing the HTML a second time. Serialised, it is sanitizeHtml's string.
  */
 export function sanitizeToFragment(html: string, win: Window & typeof globalThis): DocumentFragment {
-  return purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  return purifier(win, 'dom').sanitize(html, AS_NODES);
+}
+
+/**
+ * Nodes already parsed (an element's children, moved into `nodes`), sanitised as copies in
+ * DOMPurify's own inert document: the same allow-list as sanitizeToFragment without a serialise
+ * and a parse, which in Chromium took twice as long on a long work (ao3-200k: 91-106 ms against
+ * 49-57 ms; the 10k-word chapter 3.7-6.8 ms against 2.0-2.7 ms).
+ */
+export function sanitizeNodes(nodes: DocumentFragment, win: Window & typeof globalThis): DocumentFragment {
+  return purifier(win, 'dom').sanitize(nodes, AS_NODES);
 }
