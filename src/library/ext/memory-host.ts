@@ -57,8 +57,9 @@ export const memoryHandlers: Handlers = {
   'memory-get': async (message, sender) => {
     const site = senderSite(sender);
     if (site === null || !(await loadMemorySettings()).marks) return null;
+    // Bounded before any work: the message's shape does not bound its length.
     const ids = [...new Set(message.pages.slice(0, MAX_ASKED).map((p) => storyKey(p)))];
-    return recall(await libraryDb(), idsOfSite(ids, site, MAX_ASKED));
+    return recall(await libraryDb(), idsOfSite(ids, site));
   },
 };
 

@@ -9,11 +9,11 @@ export interface MemorySettings {
 export const DEFAULT_MEMORY_SETTINGS: MemorySettings = { remember: true, marks: true };
 
 /**
- * The story ids (storyKey: "site:host:work") of `host` among those a listing asks about, at most
- * `max`: a page learns nothing of what the reader reads on other archives.
+ * The story ids (storyKey: "site:host:work") of `host` among those a listing asks about: a page
+ * learns nothing of what the reader reads on other archives.
  */
-export function idsOfSite(ids: readonly string[], host: string, max: number): string[] {
-  return ids.filter((id) => id.split(':')[1] === host).slice(0, max);
+export function idsOfSite(ids: readonly string[], host: string): string[] {
+  return ids.filter((id) => id.split(':')[1] === host);
 }
 
 /** Whatever storage holds, as valid settings: a missing or mistyped switch takes its default. */

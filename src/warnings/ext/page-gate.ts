@@ -14,7 +14,8 @@ import { emptyInfo } from '../../core/model';
 import { reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
 import { DEFAULT_RATING_SETTINGS, mayGate, type Decision, type RatingSettings } from '../policy';
-import { coversPage, needsEstimate, readBlurbs, textToEstimate, type ListedBlurb, type PageJudgement } from '../judge';
+import { coversPage, needsEstimate, readBlurbs, type ListedBlurb, type PageJudgement } from '../judge';
+import { pageStoryText } from '../estimate/story-text';
 import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
@@ -89,7 +90,7 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
   return report;
 }
 
-/** A page nothing could gate: most pages, decided without loading the decision's code. */
+/** A page nothing could gate: most pages, uncovered without asking the background. */
 const NO_REASONS: Decision = Object.freeze({ gate: false, reasons: [] });
 
 /**
@@ -103,14 +104,15 @@ async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgem
   const adapter = kit.pick(doc, url);
   const report = reportWith(adapter, doc, url);
   const gates = mayGate(report, settings);
-  if (!gates && !needsEstimate(report, settings)) return { report, decision: NO_REASONS };
-  const text = textToEstimate(report, doc, url, adapter, settings);
+  const estimated = needsEstimate(report, settings);
+  if (!gates && !estimated) return { report, decision: NO_REASONS };
+  const text = estimated ? pageStoryText(doc, url, adapter) : null;
   return kit.judge(report, text, settings).catch(() => ({ report, decision: gates ? UNDECIDED : NO_REASONS }));
 }
 
 /**
- * The gate's answer for a page it could not read, or could not judge because the decision could
- * not be loaded: covered until the reader chooses.
+ * The gate's answer for a page it could not read, or could not judge because the background did
+ * not answer: covered until the reader chooses.
  */
 const UNDECIDED: Decision = Object.freeze<Decision>({
   gate: true,
