@@ -117,25 +117,18 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);base64,[a-z0-9+
 const AS_NODES = { ...CONFIG, RETURN_DOM_FRAGMENT: true } as const;
 
 type Purifier = ReturnType<typeof createDOMPurify>;
-/** A window's purifiers: one that returns markup, one that returns nodes. */
-interface Purifiers {
-  html: Purifier;
-  dom: Purifier;
-}
-
 /**
- * Configured DOMPurify instances per window, the configuration parsed once (setConfig): parsed on
- * every call, it cost as much as sanitising a short chapter. The hooks hold no state.
+ * Configured DOMPurify instances per window and kind (markup or nodes), each made when first
+ * needed (making one costs a few milliseconds of a cold reader's opening) and configured once
+ * (setConfig): parsed on every call, the configuration cost as much as sanitising a short chapter.
+ * The hooks hold no state.
  */
-const purifiers = new WeakMap<Window, Purifiers>();
+const purifiers = new WeakMap<Window, Partial<Record<'html' | 'dom', Purifier>>>();
 
-function purifier(win: Window & typeof globalThis, kind: keyof Purifiers): Purifier {
-  let cached = purifiers.get(win);
-  if (!cached) {
-    cached = { html: configured(win, CONFIG), dom: configured(win, AS_NODES) };
-    purifiers.set(win, cached);
-  }
-  return cached[kind];
+function purifier(win: Window & typeof globalThis, kind: 'html' | 'dom'): Purifier {
+  let made = purifiers.get(win);
+  if (!made) purifiers.set(win, (made = {}));
+  return (made[kind] ??= configured(win, kind === 'html' ? CONFIG : AS_NODES));
 }
 
 function configured(win: Window & typeof globalThis, config: Config): Purifier {
