@@ -214,10 +214,10 @@ export function mayReadPastRating(level: RatingLevel, settings: Pick<RatingSetti
 }
 
 /**
- * Whether `decide` could find any reason on this report: when not, the page is let through
- * without the decision's code, which a site's always-on script leaves to the gate's lazy part
- * (src/warnings/ext/gate-more.ts). It may say yes where `decide` then finds nothing (a tag list
- * that matches none), never the other way round.
+ * Whether `decide` could find any reason on this report: when not, a site's always-on script lets
+ * the page through without asking the background for the decision (src/warnings/ext/gate-judge.ts).
+ * It may say yes where `decide` then finds nothing (a tag list that matches none), never the other
+ * way round.
  */
 export function mayGate(report: PageReport, settings: RatingSettings, judgeUnrated = true): boolean {
   if (!isWorkPage(report.kind)) return false;
