@@ -192,18 +192,22 @@ function trimEdges(box: Element): void {
 }
 
 /**
- * Each box's sanitised HTML and its text, in one call of the sanitiser (each call makes a document,
- * the larger part of the cost on a short chapter). The boxes go to DOMPurify as nodes, which it
- * copies into its own inert document: no serialise and parse (twice the time on a long work in
- * Chromium), nor DOMPurify's IN_PLACE mode, whose extra passes over the live nodes cost more
- * still (270-350 ms on a 200k-word work). Each box is a bare <div> of this read's own, which the
- * sanitiser keeps: its copy, in the same place, holds the box's sanitised content.
+ * Each box's sanitised HTML and its text, in one call of the sanitiser (each call makes a
+ * document and walks it: on a short chapter a tenth of the sanitiser's time or less, paid once).
+ * The boxes go to DOMPurify as nodes, which it copies into its own inert document: no serialise
+ * and parse (twice the time on a long work in Chromium), nor DOMPurify's IN_PLACE mode, whose
+ * extra passes over the live nodes cost more still (270-350 ms on a 200k-word work). Each box is
+ * a bare <div> of this read's own, which the sanitiser keeps: its copy, in the same place, holds
+ * the box's sanitised content.
  */
 function finish(boxes: Element[], win: Window & typeof globalThis): StoryContent[] {
   const nodes = boxes[0]!.ownerDocument.createDocumentFragment();
   nodes.append(...boxes);
   // Read where the sanitiser left them: moving the nodes to another document would adopt each one (10 ms of a 200k-word work in Chromium).
-  return Array.from(sanitizeNodes(nodes, win).children, (holder) => {
+  const holders = sanitizeNodes(nodes, win).children;
+  // The caller pairs the results with its boxes by place: one lost box would give a note the story's text.
+  if (holders.length !== boxes.length) throw new Error(`The sanitiser returned ${holders.length} boxes of ${boxes.length}`);
+  return Array.from(holders, (holder) => {
     const text = textLines(holder).join('\n');
     return { html: holder.innerHTML, text, words: countWords(text) };
   });
