@@ -14,8 +14,7 @@ import { emptyInfo } from '../../core/model';
 import { reportWith, type AdapterPick } from '../../core/read-page';
 import { send } from '../../core/ext/send';
 import { DEFAULT_RATING_SETTINGS, mayGate, type Decision, type RatingSettings } from '../policy';
-import { coversPage, needsEstimate, readBlurbs, type ListedBlurb, type PageJudgement } from '../judge';
-import { pageStoryText } from '../estimate/story-text';
+import { coversPage, needsEstimate, readBlurbs, textToEstimate, type ListedBlurb, type PageJudgement } from '../judge';
 import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
 import { coverEarly, type Cover } from '../ui/live-cover';
@@ -104,9 +103,8 @@ async function judge(kit: GateKit, settings: RatingSettings): Promise<PageJudgem
   const adapter = kit.pick(doc, url);
   const report = reportWith(adapter, doc, url);
   const gates = mayGate(report, settings);
-  const estimated = needsEstimate(report, settings);
-  if (!gates && !estimated) return { report, decision: NO_REASONS };
-  const text = estimated ? pageStoryText(doc, url, adapter) : null;
+  if (!gates && !needsEstimate(report, settings)) return { report, decision: NO_REASONS };
+  const text = textToEstimate(report, doc, url, adapter, settings);
   return kit.judge(report, text, settings).catch(() => ({ report, decision: gates ? UNDECIDED : NO_REASONS }));
 }
 
