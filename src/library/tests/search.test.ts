@@ -223,6 +223,26 @@ describe('searchLibrary', () => {
     },
   );
 
+  it('reads the first page of the whole library in the same order where the browser lacks getAllRecords', async () => {
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const own = Object.getOwnPropertyDescriptor(proto, 'getAllRecords');
+    expect(own).toBeDefined();
+    delete proto.getAllRecords;
+    try {
+      for (const sort of Object.keys(SORT_BY) as Exclude<SortKey, 'relevance'>[])
+        for (const reverse of [false, true]) {
+          const r = await searchLibrary(db, { sort, reverse });
+          expect(
+            r.stories.map((s) => s.id),
+            `${sort} ${reverse}`,
+          ).toEqual(byHand({ sort, reverse }).slice(0, 50));
+          expect(r.total).toBe(oracle.size);
+        }
+    } finally {
+      Object.defineProperty(proto, 'getAllRecords', own!);
+    }
+  });
+
   it('pages through the whole order, whichever way it is read', async () => {
     for (const q of [
       { sort: 'title' as const },
