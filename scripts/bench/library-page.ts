@@ -3,33 +3,14 @@
  * own code on the page's real IndexedDB, driven from Node through `window.libraryBench`.
  * Times are taken here with performance.now(), so the driver's round trips are not in them.
  */
-import { openLibrary, write, type LibraryDb } from '../../src/library/db/db';
-import { indexKeys, indexStory, termsOf } from '../../src/library/search/search-index';
+import { openLibrary, type LibraryDb } from '../../src/library/db/db';
 import { loadStory } from '../../src/library/db/reading';
-import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../src/library/db/build-records';
+import { storyIdOf } from '../../src/library/db/build-records';
 import { saveStory } from '../../src/library/db/save';
 import { fandomCounts, searchLibrary, type LibraryQuery } from '../../src/library/search/query';
 import { tokens } from '../../src/library/search/text-keys';
-import type { StoryCopy } from '../../src/library/types';
-import { putVersion } from '../../src/library/db/versions';
-import { countFandoms } from '../../src/library/db/fandom-counts';
 import { StoryWorld, type Vocabulary } from './library-stories';
-
-export interface FillStats {
-  stories: number;
-  chapters: number;
-  words: number;
-  /** Characters of stored chapter HTML. */
-  html: number;
-  /** Search index keys: one per (field, term) pair of a story. */
-  indexKeys: number;
-  ms: number;
-  /** Where the time went: making the stories up, prepareChapter, termsOf, the transaction. */
-  generateMs: number;
-  prepareMs: number;
-  termsMs: number;
-  writeMs: number;
-}
+import { fillLibrary, type FillStats } from './library-fill';
 
 export interface Timed {
   ms: number;
@@ -67,62 +48,9 @@ async function library(name: string): Promise<LibraryDb> {
   return db;
 }
 
-/**
- * Stores stories [from, to) as saveStory stores a first save: the same record builders and index
- * writer, a transaction per story, without its policy read (nothing is saved yet to compare
- * with). A transaction per story, as one of many stories would pass the 1 MB Chromium's
- * IndexedDB buffers in memory, and then read back every key it writes (search-index.ts).
- */
+/** Stories [from, to) of the world into the library `name` (library-fill.ts). */
 async function fill(name: string, from: number, to: number): Promise<FillStats> {
-  const t = performance.now();
-  const db = await library(name);
-  const stats: FillStats = {
-    stories: 0,
-    chapters: 0,
-    words: 0,
-    html: 0,
-    indexKeys: 0,
-    ms: 0,
-    generateMs: 0,
-    prepareMs: 0,
-    termsMs: 0,
-    writeMs: 0,
-  };
-  const prepared: { copy: StoryCopy; chapters: PreparedChapter[]; terms: Map<string, number> }[] = [];
-  for (let n = from; n < to; n++) {
-    let mark = performance.now();
-    const lap = () => -mark + (mark = performance.now());
-    const copy = world.story(n);
-    stats.generateMs += lap();
-    const chapters = copy.chapters.map((c) => prepareChapter(c, win));
-    stats.prepareMs += lap();
-    const terms = termsOf(copy.meta, chapters);
-    stats.termsMs += lap();
-    prepared.push({ copy, chapters, terms });
-    stats.stories++;
-    stats.chapters += chapters.length;
-    stats.words += chapters.reduce((a, c) => a + c.words, 0);
-    stats.html += chapters.reduce((a, c) => a + c.html.length, 0);
-    stats.indexKeys += indexKeys(terms).length;
-  }
-  const writing = performance.now();
-  for (const { copy, chapters, terms } of prepared) {
-    await write(db, async (tx) => {
-      const at = copy.fetchedAt!;
-      const current = versionRecord(
-        { storyId: storyIdOf(copy.site, copy.url, copy.meta), version: 1, state: 'current', createdAt: at, url: copy.url, meta: copy.meta },
-        chapters,
-      );
-      await putVersion(tx, current, chapters);
-      const record = storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null);
-      await tx.objectStore('stories').put(record);
-      await countFandoms(tx, undefined, record);
-      await indexStory(tx, current.storyId, terms);
-    });
-  }
-  stats.writeMs = performance.now() - writing;
-  stats.ms = performance.now() - t;
-  return stats;
+  return fillLibrary(await library(name), world, from, to, win);
 }
 
 async function timed(run: () => Promise<number>): Promise<Timed> {

@@ -12,12 +12,14 @@
  * reader's does. The stories come from library-stories.ts (sizes and vocabulary described there).
  *
  * - fill: all N stories are written, a transaction each, with the records saveStory writes for
- *   a first save (library-page.ts#fill). Not a figure of saveStory's speed. A story's
+ *   a first save (library-fill.ts). Not a figure of saveStory's speed. A story's
  *   search index is ~2,000 keys (one per field and term) in records of 128 that Chromium adds to
  *   the multi-entry index, so 10,000 realistic stories hold about 20 million index entries. The
- *   filled profile is kept in node_modules/.cache/slipcase-bench/, keyed by a hash of the page's
- *   code (the library's included), the vocabulary, the story count, the seed and the Chromium
- *   version, and later runs start from a copy of it (--fresh fills anew); the output says which.
+ *   filled profile is kept in node_modules/.cache/slipcase-bench/, keyed by a hash of what
+ *   decides its contents (the fill's code and the story generator's, with the library code they
+ *   call; the vocabulary, the story count, the seed and the Chromium version), and later runs
+ *   start from a copy of it (--fresh fills anew); the output says which. A change to how the
+ *   library reads keeps the cache; a change to what a save writes fills anew.
  * - save: saveStory itself, one story per call as the runner saves, of new stories from the same
  *   distribution into the full library: back to back, then 1 s apart (the runner's pace, as it
  *   fetches at least one page a story, a second apart), which leaves LevelDB time to compact
@@ -48,7 +50,8 @@ import { readFullPage } from '../../src/reader/view';
 import { LIBRARY_NAME } from '../../src/library/db/db';
 import type { LibraryQuery } from '../../src/library/search/query';
 import { parseHtml } from '../lib/html';
-import type { FillStats, LibraryBench, Timed } from './library-page';
+import type { LibraryBench, Timed } from './library-page';
+import type { FillStats } from './library-fill';
 import { seeded } from '../../tests/lib/seeded';
 import { SIZE, type Vocabulary } from './library-stories';
 import { median, percentile, table } from './timing';
@@ -198,8 +201,11 @@ async function fillProfile(profile: string, script: string, vocab: Vocabulary): 
  */
 async function filledProfile(script: string, vocab: Vocabulary): Promise<{ dir: string; filled: Filled; reused: boolean }> {
   const chromiumVersion = chromiumVersionLine();
+  const fillCode = await Promise.all(
+    ['library-fill.ts', 'library-stories.ts'].map(async (entry) => (await browserBundle(entry, 'esm')).js),
+  );
   const key = createHash('sha256')
-    .update(JSON.stringify([script, vocab, STORIES, SEED, chromiumVersion]))
+    .update(JSON.stringify([fillCode, vocab, STORIES, SEED, chromiumVersion]))
     .digest('hex')
     .slice(0, 16);
   const dir = join(CACHE, `library-${key}`);
