@@ -13,6 +13,7 @@ import type { RatingLevel } from '../../core/model';
 import type { LibraryDb } from '../db/db';
 import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
 import { tokens } from './text-keys';
+import { FEW, pageOfMatches } from './page-order';
 import type { StoryRecord, StoryStatus } from '../types';
 import type { FandomCount, LibrarySchema } from '../db/stores';
 import { unwrap, wrap, type IDBPIndex } from 'idb';
@@ -127,9 +128,6 @@ async function filterIds(tx: ReadTx, q: LibraryQuery): Promise<Set<string>[]> {
   return (await Promise.all(sets)).map((ids) => new Set(ids));
 }
 
-/** Up to this many matches are sorted from their own records; more, by reading the sort index. */
-const FEW = 500;
-
 /**
  * A fandom's records, when it is the query's only filter (the side list's) and holds a few
  * stories: one read of the fandom index, where its ids and then each record would be one a story.
@@ -150,7 +148,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   const to = from + (q.limit ?? 50);
   const fandom = await fewOfFandom(tx, q);
   if (fandom) {
-    const byFandom = ordered(fandom, q.sort === 'relevance' || !q.sort ? 'updated' : q.sort, null, !!q.reverse);
+    const byFandom = ordered(fandom, q.sort === 'relevance' || !q.sort ? 'updated' : q.sort, !!q.reverse);
     return { total: fandom.length, stories: byFandom.slice(from, to).map(readableStory) };
   }
   const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
@@ -165,18 +163,18 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   }
 
   const ids = sets.slice(1).reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))), sets[0]!);
-  if (ids.size <= FEW) {
-    const records = (await Promise.all([...ids].map((id) => stories.get(id)))).filter((s): s is StoryRecord => s !== undefined);
-    return { total: ids.size, stories: ordered(records, sort, scores, !!q.reverse).slice(from, to).map(readableStory) };
-  }
-  const { index, descending } = SORTS[sort === 'relevance' ? 'updated' : sort];
-  let order = (await stories.index(index).getAllKeys()).filter((id) => ids.has(id));
-  if (descending) order.reverse();
-  // A stable sort: equal scores keep the latest update first.
-  if (sort === 'relevance') order = order.sort((a, b) => scores!.get(b)! - scores!.get(a)!);
-  if (q.reverse) order.reverse();
-  const page = await Promise.all(order.slice(from, to).map((id) => stories.get(id)));
-  return { total: order.length, stories: page.filter((s): s is StoryRecord => s !== undefined).map(readableStory) };
+  // Relevance ranks by score, then puts equal scores in the latest update's order.
+  const within = sort === 'relevance' ? 'updated' : sort;
+  const { index, descending } = SORTS[within];
+  const page = await pageOfMatches(
+    { ids, scores: sort === 'relevance' ? scores : null, lowFirst: !!q.reverse, from, to },
+    {
+      walk: () => stories.index(index).openKeyCursor(null, descending !== !!q.reverse ? 'prev' : 'next'),
+      records: async (wanted) => (await Promise.all(wanted.map((id) => stories.get(id)))).filter((s): s is StoryRecord => s !== undefined),
+      inOrder: (records) => ordered(records, within, !!q.reverse),
+    },
+  );
+  return { total: ids.size, stories: page.map(readableStory) };
 }
 
 type SortIndex = IDBPIndex<LibrarySchema, ['stories', 'searchKeys', 'indexedStories'], 'stories', SortIndexName>;
@@ -204,12 +202,10 @@ async function pageOf(index: SortIndex, direction: 'next' | 'prev', from: number
 }
 
 /** The order the sort index gives (key, then id; reversed for a descending sort), from the records. */
-function ordered(records: StoryRecord[], sort: SortKey, scores: Map<string, number> | null, reverse: boolean): StoryRecord[] {
-  const { key, descending } =
-    sort === 'relevance' ? { key: SORT_KEYS.updated, descending: true } : { key: SORT_KEYS[sort], descending: SORTS[sort].descending };
+function ordered(records: StoryRecord[], sort: Exclude<SortKey, 'relevance'>, reverse: boolean): StoryRecord[] {
+  const [key, descending] = [SORT_KEYS[sort], SORTS[sort].descending];
   const byIndex = (a: StoryRecord, b: StoryRecord) => compareKeys(key(a), key(b)) || compareKeys(a.id, b.id);
   const sorted = records.sort(descending ? (a, b) => byIndex(b, a) : byIndex);
-  if (sort === 'relevance') sorted.sort((a, b) => scores!.get(b.id)! - scores!.get(a.id)!);
   return reverse ? sorted.reverse() : sorted;
 }
 
