@@ -197,23 +197,22 @@ async function fillProfile(profile: string, script: string, vocab: Vocabulary): 
 
 /**
  * A filled profile for these inputs: the cached one, or a new one filled now (and cached; older
- * ones are removed, as each takes gigabytes).
+ * ones of the same size are removed, as each takes up to gigabytes).
  */
 async function filledProfile(script: string, vocab: Vocabulary): Promise<{ dir: string; filled: Filled; reused: boolean }> {
   const chromiumVersion = chromiumVersionLine();
-  const fillCode = await Promise.all(
-    ['library-fill.ts', 'library-stories.ts'].map(async (entry) => (await browserBundle(entry, 'esm')).js),
-  );
+  const fillCode = await Promise.all(['library-fill.ts', 'library-stories.ts'].map(async (entry) => (await browserBundle(entry, true)).js));
   const key = createHash('sha256')
     .update(JSON.stringify([fillCode, vocab, STORIES, SEED, chromiumVersion]))
     .digest('hex')
     .slice(0, 16);
-  const dir = join(CACHE, `library-${key}`);
+  const dir = join(CACHE, `library-${STORIES}-${key}`);
   const record = join(dir, 'fill.json');
   if (!values.fresh && existsSync(record))
     return { dir: join(dir, 'profile'), filled: JSON.parse(readFileSync(record, 'utf8')) as Filled, reused: true };
   mkdirSync(CACHE, { recursive: true });
-  for (const old of readdirSync(CACHE)) if (old.startsWith('library-')) rmSync(join(CACHE, old), { recursive: true, force: true });
+  for (const old of readdirSync(CACHE))
+    if (old.startsWith(`library-${STORIES}-`)) rmSync(join(CACHE, old), { recursive: true, force: true });
   const building = `${dir}.partial`;
   const filled = await fillProfile(join(building, 'profile'), script, vocab);
   writeFileSync(join(building, 'fill.json'), JSON.stringify(filled));
