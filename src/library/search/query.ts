@@ -4,9 +4,9 @@
  *
  * Every part of a query is an id set read from an index without touching the story records:
  * each word is a key range of the search index per field (search-index.ts), each filter one index read.
- * Then the page: with nothing to match, it is read straight off the sort index (a cursor, so the
- * cost is the page, not the library); a few hundred matches are sorted from their own records;
- * more are put in order by the sort index's keys, and only the page's records are read.
+ * Then the page: with nothing to match, it is read straight off the sort index (the cost is the
+ * page, not the library); with matches, page-order.ts takes each score's stories only as far as
+ * the page reaches.
  */
 import { readableStory, type ReadStory } from '../db/repair';
 import type { RatingLevel } from '../../core/model';
