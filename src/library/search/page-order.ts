@@ -58,6 +58,7 @@ async function walked(source: PageSource, groups: [ids: string[], wanted: number
   const groupOf = new Map<string, number>();
   groups.forEach(([ids], g) => ids.forEach((id) => groupOf.set(id, g)));
   let missing = groups.reduce((n, [, wanted]) => n + wanted, 0);
+  if (missing === 0) return found;
   for (let cursor = await source.walk(); cursor && missing > 0; cursor = await cursor.continue()) {
     const g = groupOf.get(cursor.primaryKey);
     if (g === undefined || found[g]!.length === groups[g]![1]) continue;

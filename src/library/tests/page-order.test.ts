@@ -69,6 +69,14 @@ describe('pageOfMatches', () => {
     expect(pages).toEqual(whole);
   });
 
+  it('opens no walk where every score the page reaches is held by few', async () => {
+    const few = new Set(byUpdate.slice(0, FEW).map((s) => s.id));
+    const { source: s, taken } = source(false);
+    const page = await pageOfMatches({ ids: few, scores: null, lowFirst: false, from: 0, to: 50 }, s);
+    expect(page.map((r) => r.id)).toEqual(byUpdate.slice(0, 50).map((r) => r.id));
+    expect(taken.steps).toBe(0);
+  });
+
   it('finds the first page of a common score in a short walk', async () => {
     // Every story matches with one score: the first 50 of the index are the page.
     const all = new Set(library.map((s) => s.id));
