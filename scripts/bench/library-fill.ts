@@ -28,6 +28,20 @@ export interface FillStats {
   writeMs: number;
 }
 
+/** Stats of nothing filled yet, to add to. */
+export const noFill = (): FillStats => ({
+  stories: 0,
+  chapters: 0,
+  words: 0,
+  html: 0,
+  indexKeys: 0,
+  ms: 0,
+  generateMs: 0,
+  prepareMs: 0,
+  termsMs: 0,
+  writeMs: 0,
+});
+
 /**
  * Stores stories [from, to) as saveStory stores a first save: the same record builders and index
  * writer, a transaction per story, without its policy read (nothing is saved yet to compare
@@ -42,18 +56,7 @@ export async function fillLibrary(
   win: Window & typeof globalThis,
 ): Promise<FillStats> {
   const t = performance.now();
-  const stats: FillStats = {
-    stories: 0,
-    chapters: 0,
-    words: 0,
-    html: 0,
-    indexKeys: 0,
-    ms: 0,
-    generateMs: 0,
-    prepareMs: 0,
-    termsMs: 0,
-    writeMs: 0,
-  };
+  const stats = noFill();
   const prepared: { copy: StoryCopy; chapters: PreparedChapter[]; terms: Map<string, number> }[] = [];
   for (let n = from; n < to; n++) {
     let mark = performance.now();

@@ -51,7 +51,7 @@ import { LIBRARY_NAME } from '../../src/library/db/db';
 import type { LibraryQuery } from '../../src/library/search/query';
 import { parseHtml } from '../lib/html';
 import type { LibraryBench, Timed } from './library-page';
-import type { FillStats } from './library-fill';
+import { noFill, type FillStats } from './library-fill';
 import { seeded } from '../../tests/lib/seeded';
 import { SIZE, type Vocabulary } from './library-stories';
 import { median, percentile, table } from './timing';
@@ -169,18 +169,7 @@ const dirBytes = (dir: string) => Number(execFileSync('du', ['-sb', dir], { enco
 async function fillProfile(profile: string, script: string, vocab: Vocabulary): Promise<Filled> {
   const browser = await launch(profile, script, vocab);
   const started = performance.now();
-  const stats: FillStats = {
-    stories: 0,
-    chapters: 0,
-    words: 0,
-    html: 0,
-    indexKeys: 0,
-    ms: 0,
-    generateMs: 0,
-    prepareMs: 0,
-    termsMs: 0,
-    writeMs: 0,
-  };
+  const stats = noFill();
   for (let n = 0; n < STORIES; n += BATCH) {
     const s = await browser.bench('fill', LIBRARY_NAME, n, Math.min(STORIES, n + BATCH));
     for (const k of Object.keys(stats) as (keyof FillStats)[]) stats[k] += s[k];
