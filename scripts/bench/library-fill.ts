@@ -9,7 +9,7 @@ import { indexKeys, indexStory, termsOf } from '../../src/library/search/search-
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../src/library/db/build-records';
 import type { StoryCopy } from '../../src/library/types';
 import { putVersion } from '../../src/library/db/versions';
-import { countFandoms } from '../../src/library/db/fandom-counts';
+import { countStory } from '../../src/library/db/counts';
 import type { StoryWorld } from './library-stories';
 
 export interface FillStats {
@@ -85,7 +85,7 @@ export async function fillLibrary(
       await putVersion(tx, current, chapters);
       const record = storyRecord(copy.site, current, { savedAt: at, updatedAt: at, lastReadAt: 0, newChapters: 0 }, null);
       await tx.objectStore('stories').put(record);
-      await countFandoms(tx, undefined, record);
+      await countStory(tx, undefined, record);
       await indexStory(tx, current.storyId, terms);
     });
   }

@@ -12,7 +12,7 @@
  */
 import { write, read, type LibraryDb } from '../db/db';
 import { chapterRecords, prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
-import { countFandoms } from '../db/fandom-counts';
+import { countStory } from '../db/counts';
 import { indexStory, termsOf } from '../search/search-index';
 import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { each } from '../db/batch-requests';
@@ -78,7 +78,7 @@ export async function writeAwaiting(db: LibraryDb, stories: readonly DavStory[])
       };
       const record: StoryRecord = { ...storyRecord(m.site, current, times, null), textIn: 'folder' };
       await tx.objectStore('stories').put(record);
-      await countFandoms(tx, local, record);
+      await countStory(tx, local, record);
       await indexStory(tx, id, termsOf(m.meta.v, chapters));
     }
   });
@@ -125,7 +125,7 @@ export async function fetchStoryText(
     // Later than before, so the next sync reads the story again (and finds the same blobs).
     const record = storyRecord(story.site, current, { savedAt, updatedAt: story.updatedAt + 1, lastReadAt, newChapters }, story.pending);
     await tx.objectStore('stories').put(record);
-    await countFandoms(tx, story, record);
+    await countStory(tx, story, record);
     await indexStory(tx, id, termsOf(story.meta, chapters));
     return true;
   });

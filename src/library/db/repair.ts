@@ -7,7 +7,7 @@
  */
 import { LEVEL_ORDER } from '../../core/rating';
 import { storyRecord } from './build-records';
-import { recountFandoms } from './fandom-counts';
+import { recountStories } from './counts';
 import { write, type LibraryDb } from './db';
 import type { Rating, RatingLevel } from '../../core/model';
 import type { StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
@@ -124,7 +124,7 @@ export async function repairStory(db: LibraryDb, id: string): Promise<boolean> {
     const pending = story.pending && versions.some((v) => v.version === story.pending!.version) ? story.pending : null;
     const record = { ...rebuilt(current), pending };
     await tx.objectStore('stories').put(record);
-    await recountFandoms(tx);
+    await recountStories(tx);
     return true;
   });
 }

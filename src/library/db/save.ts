@@ -20,7 +20,7 @@ import { write } from './db';
 import { indexStory, termsOf, unindexStory } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord } from './build-records';
 import { each } from './batch-requests';
-import { countFandoms } from './fandom-counts';
+import { countStory } from './counts';
 import { dropVersion, putVersion, versionRange } from './versions';
 import type { Problem, SaveResult, StoryCopy, StoryMeta, StoryRecord, StoryStatus, VersionRecord } from '../types';
 
@@ -140,7 +140,7 @@ export async function saveStory(
     const record = storyRecord(copy.site, current, times, null);
     await tx.objectStore('stories').put(record);
     if (options.moved) await followPlace(tx, id, options.moved);
-    await countFandoms(tx, story, record);
+    await countStory(tx, story, record);
     await indexStory(tx, id, termsOf(copy.meta, chapters));
     return { id, outcome: story ? 'updated' : 'saved', problems };
   });
@@ -160,7 +160,7 @@ export async function promotePending(db: LibraryDb, id: string): Promise<boolean
     const times = { savedAt: story.savedAt, updatedAt: held.createdAt, lastReadAt: story.lastReadAt, newChapters: story.newChapters };
     const record = storyRecord(story.site, current, times, null);
     await tx.objectStore('stories').put(record);
-    await countFandoms(tx, story, record);
+    await countStory(tx, story, record);
     await indexStory(tx, id, termsOf(held.meta, chapters));
     return true;
   });
@@ -186,7 +186,7 @@ export async function deleteStory(db: LibraryDb, id: string): Promise<boolean> {
     await tx.objectStore('progress').delete(id);
     await unindexStory(tx, id);
     await tx.objectStore('stories').delete(id);
-    await countFandoms(tx, story, undefined);
+    await countStory(tx, story, undefined);
     return true;
   });
 }

@@ -13,12 +13,13 @@
  * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
  *               pair, in parts, each by its story's number × PARTS + part; index keys (multi-entry)
  * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
- * - fandoms     FandomCount by fandom: the stories in each fandom (fandom-counts.ts)
+ * - fandoms     FandomCount by fandom: the stories in each fandom (counts.ts)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
  *               a restart without fetching them again
  * - memory      MemoryRecord by id: the reader's state and place in every story they opened, saved
  *               or not (../memory/reading-state.ts); index seen (seenAt)
+ * - totals      the number of stories, by the key 'stories' (counts.ts)
  *
  * History: v1 stories, chapters by [storyId, index], progress. v2 keeps versions: chapters gain a
  * version in their key, each story's copy becomes version 1. v3 adds the search index and the
@@ -27,7 +28,7 @@
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
- * counts, counted from the stories. v8 adds the reading memory, empty. Since v6, without a
+ * counts, counted from the stories. v8 adds the reading memory, empty. v9 adds the totals, counted from the stories. Since v6, without a
  * new version (nothing to convert): stories' meta.chaptersPosted and savedNumbers, and versions'
  * chapterNumbers; records saved before lack them and are read with the defaults (repair.ts).
  */
@@ -36,7 +37,7 @@ import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
 import type { SearchKeysRecord, StoreName, WriteTx } from './stores';
 import { PARTS, indexKeys, termsOf } from '../search/search-index';
 import { each } from './batch-requests';
-import { recountFandoms } from './fandom-counts';
+import { recountFandoms, recountTotal } from './counts';
 import { contentHash } from '../search/text-keys';
 
 export const STORES: StoreName[] = [
@@ -50,6 +51,7 @@ export const STORES: StoreName[] = [
   'jobs',
   'jobPages',
   'memory',
+  'totals',
 ];
 
 type RawDb = IDBPDatabase<unknown>;
@@ -193,7 +195,12 @@ const v8: Migration = async (db) => {
   db.createObjectStore('memory', { keyPath: 'id' }).createIndex('seen', 'seenAt');
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
+const v9: Migration = async (db, tx) => {
+  db.createObjectStore('totals');
+  await recountTotal(tx as unknown as WriteTx);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -12,7 +12,7 @@ export interface SearchKeysRecord {
   keys: string[];
 }
 
-/** A fandom with its number of stories (fandom-counts.ts). */
+/** A fandom with its number of stories (counts.ts). */
 export interface FandomCount {
   fandom: string;
   count: number;
@@ -42,6 +42,8 @@ export interface LibrarySchema extends DBSchema {
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };
   memory: { key: string; value: MemoryRecord; indexes: { seen: number } };
+  /** Counts of the whole library, by what they count (counts.ts): 'stories'. */
+  totals: { key: string; value: number };
 }
 
 export type StoreName = StoreNames<LibrarySchema>;

@@ -16,7 +16,7 @@ import { deleteStory } from './save';
 import { versionRange } from './versions';
 import type { ChapterRecord, ProgressRecord, StoryRecord, VersionRecord } from '../types';
 import { each } from './batch-requests';
-import { countFandoms } from './fandom-counts';
+import { countStory } from './counts';
 import { indexStory, termsOf } from '../search/search-index';
 
 export interface DeletedStories {
@@ -97,7 +97,7 @@ export async function restoreStories(db: LibraryDb, deleted: DeletedStories, win
       await each(r.chapters, (c) => tx.objectStore('chapters').put(c));
       if (r.progress) await tx.objectStore('progress').put(r.progress);
       await tx.objectStore('stories').put(r.story);
-      await countFandoms(tx, undefined, r.story);
+      await countStory(tx, undefined, r.story);
       await indexStory(tx, r.story.id, termsOf(r.story.meta, r.chapters));
       result.added++;
     }

@@ -17,7 +17,7 @@ import { indexStory, termsOf } from '../search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
 import { dropVersion, putVersion, versionRange } from '../db/versions';
 import { judgeCopy } from '../db/save';
-import { countFandoms } from '../db/fandom-counts';
+import { countStory } from '../db/counts';
 import { BackupError, fail, list, metaCheck, nullable, num, oneOf, optional, record, str, url, type Check } from './backup-checks';
 import type { ChapterRecord, EarlierText, Position, Problem, StoryMeta, StoryRecord, VersionRecord } from '../types';
 import { normalizeRules, type SiteRule } from '../../sites/rules/rule';
@@ -308,7 +308,7 @@ async function merge(tx: WriteTx, item: Incoming): Promise<keyof ImportResult> {
   };
   const merged = storyRecord(local && !replaced ? local.site : b.site, current, times, held);
   await tx.objectStore('stories').put(merged);
-  await countFandoms(tx, local, merged);
+  await countStory(tx, local, merged);
   if (!local) return 'added';
   return sameStory(local, merged) && sameProgress(localProgress, progress) ? 'unchanged' : 'updated';
 }

@@ -16,6 +16,7 @@ import { tokens } from './text-keys';
 import { FEW, pageOfMatches } from './page-order';
 import type { StoryRecord, StoryStatus } from '../types';
 import type { FandomCount, LibrarySchema } from '../db/stores';
+import { STORY_TOTAL } from '../db/counts';
 import { unwrap, wrap, type IDBPIndex } from 'idb';
 
 export type SortKey = 'relevance' | 'updated' | 'title' | 'author' | 'words' | 'lastRead';
@@ -86,7 +87,7 @@ const PREFIX_FIELDS = FIELDS.title | FIELDS.author | FIELDS.fandom | FIELDS.tag;
 const knownIds = new WeakMap<LibraryDb, KnownIds>();
 
 type ReadTx = ReturnType<typeof searchTx>;
-const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories'], 'readonly');
+const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories', 'totals'], 'readonly');
 
 /**
  * Stories holding every word of `text`, with their relevance: for each word the weight of the
@@ -159,7 +160,9 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   if (sets.length === 0 && sort !== 'relevance') {
     const { index, descending } = SORTS[sort];
     const page = await pageOf(stories.index(index), descending !== !!q.reverse ? 'prev' : 'next', from, to - from);
-    return { total: await stories.count(), stories: page.map(readableStory) };
+    // The kept count (db/counts.ts); a library whose count record was lost is counted.
+    const total = (await tx.objectStore('totals').get(STORY_TOTAL)) ?? (await stories.count());
+    return { total, stories: page.map(readableStory) };
   }
 
   const ids = sets.slice(1).reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))), sets[0]!);
@@ -177,7 +180,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   return { total: ids.size, stories: page.map(readableStory) };
 }
 
-type SortIndex = IDBPIndex<LibrarySchema, ['stories', 'searchKeys', 'indexedStories'], 'stories', SortIndexName>;
+type SortIndex = IDBPIndex<LibrarySchema, ['stories', 'searchKeys', 'indexedStories', 'totals'], 'stories', SortIndexName>;
 /** IndexedDB 3.0's read of an index's records in either direction (Chromium 141 and later). */
 type RecordsIndex = IDBIndex & {
   getAllRecords?(options: { direction: IDBCursorDirection; count: number }): IDBRequest<{ value: StoryRecord }[]>;
@@ -221,7 +224,7 @@ const SORT_KEYS: Record<Exclude<SortKey, 'relevance'>, (s: StoryRecord) => strin
 /** IndexedDB's order for string or number keys: strings by UTF-16 code units, as `<` compares them. */
 const compareKeys = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every fandom in the library with its number of stories, most stories first: one read of the counts (db/fandom-counts.ts). */
+/** Every fandom in the library with its number of stories, most stories first: one read of the counts (db/counts.ts). */
 export async function fandomCounts(db: LibraryDb): Promise<FandomCount[]> {
   const counts = await db.getAll('fandoms');
   return counts.sort((a, b) => b.count - a.count || a.fandom.localeCompare(b.fandom));

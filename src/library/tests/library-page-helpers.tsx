@@ -10,6 +10,7 @@ import type { MissingStory } from '../ui/hooks/useLibrarySide';
 import { libraryStore } from '../browse/library-store';
 import type { LibraryDb } from '../db/db';
 import { storyRecord, versionRecord, type PreparedChapter } from '../db/build-records';
+import { STORY_TOTAL } from '../db/counts';
 import type { StoryMeta, StoryRecord } from '../types';
 import type { JobView, LibraryEvent, LibraryReply, LibraryRequest } from '../messages';
 import type { RatingLevel } from '../../core/model';
@@ -137,14 +138,16 @@ export async function seedStories(db: LibraryDb, count: number): Promise<StoryRe
     );
     records.push(storyRecord('ao3', current, { savedAt: SEED_BASE, updatedAt: SEED_BASE + n * 1000, lastReadAt: 0, newChapters: 0 }, null));
   }
-  const tx = db.transaction(['stories', 'fandoms'], 'readwrite');
-  // The fandom counts move with the stories, as saves keep them (db/fandom-counts.ts).
+  const tx = db.transaction(['stories', 'fandoms', 'totals'], 'readwrite');
+  // The counts move with the (new) stories, as saves keep them (db/counts.ts).
+  const total = (await tx.objectStore('totals').get(STORY_TOTAL)) ?? 0;
   const counts = new Map((await tx.objectStore('fandoms').getAll()).map((c) => [c.fandom, c.count]));
   for (const r of records) {
     void tx.objectStore('stories').put(r);
     for (const f of new Set(r.meta.fandoms)) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   for (const [fandom, count] of counts) void tx.objectStore('fandoms').put({ fandom, count });
+  void tx.objectStore('totals').put(total + records.length, STORY_TOTAL);
   await tx.done;
   return records;
 }

@@ -107,9 +107,10 @@ function recordsAt(version: number, d: Dump): Records {
   if (version === 4) return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, ...indexAtV3(d) };
   if (version === 5)
     return { stories: d.stories!, chapters: d.chapters!, versions: d.versions!, progress: d.progress!, searchKeys: partsAtV5(d) };
-  if (version === 6)
-    return Object.fromEntries(Object.entries(d).filter(([store]) => !['fandoms', 'jobs', 'jobPages', 'memory'].includes(store)));
-  if (version === 7) return Object.fromEntries(Object.entries(d).filter(([store]) => !['jobs', 'jobPages', 'memory'].includes(store)));
+  const without = (...stores: string[]) => Object.fromEntries(Object.entries(d).filter(([store]) => !stores.includes(store)));
+  if (version === 6) return without('fandoms', 'jobs', 'jobPages', 'memory', 'totals');
+  if (version === 7) return without('jobs', 'jobPages', 'memory', 'totals');
+  if (version === 8) return without('jobs', 'jobPages', 'totals');
   throw new Error(`No records for version ${version}: add its case`);
 }
 

@@ -9,8 +9,9 @@ import { openLibrary, type LibraryDb } from '../db/db';
 import { deleteStory, promotePending, saveStory } from '../db/save';
 import { deleteStories, restoreStories } from '../db/undo-delete';
 import { repairStory } from '../db/repair';
+import { STORY_TOTAL } from '../db/counts';
 import { exportLibrary, importLibrary } from '../export/backup';
-import { fandomCounts } from '../search/query';
+import { fandomCounts, searchLibrary } from '../search/query';
 import type { StoryCopy, StoryRecord } from '../types';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
@@ -30,6 +31,7 @@ async function expectCounts(db: LibraryDb, step: string): Promise<Map<string, nu
   const expected = await indexCounts(db);
   expect(new Map(listed.map((c) => [c.fandom, c.count])), step).toEqual(expected);
   expect(listed.map((c) => c.count)).toEqual([...listed.map((c) => c.count)].sort((a, b) => b - a));
+  expect((await searchLibrary(db, { sort: 'title' })).total, step).toBe(await db.count('stories'));
   return expected;
 }
 
@@ -50,7 +52,7 @@ async function library(): Promise<LibraryDb> {
   return db;
 }
 
-describe('fandom counts', () => {
+describe('story counts', () => {
   it('follow saves, new copies with other fandoms, held copies kept, and deletes', async () => {
     const db = await library();
     expect((await expectCounts(db, 'saved')).get('Twice Over')).toBe(1);
@@ -108,6 +110,13 @@ describe('fandom counts', () => {
     expect((await expectCounts(db, 'migrated')).get('Damaged')).toBe(1);
     expect(await repairStory(db, id)).toBe(true);
     expect((await expectCounts(db, 'repaired')).has('Damaged')).toBe(false);
+    db.close();
+  });
+
+  it('give the total from the stories when the kept count is lost', async () => {
+    const db = await library();
+    await db.delete('totals', STORY_TOTAL);
+    expect((await searchLibrary(db)).total).toBe(copies.length + 1);
     db.close();
   });
 });
