@@ -2,7 +2,7 @@
  * The library's counts, kept beside its stories so that reading them is one request at any size:
  * the number of stories in each fandom (the fandoms store, one record a fandom: counting the
  * fandom index instead takes a request per fandom, hundreds in a large library), and the number
- * of stories (the totals store: counting the stories store reads every record, 40-60 ms in
+ * of stories (the totals store: counting the stories store reads every record, 37-58 ms in
  * Chromium at 10,000 stories, most of the library's first page). Every write that may add or drop
  * a story or change its fandoms (a save, a held copy kept, an import, a repair, a delete, its undo)
  * hands the record before and after to countStory in the same transaction, so the counts move with
