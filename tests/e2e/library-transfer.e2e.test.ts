@@ -44,6 +44,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const library = await driver.openExtensionPage('options.html#library');
     try {
       await until(async () => (await library.count('li.library-card[data-story-id]')) === SAVES.length, 'the library');
+      // The total is a kept count (src/library/db/counts.ts): it follows the deletes and the import below.
+      expect(await library.text('.library-count')).toBe(`${SAVES.length} stories`);
       const backup = await downloadText(library, '.library-export');
       const file = join(mkdtempSync(join(tmpdir(), 'slipcase-backup-')), 'slipcase-library.json');
       writeFileSync(file, backup);
@@ -54,9 +56,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       for (let i = 0; i < boxes; i++) await library.click(`li.library-card[data-index="${i}"] .card-select`);
       await library.click('.library-delete-selected');
       await until(async () => (await dump(driver)).stories.length === 0, 'an empty library');
+      await until(async () => (await library.text('.library-count')) === 'No stories saved yet.', 'the count to say the library is empty');
 
       await library.upload('.library-import input[type=file]', file);
       await until(async () => (await dump(driver)).stories.length === SAVES.length, 'the import', 20_000);
+      await until(async () => (await library.text('.library-count')) === `${SAVES.length} stories`, 'the count after the import');
       const restored = await dump(driver);
       const byId = <T extends { storyId: string }>(xs: T[]) =>
         [...xs].sort((a, b) => a.storyId.localeCompare(b.storyId) || JSON.stringify(a).localeCompare(JSON.stringify(b)));

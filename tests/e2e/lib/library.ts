@@ -164,14 +164,28 @@ export async function findAlone(library: PageHandle, word: string, start: string
         ? { id: cards[0]!.getAttribute('data-story-id')!, href: cards[0]!.querySelector('.read')!.getAttribute('href')! }
         : null;
     }, undefined);
-  return until(
-    async () => {
-      const c = await card();
-      return c?.id.includes(host) ? c : null;
-    },
-    `${host} alone in the results for “${word}”`,
-    15_000,
-  );
+  try {
+    return await until(
+      async () => {
+        const c = await card();
+        return c?.id.includes(host) ? c : null;
+      },
+      `${host} alone in the results for “${word}”`,
+      15_000,
+    );
+  } catch (e) {
+    // What the page showed instead, so that a failure says which part of the search went wrong.
+    const shown = await library.evaluate(
+      () => ({
+        search: document.querySelector<HTMLInputElement>('.library-search input')?.value,
+        count: document.querySelector('.library-count')?.textContent,
+        notice: document.querySelector('.library-notice')?.textContent ?? null,
+        cards: Array.from(document.querySelectorAll('li.library-card'), (c) => c.getAttribute('data-story-id')),
+      }),
+      undefined,
+    );
+    throw new Error(`${(e as Error).message}; the page showed ${JSON.stringify(shown)}`, { cause: e });
+  }
 }
 
 /** Opens the offline reader at a library link (as the card gives it) and waits for the story. */
