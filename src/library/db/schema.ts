@@ -28,9 +28,10 @@
  * `postings` store (a key [term, storyId, field mask] per term, written one by one) and
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
- * counts, counted from the stories. v8 adds the reading memory, empty. v9 adds the totals, counted from the stories. Since v6, without a
- * new version (nothing to convert): stories' meta.chaptersPosted and savedNumbers, and versions'
- * chapterNumbers; records saved before lack them and are read with the defaults (repair.ts).
+ * counts, counted from the stories. v8 adds the reading memory, empty. v9 adds the totals, counted
+ * from the stories. Since v6, without a new version (nothing to convert): stories'
+ * meta.chaptersPosted and savedNumbers, and versions' chapterNumbers; records saved before lack
+ * them and are read with the defaults (repair.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
