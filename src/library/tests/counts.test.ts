@@ -1,7 +1,8 @@
 /**
- * The fandom counts (db/fandom-counts.ts) against the fandom index they stand in for: after every
- * kind of write that moves a story in or out of a fandom, the counts read in one request equal
- * the stories the index holds under each fandom.
+ * The library's counts (db/counts.ts) against what they stand in for: after every kind of write
+ * that adds or drops a story or moves it in or out of a fandom, the fandom counts read in one
+ * request equal the stories the fandom index holds under each fandom, and the total the library's
+ * list gives equals the stories stored.
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
