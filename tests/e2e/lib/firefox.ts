@@ -84,7 +84,17 @@ function handle(page: Page, browser: Browser, tabId: number | null, evalInExtens
       await page.keyboard.press(last);
       for (const k of parts.reverse()) await page.keyboard.up(k);
     },
-    fill: (selector, text) => page.locator(`pierce/${selector}`).setTimeout(10_000).fill(text),
+    async fill(selector, text) {
+      // As a person replaces a field's text: all of it selected, then typed over. Puppeteer's own
+      // fill empties the field by script and then types, and a render of the page in between (a
+      // Preact field is put back to the value its state last heard of) brings the old text back
+      // before the first key lands: the library's search then typed "oldword" + "newword".
+      const field = await page.locator(`pierce/${selector}`).setTimeout(10_000).waitHandle();
+      await field.focus();
+      await field.evaluate((el) => (el as HTMLInputElement | HTMLTextAreaElement).select());
+      if (text) await page.keyboard.type(text);
+      else await page.keyboard.press('Backspace');
+    },
     async upload(selector, path) {
       const input = await page.waitForSelector(selector, { timeout: 10_000 });
       await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
