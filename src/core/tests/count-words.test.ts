@@ -6,6 +6,19 @@ import { countWords, parseCount } from '../dom';
 const runs = (s: string) => s.match(/\S+/g)?.length ?? 0;
 const noCjk = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
 
+/** countWords's definition, token by token, as it once read any text holding CJK or an emoji. */
+function byTokens(s: string): number {
+  const cjk = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+  const char = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}][\u30fc\uff70]*/gu;
+  const punctuation = /^[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+$/;
+  let n = 0;
+  for (const t of s.match(/\S+/g) ?? []) {
+    if (!cjk.test(t)) n += punctuation.test(t) ? 0 : 1;
+    else n += (t.match(char)?.length ?? 0) + t.split(char).filter((rest) => /[\p{L}\p{N}]/u.test(rest)).length;
+  }
+  return n;
+}
+
 describe('countWords', () => {
   it('counts runs of non-whitespace, every kind of whitespace included', () => {
     expect(countWords('')).toBe(0);
@@ -32,6 +45,21 @@ describe('countWords', () => {
 
   it('still counts Chinese and Japanese by character', () => {
     expect(countWords('用iPhone打电话。')).toBe(5);
+    expect(countWords('Fine 😂 then')).toBe(3);
+    expect(countWords('コーヒー\u3000を')).toBe(3);
+  });
+
+  it('agrees, on any mix of scripts, with the definition read token by token', () => {
+    const chars = fc.oneof(
+      fc.constantFrom(' ', '\n', '\u3000', '\ufeff', 'a', 'iPhone', '用', 'コー', 'ｰ', '。', '「', '\u{20000}', '\u{1F602}', '한'),
+      fc.string({ unit: 'grapheme' }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chars).map((a) => a.join('')),
+        (s) => countWords(s) === byTokens(s),
+      ),
+    );
   });
 });
 
