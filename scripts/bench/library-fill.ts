@@ -5,7 +5,7 @@
  * what a save writes does not.
  */
 import { write, type LibraryDb } from '../../src/library/db/db';
-import { indexKeys, indexStory, termsOf } from '../../src/library/search/search-index';
+import { indexStory, storyKeys, termsOf } from '../../src/library/search/search-index';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord, type PreparedChapter } from '../../src/library/db/build-records';
 import type { StoryCopy } from '../../src/library/types';
 import { putVersion } from '../../src/library/db/versions';
@@ -72,7 +72,7 @@ export async function fillLibrary(
     stats.chapters += chapters.length;
     stats.words += chapters.reduce((a, c) => a + c.words, 0);
     stats.html += chapters.reduce((a, c) => a + c.html.length, 0);
-    stats.indexKeys += indexKeys(terms).length;
+    stats.indexKeys += storyKeys(terms).length;
   }
   const writing = performance.now();
   for (const { copy, chapters, terms } of prepared) {

@@ -11,7 +11,8 @@
  * - versions    VersionRecord by [storyId, version]: the current copy and at most one held copy
  * - progress    ProgressRecord by storyId
  * - searchKeys  the search index (search-index.ts): per story its index keys, one per (field, term)
- *               pair, in parts, each by its story's number × PARTS + part; index keys (multi-entry)
+ *               pair, then its lacking keys, in parts, each by its story's number × PARTS + part;
+ *               index keys (multi-entry)
  * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
  * - fandoms     FandomCount by fandom: the stories in each fandom (counts.ts)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
@@ -29,14 +30,16 @@
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
  * counts, counted from the stories. v8 adds the reading memory, empty. v9 adds the totals, counted
- * from the stories. Since v6, without a new version (nothing to convert): stories'
- * meta.chaptersPosted and savedNumbers, and versions' chapterNumbers; records saved before lack
- * them and are read with the defaults (repair.ts).
+ * from the stories. v10 adds each story's lacking keys of the common words (search-index.ts).
+ * Since v6, without a new version (nothing to convert): stories' meta.chaptersPosted and
+ * savedNumbers, and versions' chapterNumbers; records saved before lack them and are read with the
+ * defaults (repair.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
 import type { SearchKeysRecord, StoreName, WriteTx } from './stores';
-import { PARTS, indexKeys, termsOf } from '../search/search-index';
+import { LACKING, PARTS, indexKeys, indexParts, termsOf } from '../search/search-index';
+import { COMMON_WORDS } from '../search/common-words';
 import { each } from './batch-requests';
 import { recountFandoms, recountTotal } from './counts';
 import { contentHash } from '../search/text-keys';
@@ -201,7 +204,30 @@ const v9: Migration = async (db, tx) => {
   await recountTotal(tx as unknown as WriteTx);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+/**
+ * Every indexed story's lacking keys (search-index.ts), found from the text keys of the common
+ * words: one read of the index per word, not of every story's parts. They go after its other
+ * keys, filling its last part first, as a save now writes them.
+ */
+const v10: Migration = async (_db, tx) => {
+  const store = tx.objectStore('searchKeys');
+  const numbers = (await tx.objectStore('indexedStories').getAllKeys()) as number[];
+  const lacking = new Map<number, string[]>(numbers.map((n) => [n, []]));
+  for (const word of COMMON_WORDS) {
+    // 'x': the text's letter in an index key.
+    const parts = (await store.index('keys').getAllKeys(IDBKeyRange.only('x' + word))) as number[];
+    const holding = new Set(parts.map((key) => Math.floor(key / PARTS)));
+    for (const n of numbers) if (!holding.has(n)) lacking.get(n)!.push(LACKING + word);
+  }
+  for (const [n, keys] of lacking) {
+    if (keys.length === 0) continue;
+    const last = await store.openCursor(IDBKeyRange.bound(n * PARTS, (n + 1) * PARTS, false, true), 'prev');
+    const [from, held] = last ? [(last.key as number) - n * PARTS, (last.value as SearchKeysRecord).keys] : [0, []];
+    await each(indexParts(n, [...held, ...keys]), ([key, part]) => store.put({ keys: part } satisfies SearchKeysRecord, key + from));
+  }
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

@@ -99,7 +99,7 @@ async function textMatches(tx: ReadTx, text: string, fields: number, known: Know
   if (words.length === 0) return null;
   const last = words[words.length - 1]!;
   const prefixLast = last.length >= MIN_PREFIX && !/\s$/.test(text);
-  const index = tx.objectStore('searchKeys').index('keys');
+  const index = { keys: tx.objectStore('searchKeys').index('keys'), numbers: tx.objectStore('indexedStories') };
   let scores: Map<number, number> | null = null;
   for (const word of words) {
     const hits = await lookup(index, word, fields, prefixLast && word === last ? PREFIX_FIELDS : 0);

@@ -19,12 +19,17 @@
  * saves slow down as the library grows. The indexedStories store numbers the stories (its key
  * generator never hands out a number twice) and maps each number to its story's id.
  *
+ * Common words (common-words.ts) in the text are also indexed the other way round: a story whose
+ * text lacks one has its lacking key ("Xthe"), and a search for one reads those few entries and
+ * takes their stories from all of them, not the one entry per story its own key has.
+ *
  * Only a story's current copy is indexed; held copies are not searchable.
  */
 import type { ChapterRecord, StoryMeta } from '../types';
 import type { WriteTx } from '../db/stores';
 import { each } from '../db/batch-requests';
 import { htmlText, tokens } from './text-keys';
+import { COMMON_WORDS } from './common-words';
 
 /** Where a term occurs. Warnings count as tags; chapter titles as text. */
 export const FIELDS = { title: 1, author: 2, fandom: 4, tag: 8, summary: 16, text: 32 } as const;
@@ -71,6 +76,18 @@ export function indexKeys(terms: ReadonlyMap<string, number>): string[] {
   return keys;
 }
 
+/** A lacking key's letter: upper case, where every field's is lower, and terms are folded to lower case. */
+export const LACKING = 'X';
+const COMMON = new Set(COMMON_WORDS);
+
+/** The lacking keys of the common words the text (chapters and their titles) does not hold. */
+export function lackingKeys(terms: ReadonlyMap<string, number>): string[] {
+  return COMMON_WORDS.filter((word) => !((terms.get(word) ?? 0) & FIELDS.text)).map((word) => LACKING + word);
+}
+
+/** Every index key of a story: its terms' keys, then its lacking keys (db/schema.ts's v10 relies on that order). */
+export const storyKeys = (terms: ReadonlyMap<string, number>) => [...indexKeys(terms), ...lackingKeys(terms)];
+
 /** Index keys in parts of PART, each with its primary key for the story numbered `n`. */
 export function indexParts(n: number, keys: readonly string[]): [key: number, keys: string[]][] {
   const parts: [number, string[]][] = [];
@@ -88,7 +105,7 @@ export async function indexStory(tx: WriteTx, storyId: string, terms: ReadonlyMa
   if (n === undefined) n = await numbers.add({ id: storyId });
   else await tx.objectStore('searchKeys').delete(partsOf(n));
   const store = tx.objectStore('searchKeys');
-  await each(indexParts(n, indexKeys(terms)), ([key, keys]) => store.put({ keys }, key));
+  await each(indexParts(n, storyKeys(terms)), ([key, keys]) => store.put({ keys }, key));
 }
 
 /** Takes a story out of the index, number and all. */
@@ -99,9 +116,19 @@ export async function unindexStory(tx: WriteTx, storyId: string): Promise<void> 
   await Promise.all([tx.objectStore('searchKeys').delete(partsOf(n)), numbers.delete(n)]);
 }
 
-/** What a lookup reads from: the searchKeys store's `keys` index, in any transaction. */
-interface IndexReader {
-  getAllKeys(range: IDBKeyRange): Promise<number[]>;
+/** What a lookup reads from, in any transaction: the searchKeys store's `keys` index, and the indexedStories store. */
+export interface IndexReader {
+  keys: { getAllKeys(range: IDBKeyRange): Promise<number[]> };
+  numbers: { getAllKeys(): Promise<number[]> };
+}
+
+const storyOf = (part: number) => Math.floor(part / PARTS);
+
+/** The stories (by number) whose text holds a common word: all but those with its lacking key. */
+async function holdingCommon(index: IndexReader, word: string): Promise<number[]> {
+  const [all, lacking] = await Promise.all([index.numbers.getAllKeys(), index.keys.getAllKeys(IDBKeyRange.only(LACKING + word))]);
+  const without = new Set(lacking.map(storyOf));
+  return all.filter((n) => !without.has(n));
 }
 
 /**
@@ -111,14 +138,14 @@ interface IndexReader {
 export async function lookup(index: IndexReader, term: string, fields: number, prefixFields = 0): Promise<Map<number, number>> {
   const asked = LETTERS.filter(([field]) => field & fields);
   const range = (field: number, key: string) => (field & prefixFields ? IDBKeyRange.bound(key, key + '\uffff') : IDBKeyRange.only(key));
-  const reads = asked.map(([field, letter]) => index.getAllKeys(range(field, letter + term)));
-  const found = await Promise.all(reads);
+  const holding = async ([field, letter]: readonly [number, string]) =>
+    field === FIELDS.text && !(field & prefixFields) && COMMON.has(term)
+      ? holdingCommon(index, term)
+      : (await index.keys.getAllKeys(range(field, letter + term))).map(storyOf);
+  const found = await Promise.all(asked.map(holding));
   const hits = new Map<number, number>();
   asked.forEach(([field], i) => {
-    for (const key of found[i]!) {
-      const n = Math.floor(key / PARTS);
-      hits.set(n, (hits.get(n) ?? 0) | field);
-    }
+    for (const n of found[i]!) hits.set(n, (hits.get(n) ?? 0) | field);
   });
   return hits;
 }

@@ -31,7 +31,8 @@ const story = (): StoryCopy => {
 /** Ids of the stories whose current copy holds `word`. */
 async function storiesWith(word: string): Promise<string[]> {
   const tx = db.transaction(['searchKeys', 'indexedStories']);
-  const numbers = [...(await lookup(tx.objectStore('searchKeys').index('keys'), word, ALL_FIELDS)).keys()];
+  const index = { keys: tx.objectStore('searchKeys').index('keys'), numbers: tx.objectStore('indexedStories') };
+  const numbers = [...(await lookup(index, word, ALL_FIELDS)).keys()];
   return (await storyIds(tx.objectStore('indexedStories'), numbers)).map((id) => id!);
 }
 

@@ -9,14 +9,18 @@ import { LIBRARY_NAME, LibraryBlockedError, openLibrary, sharedLibrary, type Lib
 import { loadStory, setProgress } from '../db/reading';
 import { saveStory } from '../db/save';
 import { DB_VERSION } from '../db/schema';
-import { PARTS } from '../search/search-index';
+import { LACKING, PARTS } from '../search/search-index';
 import { searchLibrary, type LibraryQuery } from '../search/query';
 import { tokens } from '../search/text-keys';
 import { dump, freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
 const win = testWindow();
 const rand = seeded(11);
-const copies = Array.from({ length: 8 }, (_, i) => makeStory(rand, 300 + i, { chapters: [1, 3], words: [40, 120] }));
+/** Every other story's text holds some common words, which the index finds by the stories lacking them (since v10). */
+const copies = Array.from({ length: 8 }, (_, i) => {
+  const c = makeStory(rand, 300 + i, { chapters: [1, 3], words: [40, 120] });
+  return i % 2 ? c : { ...c, chapters: c.chapters.map((ch) => ({ ...ch, html: `${ch.html}<p>The rain, she said.</p>` })) };
+});
 
 type Dump = Awaited<ReturnType<typeof dump>>;
 
@@ -37,29 +41,35 @@ async function latest(): Promise<Dump> {
 }
 
 /** Searches in every field and in some, whole words and prefixes, drawn from the copies. */
-const queries: LibraryQuery[] = copies.flatMap((c) => {
-  const m = c.meta;
-  const first = (t: string) => tokens(t)[0]!;
-  const [title, author, fandom, tag, summary] = [
-    first(m.title),
-    first(m.authors[0]!),
-    first(m.fandoms[0]!),
-    first(m.tags[0] ?? m.title),
-    first(m.summary ?? m.title),
-  ];
-  const text = tokens(c.chapters[0]!.html.replace(/<[^>]*>/g, ' '))[5]!;
-  return [
-    { text: `${title} ` },
-    { text: `${title} `, fields: ['title'] },
-    { text: `${author} `, fields: ['author', 'text'] },
-    { text: author.slice(0, 3), fields: ['author'] },
-    { text: `${fandom} ${tag.slice(0, 3)}`, fields: ['fandom', 'tag'] },
-    { text: `${summary} `, fields: ['summary'] },
-    { text: `${text} ${summary}` },
-    { text: `${text} ${title.slice(0, 3)}` },
-    { text: title.slice(0, 3), fields: ['title'], sort: 'title' },
-  ];
-});
+const queries: LibraryQuery[] = copies
+  .flatMap((c): LibraryQuery[] => {
+    const m = c.meta;
+    const first = (t: string) => tokens(t)[0]!;
+    const [title, author, fandom, tag, summary] = [
+      first(m.title),
+      first(m.authors[0]!),
+      first(m.fandoms[0]!),
+      first(m.tags[0] ?? m.title),
+      first(m.summary ?? m.title),
+    ];
+    const text = tokens(c.chapters[0]!.html.replace(/<[^>]*>/g, ' '))[5]!;
+    return [
+      { text: `${title} ` },
+      { text: `${title} `, fields: ['title'] },
+      { text: `${author} `, fields: ['author', 'text'] },
+      { text: author.slice(0, 3), fields: ['author'] },
+      { text: `${fandom} ${tag.slice(0, 3)}`, fields: ['fandom', 'tag'] },
+      { text: `${summary} `, fields: ['summary'] },
+      { text: `${text} ${summary}` },
+      { text: `${text} ${title.slice(0, 3)}` },
+      { text: title.slice(0, 3), fields: ['title'], sort: 'title' },
+    ];
+  })
+  .concat([
+    { text: 'the ', fields: ['text'] },
+    { text: 'said the ' },
+    { text: `she ${tokens(copies[0]!.meta.title)[0]!} ` },
+  ] satisfies LibraryQuery[]);
 
 const omit = (v: unknown, ...keys: string[]) => Object.fromEntries(Object.entries(v as object).filter(([k]) => !keys.includes(k)));
 
@@ -92,8 +102,25 @@ function indexAtV3(d: Dump): Records {
   };
 }
 
+/** The search index before version 10: each story's keys without its lacking keys, in parts of 128 as before. */
+function withoutLacking(d: Dump): Dump {
+  const byStory = new Map<number, string[]>();
+  for (const [key, value] of d.searchKeys!) {
+    const n = Math.floor((key as number) / PARTS);
+    byStory.set(n, [...(byStory.get(n) ?? []), ...(value as { keys: string[] }).keys.filter((k) => !k.startsWith(LACKING))]);
+  }
+  const searchKeys = [...byStory].flatMap(([n, keys]) =>
+    Array.from({ length: Math.ceil(keys.length / 128) }, (_, p): [IDBValidKey, unknown] => [
+      n * PARTS + p,
+      { keys: keys.slice(p * 128, p * 128 + 128) },
+    ]),
+  );
+  return { ...d, searchKeys };
+}
+
 /** The same library's records as schema version `version` stored them: a new version adds its case. */
-function recordsAt(version: number, d: Dump): Records {
+function recordsAt(version: number, latest: Dump): Records {
+  const d = version < 10 ? withoutLacking(latest) : latest;
   const map = (store: string, f: (v: unknown) => unknown) => d[store]!.map(([k, v]): [IDBValidKey, unknown] => [k, f(v)]);
   const stories = map('stories', (s) => omit(s, 'newChapters'));
   if (version === 1)
@@ -111,6 +138,7 @@ function recordsAt(version: number, d: Dump): Records {
   if (version === 6) return without('fandoms', 'jobs', 'jobPages', 'memory', 'totals');
   if (version === 7) return without('jobs', 'jobPages', 'memory', 'totals');
   if (version === 8) return without('jobs', 'jobPages', 'totals');
+  if (version === 9) return without('jobs', 'jobPages');
   throw new Error(`No records for version ${version}: add its case`);
 }
 
