@@ -139,6 +139,11 @@ async function fewOfFandom(tx: ReadTx, q: LibraryQuery): Promise<StoryRecord[] |
   return (await index.count(q.fandom)) <= FEW ? index.getAll(q.fandom) : null;
 }
 
+/** The number of stories: the kept count (db/counts.ts); a library whose count record was lost is counted. */
+async function libraryTotal(tx: ReadTx): Promise<number> {
+  return (await tx.objectStore('totals').get(STORY_TOTAL)) ?? (await tx.objectStore('stories').count());
+}
+
 export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promise<SearchResult> {
   const tx = searchTx(db);
   const stories = tx.objectStore('stories');
@@ -152,7 +157,11 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
     const byFandom = ordered(fandom, q.sort === 'relevance' || !q.sort ? 'updated' : q.sort, !!q.reverse);
     return { total: fandom.length, stories: byFandom.slice(from, to).map(readableStory) };
   }
-  const [scores, filters] = await Promise.all([q.text ? textMatches(tx, q.text, mask, known) : null, filterIds(tx, q)]);
+  const [scores, filters, library] = await Promise.all([
+    q.text ? textMatches(tx, q.text, mask, known) : null,
+    filterIds(tx, q),
+    libraryTotal(tx),
+  ]);
   const sets = scores ? [new Set(scores.keys()), ...filters] : filters;
   const sort = q.sort === 'relevance' && !scores ? 'updated' : (q.sort ?? (scores ? 'relevance' : 'updated'));
 
@@ -160,9 +169,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   if (sets.length === 0 && sort !== 'relevance') {
     const { index, descending } = SORTS[sort];
     const page = await pageOf(stories.index(index), descending !== !!q.reverse ? 'prev' : 'next', from, to - from);
-    // The kept count (db/counts.ts); a library whose count record was lost is counted.
-    const total = (await tx.objectStore('totals').get(STORY_TOTAL)) ?? (await stories.count());
-    return { total, stories: page.map(readableStory) };
+    return { total: library, stories: page.map(readableStory) };
   }
 
   const ids = sets.slice(1).reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))), sets[0]!);
@@ -170,7 +177,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   const within = sort === 'relevance' ? 'updated' : sort;
   const { index, descending } = SORTS[within];
   const page = await pageOfMatches(
-    { ids, scores: sort === 'relevance' ? scores : null, lowFirst: !!q.reverse, from, to },
+    { ids, scores: sort === 'relevance' ? scores : null, lowFirst: !!q.reverse, from, to, library },
     {
       walk: () => stories.index(index).openKeyCursor(null, descending !== !!q.reverse ? 'prev' : 'next'),
       records: async (wanted) => (await Promise.all(wanted.map((id) => stories.get(id)))).filter((s): s is StoryRecord => s !== undefined),

@@ -63,25 +63,35 @@ describe('pageOfMatches', () => {
     const whole = byHand(matched, withScores, reverse);
     const pages: string[] = [];
     for (let from = 0; from < whole.length + 50; from += 50) {
-      const spec: PageSpec = { ids: matched, scores: withScores ? scores : null, lowFirst: reverse, from, to: from + 50 };
+      const spec: PageSpec = { ids: matched, scores: withScores ? scores : null, lowFirst: reverse, from, to: from + 50, library: 2000 };
       pages.push(...(await pageOfMatches(spec, source(reverse).source)).map((s) => s.id));
     }
     expect(pages).toEqual(whole);
   });
 
-  it('opens no walk where every score the page reaches is held by few', async () => {
-    const few = new Set(byUpdate.slice(0, FEW).map((s) => s.id));
+  it('reads the records of a score held by too few for a walk to pay', async () => {
+    const few = new Set(byUpdate.filter((_, i) => i % 50 === 0).map((s) => s.id));
     const { source: s, taken } = source(false);
-    const page = await pageOfMatches({ ids: few, scores: null, lowFirst: false, from: 0, to: 50 }, s);
-    expect(page.map((r) => r.id)).toEqual(byUpdate.slice(0, 50).map((r) => r.id));
+    const page = await pageOfMatches({ ids: few, scores: null, lowFirst: false, from: 0, to: 50, library: 2000 }, s);
+    expect(page.map((r) => r.id)).toEqual([...few].slice(0, 50));
     expect(taken.steps).toBe(0);
+  });
+
+  it('walks for a score held by a few hundred, and stops at the page', async () => {
+    // Every fifth story of the index: the 50th lies at place 245, an eighth of the way in.
+    const some = new Set(byUpdate.filter((_, i) => i % 5 === 0).map((s) => s.id));
+    const { source: s, taken } = source(false);
+    const page = await pageOfMatches({ ids: some, scores: null, lowFirst: false, from: 0, to: 50, library: 2000 }, s);
+    expect(page.map((r) => r.id)).toEqual([...some].slice(0, 50));
+    expect(taken.steps).toBeGreaterThanOrEqual(246);
+    expect(taken.steps).toBeLessThanOrEqual(250);
   });
 
   it('finds the first page of a common score in a short walk', async () => {
     // Every story matches with one score: the first 50 of the index are the page.
     const all = new Set(library.map((s) => s.id));
     const { source: s, taken } = source(false);
-    const page = await pageOfMatches({ ids: all, scores: null, lowFirst: false, from: 0, to: 50 }, s);
+    const page = await pageOfMatches({ ids: all, scores: null, lowFirst: false, from: 0, to: 50, library: 2000 }, s);
     expect(page.map((r) => r.id)).toEqual(byUpdate.slice(0, 50).map((r) => r.id));
     expect(taken.steps).toBeLessThanOrEqual(51);
   });
