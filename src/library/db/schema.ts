@@ -38,8 +38,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ChapterRecord, StoryRecord, VersionRecord } from '../types';
 import type { SearchKeysRecord, StoreName, WriteTx } from './stores';
-import { LACKING, PARTS, indexKeys, indexParts, termsOf } from '../search/search-index';
-import { COMMON_WORDS } from '../search/common-words';
+import { LACKING, PARTS, indexKeys, indexParts, letterOf, termsOf } from '../search/search-index';
 import { each } from './batch-requests';
 import { recountFandoms, recountTotal } from './counts';
 import { contentHash } from '../search/text-keys';
@@ -205,19 +204,20 @@ const v9: Migration = async (db, tx) => {
 };
 
 /**
- * Every indexed story's lacking keys (search-index.ts), found from the text keys of the common
- * words: one read of the index per word, not of every story's parts. They go after its other
- * keys, filling its last part first, as a save now writes them.
+ * Every indexed story's lacking keys (search-index.ts), found from its keys of the common words:
+ * one read of the index per word, not of every story's parts. They go after its other keys,
+ * filling its last part first, as a save now writes them.
  */
 const v10: Migration = async (_db, tx) => {
   const store = tx.objectStore('searchKeys');
   const numbers = (await tx.objectStore('indexedStories').getAllKeys()) as number[];
   const lacking = new Map<number, string[]>(numbers.map((n) => [n, []]));
-  for (const word of COMMON_WORDS) {
-    // 'x': the text's letter in an index key.
-    const parts = (await store.index('keys').getAllKeys(IDBKeyRange.only('x' + word))) as number[];
-    const holding = new Set(parts.map((key) => Math.floor(key / PARTS)));
-    for (const n of numbers) if (!holding.has(n)) lacking.get(n)!.push(LACKING + word);
+  for (const [field, letter, words] of LACKING) {
+    for (const word of words) {
+      const parts = (await store.index('keys').getAllKeys(IDBKeyRange.only(letterOf(field) + word))) as number[];
+      const holding = new Set(parts.map((key) => Math.floor(key / PARTS)));
+      for (const n of numbers) if (!holding.has(n)) lacking.get(n)!.push(letter + word);
+    }
   }
   for (const [n, keys] of lacking) {
     if (keys.length === 0) continue;

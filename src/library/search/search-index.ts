@@ -19,9 +19,9 @@
  * saves slow down as the library grows. The indexedStories store numbers the stories (its key
  * generator never hands out a number twice) and maps each number to its story's id.
  *
- * Common words (common-words.ts) in the text are also indexed the other way round: a story whose
- * text lacks one has its lacking key ("Xthe"), and a search for one reads those few entries and
- * takes their stories from all of them, not the one entry per story its own key has.
+ * Common words (common-words.ts) in the text and the summary are also indexed the other way round:
+ * a story whose text lacks one has its lacking key ("Xthe"), and a search for one reads those few
+ * entries and takes their stories from all of them, not the one entry per story its own key has.
  *
  * Only a story's current copy is indexed; held copies are not searchable.
  */
@@ -29,7 +29,7 @@ import type { ChapterRecord, StoryMeta } from '../types';
 import type { WriteTx } from '../db/stores';
 import { each } from '../db/batch-requests';
 import { htmlText, tokens } from './text-keys';
-import { COMMON_WORDS } from './common-words';
+import { COMMON_IN_SUMMARIES, COMMON_WORDS } from './common-words';
 
 /** Where a term occurs. Warnings count as tags; chapter titles as text. */
 export const FIELDS = { title: 1, author: 2, fandom: 4, tag: 8, summary: 16, text: 32 } as const;
@@ -76,14 +76,24 @@ export function indexKeys(terms: ReadonlyMap<string, number>): string[] {
   return keys;
 }
 
-/** A lacking key's letter: upper case, where every field's is lower, and terms are folded to lower case. */
-export const LACKING = 'X';
-const COMMON = new Set(COMMON_WORDS);
+/**
+ * The fields whose common words have lacking keys, each with its lacking keys' letter: upper case,
+ * where every field's is lower, as terms are folded to lower case. Stored keys depend on these.
+ */
+export const LACKING: readonly [field: number, letter: string, words: readonly string[]][] = [
+  [FIELDS.text, 'X', COMMON_WORDS],
+  [FIELDS.summary, 'S', COMMON_IN_SUMMARIES],
+];
 
-/** The lacking keys of the common words the text (chapters and their titles) does not hold. */
+/** The lacking keys of the common words a story's fields do not hold (the text: its chapters and their titles). */
 export function lackingKeys(terms: ReadonlyMap<string, number>): string[] {
-  return COMMON_WORDS.filter((word) => !((terms.get(word) ?? 0) & FIELDS.text)).map((word) => LACKING + word);
+  return LACKING.flatMap(([field, letter, words]) =>
+    words.filter((word) => !((terms.get(word) ?? 0) & field)).map((word) => letter + word),
+  );
 }
+
+/** A field's letter in an index key. */
+export const letterOf = (field: number): string => LETTERS.find(([f]) => f === field)![1];
 
 /** Every index key of a story: its terms' keys, then its lacking keys (db/schema.ts's v10 relies on that order). */
 export const storyKeys = (terms: ReadonlyMap<string, number>) => [...indexKeys(terms), ...lackingKeys(terms)];
@@ -124,9 +134,9 @@ export interface IndexReader {
 
 const storyOf = (part: number) => Math.floor(part / PARTS);
 
-/** The stories (by number) whose text holds a common word: all but those with its lacking key. */
-async function holdingCommon(index: IndexReader, word: string): Promise<number[]> {
-  const [all, lacking] = await Promise.all([index.numbers.getAllKeys(), index.keys.getAllKeys(IDBKeyRange.only(LACKING + word))]);
+/** The stories (by number) whose field holds a common word: all but those with its lacking key (`key`). */
+async function holdingCommon(index: IndexReader, key: string): Promise<number[]> {
+  const [all, lacking] = await Promise.all([index.numbers.getAllKeys(), index.keys.getAllKeys(IDBKeyRange.only(key))]);
   const without = new Set(lacking.map(storyOf));
   return all.filter((n) => !without.has(n));
 }
@@ -138,10 +148,11 @@ async function holdingCommon(index: IndexReader, word: string): Promise<number[]
 export async function lookup(index: IndexReader, term: string, fields: number, prefixFields = 0): Promise<Map<number, number>> {
   const asked = LETTERS.filter(([field]) => field & fields);
   const range = (field: number, key: string) => (field & prefixFields ? IDBKeyRange.bound(key, key + '\uffff') : IDBKeyRange.only(key));
-  const holding = async ([field, letter]: readonly [number, string]) =>
-    field === FIELDS.text && !(field & prefixFields) && COMMON.has(term)
-      ? holdingCommon(index, term)
-      : (await index.keys.getAllKeys(range(field, letter + term))).map(storyOf);
+  const holding = async ([field, letter]: readonly [number, string]) => {
+    const lacking = field & prefixFields ? undefined : LACKING.find(([f, , words]) => f === field && words.includes(term));
+    if (lacking) return holdingCommon(index, lacking[1] + term);
+    return (await index.keys.getAllKeys(range(field, letter + term))).map(storyOf);
+  };
   const found = await Promise.all(asked.map(holding));
   const hits = new Map<number, number>();
   asked.forEach(([field], i) => {

@@ -107,7 +107,10 @@ function withoutLacking(d: Dump): Dump {
   const byStory = new Map<number, string[]>();
   for (const [key, value] of d.searchKeys!) {
     const n = Math.floor((key as number) / PARTS);
-    byStory.set(n, [...(byStory.get(n) ?? []), ...(value as { keys: string[] }).keys.filter((k) => !k.startsWith(LACKING))]);
+    byStory.set(n, [
+      ...(byStory.get(n) ?? []),
+      ...(value as { keys: string[] }).keys.filter((k) => !LACKING.some(([, letter]) => k.startsWith(letter))),
+    ]);
   }
   const searchKeys = [...byStory].flatMap(([n, keys]) =>
     Array.from({ length: Math.ceil(keys.length / 128) }, (_, p): [IDBValidKey, unknown] => [
