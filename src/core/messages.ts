@@ -54,6 +54,11 @@ export interface GateJudgeMessage {
   report: PageReport;
   text: string | null;
   settings: RatingSettings;
+  /**
+   * The background keeps the judged report and decision as the page's, as a page-report would, so
+   * the script need not send one: each message costs the page's main thread about a millisecond.
+   */
+  keep: boolean;
 }
 
 /** A site's content script asks for the rest of the rating gate in its frame (src/warnings/ext/gate-more.ts). Reply: whether it was injected. */
@@ -210,7 +215,7 @@ const FIELDS: { [T in MessageType]: [fields: Record<string, Check>, optional?: R
   ],
   'rating-allow': [{ page: storyPage }],
   'gate-more': [{}],
-  'gate-judge': [{ report: pageReport, text: nullable(string), settings: ratingSettings }],
+  'gate-judge': [{ report: pageReport, text: nullable(string), settings: ratingSettings, keep: boolean }],
   'library-save': [{ scope: saveScope }, { tabId: count }],
   'library-save-url': [{ url: string, title: string }],
   'library-save-batch': [{ tabId: count, onlyNew: boolean }],

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { handle } from '../core/ext/messaging';
+import { handle, type Sender } from '../core/ext/messaging';
+import type { Message } from '../core/messages';
 import { forgetReportsOn, forgetReportsOnNavigation, pageReportHandlers } from '../shell/ext/tab-reports';
 import { installReaderAndSaveMenus } from '../shell/ext/menus';
 import { localHost, offscreenHost } from '../library/ext/runner-link';
@@ -21,20 +22,28 @@ export default defineBackground(() => {
   const library = import.meta.env.FIREFOX ? localHost(onLibraryEvent, rulesReady) : offscreenHost();
   if (!import.meta.env.FIREFOX) serveSiteRules();
 
+  // A story page's report is kept for the popup and remembered in the reading memory.
+  const keepReport = (message: Message<'page-report'>, sender: Sender): Promise<void> =>
+    Promise.all([pageReportHandlers['page-report']!(message, sender), rememberReport(message.report, sender).catch(() => undefined)]).then(
+      () => undefined,
+    );
+
   // Listeners are registered synchronously so a woken service worker sees the first message.
   handle({
     ...libraryHandlers(library),
     ...importHandlers(library),
     ...pageReportHandlers,
-    // A story page's report is kept for the popup and remembered in the reading memory.
-    'page-report': (message, sender) =>
-      Promise.all([
-        pageReportHandlers['page-report']!(message, sender),
-        rememberReport(message.report, sender).catch(() => undefined),
-      ]).then(() => undefined),
+    'page-report': keepReport,
     ...memoryHandlers,
     ...gateMoreHandlers,
-    ...gateJudgeHandlers,
+    // The judged page's report is kept as its page-report would be, which the script then does not
+    // send; the reply does not wait for it, as the page's cover waits for the reply.
+    'gate-judge': async (message, sender) => {
+      const judged = await gateJudgeHandlers['gate-judge']!(message, sender);
+      if (message.keep)
+        void keepReport({ type: 'page-report', report: judged.report, decision: judged.decision }, sender).catch(() => undefined);
+      return judged;
+    },
     ...rulePickedHandlers,
     ...davHandlers(library),
   });

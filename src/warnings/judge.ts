@@ -14,6 +14,8 @@ export interface PageJudgement {
   /** The page report; an unrated work carries the estimate of its text. */
   report: PageReport;
   decision: Decision;
+  /** The background keeps this as the page's report (GateJudgeMessage.keep): no page-report need follow. */
+  kept?: boolean;
 }
 
 /**

@@ -76,6 +76,7 @@ const SAMPLES: { [T in MessageType]: Message<T> } = {
     report,
     text: 'The lanterns were lit at dusk.',
     settings: { ...DEFAULT_RATING_SETTINGS, tags: ['vampire*'] },
+    keep: true,
   },
   'library-save': { type: 'library-save', tabId: 4, scope: 'story' },
   'library-save-url': { type: 'library-save-url', url: 'https://archiveofourown.org/works/1', title: 'Velvet and Ash' },

@@ -9,7 +9,9 @@ import type { RatingSettings } from '../policy';
 import { send } from '../../core/ext/send';
 
 export async function judgeInBackground(report: PageReport, text: string | null, settings: RatingSettings): Promise<PageJudgement> {
-  const judged = await send({ type: 'gate-judge', report, text, settings });
+  // A listing's report follows with the count of what the gate folded (page-gate.ts#foldListing).
+  const keep = report.kind !== 'listing';
+  const judged = await send({ type: 'gate-judge', report, text, settings, keep });
   if (!judged) throw new Error('Slipcase could not judge this page.');
-  return judged;
+  return { ...judged, kept: keep };
 }

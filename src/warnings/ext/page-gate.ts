@@ -74,7 +74,8 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
       rereadOnChange(kit, cover, settings, (next) => ({ report, decision } = next));
     }
   }
-  tell(report, decision);
+  // The background keeps the report it judged (gate-judge's keep): sending it again costs the page a message.
+  if (!judgement.kept) tell(report, decision);
   // The reader allowing the story from the popup, or changing the settings, lifts the gate and
   // updates the badge; a stricter setting waits for the next load rather than hide what is being read.
   // Copies the popup injects later only report: the first copy watches.

@@ -13,6 +13,8 @@ import { emptyInfo, type RatingLevel } from '../../core/model';
 import { definePages, defineSite } from '../../sites/kit/define-site';
 import { until } from '../../../tests/lib/wait';
 import { judgedText } from '../judge-text';
+import { judgeInBackground } from '../ext/gate-judge';
+import { DEFAULT_RATING_SETTINGS } from '../policy';
 
 /** A one-page story rated `level`: an unrated one needs the estimator, an explicit one the interstitial. */
 function siteRated(level: RatingLevel) {
@@ -40,13 +42,17 @@ const unloadable = (level: RatingLevel): GateKit => ({
 });
 
 let reports: { report: { kind: string }; decision: { gate: boolean } }[] = [];
+/** Every message's type, in the order sent. */
+let sent: string[] = [];
 
 beforeEach(() => {
   fakeBrowser.reset();
   backgroundUp = false;
   reports = [];
+  sent = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type: string };
+    sent.push(m.type);
     if (m.type === 'page-report') reports.push(message as (typeof reports)[number]);
   });
   document.body.innerHTML = '<h1>Lanterns</h1><div id="story"><p>The lanterns were lit at dusk.</p></div>';
@@ -114,4 +120,47 @@ describe('the gate without the background', () => {
       expect(document.querySelector('style[data-slipcase="cover"]')).toBeNull();
     },
   );
+});
+
+describe('the page report', () => {
+  /** Messages arrive in order: once this one is in, any the gate sent before it are too. */
+  async function settled() {
+    await fakeBrowser.runtime.sendMessage({ type: 'marker' });
+    await until(() => sent.includes('marker'), 'the marker message');
+    return sent.filter((t) => t !== 'marker');
+  }
+
+  it.each([
+    [true, []],
+    [false, ['page-report']],
+  ])('when the background kept the judged report (%s), the gate sends %j after it', async (kept, after) => {
+    const kit: GateKit = { ...unloadable('explicit'), judge: (r, t, s) => Promise.resolve({ ...judgedText(r, t, s), kept }) };
+    const report = await gateFromDocumentStart(kit);
+
+    expect(report.rating.level).toBe('explicit');
+    expect(story().style.getPropertyValue('visibility')).toBe('hidden');
+    expect(await settled()).toEqual(after);
+  });
+
+  it.each([
+    ['story', true],
+    ['chapter', true],
+    ['listing', false],
+  ] as const)("asks the background to keep a %s page's report: %s", async (kind, keep) => {
+    const asked: { keep: boolean }[] = [];
+    // The background alone listens: the first listener's answer is the reply.
+    fakeBrowser.reset();
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender, answer: (reply: unknown) => void) => {
+      const m = message as { type: string; keep: boolean; report: Parameters<typeof judgedText>[0] };
+      if (m.type !== 'gate-judge') return false;
+      asked.push(m);
+      answer(judgedText(m.report, null, DEFAULT_RATING_SETTINGS));
+      return true;
+    });
+    const report = { ...emptyInfo(kind), url: location.href, site: 'testsite', estimate: null, content: null };
+    const judged = await judgeInBackground(report, null, DEFAULT_RATING_SETTINGS);
+
+    expect(asked.map((m) => m.keep)).toEqual([keep]);
+    expect(judged.kept).toBe(keep);
+  });
 });
