@@ -19,6 +19,15 @@ export default tseslint.config(
     },
   },
   {
+    // src/reader/sanitize.ts configures DOMPurify's default instance as one of its purifiers: a
+    // second user of that instance would share (or change) its allow-list and hooks.
+    files: ['src/**'],
+    ignores: ['src/reader/sanitize.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dompurify', message: 'Sanitise through src/reader/sanitize.ts.' }] }],
+    },
+  },
+  {
     // Tests are read scenario by scenario: a describe block may hold many.
     files: ['**/*.test.{ts,tsx}', 'tests/**'],
     rules: { 'max-lines-per-function': 'off', 'max-lines': ['error', { max: 600 }] },

@@ -47,11 +47,14 @@ const PAGE = 'ao3/pages/ao3js-works-17793689.html';
 const GATE_MORE = 'content-scripts/gate-more.js';
 /** The baseline and floor extensions' content script (see scriptExtension). */
 const NOOP = 'noop.js';
-/** The floor: a cover style at document_start, and one message once the page is parsed. */
+/** The floor: a cover style at document_start, and once the page is parsed one message and the cover lifted. */
 const FLOOR_SCRIPT = `const s = document.createElement('style');
 s.textContent = '#workskin:not(#x):not(#x) { visibility: hidden !important; }';
 document.documentElement.append(s);
-document.addEventListener('DOMContentLoaded', () => chrome.runtime.sendMessage({ type: 'report', url: location.href }).catch(() => 0));
+document.addEventListener('DOMContentLoaded', () => {
+  chrome.runtime.sendMessage({ type: 'report', url: location.href }).catch(() => 0);
+  s.remove();
+});
 `;
 
 /** Items of about 6 KB under keys of the library list's family (lib.), `kb` KB in all. */

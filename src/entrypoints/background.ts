@@ -40,8 +40,11 @@ export default defineBackground(() => {
     // send; the reply does not wait for it, as the page's cover waits for the reply.
     'gate-judge': async (message, sender) => {
       const judged = await gateJudgeHandlers['gate-judge']!(message, sender);
+      // Started in a later microtask, so nothing in the keeping can fail the decision.
       if (message.keep)
-        void keepReport({ type: 'page-report', report: judged.report, decision: judged.decision }, sender).catch(() => undefined);
+        void Promise.resolve()
+          .then(() => keepReport({ type: 'page-report', report: judged.report, decision: judged.decision }, sender))
+          .catch(() => undefined);
       return judged;
     },
     ...rulePickedHandlers,
