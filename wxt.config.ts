@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DYSLEXIC_FONT } from './src/reader/settings';
 import { knownHostPatterns, SITES } from './src/sites/registry';
-import { siteContentScripts, siteScriptName, writeSiteScripts } from './scripts/lib/site-scripts';
+import { siteContentScripts, siteCoverStyles, siteScriptName, writeSiteScripts } from './scripts/lib/site-scripts';
 
 const require = createRequire(import.meta.url);
 
@@ -70,6 +70,8 @@ export default defineConfig({
         files.push({ absoluteSrc: require.resolve(source), relativeDest: file });
       }
       files.push({ absoluteSrc: require.resolve('@fontsource/opendyslexic/LICENSE'), relativeDest: DYSLEXIC_FONT.licence });
+      // Each site's cover style, listed in the manifest with its script (scripts/lib/site-scripts.ts).
+      files.push(...siteCoverStyles());
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -4,6 +4,7 @@ import { gatePage } from '../warnings/ext/page-gate';
 import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 import { coverSelectors } from '../warnings/early-cover';
+import { coverEarly } from '../warnings/ui/live-cover';
 import { readablePageBy } from '../core/read-page';
 import { judgedText } from '../warnings/judge-text';
 
@@ -17,7 +18,7 @@ export default defineContentScript({
   registration: 'runtime',
   main: () =>
     gatePage({
-      cover: (url) => coverSelectors(url, SITES),
+      cover: (early) => (early ? coverEarly(document, coverSelectors(new URL(location.href), SITES)) : null),
       pick: adapterFor,
       // On a frameset, the same-origin frame that holds the story.
       page: (pick) => readablePageBy(pick, document, location.href),

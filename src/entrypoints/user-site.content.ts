@@ -4,6 +4,7 @@ import { gatePage } from '../warnings/ext/page-gate';
 import { followSiteRules } from '../sites/ext/site-rules';
 import { GATE_MORE_PARTS } from '../warnings/ext/gate-more-parts';
 import { judgeInBackground } from '../warnings/ext/gate-judge';
+import { coverEarly } from '../warnings/ui/live-cover';
 
 /**
  * The always-on script of a site the reader switched Slipcase on for (src/sites/ext/user-sites.ts
@@ -14,7 +15,7 @@ export default defineContentScript({
   registration: 'runtime',
   main: () =>
     gatePage({
-      cover: () => ['body'],
+      cover: (early) => (early ? coverEarly(document, ['body']) : null),
       pick: adapterFor,
       judge: judgeInBackground,
       more: () => Promise.resolve(GATE_MORE_PARTS),

@@ -26,6 +26,8 @@ export function pageSnapshot(doc: Document = document): PageSnapshot {
     if (!el.getAttribute('style')) el.removeAttribute('style');
     el.removeAttribute('data-slipcase-pinned');
   }
+  // The mark by which a site's script showed what its manifest style covered (warnings/early-cover.ts#SHOWN_ATTRIBUTE).
+  root.removeAttribute('data-slipcase-shown');
   const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>` : '';
   return { url: doc.location.href, html: doctype + root.outerHTML };
 }

@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SITES } from '../../src/sites/registry';
-import { writeSiteScripts } from '../../scripts/lib/site-scripts';
+import { siteContentScripts, siteCoverStyles, writeSiteScripts } from '../../scripts/lib/site-scripts';
+import { manifestCoverCss } from '../../src/warnings/early-cover';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'slipcase-site-scripts-'));
@@ -68,5 +69,17 @@ describe("each site's always-on script", () => {
     const sites = new Set(files.flatMap((f) => /^src\/sites\/([^/]+)\//.exec(f)?.[1] ?? []).filter((f) => f !== 'kit'));
     expect([...sites]).toEqual([id]);
     expect(files.filter((f) => LAZY.includes(f) || f.includes('webextension-polyfill'))).toEqual([]);
+  });
+});
+
+describe("each site's cover style", () => {
+  it('is listed with its script on its hosts, and is the cover of its own site', () => {
+    const styles = new Map(siteCoverStyles().map((f) => [f.relativeDest, f.contents]));
+    for (const site of SITES.filter((s) => s.hosts.length)) {
+      const entry = siteContentScripts().find((c) => c.js.includes(`site-${site.id}.js`));
+      expect(entry?.matches).toEqual(site.hosts);
+      expect(entry?.css).toEqual([`site-${site.id}.css`]);
+      expect(styles.get(`site-${site.id}.css`)).toContain(manifestCoverCss(site));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { coverEarly } from '../../warnings/ui/live-cover';
+import { coverByManifest, coverEarly } from '../../warnings/ui/live-cover';
 import { pageSnapshot } from '../page-snapshot';
 import { readFullPage } from '../view';
 import { corpusPages } from '../../../tests/lib/corpus';
@@ -29,6 +29,14 @@ describe('pageSnapshot', () => {
     expect(text(copy)?.length).toBeGreaterThan(0);
     // The live page still wears its cover.
     expect(doc.querySelector<HTMLElement>('#storytext')!.style.getPropertyValue('visibility')).toBe('hidden');
+  });
+
+  it("keeps no mark of the site's manifest cover lifted", () => {
+    const doc = new JSDOM('<html lang="en"><body><div id="storytext">Text</div></body></html>', { url: FFN.expected.url }).window.document;
+    coverByManifest(doc, ['#storytext']).lift();
+    expect(doc.documentElement.attributes.length).toBe(2);
+
+    expect(pageSnapshot(doc).html).toMatch(/^<html lang="en"><head><\/head><body>/);
   });
 
   it('keeps no style attribute the cover added to an element that had none', () => {

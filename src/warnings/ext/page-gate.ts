@@ -17,15 +17,18 @@ import { DEFAULT_RATING_SETTINGS, mayGate, type Decision, type RatingSettings } 
 import { coversPage, needsEstimate, readBlurbs, textToEstimate, type ListedBlurb, type PageJudgement } from '../judge';
 import type { Recalled } from '../../library/messages';
 import { loadRatingSettings, watchRatingSettings } from './settings-storage';
-import { coverEarly, type Cover } from '../ui/live-cover';
+import type { Cover } from '../ui/live-cover';
 import type { GateMore } from './gate-more';
 import type { FoldCount } from '../fold-count';
 import { watchPageChanges } from '../ui/page-changes';
 
 /** What a content script gates with. */
 export interface GateKit {
-  /** What the early cover hides on a page. */
-  cover(url: URL): string[];
+  /**
+   * The cover over the page's story text from before its first paint (ui/live-cover.ts), when the
+   * script started `early` (at document_start); null where nothing covers it.
+   */
+  cover(early: boolean): Cover | null;
   /** The definition that reads a page. */
   pick: AdapterPick;
   /**
@@ -47,7 +50,7 @@ export interface GateKit {
 /** Reads and gates the page; the report goes back to whoever injected the script (the popup). */
 export async function gatePage(kit: GateKit): Promise<PageReport> {
   const early = document.readyState === 'loading';
-  const cover = early ? coverEarly(document, kit.cover(new URL(location.href))) : null;
+  const cover = kit.cover(early);
   // Asked for now, so storage answers while the page is still arriving.
   const loading = loadRatingSettings().catch(() => DEFAULT_RATING_SETTINGS);
   if (early) await parsed();
@@ -81,10 +84,10 @@ export async function gatePage(kit: GateKit): Promise<PageReport> {
   // Copies the popup injects later only report: the first copy watches.
   if (early)
     watchRatingSettings((next) => {
-      void decideAgain(kit, report, next, decision).then((again) => {
+      void decideAgain(kit, report, next, decision).then(({ decision: again, kept }) => {
         decision = again;
         if (!again.gate) liftGate?.();
-        tell(report, again);
+        if (!kept) tell(report, again);
       });
     });
   return report;
@@ -125,11 +128,19 @@ const UNDECIDED: Decision = Object.freeze<Decision>({
   ],
 });
 
-/** The decision on the judged report under new settings; the last one stands while none can be had. */
-async function decideAgain(kit: GateKit, report: PageReport, settings: RatingSettings, last: Decision): Promise<Decision> {
-  if (!mayGate(report, settings)) return NO_REASONS;
+/**
+ * The decision on the judged report under new settings, and whether the background kept it; the
+ * last decision stands while none can be had.
+ */
+async function decideAgain(
+  kit: GateKit,
+  report: PageReport,
+  settings: RatingSettings,
+  last: Decision,
+): Promise<{ decision: Decision; kept: boolean }> {
+  if (!mayGate(report, settings)) return { decision: NO_REASONS, kept: false };
   const judged = await kit.judge(report, null, settings).catch(() => null);
-  return judged ? judged.decision : last;
+  return judged ? { decision: judged.decision, kept: judged.kept ?? false } : { decision: last, kept: false };
 }
 
 /**
@@ -152,7 +163,7 @@ function rereadOnChange(kit: GateKit, cover: Cover, settings: RatingSettings, re
       await showInterstitial(kit, judgement, cover, true);
     } else cover.lift();
     reported(judgement);
-    tell(judgement.report, judgement.decision);
+    if (!judgement.kept) tell(judgement.report, judgement.decision);
   };
   const stop = watchPageChanges(document, { arrived: () => cover.restore(), settled: () => void reread() });
 }

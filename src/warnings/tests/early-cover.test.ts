@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coverCss, coverSelectors, matchesPattern } from '../early-cover';
+import { coverCss, coverSelectors, manifestCoverCss, matchesPattern, SHOWN_ATTRIBUTE, siteCover } from '../early-cover';
+import { coverByManifest } from '../ui/live-cover';
 import { SITES } from '../../sites/registry';
 import { parseHtml } from '../../../scripts/lib/html';
 import { corpusPages } from '../../../tests/lib/corpus';
@@ -72,6 +73,61 @@ describe('coverCss', () => {
   it('is nothing for nothing to cover', () => {
     expect(coverCss([])).toBe('');
   });
+});
+
+describe("a site's manifest cover", () => {
+  const ao3 = SITES.find((s) => s.id === 'ao3')!;
+  /** An AO3 work page under the manifest's style, the site's own rules trying to show the text. */
+  function page() {
+    const doc = parseHtml(
+      `<html><head><style>#workskin p.shown { visibility: visible !important; opacity: 1 !important }</style></head>
+       <body><p id="before">Site chrome</p><div id="workskin"><p class="shown">Story <em>text</em></p></div></body></html>`,
+      'https://archiveofourown.org/works/1',
+    );
+    const style = doc.createElement('style');
+    style.textContent = manifestCoverCss(ao3);
+    doc.documentElement.prepend(style);
+    const seen = (sel: string) => doc.defaultView!.getComputedStyle(doc.querySelector(sel)!).visibility;
+    return { doc, seen };
+  }
+
+  it('covers the story text until the gate marks the root, and again when it is unmarked', () => {
+    const { doc, seen } = page();
+    const cover = coverByManifest(doc, siteCover(ao3));
+    expect([seen('#workskin'), seen('#workskin em'), seen('#before')]).toEqual(['hidden', 'hidden', 'visible']);
+    expect(cover.covering()).toBe(true);
+
+    cover.lift();
+    expect(doc.documentElement.hasAttribute(SHOWN_ATTRIBUTE)).toBe(true);
+    expect([seen('#workskin'), seen('#workskin em')]).toEqual(['visible', 'visible']);
+    expect(cover.covering()).toBe(false);
+
+    cover.restore();
+    expect(seen('#workskin em')).toBe('hidden');
+    expect(cover.covering()).toBe(true);
+  });
+
+  it('pins the cover inline, where a page dropping the mark cannot show the text, and puts the page back on lifting', () => {
+    const { doc, seen } = page();
+    const cover = coverByManifest(doc, siteCover(ao3));
+    cover.pin();
+    doc.documentElement.setAttribute(SHOWN_ATTRIBUTE, '');
+    expect(seen('#workskin')).toBe('hidden');
+
+    cover.lift();
+    expect(seen('#workskin')).toBe('visible');
+    expect(doc.querySelector('#workskin')!.getAttribute('style') ?? '').toBe('');
+  });
+
+  it.each(SITES.filter((s) => s.hosts.length).map((s) => [s.id, s] as const))(
+    "%s: every cover selector is a single one, so the manifest's scope reaches all of it",
+    (_id, site) => {
+      for (const selector of siteCover(site)) {
+        // A comma outside parentheses and brackets would make it a list.
+        expect(selector).not.toMatch(/,(?![^([]*[)\]])/);
+      }
+    },
+  );
 });
 
 /** The corpus pages on hosts the content script runs on by itself. */

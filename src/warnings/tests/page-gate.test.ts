@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { gatePage, type GateKit } from '../ext/page-gate';
+import { coverEarly } from '../ui/live-cover';
 import { allow } from '../ext/settings-storage';
 import { emptyInfo, type RatingLevel } from '../../core/model';
 import { definePages, defineSite } from '../../sites/kit/define-site';
@@ -34,7 +35,7 @@ function siteRated(level: RatingLevel) {
 let backgroundUp = false;
 
 const unloadable = (level: RatingLevel): GateKit => ({
-  cover: () => ['#story'],
+  cover: (early) => (early ? coverEarly(document, ['#story']) : null),
   pick: () => siteRated(level),
   judge: (report, text, settings) =>
     backgroundUp ? Promise.resolve(judgedText(report, text, settings)) : Promise.reject(new Error('no background')),
@@ -139,6 +140,18 @@ describe('the page report', () => {
 
     expect(report.rating.level).toBe('explicit');
     expect(story().style.getPropertyValue('visibility')).toBe('hidden');
+    expect(await settled()).toEqual(after);
+  });
+
+  it.each([
+    [true, []],
+    [false, ['page-report', 'page-report']],
+  ])('when the background kept (%s) the judgements, on load and under new settings, the gate sends %j', async (kept, after) => {
+    const kit: GateKit = { ...unloadable('explicit'), judge: (r, t, s) => Promise.resolve({ ...judgedText(r, t, s), kept }) };
+    await gateFromDocumentStart(kit);
+    await allow({ url: location.href, site: 'testsite', title: 'Lanterns', author: 'Wren' }, 'stories');
+    await until(() => story().style.getPropertyValue('visibility') !== 'hidden', 'the cover to lift');
+
     expect(await settled()).toEqual(after);
   });
 

@@ -1,9 +1,10 @@
 /**
- * The cover over the live page's story text: a style put in before the page is parsed (see
- * src/warnings/early-cover.ts), then, once the gate keeps it, the same hiding written on the elements
- * themselves, where no stylesheet of the site's and no script that drops the style can undo it.
+ * The cover over the live page's story text: a style on from before the page is parsed (see
+ * src/warnings/early-cover.ts), the manifest's on a site's own hosts or one put in by script
+ * elsewhere; then, once the gate keeps it, the same hiding written on the elements themselves,
+ * where no stylesheet of the site's and no script that drops the style or the mark can undo it.
  */
-import { coverCss } from '../early-cover';
+import { coverCss, SHOWN_ATTRIBUTE } from '../early-cover';
 import { PINNED_ATTRIBUTE } from '../../reader/page-snapshot';
 
 export interface Cover {
@@ -28,12 +29,33 @@ export function coverEarly(doc: Document, selectors: readonly string[]): Cover {
   style.setAttribute('data-slipcase', 'cover');
   style.textContent = coverCss(selectors);
   // At document_start there is no <head> yet: the root element takes it, before anything else.
-  if (selectors.length) (doc.head ?? doc.documentElement).append(style);
+  const put = () => {
+    if (selectors.length && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
+  };
+  put();
+  return coverBy(doc, selectors, { on: () => style.isConnected, put, remove: () => style.remove() });
+}
+
+/**
+ * The cover a site's manifest style has put on `selectors` since before the page was parsed
+ * (early-cover.ts#manifestCoverCss): marking the root element shows them, unmarking covers them again.
+ */
+export function coverByManifest(doc: Document, selectors: readonly string[]): Cover {
+  const root = () => doc.documentElement;
+  return coverBy(doc, selectors, {
+    on: () => !root().hasAttribute(SHOWN_ATTRIBUTE),
+    put: () => root().removeAttribute(SHOWN_ATTRIBUTE),
+    remove: () => root().setAttribute(SHOWN_ATTRIBUTE, ''),
+  });
+}
+
+/** A cover over `selectors` by a style that `style` puts on and takes off, pinned inline while the gate keeps it. */
+function coverBy(doc: Document, selectors: readonly string[], style: { on(): boolean; put(): void; remove(): void }): Cover {
   const pinned: { el: HTMLElement; before: [string, string, string][] }[] = [];
   const elements = () => selectors.flatMap((s) => Array.from(doc.querySelectorAll<HTMLElement>(s)));
 
   return {
-    covering: () => style.isConnected && elements().length > 0,
+    covering: () => style.on() && elements().length > 0,
     pin() {
       for (const el of elements()) {
         if (pinned.some((p) => p.el === el)) continue;
@@ -44,9 +66,7 @@ export function coverEarly(doc: Document, selectors: readonly string[]): Cover {
         el.setAttribute(PINNED_ATTRIBUTE, JSON.stringify(before));
       }
     },
-    restore() {
-      if (selectors.length && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
-    },
+    restore: () => style.put(),
     lift() {
       style.remove();
       for (const { el, before } of pinned.splice(0)) {
