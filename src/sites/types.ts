@@ -107,7 +107,8 @@ export interface SitePages {
   /**
    * CSS selectors of the elements that hold story text. On the adapter's hosts the content script
    * hides them from the first paint until the rating gate has decided, so they must be plain
-   * selectors that hold before the page's scripts run. Empty for adapters without hosts.
+   * selectors that hold before the page's scripts run, one selector each (no lists: the manifest's
+   * cover style scopes each one, warnings/early-cover.ts#manifestCoverCss). Empty for adapters without hosts.
    */
   cover: string[];
   /** The work entries of listing pages, where the adapter knows them: the gate folds those above the reader's limits. */
