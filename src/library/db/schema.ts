@@ -165,8 +165,8 @@ const v5: Migration = async (db, tx) => {
   searchKeys.createIndex('keys', 'keys', { multiEntry: true });
   await eachRecord(tx, 'storyTerms', async ({ storyId, terms, masks }: V3StoryTerms) => {
     const keys = indexKeys(new Map(terms.map((t, i) => [t, masks[i]!])));
-    const parts: V5SearchKeys[] = [];
-    for (let at = 0; at < keys.length; at += 128) parts.push({ storyId, part: parts.length, keys: keys.slice(at, at + 128) });
+    // In parts as a save writes them now (their size is free to change: no later step relies on it).
+    const parts = indexParts(0, keys).map(([, keys], part): V5SearchKeys => ({ storyId, part, keys }));
     await each(parts, (part) => searchKeys.put(part));
   });
   db.deleteObjectStore('postings');

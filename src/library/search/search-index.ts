@@ -11,13 +11,19 @@
  * (~25 KB) cost ~0.2 ms each, ~20 times what they cost in parts of 128 keys: "the", in every
  * story, would take seconds at 10,000 stories.
  *
+ * Why 512 keys a part: each record put costs more the larger the library. Chromium reads the
+ * database inside every put (a trace shows LevelDB's files opened and read in each PutRecord), and
+ * a read in a transaction that has written first writes out what it holds, reading back each key
+ * for its undo log (TransactionalLevelDBTransaction::Get). At 3,000 stories a save took 155 ms in
+ * parts of 128 keys (3.9× an empty library's), 74 ms in parts of 512 (1.9×) and 73 ms in parts of
+ * 1,024 (1.8×); no search was slower in parts of 512 (scripts/bench/library.ts, one machine).
+ *
  * Why numbers: every index entry holds the part's primary key twice (in its key, and in its
  * value), so the primary key is one number, the story's number times PARTS plus the part, not the
  * story's id (~30 characters, 60 bytes in Chromium's encoding). That makes a story's entries
- * about a quarter of the size, so a typical save stays within the 1 MB Chromium's IndexedDB buffers in
- * memory; past that, it reads every key it writes back from disk first (for its undo log), and
- * saves slow down as the library grows. The indexedStories store numbers the stories (its key
- * generator never hands out a number twice) and maps each number to its story's id.
+ * about a quarter of the size: fewer bytes for a save to write, and to read back for its undo log.
+ * The indexedStories store numbers the stories (its key generator never hands out a number twice)
+ * and maps each number to its story's id.
  *
  * Common words (common-words.ts) in the text and the summary are also indexed the other way round:
  * a story whose text lacks one has its lacking key ("Xthe"), and a search for one reads those few
@@ -64,9 +70,9 @@ export function termsOf(meta: StoryMeta, chapters: readonly Pick<ChapterRecord, 
   return terms;
 }
 
-/** Index keys in one searchKeys record: small records keep index hits cheap, few keep writes cheap. */
-const PART = 128;
-/** Parts a story may have: its parts' primary keys are number × PARTS + part. 2^16 parts hold 8 million keys. */
+/** Index keys in one searchKeys record: small records keep index hits cheap, few keep writes cheap (see above). */
+const PART = 512;
+/** Parts a story may have: its parts' primary keys are number × PARTS + part. 2^16 parts hold 33 million keys. */
 export const PARTS = 2 ** 16;
 
 /** The index keys of terms with their field masks: per term, one for each of its fields. */

@@ -250,6 +250,27 @@ describe('saveStory', () => {
   });
 });
 
+describe("a long story's search index", () => {
+  /** A word of letters only, different for each i ("zzaab"). */
+  const word = (i: number) => 'zz' + Array.from(i.toString(26).padStart(3, '0'), (d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+  const withText = (words: string[]): StoryCopy => {
+    const s = story();
+    return { ...s, chapters: [{ ...s.chapters[0]!, html: `<p>${words.join(' ')}</p>` }] };
+  };
+
+  it('goes into several parts, and a new copy with fewer keys leaves none of the old ones behind', async () => {
+    const many = Array.from({ length: 1400 }, (_, i) => word(i));
+    const { id } = await saveStory(db, withText(many), win);
+    expect(await db.count('searchKeys')).toBeGreaterThan(2);
+    for (const w of [many[0]!, many[700]!, many[1399]!]) expect(await storiesWith(w)).toEqual([id]);
+
+    expect((await saveStory(db, withText(many.map(() => 'zzsame')), win)).outcome).toBe('updated');
+    expect(await db.count('searchKeys')).toBe(1);
+    expect(await storiesWith(many[1399]!)).toEqual([]);
+    expect(await storiesWith('zzsame')).toEqual([id]);
+  });
+});
+
 describe('a full disk', () => {
   const realPut = IDBObjectStore.prototype.put;
   afterEach(() => {

@@ -9,7 +9,7 @@ import { LIBRARY_NAME, LibraryBlockedError, openLibrary, sharedLibrary, type Lib
 import { loadStory, setProgress } from '../db/reading';
 import { saveStory } from '../db/save';
 import { DB_VERSION } from '../db/schema';
-import { LACKING, PARTS } from '../search/search-index';
+import { LACKING, PARTS, indexParts } from '../search/search-index';
 import { searchLibrary, type LibraryQuery } from '../search/query';
 import { tokens } from '../search/text-keys';
 import { dump, freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
@@ -102,7 +102,7 @@ function indexAtV3(d: Dump): Records {
   };
 }
 
-/** The search index before version 10: each story's keys without its lacking keys, in parts of 128 as before. */
+/** The search index before version 10: each story's keys without its lacking keys, in parts as a save writes them. */
 function withoutLacking(d: Dump): Dump {
   const byStory = new Map<number, string[]>();
   for (const [key, value] of d.searchKeys!) {
@@ -113,10 +113,7 @@ function withoutLacking(d: Dump): Dump {
     ]);
   }
   const searchKeys = [...byStory].flatMap(([n, keys]) =>
-    Array.from({ length: Math.ceil(keys.length / 128) }, (_, p): [IDBValidKey, unknown] => [
-      n * PARTS + p,
-      { keys: keys.slice(p * 128, p * 128 + 128) },
-    ]),
+    indexParts(n, keys).map(([key, part]): [IDBValidKey, unknown] => [key, { keys: part }]),
   );
   return { ...d, searchKeys };
 }
