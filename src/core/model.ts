@@ -120,10 +120,25 @@ export const turnUnit = (nav: ChapterNav): 'chapter' | 'page' => nav.unit ?? 'ch
 /** Everything the reader view shows for a page. */
 export interface ReaderView {
   report: PageReport;
-  /** The story body (sanitised) with its text and word count. */
+  /** The story body (sanitised) with its text and word count; in a staged view, its first piece alone. */
   content: StoryContent;
   notes: ReaderNote[];
   nav: ChapterNav;
+  /** A staged view's rest (src/reader/view.ts#ViewOptions.firstChars); absent when `content` is the whole story. */
+  rest?: StoryRest;
+}
+
+/**
+ * The rest of a long story after its first piece, sanitised a piece at a time as the reader asks
+ * for it, so that the first screen does not wait for all of it. Lives in the page it was read in:
+ * never sent in a message.
+ */
+export interface StoryRest {
+  /** The writing direction and language the whole story is read in (null when the page states none). */
+  dir: string | null;
+  lang: string | null;
+  /** The next piece, sanitised now; null once there are no more. */
+  next(): StoryContent | null;
 }
 
 /**

@@ -148,3 +148,17 @@ export function childNodesWithout(el: Element, exclude: Node | null): Node[] {
 export function precedes(a: Node, b: Node): boolean {
   return (a.compareDocumentPosition(b) & a.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
+
+/**
+ * Elements whose text the sanitiser (and Readability) drop whole, as a label or fallback. Left
+ * unclosed in a story (`<form><button>Send` with no `</button>`), one takes in every paragraph
+ * after it, which a browser still shows: such an element holding story blocks is unwrapped.
+ */
+const SWALLOWING = 'button, option, datalist, select, object, canvas';
+const STORY_BLOCKS = 'p, div, br, blockquote, li, hr, pre, table, h1, h2, h3, h4, h5, h6';
+
+/** Unwraps the SWALLOWING elements that hold story blocks, keeping their content in place. */
+export function unwrapSwallowing(root: ParentNode): void {
+  for (const e of Array.from(root.querySelectorAll(SWALLOWING)).reverse())
+    if (e.querySelector(STORY_BLOCKS)) e.replaceWith(...Array.from(e.childNodes));
+}

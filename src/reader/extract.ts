@@ -6,14 +6,13 @@
  * images against the page, sanitises, and measures the text. Readability stands in where the
  * adapter has nothing: unknown sites, and known sites whose markup changed.
  */
-import { Readability } from '@mozilla/readability';
-import type { ChapterNav, ReaderNote, StoryContent } from '../core/model';
+import type { ChapterNav, ReaderNote, StoryContent, StoryRest } from '../core/model';
 import type { Extraction, SiteAdapter } from '../sites/types';
-import { ENDING } from '../sites/generic/generic';
 import { sanitizeNodes } from './sanitize';
 import { quietImages } from './images';
-import { countWords, squash, textLines } from '../core/dom';
-import { absoluteUrl, documentBase } from './extract-dom';
+import { countWords, textLines } from '../core/dom';
+import { absoluteUrl, documentBase, unwrapSwallowing } from './extract-dom';
+import { readability } from './fallback';
 import { thousands } from '../core/numbers';
 
 /** The page could not be read safely: too large, or past the time allowed. The message says which, in words for the reader. */
@@ -41,6 +40,8 @@ export interface Story {
   nav: ChapterNav;
   /** Who found the body: the site adapter, or Readability as the fallback. */
   by: 'site' | 'readability';
+  /** A staged story's rest (ExtractOptions.firstChars): `content` is then its first piece alone. */
+  rest?: StoryRest;
 }
 
 export interface ExtractOptions {
@@ -49,19 +50,20 @@ export interface ExtractOptions {
    * from but its nodes' owner document: extraction may move the story out of it instead of copying it.
    */
   takeApart?: boolean;
+  /**
+   * Stage a long story: sanitise its first pieces, at least this many characters of text, now,
+   * and the rest a piece at a time when the reader asks for it (Story.rest), so that the first
+   * screen waits for no more than it shows. The writing direction then comes in the rest, not as a
+   * wrapper around each piece. For the reader's first screen alone: everything else wants it whole.
+   */
+  firstChars?: number;
 }
+
+/** Characters of text in each later piece of a staged story: what the reader puts on the page in a frame (ui/story-parts.ts). */
+const PIECE = 15_000;
 
 /** Never story text, whatever the adapter points at. */
 const ALWAYS_DROP = 'script, style, noscript, template, [hidden]';
-/**
- * Elements whose text the sanitiser (and Readability) drop whole, as a label or fallback. Left
- * unclosed in a story (`<form><button>Send` with no `</button>`), one takes in every paragraph
- * after it, which a browser still shows: such an element holding story blocks is unwrapped.
- */
-const SWALLOWING = 'button, option, datalist, select, object, canvas';
-const STORY_BLOCKS = 'p, div, br, blockquote, li, hr, pre, table, h1, h2, h3, h4, h5, h6';
-/** Readability's output runs on to the site's links after a closing "The End"; looked for this near the end. */
-const ENDING_WINDOW = 4;
 
 /**
  * The story on a page, its notes and chapter navigation; null when neither the adapter nor
@@ -89,17 +91,48 @@ export function extractStory(
   // The notes are copied before the story body, which (from a copy of our own) is moved out, not
   // copied. The boxes belong to the copy itself, inert as it is: a move within one document adopts nothing.
   const noteBoxes = (found?.notes ?? []).map((n) => copyOut(n.nodes, found!, doc, base, false));
-  const box = found ? copyOut(found.body, found, doc, base, own) : readability(doc, title, base, own);
+  const box = found ? copyOut(found.body, found, doc, base, own) : readableBox(doc, title, base, own);
   inTime(started);
   if (!box) return null;
-  const [content, ...noted] = finish([withDirection(box, direction, doc), ...noteBoxes], win);
+  const by = found ? 'site' : 'readability';
+  const pieces = opts.firstChars ? inPieces(box, opts.firstChars) : [box];
+  if (pieces.length > 1) {
+    const [first, ...noted] = finish([pieces.shift()!, ...noteBoxes], win);
+    const rest: StoryRest = { ...direction, next: () => (pieces.length ? finish([pieces.shift()!], win)[0]! : null) };
+    return { content: first!, notes: readerNotes(found, noted), nav, by, rest };
+  }
+  const [content, ...noted] = finish([withDirection(pieces[0] ?? box, direction, doc), ...noteBoxes], win);
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
-  const notes = (found?.notes ?? []).flatMap((note, i): ReaderNote[] => {
+  return { content, notes: readerNotes(found, noted), nav, by };
+}
+
+/** The adapter's notes that hold any text, from their sanitised boxes (in the same order). */
+function readerNotes(found: Extraction | null, noted: StoryContent[]): ReaderNote[] {
+  return (found?.notes ?? []).flatMap((note, i): ReaderNote[] => {
     const c = noted[i]!;
     return c.text ? [{ label: note.label, html: c.html, position: note.position }] : [];
   });
-  return { content, notes, nav, by: found ? 'site' : 'readability' };
+}
+
+/**
+ * The box's nodes moved into boxes of at least `first` characters of text, then of PIECE each:
+ * one box when the story is no longer than `first`. A box of one node (a chapter's text in its
+ * wrapper) stays whole: only a whole work's chapters and headings, or a page of bare paragraphs,
+ * are cut. Measured as textContent, which costs the copy of the text once.
+ */
+function inPieces(box: Element, first: number): Element[] {
+  const pieces: Element[] = [];
+  let size = Infinity;
+  for (const node of Array.from(box.childNodes)) {
+    if (size >= (pieces.length === 1 ? first : PIECE)) {
+      pieces.push(box.ownerDocument.createElement('div'));
+      size = 0;
+    }
+    pieces.at(-1)!.append(node);
+    size += node.textContent?.length ?? 0;
+  }
+  return pieces;
 }
 
 /**
@@ -152,12 +185,6 @@ function withDirection(box: Element, { dir, lang }: ReturnType<typeof pageDirect
   wrap.append(...Array.from(box.childNodes));
   box.append(wrap);
   return box;
-}
-
-/** Unwraps the SWALLOWING elements that hold story blocks, keeping their content in place. */
-function unwrapSwallowing(root: ParentNode): void {
-  for (const e of Array.from(root.querySelectorAll(SWALLOWING)).reverse())
-    if (e.querySelector(STORY_BLOCKS)) e.replaceWith(...Array.from(e.childNodes));
 }
 
 function styleHidden(e: Element): boolean {
@@ -224,65 +251,11 @@ function finish(boxes: Element[], win: Window & typeof globalThis): StoryContent
   });
 }
 
-// ---- the fallback ----
-
-/**
- * Readability's article, in a box of the inert copy. It changes the document it reads: `own`
- * says the copy is this read's alone (else it reads a copy of it). It resolves links against the
- * baseURI, which only a <base> in the head sets (inertCopy drops any other).
- */
-function readability(doc: Document, title: string | null, base: string, own: boolean): Element | null {
+/** Readability's article on a page no larger than it reads in time (see MAX_READABILITY_ELEMENTS). */
+function readableBox(doc: Document, title: string | null, base: string, own: boolean): Element | null {
   const size = doc.getElementsByTagName('*').length;
   if (size > MAX_READABILITY_ELEMENTS) throw tooLarge(size);
-  const copy = own ? doc : (doc.cloneNode(true) as Document);
-  unwrapSwallowing(copy);
-  quietImages(copy, base);
-  // The article as nodes (its wrapper's children, as the default serialiser's innerHTML has them), not serialised only to be parsed again.
-  const article = new Readability(copy, { serializer: (node) => node }).parse();
-  if (!article?.content) return null;
-  const box = doc.createElement('div');
-  box.append(...Array.from(article.content.childNodes));
-  tidyEdges(box, title);
-  return box;
-}
-
-/**
- * Readability keeps what sits next to the story in the same container: on hand-built pages the
- * title above it and the "Back to the Fic | Guestbook" links after a closing "~ fin ~". Trimmed
- * here: a leading repeat of the title, empty blocks (banners) and link rows at either end, and
- * anything after a closing mark near the end.
- */
-function tidyEdges(box: Element, title: string | null): void {
-  const blocks = blockList(box);
-  const t = title?.toLowerCase() ?? null;
-  while (blocks[0] && (linkRow(blocks[0]) || squash(blocks[0].textContent ?? '').toLowerCase() === t)) blocks.shift()!.remove();
-  const trimTail = () => {
-    while (blocks.length && linkRow(blocks[blocks.length - 1]!)) blocks.pop()!.remove();
-  };
-  trimTail();
-  const from = Math.max(0, blocks.length - ENDING_WINDOW);
-  const end = blocks.findLastIndex((b, i) => i >= from && ENDING.test(squash(b.textContent ?? '')));
-  if (end >= 0) for (const b of blocks.splice(end + 1)) b.remove();
-  trimTail();
-}
-
-/** The story's blocks: the children of the innermost wrapper that holds more than one. */
-function blockList(box: Element): ChildNode[] {
-  let el = box;
-  while (el.children.length === 1 && !Array.from(el.childNodes).some((n) => n.nodeType === 3 && squash(n.textContent ?? ''))) {
-    el = el.children[0]!;
-  }
-  return Array.from(el.childNodes).filter((n) => n.nodeType === 1 || (n.nodeType === 3 && squash(n.textContent ?? '') !== ''));
-}
-
-/** An empty block or one that is mostly links: page furniture, not story. */
-function linkRow(n: ChildNode): boolean {
-  if (n.nodeType !== 1) return false;
-  const el = n as Element;
-  const words = countWords(el.textContent ?? '');
-  if (words === 0) return true;
-  const linked = Array.from(el.querySelectorAll('a[href]')).reduce((sum, a) => sum + countWords(a.textContent ?? ''), 0);
-  return linked * 2 >= words;
+  return readability(doc, title, base, own);
 }
 
 // ---- the copy ----

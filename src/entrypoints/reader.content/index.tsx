@@ -10,6 +10,7 @@ import { loadDyslexicFont } from '../../reader/ext/fonts';
 import type { ReaderOutcome } from '../../reader/ext/open-reader';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
 import { readerView } from '../../reader/view';
+import { FIRST_PART } from '../../reader/ui/story-parts';
 import { readablePage } from '../../core/page';
 import { ExtractionError } from '../../reader/extract';
 import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
@@ -114,7 +115,8 @@ export default defineContentScript({
     let view: ReturnType<typeof readerView>;
     try {
       const page = readablePage(document, openedAt); // on a frameset, the frame holding the story
-      view = readerView(page.doc, page.url, { estimate: false });
+      // Staged: a long work's first part is sanitised for the first screen, the rest as it is shown.
+      view = readerView(page.doc, page.url, { estimate: false, firstChars: FIRST_PART });
     } catch (e) {
       // A page past the reader's size or time limits is left as it is, and the popup says why.
       if (e instanceof ExtractionError) return 'unreadable';

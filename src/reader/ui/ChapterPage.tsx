@@ -8,6 +8,8 @@ import { trusted } from './trusted';
 
 export interface ChapterPageProps {
   view: ReaderView | null;
+  /** The chapter's words; null while a staged story's rest is still being read (useChapterPlace). */
+  words: number | null;
   /** The address of a chapter that could not be loaded. */
   failed: string | null;
   loading: boolean;
@@ -15,7 +17,7 @@ export interface ChapterPageProps {
   storyRef: Ref<HTMLDivElement>;
 }
 
-export function ChapterPage({ view, failed, loading, go, storyRef }: ChapterPageProps) {
+export function ChapterPage({ view, words, failed, loading, go, storyRef }: ChapterPageProps) {
   return (
     <article class="page">
       <div class="column">
@@ -26,7 +28,7 @@ export function ChapterPage({ view, failed, loading, go, storyRef }: ChapterPage
         ) : null}
         {view ? (
           <>
-            <StoryHeader view={view} siteName={siteName(view.report.site)} />
+            <StoryHeader view={view} words={words} siteName={siteName(view.report.site)} />
             <Notes notes={view.notes} position="before" />
             {/* Filled a part at a time as the chapter opens (useChapterPlace). */}
             <div class="story" ref={storyRef} />

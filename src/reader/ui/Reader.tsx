@@ -39,7 +39,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
   const turn = useChapterTurn({ url, view }, services, position, { leaving: () => reader?.stop(), setPanel });
   const { shown, loading } = turn;
   position.at.current = shown;
-  useChapterPlace(position, shown, settings, services);
+  const words = useChapterPlace(position, shown, settings, services);
   useSpeakingHighlight(position.blocks, aloud.speech.block, shown);
   useAloudAcrossChapters(aloud, shown, turn, services.canLoadInPlace);
 
@@ -91,7 +91,7 @@ export function Reader({ url, view, settings: initialSettings, services, onClose
         {panel === 'chapters' && nav ? <ChapterList nav={nav} onGo={go} /> : null}
         {panel === 'save' ? <SavePanel saving={saving} target={{ url: shown.url, title: shown.view?.report.title ?? null }} /> : null}
         {panel === 'speech' && reader ? <SpeechPanel aloud={aloud} reader={reader} settings={settings} /> : null}
-        <ChapterPage view={shown.view} failed={turn.failed} loading={loading} go={go} storyRef={position.story} />
+        <ChapterPage view={shown.view} words={words} failed={turn.failed} loading={loading} go={go} storyRef={position.story} />
         <p class="visually-hidden" aria-live="polite">
           {turn.announcement}
         </p>

@@ -4,10 +4,10 @@ import { readingMinutes } from '../settings';
 import { thousands } from '../../core/numbers';
 import { RatingBadge } from '../../shell/ui/RatingBadge';
 
-export function StoryHeader({ view, siteName }: { view: ReaderView; siteName: string }) {
-  const { report, content } = view;
+/** `words` is null while a long story's rest is still being read: its line keeps its place, blank, until then. */
+export function StoryHeader({ view, words, siteName }: { view: ReaderView; words: number | null; siteName: string }) {
+  const { report } = view;
   const chapter = report.chapter;
-  const minutes = readingMinutes(content.words);
   return (
     <header class="story-head">
       <p class="site">
@@ -25,9 +25,15 @@ export function StoryHeader({ view, siteName }: { view: ReaderView; siteName: st
         </p>
       ) : null}
       <p class="facts">
-        <span class="words">{thousands(content.words)} words</span>
-        {' · '}
-        <span class="minutes">{minutes} min read</span>
+        {words === null ? (
+          '\u00a0'
+        ) : (
+          <>
+            <span class="words">{thousands(words)} words</span>
+            {' · '}
+            <span class="minutes">{readingMinutes(words)} min read</span>
+          </>
+        )}
       </p>
     </header>
   );

@@ -1,17 +1,19 @@
 /**
  * A story put on the page a part at a time: the first part at once, so the first screen paints
  * without waiting for the layout of the rest, and the others after it, in order, one a frame, so
- * that no frame lays out much and the page stays free for input (see renderRest).
+ * that no frame lays out much and the page stays free for input (see renderRest). A staged story
+ * (core/model.ts#StoryRest) is sanitised the same way: a piece of its rest as its parts are needed.
  */
+import type { StoryRest } from '../../core/model';
 import { readingBlocks } from './blocks';
 
 /** Characters of text in the first part: a few screens, so that it fills the first one. */
-const FIRST_PART = 6_000;
+export const FIRST_PART = 6_000;
 /** Characters of text in each later part (about 2,500 words): a frame's worth of layout. */
 const PART = 15_000;
 
 export interface StoryParts {
-  /** Every reading block of the story, on the page yet or not, in order. */
+  /** Every reading block of the story, on the page yet or not, in order; a staged story's grow as its rest is read. */
   readonly blocks: HTMLElement[];
   /** Puts the next part on the page; false once they are all there. */
   renderNext(): boolean;
@@ -23,6 +25,10 @@ export interface StoryParts {
   renderThrough(block: number): void;
   /** How many of `blocks` (the first ones) are on the page. */
   rendered(): number;
+  /** Reads all of a staged story's rest now: a place kept as a fraction of the whole needs every block. */
+  complete(): void;
+  /** The words of a staged story's rest once it is all read (0 for a story given whole); null until then. */
+  restWords(): number | null;
 }
 
 /** Whether `node` holds nothing but its one element child (whitespace aside). */
@@ -30,12 +36,12 @@ function wrapsOne(node: ParentNode): boolean {
   return node.childElementCount === 1 && Array.from(node.childNodes).every((n) => n.nodeType !== 3 || !n.textContent?.trim());
 }
 
-/** The story's top-level pieces (under the elements that only wrap them) grouped into parts. */
-function group(doc: Document, spine: ParentNode): HTMLElement[] {
+/** The story's top-level pieces (under the elements that only wrap them) grouped into parts, the first of `first` characters. */
+function group(doc: Document, spine: ParentNode, first: number): HTMLElement[] {
   const parts: HTMLElement[] = [];
   let size = Infinity;
   for (const node of Array.from(spine.childNodes)) {
-    if (size >= (parts.length === 1 ? FIRST_PART : PART)) {
+    if (size >= (parts.length === 1 ? first : PART)) {
       const part = doc.createElement('section');
       part.className = 'part';
       parts.push(part);
@@ -48,59 +54,119 @@ function group(doc: Document, spine: ParentNode): HTMLElement[] {
   return parts;
 }
 
-/**
- * Fills `story` with the start of `html` (sanitised story text) and gives the rest to put on the
- * page later. It is parsed inert, in a template: its images load as their part is added.
- */
-export function storyParts(story: HTMLElement, html: string): StoryParts {
-  const doc = story.ownerDocument;
+const parsed = (doc: Document, html: string): DocumentFragment => {
   const template = doc.createElement('template');
   template.innerHTML = html;
-  const root = template.content;
+  return template.content;
+};
+
+/** A story's parts as they are read, each with where it goes and the blocks it holds. */
+function partList(doc: Document) {
+  const parts: HTMLElement[] = [];
+  /** Where each part goes: the first piece's inside the elements that wrap it, the rest's in the story. */
+  const hosts: ParentNode[] = [];
+  const blocks: HTMLElement[] = [];
+  /** The last block of each part, + 1 (a block around the parts counts in the first one). */
+  const ends: number[] = [];
+  return {
+    parts,
+    hosts,
+    blocks,
+    /** Groups `spine`'s nodes into parts for `host` and finds their blocks, with every part still in `root`. */
+    add(root: ParentNode, spine: ParentNode, first: number, host: ParentNode) {
+      const added = group(doc, spine, first);
+      const found = readingBlocks(root);
+      const partOf = new Map(added.map((p, i) => [p as Element, i]));
+      const addedEnds = added.map(() => 0);
+      found.forEach((b, i) => {
+        let el: Element | null = b;
+        while (el && !partOf.has(el)) el = el.parentElement;
+        addedEnds[el ? partOf.get(el)! : 0] = blocks.length + i + 1;
+      });
+      for (const end of addedEnds) ends.push(Math.max(end, ends.at(-1) ?? 0));
+      for (const b of found) blocks.push(b);
+      for (const p of added) {
+        p.remove();
+        parts.push(p);
+        hosts.push(host);
+      }
+    },
+    /** The blocks in the parts before part `n`. */
+    blocksBefore: (n: number) => (n >= parts.length ? blocks.length : (ends[n - 1] ?? 0)),
+    /** The part holding block `block` (the last, past the blocks read). */
+    holding(block: number) {
+      const i = ends.findIndex((end) => block < end);
+      return i < 0 ? parts.length - 1 : i;
+    },
+  };
+}
+
+/**
+ * Fills `story` with the start of `html` (sanitised story text) and gives the rest to put on the
+ * page later, with a staged story's `rest` after it. It is parsed inert, in a template: its images
+ * load as their part is added.
+ */
+export function storyParts(story: HTMLElement, html: string, rest?: StoryRest): StoryParts {
+  const doc = story.ownerDocument;
+  const list = partList(doc);
+  const { parts, hosts, blocks } = list;
+  let restLeft = Boolean(rest);
+  let restWords = 0;
+  /** Reads the rest's next piece into parts; false when there was none. */
+  const pull = () => {
+    const piece = restLeft ? rest!.next() : null;
+    restLeft = piece !== null;
+    if (!piece) return false;
+    restWords += piece.words;
+    const root = parsed(doc, piece.html);
+    list.add(root, root, PART, story);
+    return true;
+  };
+
+  for (const attr of ['dir', 'lang'] as const) {
+    const value = rest?.[attr];
+    if (value) story.setAttribute(attr, value);
+    else story.removeAttribute(attr);
+  }
+  const root = parsed(doc, html);
   let spine: ParentNode = root;
   while (wrapsOne(spine)) spine = spine.firstElementChild!;
-  const parts = group(doc, spine);
   // Found with every part in place, so that they are the blocks the whole text has.
-  const blocks = readingBlocks(root);
-  const partOf = new Map(parts.map((p, i) => [p as Element, i]));
-  /** The last block of each part, + 1 (a block around the parts counts in the first one). */
-  const ends = parts.map(() => 0);
-  blocks.forEach((b, i) => {
-    let el: Element | null = b;
-    while (el && !partOf.has(el)) el = el.parentElement;
-    ends[el ? partOf.get(el)! : 0] = i + 1;
-  });
-  for (let i = 1; i < ends.length; i++) ends[i] = Math.max(ends[i]!, ends[i - 1]!);
-  for (const p of parts) p.remove();
-  const host = spine === root ? story : (spine as Element);
+  list.add(root, spine, FIRST_PART, spine === root ? story : (spine as Element));
   story.replaceChildren(root);
   let shown = 0;
-  /** Adds parts up to `end`; the story is busy for assistive technology while parts are still to come. */
-  const showTo = (end: number) => {
-    host.append(...parts.slice(shown, end));
-    shown = end;
-    if (shown < parts.length) story.setAttribute('aria-busy', 'true');
+  /** The story is busy for assistive technology while parts are still to come. */
+  const markBusy = () => {
+    if (shown < parts.length || restLeft) story.setAttribute('aria-busy', 'true');
     else story.removeAttribute('aria-busy');
+  };
+  const showTo = (end: number) => {
+    for (; shown < end; shown++) hosts[shown]!.append(parts[shown]!);
+    markBusy();
   };
   showTo(Math.min(1, parts.length));
 
-  const renderNext = () => {
-    if (shown >= parts.length) return false;
-    showTo(shown + 1);
-    return shown < parts.length;
-  };
-  const partHolding = (block: number) => {
-    const i = ends.findIndex((end) => block < end);
-    return i < 0 ? parts.length - 1 : i;
-  };
   return {
     blocks,
-    renderNext,
-    renderThrough(block) {
-      const end = Math.min(partHolding(block) + 2, parts.length);
-      if (end > shown) showTo(end);
+    renderNext() {
+      while (shown >= parts.length && pull());
+      if (shown >= parts.length) {
+        markBusy();
+        return false;
+      }
+      showTo(shown + 1);
+      return shown < parts.length || restLeft;
     },
-    rendered: () => (shown >= parts.length ? blocks.length : ends[shown - 1]!),
+    renderThrough(block) {
+      while (restLeft && (block >= blocks.length || list.holding(block) + 2 > parts.length) && pull());
+      showTo(Math.max(shown, Math.min(list.holding(block) + 2, parts.length)));
+    },
+    rendered: () => list.blocksBefore(shown),
+    complete() {
+      while (pull());
+      markBusy();
+    },
+    restWords: () => (restLeft ? null : restWords),
   };
 }
 

@@ -3,7 +3,7 @@
  * moment after scrolling stops, at once when the chapter is left, and restored when a chapter
  * opens. The same words stay at the top when the typography changes.
  */
-import { useEffect, useLayoutEffect, useRef, type MutableRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks';
 import type { ReaderView } from '../../../core/model';
 import type { FontChoice, ReaderSettings } from '../../settings';
 import { anchorAt, anchorAtFraction, fractionOf, relocate, scrollToAnchor, type Anchor } from '../blocks';
@@ -47,6 +47,8 @@ export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'
     clearTimeout(saveTimer.current);
     const { url, view } = at.current;
     if (!view) return Promise.resolve();
+    // The fraction is of every block: a staged story's rest, if still to come, is read first.
+    parts.current?.complete();
     return services.savePosition(url, anchor.current, fractionOf(anchor.current, blocks.current.length)).catch(() => undefined);
   };
   const saveSoon = () => {
@@ -65,36 +67,48 @@ export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'
 
 /**
  * Opened, or a new chapter: focus in the reader, its blocks found, at the place it was left (or its
- * start). New typography or a font that arrives late keeps the same words at the top.
+ * start). New typography or a font that arrives late keeps the same words at the top. Gives the
+ * chapter's words: a staged story's (core/model.ts#StoryRest) once its rest is all read, null until then.
  */
 export function useChapterPlace(
   position: ReadingPosition,
   shown: Shown,
   settings: ReaderSettings,
   services: { loadPosition: ReaderServices['loadPosition']; loadFont(font: FontChoice): Promise<void> },
-): void {
+): number | null {
   const { scroller, story, parts, blocks, anchor } = position;
   const keepPlace = () => scroller.current && scrollToAnchor(scroller.current, blocks.current, TOOLBAR, anchor.current);
+  const [restWords, setRestWords] = useState<{ of: Shown; words: number } | null>(null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    parts.current = story.current && shown.view ? storyParts(story.current, shown.view.content.html) : null;
+    parts.current = story.current && shown.view ? storyParts(story.current, shown.view.content.html, shown.view.rest) : null;
     blocks.current = parts.current?.blocks ?? [];
     if (!el) return;
     el.scrollTop = 0;
     anchor.current = { block: 0, offset: 0 };
     el.focus({ preventScroll: true });
     let current = true;
-    if (parts.current) void renderRest(parts.current, () => current);
+    const read = parts.current;
+    const counted = () => {
+      const words = shown.view?.rest ? read?.restWords() : null;
+      if (current && words != null) setRestWords({ of: shown, words });
+    };
+    if (read) void renderRest(read, () => current).then(counted);
     void services.loadPosition(shown.url).then((saved) => {
       if (!current || !saved) return;
+      // A place kept as a fraction is of every block: a staged story's rest is read first.
+      if ('fraction' in saved) read?.complete();
       const at =
         'fraction' in saved ? anchorAtFraction(saved.fraction, blocks.current.length) : { block: saved.block, offset: saved.offset };
+      // The place may be in a piece of a staged story's rest not yet read: read through it first.
+      read?.renderThrough(at.block);
       // Found by its words, where the author has edited the chapter since.
       anchor.current = relocate({ ...at, ...(saved.text !== undefined && { text: saved.text }) }, blocks.current);
       // The place may be in a part not on the page yet.
-      parts.current?.renderThrough(anchor.current.block);
+      read?.renderThrough(anchor.current.block);
       scrollToAnchor(el, blocks.current, TOOLBAR, anchor.current);
+      counted();
     });
     return () => {
       current = false;
@@ -114,4 +128,8 @@ export function useChapterPlace(
       current = false;
     };
   }, [settings.font]);
+
+  const view = shown.view;
+  if (!view?.rest) return view?.content.words ?? null;
+  return restWords?.of === shown ? view.content.words + restWords.words : null;
 }

@@ -1,0 +1,188 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "https://archiveofourown.org/works/9"}
+/**
+ * A long work read in stages (view.ts#ViewOptions.firstChars): the first piece sanitised for the
+ * first screen, the rest a piece at a time as the reader puts it on the page. Every stage is
+ * checked against the same page read whole: the same text, blocks and words, in the same order.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ReaderView, StoryContent } from '../../core/model';
+import { readerView } from '../view';
+import { parseHtml } from '../../../scripts/lib/html';
+import { readingBlocks, anchorText } from '../ui/blocks';
+import { FIRST_PART, storyParts } from '../ui/story-parts';
+import { Reader } from '../ui/Reader';
+import { DEFAULT_READER_SETTINGS } from '../settings';
+import { memoryServices } from './reader-harness';
+import { thousands } from '../../core/numbers';
+
+const URL_FULL = 'https://archiveofourown.org/works/9?view_full_work=true';
+
+/** `n` paragraphs of about 300 characters, each naming its chapter and number. */
+const paragraphs = (chapter: number, n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${chapter}.${i}: ${'word '.repeat(58)}</p>`).join('\n');
+
+/** An AO3 whole work of `chapters` chapters of `each` paragraphs, in the page's `lang` and `dir`. */
+function wholeWork(chapters: number, each: number, attrs = ''): string {
+  const chapter = (n: number) => `
+    <div class="chapter" id="chapter-${n}">
+      <div class="chapter preface group"><h3 class="title"><a href="/works/9/chapters/${100 + n}">Chapter ${n}</a></h3></div>
+      <div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>${paragraphs(n, each)}</div>
+    </div>`;
+  return `<html ${attrs}><body><div id="main"><dl class="work meta group"><dt>Rating:</dt><dd class="rating tags"><a class="tag">General Audiences</a></dd></dl>
+    <div id="workskin"><div class="preface group"><h2 class="title heading">Nine</h2><h3 class="byline heading"><a rel="author" href="/users/a">a</a></h3>
+      <div class="summary module"><h3 class="heading">Summary:</h3><blockquote class="userstuff"><p>A work.</p></blockquote></div></div>
+    <div id="chapters">${Array.from({ length: chapters }, (_, i) => chapter(i + 1)).join('')}</div></div></div></body></html>`;
+}
+
+const read = (html: string, firstChars?: number): ReaderView =>
+  readerView(parseHtml(html, URL_FULL), URL_FULL, { estimate: false, firstChars })!;
+const inert = (html: string) => {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  return t.content;
+};
+const words = (el: ParentNode | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Every piece of a staged view's rest. */
+function restOf(view: ReaderView): StoryContent[] {
+  const pieces: StoryContent[] = [];
+  for (let p = view.rest?.next(); p; p = view.rest?.next()) pieces.push(p);
+  return pieces;
+}
+
+describe('the staged extraction', () => {
+  it('gives the first piece now and the rest in pieces that add up to the whole, in order', () => {
+    const page = wholeWork(12, 20);
+    const whole = read(page);
+    const staged = read(page, FIRST_PART);
+    expect(whole.rest).toBeUndefined();
+    expect(staged.rest).toBeDefined();
+    expect(staged.content.text.length).toBeGreaterThanOrEqual(FIRST_PART);
+    expect(staged.content.text.length).toBeLessThan(whole.content.text.length / 4);
+    const pieces = restOf(staged);
+    expect(pieces.length).toBeGreaterThan(2);
+    const all = [staged.content, ...pieces];
+    expect(all.map((c) => c.html).join('')).toBe(whole.content.html);
+    expect(all.map((c) => c.text).join('\n')).toBe(whole.content.text);
+    expect(all.reduce((n, c) => n + c.words, 0)).toBe(whole.content.words);
+    expect(staged.rest!.next()).toBeNull();
+    // Everything else is the whole view's.
+    expect(staged.notes).toEqual(whole.notes);
+    expect(staged.nav).toEqual(whole.nav);
+    expect({ ...staged.report, content: null }).toEqual({ ...whole.report, content: null });
+  });
+
+  it('puts the page’s language and direction in the rest, not round each piece', () => {
+    const page = wholeWork(12, 20, 'lang="he" dir="rtl"');
+    const whole = read(page);
+    const staged = read(page, FIRST_PART);
+    expect(staged.rest).toMatchObject({ dir: 'rtl', lang: 'he' });
+    const wrapper = inert(whole.content.html).firstElementChild!;
+    expect([wrapper.getAttribute('dir'), wrapper.getAttribute('lang')]).toEqual(['rtl', 'he']);
+    expect([staged.content, ...restOf(staged)].map((c) => c.html).join('')).toBe(wrapper.innerHTML);
+  });
+
+  it('leaves a story no longer than the first piece whole', () => {
+    const page = wholeWork(1, 20);
+    expect(read(page, FIRST_PART)).toEqual(read(page));
+  });
+});
+
+describe('storyParts on a staged view', () => {
+  const page = wholeWork(30, 20, 'lang="he" dir="rtl"');
+  let whole: ReaderView;
+  beforeAll(() => void (whole = read(page)));
+  afterEach(() => document.body.replaceChildren());
+  const story = () => document.body.appendChild(document.createElement('div'));
+  const wholeText = () => words(inert(whole.content.html));
+
+  it('shows the first part at once, then every piece of the rest in order, with the blocks the whole has', () => {
+    const staged = read(page, FIRST_PART);
+    const el = story();
+    const parts = storyParts(el, staged.content.html, staged.rest);
+    expect(wholeText().startsWith(words(el))).toBe(true);
+    expect(words(el).length).toBeLessThan(wholeText().length / 10);
+    expect(el.getAttribute('aria-busy')).toBe('true');
+    expect(parts.restWords()).toBeNull();
+    expect([el.getAttribute('dir'), el.getAttribute('lang')]).toEqual(['rtl', 'he']);
+    while (parts.renderNext());
+    expect(words(el)).toBe(wholeText());
+    expect(el.hasAttribute('aria-busy')).toBe(false);
+    expect(staged.content.words + parts.restWords()!).toBe(whole.content.words);
+    expect(readingBlocks(el)).toEqual(parts.blocks);
+    expect(parts.blocks.map(anchorText)).toEqual(readingBlocks(inert(whole.content.html)).map(anchorText));
+    expect(parts.rendered()).toBe(parts.blocks.length);
+  });
+
+  it('renderThrough reads the rest as far as a place past what is read, and no further', () => {
+    const staged = read(page, FIRST_PART);
+    const el = story();
+    const parts = storyParts(el, staged.content.html, staged.rest);
+    const target = readingBlocks(inert(whole.content.html)).findIndex((b) => b.textContent?.startsWith('Paragraph 15.3:'));
+    expect(parts.blocks.length).toBeLessThan(target);
+    parts.renderThrough(target);
+    expect(parts.blocks[target]!.textContent).toMatch(/^Paragraph 15\.3:/);
+    expect(parts.blocks.slice(0, target + 1).every((b) => b.isConnected)).toBe(true);
+    expect(parts.restWords()).toBeNull();
+    expect(words(el)).not.toContain('Paragraph 30.');
+    parts.complete();
+    expect(parts.restWords()).not.toBeNull();
+    while (parts.renderNext());
+    expect(words(el)).toBe(wholeText());
+  });
+
+  it('a view given whole after a staged one takes the staged one’s direction off the story', () => {
+    const el = story();
+    const staged = read(page, FIRST_PART);
+    storyParts(el, staged.content.html, staged.rest);
+    storyParts(el, read(wholeWork(1, 5)).content.html);
+    expect(el.hasAttribute('dir') || el.hasAttribute('lang')).toBe(false);
+  });
+});
+
+describe('the reader on a staged view', () => {
+  const page = wholeWork(30, 20);
+  let host: HTMLElement | null = null;
+  afterEach(() => {
+    vi.useRealTimers();
+    if (host) render(null, host);
+    host?.remove();
+  });
+
+  async function open(saved: { block: number; offset: number; text?: string } | null) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as never;
+    host = document.body.appendChild(document.createElement('div'));
+    const { services } = memoryServices(new Map());
+    let restored!: () => void;
+    const loaded = new Promise<void>((resolve) => (restored = resolve));
+    const withPlace = { ...services, loadPosition: async () => (restored(), saved) };
+    const view = read(page, FIRST_PART);
+    await act(() =>
+      render(<Reader url={URL_FULL} view={view} settings={DEFAULT_READER_SETTINGS} services={withPlace} onClose={() => {}} />, host!),
+    );
+    await act(() => loaded);
+    return host.querySelector<HTMLElement>('.story')!;
+  }
+
+  it('shows the work’s words once the rest is read, and all of its text', async () => {
+    const whole = read(page);
+    const story = await open(null);
+    expect(host!.querySelector('.facts .words')).toBeNull();
+    await act(async () => void (await vi.runAllTimersAsync()));
+    expect(words(story)).toBe(words(inert(whole.content.html)));
+    expect(host!.querySelector('.facts .words')?.textContent).toBe(`${thousands(whole.content.words)} words`);
+  }, 30_000);
+
+  it('goes to a saved place in a piece of the rest not read yet', async () => {
+    const blocks = readingBlocks(inert(read(page).content.html));
+    const target = blocks.findIndex((b) => b.textContent?.startsWith('Paragraph 20.7:'));
+    const story = await open({ block: target, offset: 0, text: anchorText(blocks[target]!) });
+    const place = readingBlocks(story)[target];
+    expect(place?.textContent).toMatch(/^Paragraph 20\.7:/);
+    expect(words(story)).not.toContain('Paragraph 30.');
+  }, 30_000);
+});
