@@ -134,9 +134,11 @@ export interface ReaderView {
  * never sent in a message.
  */
 export interface StoryRest {
-  /** The writing direction and language the whole story is read in (null when the page states none). */
-  dir: string | null;
-  lang: string | null;
+  /**
+   * The elements that wrap the whole story (its chapter's wrapper, its writing direction),
+   * sanitised and empty: every piece, the first included, goes in the innermost.
+   */
+  shell: string;
   /** The next piece, sanitised now; null once there are no more. */
   next(): StoryContent | null;
 }

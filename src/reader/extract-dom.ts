@@ -157,6 +157,11 @@ export function precedes(a: Node, b: Node): boolean {
 const SWALLOWING = 'button, option, datalist, select, object, canvas';
 const STORY_BLOCKS = 'p, div, br, blockquote, li, hr, pre, table, h1, h2, h3, h4, h5, h6';
 
+/** Whether `node` holds nothing but its one element child (whitespace aside): a wrapper. */
+export function wrapsOne(node: ParentNode): boolean {
+  return node.childElementCount === 1 && Array.from(node.childNodes).every((n) => n.nodeType !== 3 || !n.textContent?.trim());
+}
+
 /** Unwraps the SWALLOWING elements that hold story blocks, keeping their content in place. */
 export function unwrapSwallowing(root: ParentNode): void {
   for (const e of Array.from(root.querySelectorAll(SWALLOWING)).reverse())

@@ -11,7 +11,7 @@ import type { Extraction, SiteAdapter } from '../sites/types';
 import { sanitizeNodes } from './sanitize';
 import { quietImages } from './images';
 import { countWords, textLines } from '../core/dom';
-import { absoluteUrl, documentBase, unwrapSwallowing } from './extract-dom';
+import { absoluteUrl, documentBase, unwrapSwallowing, wrapsOne } from './extract-dom';
 import { readability } from './fallback';
 import { thousands } from '../core/numbers';
 
@@ -53,8 +53,8 @@ export interface ExtractOptions {
   /**
    * Stage a long story: sanitise its first pieces, at least this many characters of text, now,
    * and the rest a piece at a time when the reader asks for it (Story.rest), so that the first
-   * screen waits for no more than it shows. The writing direction then comes in the rest, not as a
-   * wrapper around each piece. For the reader's first screen alone: everything else wants it whole.
+   * screen waits for no more than it shows. The elements that wrap the whole story come apart from
+   * it, in the rest's shell. For the reader's first screen alone: everything else wants it whole.
    */
   firstChars?: number;
 }
@@ -95,13 +95,15 @@ export function extractStory(
   inTime(started);
   if (!box) return null;
   const by = found ? 'site' : 'readability';
-  const pieces = opts.firstChars ? inPieces(box, opts.firstChars) : [box];
+  const whole = withDirection(box, direction, doc);
+  const pieces = opts.firstChars ? inStages(whole, opts.firstChars) : [];
   if (pieces.length > 1) {
-    const [first, ...noted] = finish([pieces.shift()!, ...noteBoxes], win);
-    const rest: StoryRest = { ...direction, next: () => (pieces.length ? finish([pieces.shift()!], win)[0]! : null) };
+    // The box is left holding the wrappers alone: the shell, sanitised with the first piece.
+    const [first, shell, ...noted] = finish([pieces.shift()!, whole, ...noteBoxes], win);
+    const rest: StoryRest = { shell: shell!.html, next: () => (pieces.length ? finish([pieces.shift()!], win)[0]! : null) };
     return { content: first!, notes: readerNotes(found, noted), nav, by, rest };
   }
-  const [content, ...noted] = finish([withDirection(pieces[0] ?? box, direction, doc), ...noteBoxes], win);
+  const [content, ...noted] = finish([whole, ...noteBoxes], win);
   // A story of pictures (a comic, fan art) has no words but is still something to read.
   if (!content || (!content.text && !/<img\b/.test(content.html))) return null;
   return { content, notes: readerNotes(found, noted), nav, by };
@@ -116,15 +118,17 @@ function readerNotes(found: Extraction | null, noted: StoryContent[]): ReaderNot
 }
 
 /**
- * The box's nodes moved into boxes of at least `first` characters of text, then of PIECE each:
- * one box when the story is no longer than `first`. A box of one node (a chapter's text in its
- * wrapper) stays whole: only a whole work's chapters and headings, or a page of bare paragraphs,
- * are cut. Measured as textContent, which costs the copy of the text once.
+ * The story's nodes, under the elements that only wrap them (a chapter's wrapper, the direction's),
+ * moved into boxes of at least `first` characters of text, then of PIECE each, leaving the
+ * wrappers empty. When the story is no longer than `first`, it is put back: one box, or none.
+ * Measured as textContent, which costs a copy of the text once.
  */
-function inPieces(box: Element, first: number): Element[] {
+function inStages(box: Element, first: number): Element[] {
+  let spine = box;
+  while (wrapsOne(spine)) spine = spine.firstElementChild!;
   const pieces: Element[] = [];
   let size = Infinity;
-  for (const node of Array.from(box.childNodes)) {
+  for (const node of Array.from(spine.childNodes)) {
     if (size >= (pieces.length === 1 ? first : PIECE)) {
       pieces.push(box.ownerDocument.createElement('div'));
       size = 0;
@@ -132,7 +136,8 @@ function inPieces(box: Element, first: number): Element[] {
     pieces.at(-1)!.append(node);
     size += node.textContent?.length ?? 0;
   }
-  return pieces;
+  if (pieces.length === 1) spine.append(...Array.from(pieces[0]!.childNodes));
+  return pieces.length > 1 ? pieces : [];
 }
 
 /**

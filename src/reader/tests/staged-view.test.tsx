@@ -53,6 +53,25 @@ function restOf(view: ReaderView): StoryContent[] {
   return pieces;
 }
 
+/** A staged view's HTML put together: every piece, in order, in the innermost element of its shell. */
+function assembled(view: ReaderView): string {
+  const html = [view.content, ...restOf(view)].map((c) => c.html).join('');
+  const shell = document.createElement('template');
+  shell.innerHTML = view.rest!.shell;
+  let inner: Element | null = null;
+  for (let el = shell.content.firstElementChild; el; el = el.firstElementChild) inner = el;
+  if (!inner) return html;
+  inner.innerHTML = html;
+  return shell.innerHTML;
+}
+
+/** A single chapter of `n` paragraphs in its wrapper, as an AO3 chapter page holds it. */
+const chapterPage = (
+  n: number,
+) => `<html><body><div id="main"><dl class="work meta group"><dt>Rating:</dt><dd class="rating tags"><a class="tag">General Audiences</a></dd></dl>
+  <div id="workskin"><div class="preface group"><h2 class="title heading">Nine</h2></div>
+  <div id="chapters"><div class="userstuff">${paragraphs(1, n)}</div></div></div></div></body></html>`;
+
 describe('the staged extraction', () => {
   it('gives the first piece now and the rest in pieces that add up to the whole, in order', () => {
     const page = wholeWork(12, 20);
@@ -62,27 +81,36 @@ describe('the staged extraction', () => {
     expect(staged.rest).toBeDefined();
     expect(staged.content.text.length).toBeGreaterThanOrEqual(FIRST_PART);
     expect(staged.content.text.length).toBeLessThan(whole.content.text.length / 4);
+    const again = read(page, FIRST_PART);
     const pieces = restOf(staged);
     expect(pieces.length).toBeGreaterThan(2);
     const all = [staged.content, ...pieces];
-    expect(all.map((c) => c.html).join('')).toBe(whole.content.html);
     expect(all.map((c) => c.text).join('\n')).toBe(whole.content.text);
     expect(all.reduce((n, c) => n + c.words, 0)).toBe(whole.content.words);
     expect(staged.rest!.next()).toBeNull();
+    expect(assembled(again)).toBe(whole.content.html);
     // Everything else is the whole view's.
     expect(staged.notes).toEqual(whole.notes);
     expect(staged.nav).toEqual(whole.nav);
     expect({ ...staged.report, content: null }).toEqual({ ...whole.report, content: null });
   });
 
-  it('puts the page’s language and direction in the rest, not round each piece', () => {
+  it('keeps what wraps the whole story, its language and direction, in the shell, round every piece', () => {
     const page = wholeWork(12, 20, 'lang="he" dir="rtl"');
     const whole = read(page);
     const staged = read(page, FIRST_PART);
-    expect(staged.rest).toMatchObject({ dir: 'rtl', lang: 'he' });
-    const wrapper = inert(whole.content.html).firstElementChild!;
-    expect([wrapper.getAttribute('dir'), wrapper.getAttribute('lang')]).toEqual(['rtl', 'he']);
-    expect([staged.content, ...restOf(staged)].map((c) => c.html).join('')).toBe(wrapper.innerHTML);
+    expect(staged.rest!.shell).toBe('<div dir="rtl" lang="he"></div>');
+    expect(staged.content.html).not.toContain('dir=');
+    expect(assembled(staged)).toBe(whole.content.html);
+  });
+
+  it('cuts a single long chapter inside its wrapper', () => {
+    const page = chapterPage(200);
+    const whole = read(page);
+    const staged = read(page, FIRST_PART);
+    expect(staged.rest!.shell).toMatch(/^<div[^>]*><\/div>$/);
+    expect(staged.content.words).toBeLessThan(whole.content.words / 4);
+    expect(assembled(staged)).toBe(whole.content.html);
   });
 
   it('leaves a story no longer than the first piece whole', () => {
@@ -107,7 +135,7 @@ describe('storyParts on a staged view', () => {
     expect(words(el).length).toBeLessThan(wholeText().length / 10);
     expect(el.getAttribute('aria-busy')).toBe('true');
     expect(parts.restWords()).toBeNull();
-    expect([el.getAttribute('dir'), el.getAttribute('lang')]).toEqual(['rtl', 'he']);
+    expect(el.firstElementChild?.getAttribute('dir')).toBe('rtl');
     while (parts.renderNext());
     expect(words(el)).toBe(wholeText());
     expect(el.hasAttribute('aria-busy')).toBe(false);
@@ -134,12 +162,16 @@ describe('storyParts on a staged view', () => {
     expect(words(el)).toBe(wholeText());
   });
 
-  it('a view given whole after a staged one takes the staged one’s direction off the story', () => {
+  it.each([
+    ['a whole work', page],
+    ['a single chapter', chapterPage(200)],
+  ])('%s: every piece goes in the shell, as the whole view has it', (_, html) => {
+    const staged = read(html, FIRST_PART);
     const el = story();
-    const staged = read(page, FIRST_PART);
-    storyParts(el, staged.content.html, staged.rest);
-    storyParts(el, read(wholeWork(1, 5)).content.html);
-    expect(el.hasAttribute('dir') || el.hasAttribute('lang')).toBe(false);
+    const parts = storyParts(el, staged.content.html, staged.rest);
+    while (parts.renderNext());
+    for (const part of Array.from(el.querySelectorAll('section.part'))) part.replaceWith(...Array.from(part.childNodes));
+    expect(el.innerHTML).toBe(read(html).content.html);
   });
 });
 

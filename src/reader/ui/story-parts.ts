@@ -6,6 +6,7 @@
  */
 import type { StoryRest } from '../../core/model';
 import { readingBlocks } from './blocks';
+import { wrapsOne } from '../extract-dom';
 
 /** Characters of text in the first part: a few screens, so that it fills the first one. */
 export const FIRST_PART = 6_000;
@@ -29,11 +30,6 @@ export interface StoryParts {
   complete(): void;
   /** The words of a staged story's rest once it is all read (0 for a story given whole); null until then. */
   restWords(): number | null;
-}
-
-/** Whether `node` holds nothing but its one element child (whitespace aside). */
-function wrapsOne(node: ParentNode): boolean {
-  return node.childElementCount === 1 && Array.from(node.childNodes).every((n) => n.nodeType !== 3 || !n.textContent?.trim());
 }
 
 /** The story's top-level pieces (under the elements that only wrap them) grouped into parts, the first of `first` characters. */
@@ -63,7 +59,7 @@ const parsed = (doc: Document, html: string): DocumentFragment => {
 /** A story's parts as they are read, each with where it goes and the blocks it holds. */
 function partList(doc: Document) {
   const parts: HTMLElement[] = [];
-  /** Where each part goes: the first piece's inside the elements that wrap it, the rest's in the story. */
+  /** Where each part goes: the first piece's inside the elements that wrap it, the rest's in the staged story's shell. */
   const hosts: ParentNode[] = [];
   const blocks: HTMLElement[] = [];
   /** The last block of each part, + 1 (a block around the parts counts in the first one). */
@@ -110,6 +106,10 @@ export function storyParts(story: HTMLElement, html: string, rest?: StoryRest): 
   const doc = story.ownerDocument;
   const list = partList(doc);
   const { parts, hosts, blocks } = list;
+  // A staged story's wrappers, empty: all of it goes in the innermost.
+  const shell = rest ? parsed(doc, rest.shell) : null;
+  let inner: ParentNode = story;
+  for (let el = shell?.firstElementChild ?? null; el; el = el.firstElementChild) inner = el;
   let restLeft = Boolean(rest);
   let restWords = 0;
   /** Reads the rest's next piece into parts; false when there was none. */
@@ -119,21 +119,20 @@ export function storyParts(story: HTMLElement, html: string, rest?: StoryRest): 
     if (!piece) return false;
     restWords += piece.words;
     const root = parsed(doc, piece.html);
-    list.add(root, root, PART, story);
+    list.add(root, root, PART, inner);
     return true;
   };
 
-  for (const attr of ['dir', 'lang'] as const) {
-    const value = rest?.[attr];
-    if (value) story.setAttribute(attr, value);
-    else story.removeAttribute(attr);
-  }
   const root = parsed(doc, html);
   let spine: ParentNode = root;
   while (wrapsOne(spine)) spine = spine.firstElementChild!;
   // Found with every part in place, so that they are the blocks the whole text has.
-  list.add(root, spine, FIRST_PART, spine === root ? story : (spine as Element));
-  story.replaceChildren(root);
+  list.add(root, spine, FIRST_PART, spine === root ? inner : (spine as Element));
+  if (inner === story) story.replaceChildren(root);
+  else {
+    inner.append(root);
+    story.replaceChildren(shell!);
+  }
   let shown = 0;
   /** The story is busy for assistive technology while parts are still to come. */
   const markBusy = () => {
