@@ -169,10 +169,16 @@ export function storyParts(story: HTMLElement, html: string, rest?: StoryRest): 
   };
 }
 
-/** After the next frame has been painted; a hidden page, which paints none, waits a little. */
+/**
+ * After the next frame has been painted, once the page is idle: a staged story's next piece is read
+ * then (sanitised and parsed), after input and rendering rather than before them. A hidden page,
+ * which paints none, waits a little; a browser without requestIdleCallback takes the next task.
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve));
+    const idle = () =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 50 }) : setTimeout(resolve);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(idle);
     setTimeout(resolve, 100);
   });
 }
