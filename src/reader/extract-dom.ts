@@ -157,6 +157,25 @@ export function precedes(a: Node, b: Node): boolean {
 const SWALLOWING = 'button, option, datalist, select, object, canvas';
 const STORY_BLOCKS = 'p, div, br, blockquote, li, hr, pre, table, h1, h2, h3, h4, h5, h6';
 
+/**
+ * `nodes` moved, in order, into boxes `make` gives: the first box closed once it holds `first`
+ * characters of text, each later one at `later`. The story's pieces (extract.ts) and the reader's
+ * parts (ui/story-parts.ts) are cut this way. Measured as textContent, a copy of the text once.
+ */
+export function bySize<T extends Element>(nodes: readonly ChildNode[], first: number, later: number, make: () => T): T[] {
+  const boxes: T[] = [];
+  let size = Infinity;
+  for (const node of nodes) {
+    if (size >= (boxes.length === 1 ? first : later)) {
+      boxes.push(make());
+      size = 0;
+    }
+    boxes.at(-1)!.append(node);
+    size += node.textContent?.length ?? 0;
+  }
+  return boxes;
+}
+
 /** Whether `node` holds nothing but its one element child (whitespace aside): a wrapper. */
 export function wrapsOne(node: ParentNode): boolean {
   return node.childElementCount === 1 && Array.from(node.childNodes).every((n) => n.nodeType !== 3 || !n.textContent?.trim());

@@ -11,7 +11,7 @@ import type { Extraction, SiteAdapter } from '../sites/types';
 import { sanitizeNodes } from './sanitize';
 import { quietImages } from './images';
 import { countWords, textLines } from '../core/dom';
-import { absoluteUrl, documentBase, unwrapSwallowing, wrapsOne } from './extract-dom';
+import { absoluteUrl, bySize, documentBase, unwrapSwallowing, wrapsOne } from './extract-dom';
 import { readability } from './fallback';
 import { thousands } from '../core/numbers';
 
@@ -121,21 +121,11 @@ function readerNotes(found: Extraction | null, noted: StoryContent[]): ReaderNot
  * The story's nodes, under the elements that only wrap them (a chapter's wrapper, the direction's),
  * moved into boxes of at least `first` characters of text, then of PIECE each, leaving the
  * wrappers empty. When the story is no longer than `first`, it is put back: one box, or none.
- * Measured as textContent, which costs a copy of the text once.
  */
 function inStages(box: Element, first: number): Element[] {
   let spine = box;
   while (wrapsOne(spine)) spine = spine.firstElementChild!;
-  const pieces: Element[] = [];
-  let size = Infinity;
-  for (const node of Array.from(spine.childNodes)) {
-    if (size >= (pieces.length === 1 ? first : PIECE)) {
-      pieces.push(box.ownerDocument.createElement('div'));
-      size = 0;
-    }
-    pieces.at(-1)!.append(node);
-    size += node.textContent?.length ?? 0;
-  }
+  const pieces = bySize(Array.from(spine.childNodes), first, PIECE, () => box.ownerDocument.createElement('div'));
   if (pieces.length === 1) spine.append(...Array.from(pieces[0]!.childNodes));
   return pieces.length > 1 ? pieces : [];
 }

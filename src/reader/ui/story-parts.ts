@@ -6,7 +6,7 @@
  */
 import type { StoryRest } from '../../core/model';
 import { readingBlocks } from './blocks';
-import { wrapsOne } from '../extract-dom';
+import { bySize, wrapsOne } from '../extract-dom';
 
 /** Characters of text in the first part: a few screens, so that it fills the first one. */
 export const FIRST_PART = 6_000;
@@ -34,18 +34,7 @@ export interface StoryParts {
 
 /** The story's top-level pieces (under the elements that only wrap them) grouped into parts, the first of `first` characters. */
 function group(doc: Document, spine: ParentNode, first: number): HTMLElement[] {
-  const parts: HTMLElement[] = [];
-  let size = Infinity;
-  for (const node of Array.from(spine.childNodes)) {
-    if (size >= (parts.length === 1 ? first : PART)) {
-      const part = doc.createElement('section');
-      part.className = 'part';
-      parts.push(part);
-      size = 0;
-    }
-    parts.at(-1)!.append(node);
-    size += node.textContent?.length ?? 0;
-  }
+  const parts = bySize(Array.from(spine.childNodes), first, PART, () => Object.assign(doc.createElement('section'), { className: 'part' }));
   spine.append(...parts);
   return parts;
 }
