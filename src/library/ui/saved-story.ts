@@ -102,7 +102,8 @@ export class SavedStory {
         if (!progress || progress.chapter !== indexOf(url)) return null;
         return { fraction: progress.fraction, ...(progress.text !== undefined && { text: progress.text }) };
       },
-      savePosition: (url, anchor, fraction) => stories.saveProgress(story.id, { chapter: indexOf(url), fraction, text: anchor.text }),
+      savePosition: (url, anchor, fraction) =>
+        stories.saveProgress(story.id, { chapter: indexOf(url), fraction: fraction(), text: anchor.text }),
     };
   }
 }

@@ -11,11 +11,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReaderView, StoryContent } from '../../core/model';
 import { readerView } from '../view';
 import { parseHtml } from '../../../scripts/lib/html';
-import { readingBlocks, anchorText } from '../ui/blocks';
+import { readingBlocks, anchorText, fractionOf } from '../ui/blocks';
 import { FIRST_PART, storyParts } from '../ui/story-parts';
 import { Reader } from '../ui/Reader';
 import { DEFAULT_READER_SETTINGS } from '../settings';
 import { memoryServices } from './reader-harness';
+import type { ReaderServices } from '../ui/reader-services';
 import { thousands } from '../../core/numbers';
 
 const URL_FULL = 'https://archiveofourown.org/works/9?view_full_work=true';
@@ -178,21 +179,31 @@ describe('storyParts on a staged view', () => {
 describe('the reader on a staged view', () => {
   const page = wholeWork(30, 20);
   let host: HTMLElement | null = null;
+  /** The pieces of the rest the open reader has read. */
+  let piecesRead = 0;
   afterEach(() => {
     vi.useRealTimers();
     if (host) render(null, host);
     host?.remove();
   });
 
-  async function open(saved: { block: number; offset: number; text?: string } | null) {
+  async function open(saved: { block: number; offset: number; text?: string } | null, savePosition?: ReaderServices['savePosition']) {
     vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
     window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as never;
     host = document.body.appendChild(document.createElement('div'));
     const { services } = memoryServices(new Map());
     let restored!: () => void;
     const loaded = new Promise<void>((resolve) => (restored = resolve));
-    const withPlace = { ...services, loadPosition: async () => (restored(), saved) };
+    const withPlace = { ...services, loadPosition: async () => (restored(), saved), ...(savePosition && { savePosition }) };
     const view = read(page, FIRST_PART);
+    const rest = view.rest!;
+    const next = rest.next.bind(rest);
+    piecesRead = 0;
+    rest.next = () => {
+      const piece = next();
+      if (piece) piecesRead++;
+      return piece;
+    };
     await act(() =>
       render(<Reader url={URL_FULL} view={view} settings={DEFAULT_READER_SETTINGS} services={withPlace} onClose={() => {}} />, host!),
     );
@@ -216,5 +227,33 @@ describe('the reader on a staged view', () => {
     const place = readingBlocks(story)[target];
     expect(place?.textContent).toMatch(/^Paragraph 20\.7:/);
     expect(words(story)).not.toContain('Paragraph 30.');
+  }, 30_000);
+
+  /** The block of the whole work that starts "Paragraph 20.7:", in a piece of the rest, and its anchor. */
+  function deepPlace() {
+    const blocks = readingBlocks(inert(read(page).content.html));
+    const block = blocks.findIndex((b) => b.textContent?.startsWith('Paragraph 20.7:'));
+    return { blocks, place: { block, offset: 0, text: anchorText(blocks[block]!) } };
+  }
+  const leave = () => act(() => void window.dispatchEvent(new Event('pagehide')));
+
+  it('saves the place while the rest is still to come, without reading the rest', async () => {
+    const { place } = deepPlace();
+    const saved: { block: number; offset: number }[] = [];
+    await open(place, async (_, anchor) => void saved.push(anchor));
+    const before = piecesRead;
+    await leave();
+    expect(saved.map((a) => a.block)).toEqual([place.block]);
+    expect(piecesRead).toBe(before);
+    expect(before).toBeLessThan(restOf(read(page, FIRST_PART)).length);
+  }, 30_000);
+
+  it('gives the fraction of the whole work when asked, reading the rest first', async () => {
+    const { blocks, place } = deepPlace();
+    const fractions: number[] = [];
+    await open(place, async (_, __, fraction) => void fractions.push(fraction()));
+    await leave();
+    // Of the blocks read so far, it would be larger: the place is in the first half of the work.
+    expect(fractions).toEqual([fractionOf(place, blocks.length)]);
   }, 30_000);
 });

@@ -18,8 +18,11 @@ export interface ReaderServices {
    * either with the anchored block's first words when they were kept (see blocks.ts#relocate).
    */
   loadPosition(url: string): Promise<Anchor | { fraction: number; text?: string } | null>;
-  /** The place in the chapter, as an anchor and as the fraction of its blocks read. */
-  savePosition(url: string, anchor: Anchor, fraction: number): Promise<void>;
+  /**
+   * The place in the chapter, as an anchor, and the fraction of its blocks read, worked out when
+   * asked (it reads a staged story's rest first: see useReadingPosition's flush).
+   */
+  savePosition(url: string, anchor: Anchor, fraction: () => number): Promise<void>;
   saveSettings(settings: ReaderSettings): Promise<void>;
   /** Settings changed elsewhere; returns the unsubscribe. */
   watchSettings(onChange: (settings: ReaderSettings) => void): () => void;
