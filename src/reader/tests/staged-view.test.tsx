@@ -73,7 +73,8 @@ const chapterPage = (
   <div id="workskin"><div class="preface group"><h2 class="title heading">Nine</h2></div>
   <div id="chapters"><div class="userstuff">${paragraphs(1, n)}</div></div></div></div></body></html>`;
 
-describe('the staged extraction', () => {
+// Each test reads a long work whole and staged in jsdom: seconds on a busy machine.
+describe('the staged extraction', { timeout: 30_000 }, () => {
   it('gives the first piece now and the rest in pieces that add up to the whole, in order', () => {
     const page = wholeWork(12, 20);
     const whole = read(page);
@@ -120,7 +121,7 @@ describe('the staged extraction', () => {
   });
 });
 
-describe('storyParts on a staged view', () => {
+describe('storyParts on a staged view', { timeout: 30_000 }, () => {
   const page = wholeWork(30, 20, 'lang="he" dir="rtl"');
   let whole: ReaderView;
   beforeAll(() => void (whole = read(page)));
