@@ -49,8 +49,8 @@ export function useReadingPosition(services: Pick<ReaderServices, 'savePosition'
     if (!view) return Promise.resolve();
     const place = anchor.current;
     // The fraction is of every block: a staged story's rest, if still to come, is read first. Only
-    // when asked: the live page's reader keeps the anchor alone, and reading a long work's rest
-    // here, in its first second, was one task of about 140 ms.
+    // when asked: the live page's reader keeps the anchor alone, and reading what is left of a long
+    // work's rest here would sanitise it all in one task.
     const fraction = () => {
       parts.current?.complete();
       return fractionOf(place, blocks.current.length);
