@@ -4,11 +4,16 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DYSLEXIC_FONT } from './src/reader/settings';
 import { knownHostPatterns, SITES } from './src/sites/registry';
-import { siteContentScripts, siteCoverStyles, siteScriptName, writeSiteScripts } from './scripts/lib/site-scripts';
+import { readerSiteIds, siteContentScripts, siteCoverStyles, siteScriptName, writeSiteScripts } from './scripts/lib/site-scripts';
+import { readerSiteScript } from './src/sites/host-site';
 
 const require = createRequire(import.meta.url);
 
-const SITE_SCRIPTS = new Set(SITES.filter((s) => s.hosts.length).map((s) => siteScriptName(s.id)));
+/** The generated per-site scripts (scripts/lib/site-scripts.ts): the always-on ones and the reader's. */
+const SITE_SCRIPTS = new Set([
+  ...SITES.filter((s) => s.hosts.length).map((s) => siteScriptName(s.id)),
+  ...readerSiteIds().map(readerSiteScript),
+]);
 
 // Fixed so Firefox keeps one extension identity (and one page origin in the browser tests).
 export const GECKO_ID = 'slipcase@slipcase.org';
@@ -54,7 +59,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [...(manifest.content_scripts ?? []), ...siteContentScripts()];
     },
-    // The sites' scripts use the browser's own promise-based API: Chrome's MV3 and Firefox's both
+    // The sites' scripts use the browser's own promise-based API (the reader's use none): Chrome's MV3 and Firefox's both
     // answer the few calls they make (sendMessage, storage) with promises, and the polyfill would
     // be half of each script.
     'vite:build:extendConfig': (entrypoints, config) => {

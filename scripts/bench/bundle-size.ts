@@ -4,7 +4,7 @@
  *
  * For each build, the content scripts the manifest runs on every matching page (always-on: one per
  * archive), the rating gate's parts injected when a page needs them (src/warnings/ext/gate-more.ts)
- * and the reader script injected only on demand (src/reader/ext/open-reader.ts). Raw bytes are what the browser
+ * and the reader script injected only on demand (src/reader/ext/open-reader.ts), with its site's part on a site of its own hosts. Raw bytes are what the browser
  * parses on each page; gzip (level 9) and Brotli (quality 11) show the size with repetition
  * squeezed out, which is what a download of the package carries.
  *
@@ -16,6 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SITES } from '../../src/sites/registry';
+import { readerSiteScript } from '../../src/sites/host-site';
+import { readerSiteIds } from '../lib/site-scripts';
 import { figure, kib } from './figures';
 import { table } from './timing';
 
@@ -24,6 +26,9 @@ const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
 const READER = 'content-scripts/reader.js';
 /** The rating gate's estimator, interstitial and fold: injected when a page needs one (src/warnings/ext/gate-more.ts). */
 const GATE_MORE = 'content-scripts/gate-more.js';
+const ALWAYS = 'its archive pages';
+/** A host site's part of the reader, injected before it on that site's pages (src/sites/reader-sites.ts). */
+const READER_SITE = 'on demand (reader, its site)';
 /** Issue #16: the always-on script of an archive, raw. */
 const BUDGET = 20 * 1024;
 
@@ -63,9 +68,10 @@ function rowsFor(target: string): Row[] {
   const alwaysOn = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))];
   if (!alwaysOn.length) throw new Error(`${target}: the manifest lists no content scripts`);
   return [
-    ...alwaysOn.map((file) => measure(target, file, 'its archive pages')),
+    ...alwaysOn.map((file) => measure(target, file, ALWAYS)),
     measure(target, GATE_MORE, 'on demand (gate)'),
     measure(target, READER, 'on demand (reader)'),
+    ...readerSiteIds().map((id) => measure(target, `${readerSiteScript(id)}.js`, READER_SITE)),
   ];
 }
 
@@ -81,12 +87,13 @@ console.log(line(head));
 for (const c of cells) console.log(line(c));
 for (const target of TARGETS) {
   const mine = rows.filter((r) => r.target === target);
-  const always = mine.filter((r) => r.file !== READER && r.file !== GATE_MORE);
+  const always = mine.filter((r) => r.when === ALWAYS);
   const reader = mine.find((r) => r.file === READER)!;
+  const sites = mine.filter((r) => r.when === READER_SITE).map((r) => r.raw);
   const sum = (key: 'raw' | 'gzip') => always.reduce((s, r) => s + r[key], 0);
   console.log(
     `${target}: always-on scripts of all archives together ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzipped (each page gets its archive's); ` +
-      `the reader adds ${kb(reader.raw)} raw only when opened`,
+      `the reader adds ${kb(reader.raw)} raw only when opened, and on a site of its own hosts that site's ${kb(Math.min(...sites))}–${kb(Math.max(...sites))}`,
   );
 }
 

@@ -4,7 +4,7 @@
  * (reader-open.ts, reader-scroll.ts).
  */
 import type { Worker } from 'playwright-core';
-import { READER_SCRIPT } from '../../src/reader/ext/open-reader';
+import { readerFiles } from '../../src/reader/ext/open-reader';
 import { inIsolatedWorld, tabIds, type ExtensionBrowser } from './extension-browser';
 import type { BenchPage } from './pages';
 
@@ -88,12 +88,12 @@ export function watchAllText(words: number): Promise<number> {
 export async function openOnTab(worker: Worker, tab: number, page: BenchPage): Promise<Opened> {
   await inIsolatedWorld(worker, tab, watchForReader);
   const { t0, outcome } = await worker.evaluate(
-    async ({ tab, file }) => {
+    async ({ tab, files }) => {
       const t0 = Date.now();
-      const [result] = await chrome.scripting.executeScript({ target: { tabId: tab }, files: [file] });
+      const [result] = await chrome.scripting.executeScript({ target: { tabId: tab }, files });
       return { t0, outcome: result?.result };
     },
-    { tab, file: READER_SCRIPT },
+    { tab, files: readerFiles(page.url) },
   );
   if (outcome !== 'opened') throw new Error(`${page.label}: the reader answered ${String(outcome)}`);
   const shown = (await inIsolatedWorld(worker, tab, () =>

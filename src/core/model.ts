@@ -120,11 +120,13 @@ export const turnUnit = (nav: ChapterNav): 'chapter' | 'page' => nav.unit ?? 'ch
 /** Everything the reader view shows for a page. */
 export interface ReaderView {
   report: PageReport;
+  /** The human name of the site that read it, for the reader's header ("Archive of Our Own"). */
+  siteName: string;
   /** The story body (sanitised) with its text and word count; in a staged view, its first piece alone. */
   content: StoryContent;
   notes: ReaderNote[];
   nav: ChapterNav;
-  /** A staged view's rest (src/reader/view.ts#ViewOptions.firstChars); absent when `content` is the whole story. */
+  /** A staged view's rest (src/reader/read-view.ts#ViewOptions.firstChars); absent when `content` is the whole story. */
   rest?: StoryRest;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Reading a page: the entry point the content script, the tests and the `inspect` CLI share. This
  * is the light detection pass (kind, metadata, rating) that runs on every archive page, so it
- * reads no story text and pulls in no libraries: `detectPage` with `{ content: true }` and the
- * reader view live in ./reader-view.ts, which adds Readability and DOMPurify.
+ * reads no story text and pulls in no libraries: the story text and the reader view live in
+ * ../reader/view.ts, which adds Readability and DOMPurify.
  */
 import type { PageReport } from './model';
 import { adapterFor } from '../sites/registry';

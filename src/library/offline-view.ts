@@ -10,6 +10,7 @@ import { sanitizeToFragment } from '../reader/sanitize';
 import { placeholdRemoteImages } from '../reader/image-placeholders';
 import { withSummary } from '../reader/summary-note';
 import { storyReport } from './story-report';
+import { siteName } from '../sites/registry';
 import { takeNotes } from './stored-notes';
 import type { ChapterRecord, StoryRecord } from './types';
 
@@ -87,6 +88,7 @@ export function savedChapterView(
       content,
       chapter: chapters.length > 1 ? chapterInfo(chapter, index, story.meta.chapterTotal) : null,
     },
+    siteName: siteName(report.site),
     content,
     // The saved copy left out a note repeating the summary, which is saved with the story.
     notes: [...updateNotes(chapter, win), ...withSummary(notes, story.meta.summary, chapter.number ?? index + 1, win.document)],

@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusPages } from '../../tests/lib/corpus';
-import { adapterFor, knownHostPatterns, SITES } from './registry';
+import { adapterFor, hostSiteFor, knownHostPatterns, SITES } from './registry';
+import { FAMILIES, readerSites } from './reader-sites';
+import { pickAmong } from './pick';
 import { claimsMatrix, FALLBACK, rowIsRight } from './tests/claims-matrix';
 import { isMatchPattern, patternMatches } from './kit/match-pattern';
 import { parseHtml } from '../../scripts/lib/html';
@@ -114,5 +116,27 @@ describe('hosts', () => {
 
   it('only the fallback runs without hosts', () => {
     expect(SITES.filter((s) => s.hosts.length === 0).map((s) => s.id)).toEqual([FALLBACK]);
+  });
+});
+
+/**
+ * The reader's content script carries the families only; a site with hosts of its own comes in its
+ * own script, injected before the reader where hostSiteFor finds it (src/sites/reader-sites.ts).
+ */
+describe("the reader's sites", () => {
+  it('carries every family, in the registry order, and no other site', () => {
+    expect(FAMILIES.map((s) => s.id)).toEqual(SITES.filter((s) => s.family).map((s) => s.id));
+  });
+
+  it.each(pages.map((p) => [p.name, p] as const))('%s goes to its adapter among the sites the reader has there', (_name, p) => {
+    const url = new URL(p.expected.url);
+    const doc = parseHtml(readFileSync(p.htmlPath, 'utf8'), p.expected.url);
+    expect(pickAmong(readerSites(hostSiteFor(url)))(doc, url).id).toBe(p.expected.site);
+  });
+
+  it('finds the host site by its hosts, and none for a family or an unknown host', () => {
+    expect(hostSiteFor(new URL('https://www.fanfiction.net/s/1/1/'))?.id).toBe('ffn');
+    expect(hostSiteFor(new URL('https://archiveofourown.org/works/1'))).toBeNull();
+    expect(hostSiteFor(new URL('https://example.net/story.html'))).toBeNull();
   });
 });

@@ -34,7 +34,8 @@ import { wuxiaworld } from './wuxiaworld/wuxiaworld';
 import { tapas } from './tapas/tapas';
 import { efiction } from './efiction/efiction';
 import { generic } from './generic/generic';
-import { ruleAdapters } from './rules/active';
+import { pickAmong, type SitePick } from './pick';
+import { patternMatches } from './kit/match-pattern';
 import { RULE_SITE } from './rules/rule-adapter';
 
 export const SITES: readonly SiteAdapter[] = [
@@ -75,9 +76,15 @@ export function knownHostPatterns(): string[] {
   return Array.from(new Set(SITES.flatMap((s) => s.hosts))).sort();
 }
 
-/** A reader's own site rule (src/sites/rules/) comes first: it beats the built-in guesses. */
-export function adapterFor(doc: Document, url: URL): SiteAdapter {
-  return ruleAdapters().find((r) => r.claims(doc, url)) ?? SITES.find((s) => s.claims(doc, url)) ?? generic;
+/** The adapter that reads a page, asking every site (./pick.ts). */
+export const adapterFor: SitePick = pickAmong(SITES);
+
+/**
+ * The site of its own whose hosts hold this address, if any: the one the reader's content script
+ * needs beside the families it carries (./reader-sites.ts). Families are not looked for here.
+ */
+export function hostSiteFor(url: URL): SiteAdapter | null {
+  return SITES.find((s) => !s.family && s.hosts.some((h) => patternMatches(h, url))) ?? null;
 }
 
 /** The human name of an adapter id, for the popup. */

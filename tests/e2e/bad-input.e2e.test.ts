@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserDriver } from './lib/driver';
 import { BROWSERS, LAUNCHERS } from './lib/launch';
-import { comparable, expectedFor, openState } from './lib/reader';
+import { comparable, expectedFor, injectReader, openState } from './lib/reader';
 
 const ZH = 'http://lanting.example.cn/fic/ferry.html';
 const FRAMESET = 'http://members.tripod.com/velvet_dusk/heatwave.html';
@@ -20,12 +20,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   async function readAfterClick(driver: BrowserDriver, url: string) {
     const { tabId, page } = await driver.openPage(url);
     await page.pressToolbarButton();
-    const result = await driver.evalInExtension(async (tab: number) => {
-      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-      const [r] = await (g.browser ?? g.chrome).scripting.executeScript({ target: { tabId: tab }, files: ['/content-scripts/reader.js'] });
-      return String(r?.result);
-    }, tabId);
-    return { page, result };
+    return { page, result: await injectReader(driver, tabId) };
   }
 
   it.each([

@@ -30,6 +30,8 @@ const inlineCss: Plugin = {
 /** The source files in a site script's bundle, relative to the project. */
 async function bundled(inputPath: string): Promise<string[]> {
   const result = await build({
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     entryPoints: [inputPath],
     bundle: true,
     minify: true,
@@ -45,7 +47,14 @@ async function bundled(inputPath: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(ROOT, p.replace(/^css:/, ''))));
 }
 
-const scripts = writeSiteScripts(dir);
+const written = writeSiteScripts(dir);
+const scripts = written.filter((s) => s.name.startsWith('site-'));
+const readerScripts = written.filter((s) => s.name.startsWith('reader-site-'));
+
+/** The sites whose folders a bundle draws on (the kit is everyone's). */
+const sitesIn = (files: string[]) => [
+  ...new Set(files.flatMap((f) => /^src\/sites\/([^/]+)\//.exec(f)?.[1] ?? []).filter((f) => f !== 'kit')),
+];
 const LAZY = [
   'src/sites/registry.ts',
   'src/warnings/estimate/estimate.ts',
@@ -66,9 +75,33 @@ describe("each site's always-on script", () => {
   it.each(scripts.map((s) => [s.name, s.inputPath] as const))('%s holds its own site only, and no lazy part', async (name, inputPath) => {
     const files = await bundled(inputPath);
     const id = name.replace(/^site-/, '');
-    const sites = new Set(files.flatMap((f) => /^src\/sites\/([^/]+)\//.exec(f)?.[1] ?? []).filter((f) => f !== 'kit'));
-    expect([...sites]).toEqual([id]);
+    expect(sitesIn(files)).toEqual([id]);
     expect(files.filter((f) => LAZY.includes(f) || f.includes('webextension-polyfill'))).toEqual([]);
+  });
+});
+
+// The reader's content script carries the families; a site with hosts of its own comes in a script
+// of its own, injected before it on that site's pages (src/sites/reader-sites.ts).
+describe("each site's reader script", () => {
+  it('there is one for every site with hosts of its own, and none for a family', () => {
+    expect(readerScripts.map((s) => s.name).sort()).toEqual(
+      SITES.filter((s) => s.hosts.length && !s.family)
+        .map((s) => `reader-site-${s.id}`)
+        .sort(),
+    );
+  });
+
+  it("the reader's own script carries the families and the generic reader, and no registry", async () => {
+    const files = await bundled(join(ROOT, 'src', 'entrypoints', 'reader.content', 'index.tsx'));
+    const sites = sitesIn(files).filter((id) => SITES.some((s) => s.id === id));
+    expect(sites.sort()).toEqual([...SITES.filter((s) => s.family).map((s) => s.id), 'generic'].sort());
+    expect(files).not.toContain('src/sites/registry.ts');
+  });
+
+  it.each(readerScripts.map((s) => [s.name, s.inputPath] as const))('%s holds its own site only', async (name, inputPath) => {
+    const files = await bundled(inputPath);
+    expect(sitesIn(files)).toEqual([name.replace(/^reader-site-/, '')]);
+    expect(files.filter((f) => f === 'src/sites/registry.ts' || f.includes('webextension-polyfill'))).toEqual([]);
   });
 });
 

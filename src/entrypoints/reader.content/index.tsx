@@ -9,9 +9,10 @@ import { canFetchInPlace, fetchReaderView } from '../../reader/ext/chapter-fetch
 import { loadDyslexicFont } from '../../reader/ext/fonts';
 import type { ReaderOutcome } from '../../reader/ext/open-reader';
 import { loadPosition, loadSettings, savePosition, saveSettings, watchSettings } from '../../reader/ext/reader-storage';
-import { readerView } from '../../reader/view';
+import { readerViewBy } from '../../reader/read-view';
+import { readerPick } from '../../sites/reader-sites';
 import { FIRST_PART } from '../../reader/ui/story-parts';
-import { readablePage } from '../../core/page';
+import { readablePageBy } from '../../core/read-page';
 import { ExtractionError } from '../../reader/extract';
 import { INTERSTITIAL_TAG } from '../../warnings/ui/interstitial';
 import { decide } from '../../warnings/policy';
@@ -112,11 +113,13 @@ export default defineContentScript({
     // The reader's own rule for this site reads the page, as it did for detection. The reader's
     // settings are asked for at the same time: one wait on storage instead of two.
     const [, settings] = await Promise.all([loadSiteRules(), loadSettings()]);
-    let view: ReturnType<typeof readerView>;
+    let view: ReturnType<typeof readerViewBy>;
     try {
-      const page = readablePage(document, openedAt); // on a frameset, the frame holding the story
+      // The sites this script carries, and the host's own when the background injected it first.
+      const pick = readerPick();
+      const page = readablePageBy(pick, document, openedAt); // on a frameset, the frame holding the story
       // Staged: a long work's first part is sanitised for the first screen, the rest as it is shown.
-      view = readerView(page.doc, page.url, { estimate: false, firstChars: FIRST_PART });
+      view = readerViewBy(pick, page.doc, page.url, { estimate: false, firstChars: FIRST_PART });
     } catch (e) {
       // A page past the reader's size or time limits is left as it is, and the popup says why.
       if (e instanceof ExtractionError) return 'unreadable';

@@ -1,11 +1,12 @@
 /**
  * Another chapter, read without leaving the reader: fetched from the page's own site with its
  * cookies (so logged-in and age-gate choices still count), parsed inert with DOMParser, and read
- * with the same readerView as the page itself.
+ * with the same sites as the page itself (src/sites/reader-sites.ts).
  */
 import type { ReaderView } from '../../core/model';
 import { parseInert } from '../extract';
-import { readerView } from '../view';
+import { readerViewBy } from '../read-view';
+import { readerPick } from '../../sites/reader-sites';
 import { decodeHtml } from '../../core/decode-html';
 
 /** Only the page's own origin: anything else is left to a normal navigation. */
@@ -27,5 +28,5 @@ export async function fetchReaderView(url: string, signal?: AbortSignal): Promis
   const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
   // Parsed where nothing of it runs, its links resolving against its own address (see parseInert).
   const doc = parseInert(window, html, finalUrl);
-  return { view: readerView(doc, finalUrl), url: finalUrl };
+  return { view: readerViewBy(readerPick(), doc, finalUrl), url: finalUrl };
 }

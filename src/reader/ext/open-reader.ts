@@ -5,6 +5,9 @@
  * shortcut or menu that led here).
  */
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { hostSiteFor } from '../../sites/registry';
+import { readerSiteScript } from '../../sites/host-site';
 
 export const READER_SCRIPT = '/content-scripts/reader.js';
 /** The command in wxt.config.ts (its keyboard shortcut) and the context menu item. */
@@ -24,9 +27,27 @@ export function isReaderOutcome(v: unknown): v is ReaderOutcome {
   return typeof v === 'string' && OUTCOMES.includes(v);
 }
 
+/**
+ * The files to inject for the page at `url`, in order: its site's own reader script, when the
+ * page is on the hosts of a site the reader script does not carry (src/sites/reader-sites.ts),
+ * then the reader. The result is the last one's.
+ */
+export function readerFiles(url: string | undefined): ScriptPublicPath[] {
+  let site = null;
+  try {
+    site = url ? hostSiteFor(new URL(url)) : null;
+  } catch {
+    // Not an address: no site of its own, the reader reads it as any other page.
+  }
+  // The build writes one for every such site (scripts/lib/site-scripts.ts#readerSiteIds).
+  return site ? [`/${readerSiteScript(site.id)}.js` as ScriptPublicPath, READER_SCRIPT] : [READER_SCRIPT];
+}
+
 export async function openReader(tabId: number): Promise<OpenResult> {
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: [READER_SCRIPT] });
+    // The address is there wherever the reader may run: by host permission, or by activeTab.
+    const { url } = await browser.tabs.get(tabId);
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: readerFiles(url) });
     return isReaderOutcome(result?.result) ? result.result : 'not-allowed';
   } catch {
     return 'not-allowed';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // @vitest-environment-options {"url": "https://archiveofourown.org/works/9"}
 /**
- * A long work read in stages (view.ts#ViewOptions.firstChars): the first piece sanitised for the
+ * A long work read in stages (read-view.ts#ViewOptions.firstChars): the first piece sanitised for the
  * first screen, the rest a piece at a time as the reader puts it on the page. Every stage is
  * checked against the same page read whole: the same text, blocks and words, in the same order.
  */

@@ -1,7 +1,6 @@
 /** The chapter itself: its header, notes, text and the buttons to the chapters either side. */
 import type { Ref } from 'preact';
 import { turnUnit, type ChapterNav, type ReaderNote, type ReaderView } from '../../core/model';
-import { siteName } from '../../sites/registry';
 import { NextIcon, PrevIcon } from './icons';
 import { StoryHeader } from './StoryHeader';
 import { trusted } from './trusted';
@@ -28,7 +27,7 @@ export function ChapterPage({ view, words, failed, loading, go, storyRef }: Chap
         ) : null}
         {view ? (
           <>
-            <StoryHeader view={view} words={words} siteName={siteName(view.report.site)} />
+            <StoryHeader view={view} words={words} siteName={view.siteName} />
             <Notes notes={view.notes} position="before" />
             {/* Filled a part at a time as the chapter opens (useChapterPlace). */}
             <div class="story" ref={storyRef} />

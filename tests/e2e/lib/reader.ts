@@ -4,6 +4,7 @@
  */
 import { DEFAULT_RATING_SETTINGS, siteKey } from '../../../src/warnings/policy';
 import { storedItems } from '../../../src/warnings/settings';
+import { readerFiles } from '../../../src/reader/ext/open-reader';
 import type { Expected } from '../../lib/corpus';
 import { until } from '../../lib/wait';
 import type { BrowserDriver, PageHandle } from './driver';
@@ -143,21 +144,29 @@ export async function readFromPopup(driver: BrowserDriver, tabId: number): Promi
 }
 
 /**
- * Runs the reader's script in tab `tabId` as the popup's Read button does: 'opened', or
+ * Runs the reader's scripts in tab `tabId` as the popup's Read button does (the files
+ * src/reader/ext/open-reader.ts#readerFiles names for the tab's address): 'opened', or
  * 'not-allowed' where the browser refuses (a site Slipcase has no permission for, before the
  * toolbar button grants activeTab). The popup that button opens is out of a test's reach.
  */
-export const injectReader = (driver: BrowserDriver, tabId: number) =>
-  driver.evalInExtension(async (tab: number) => {
+export async function injectReader(driver: BrowserDriver, tabId: number): Promise<string> {
+  const url = await driver.evalInExtension(async (tab: number) => {
     const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-    const api = g.browser ?? g.chrome;
-    try {
-      const [r] = await api.scripting.executeScript({ target: { tabId: tab }, files: ['/content-scripts/reader.js'] });
-      return String(r?.result);
-    } catch {
-      return 'not-allowed';
-    }
+    return (await (g.browser ?? g.chrome).tabs.get(tab)).url ?? null;
   }, tabId);
+  return driver.evalInExtension(
+    async ({ tab, files }: { tab: number; files: string[] }) => {
+      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+      try {
+        const [r] = await (g.browser ?? g.chrome).scripting.executeScript({ target: { tabId: tab }, files });
+        return String(r?.result);
+      } catch {
+        return 'not-allowed';
+      }
+    },
+    { tab: tabId, files: readerFiles(url ?? undefined) },
+  );
+}
 
 /** Only the content-warning exceptions: reader settings and reading positions at their defaults. */
 export const resetReader = (driver: BrowserDriver) => resetStorage(driver, ALLOW_FIXTURE_SITES, { local: true });
