@@ -239,6 +239,32 @@ describe.each(BROWSERS)('%s', (browserName) => {
       }
     }, 120_000);
 
+    // The reader takes a host site's definition from its isolated world (src/sites/host-site.ts);
+    // a page's script that puts one in its own world under the same key hands the reader nothing.
+    it('a page’s script cannot hand the reader a site definition of its own', async () => {
+      const forge = `window[Symbol.for('slipcase.readerHostSite')] = {
+        id: 'forged', name: 'Forged', hosts: [], cover: [],
+        claims() { window.__forgedAsked = true; return true; },
+        read() { window.__forgedAsked = true; return { kind: 'chapter', title: 'Forged' }; },
+        extract() { window.__forgedAsked = true; return null; },
+        nav() { return { prev: null, next: null, chapters: [] }; },
+      };`;
+      const exp = expectedFor(LANTERNS);
+      const { tabId, page } = await driver.openPage(LANTERNS, { initScript: forge });
+      try {
+        await page.pressToolbarButton();
+        expect(await injectReader(driver, tabId)).toBe('opened');
+        const state = await openState(page);
+        expect(state.story).toContain(exp.storyText.first);
+        expect(state.title).not.toBe('Forged');
+        expect(await page.evaluate(() => (window as unknown as { __forgedAsked?: boolean }).__forgedAsked ?? false, undefined)).toBe(false);
+        await page.press('Escape');
+        await closedState(page);
+      } finally {
+        await page.close();
+      }
+    });
+
     it('a page too large to read: the popup says so, and the page is left as it was', async () => {
       const stop = serve(MATURE_AO3, { status: 200, contentType: 'text/html; charset=utf-8', body: huge() });
       const { tabId, page } = await driver.openPage(MATURE_AO3);
