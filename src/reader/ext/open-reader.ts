@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { hostSiteFor } from '../../sites/registry';
+import type { SiteAdapter } from '../../sites/types';
 import { readerSiteScript } from '../../sites/host-site';
 
 export const READER_SCRIPT = '/content-scripts/reader.js';
@@ -33,14 +34,18 @@ export function isReaderOutcome(v: unknown): v is ReaderOutcome {
  * then the reader. The result is the last one's.
  */
 export function readerFiles(url: string | undefined): ScriptPublicPath[] {
-  let site = null;
-  try {
-    site = url ? hostSiteFor(new URL(url)) : null;
-  } catch {
-    // Not an address: no site of its own, the reader reads it as any other page.
-  }
+  const site = url ? hostSiteAt(url) : null;
   // The build writes one for every such site (scripts/lib/site-scripts.ts#readerSiteIds).
   return site ? [`/${readerSiteScript(site.id)}.js` as ScriptPublicPath, READER_SCRIPT] : [READER_SCRIPT];
+}
+
+/** Not an address: no site of its own, the reader reads it as any other page. */
+function hostSiteAt(url: string): SiteAdapter | null {
+  try {
+    return hostSiteFor(new URL(url));
+  } catch {
+    return null;
+  }
 }
 
 export async function openReader(tabId: number): Promise<OpenResult> {
