@@ -9,6 +9,11 @@ export interface LibraryRuns {
   /** saveStory into the full library back to back, and into an empty one. */
   full: Timed[];
   empty: Timed[];
+  /** Writing in the saves' waiting index keys afterwards, a story each, in the full library and the empty one. */
+  writeIn: Timed[];
+  writeInEmpty: Timed[];
+  /** Searches while the saves' keys wait, by label; the first run of each is the cold one. */
+  waitingReads: [string, Timed[]][];
   /** Reads after a restart, by label; the first run of each is the cold one. */
   reads: [string, Timed[]][];
   fandomCounts: Timed[];
@@ -27,7 +32,14 @@ export function libraryFigures(r: LibraryRuns): void {
     baseline: { label: "an empty library's", value: ms(r.empty) },
     note: `median of ${r.full.length}`,
   });
-  for (const [label, runs] of r.reads) {
+  figure({
+    name: `library at ${at}: writing in a saved story's waiting index keys, after the save`,
+    value: ms(r.writeIn),
+    unit: 'ms',
+    baseline: { label: "in an empty library's", value: ms(r.writeInEmpty) },
+    note: `median of ${r.writeIn.length}, a transaction each, when the connection is idle (search/waiting.ts)`,
+  });
+  for (const [label, runs] of [...r.waitingReads, ...r.reads]) {
     const rest = runs.slice(1);
     figure({
       name: `library at ${at}: ${label}`,

@@ -9,6 +9,7 @@ import { storyIdOf } from '../../src/library/db/build-records';
 import { saveStory } from '../../src/library/db/save';
 import { fandomCounts, searchLibrary, type LibraryQuery } from '../../src/library/search/query';
 import { tokens } from '../../src/library/search/text-keys';
+import { writeInNext } from '../../src/library/search/waiting';
 import { StoryWorld, type Vocabulary } from './library-stories';
 import { fillLibrary, type FillStats } from './library-fill';
 
@@ -77,6 +78,17 @@ async function saves(name: string, from: number, to: number): Promise<Timed[]> {
   return out;
 }
 
+/** Writes in every story's waiting index keys (search/waiting.ts), one a transaction, as a connection does when idle. */
+async function writeIns(name: string): Promise<Timed[]> {
+  const db = await library(name);
+  const out: Timed[] = [];
+  for (;;) {
+    const run = await timed(async () => Number(await writeInNext(db)));
+    if (run.size === 0) return out;
+    out.push(run);
+  }
+}
+
 async function opens(name: string, ns: number[]): Promise<Timed[]> {
   const db = await library(name);
   const out: Timed[] = [];
@@ -125,6 +137,7 @@ const api = {
   },
   fill,
   saves,
+  writeIns,
   opens,
   searches,
   fandoms,

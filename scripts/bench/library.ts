@@ -226,6 +226,11 @@ try {
     paced.push(...(await browser.bench('saves', LIBRARY_NAME, n, n + 1)));
   }
   const empty = await browser.bench('saves', EMPTY, STORIES, STORIES + SAVES);
+  // The saves' index keys wait (search/waiting.ts): searches read them too, until they are written in.
+  const waitingCommon = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the ', fields: ['text'] }));
+  const waitingPrefix = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the' }));
+  const writtenIn = await browser.bench('writeIns', LIBRARY_NAME);
+  const writtenInEmpty = await browser.bench('writeIns', EMPTY);
   await browser.context.close();
 
   browser = await launch(profile, script, vocab);
@@ -319,6 +324,22 @@ try {
   console.log(
     `full / empty, median, back to back: ${(median(saveMs) / median(emptyMs)).toFixed(2)}; 1 s apart / empty: ${(median(paced.map((r) => r.ms)) / median(emptyMs)).toFixed(2)}\n`,
   );
+  console.log(
+    `Then, the saves' index keys waiting (${writtenIn.length} stories in the full library): ms, the first run, then median and p95 of the rest`,
+  );
+  table(
+    ['operation', 'first', 'median', 'p95', 'size (median)', 'IndexedDB requests'],
+    [
+      summary('search: "the" in text, keys waiting', waitingCommon, 'matches'),
+      summary('typing: "the" (prefix), keys waiting', waitingPrefix, 'matches'),
+      summary("writing in a story's waiting keys, full library", writtenIn, 'stories'),
+      summary("writing in a story's waiting keys, empty library", writtenInEmpty, 'stories'),
+    ],
+  );
+  console.log(
+    `writing in, full / empty, median: ${(median(writtenIn.map((r) => r.ms)) / median(writtenInEmpty.map((r) => r.ms))).toFixed(2)}; ` +
+      `save plus writing in, full: ${fmt(median(saveMs) + median(writtenIn.map((r) => r.ms)))} ms, empty: ${fmt(median(emptyMs) + median(writtenInEmpty.map((r) => r.ms)))} ms\n`,
+  );
 
   console.log(`Reads after a browser restart: ms, the first (cold) run, then median and p95 of the rest`);
   const rows = [
@@ -352,6 +373,12 @@ try {
     stories: STORIES,
     full,
     empty,
+    writeIn: writtenIn,
+    writeInEmpty: writtenInEmpty,
+    waitingReads: [
+      [`search "the" in the text, ${writtenIn.length} saves' keys waiting`, waitingCommon],
+      [`search "the" as typed, ${writtenIn.length} saves' keys waiting`, waitingPrefix],
+    ],
     reads: [
       ['list the first 50 by update', listUpdated],
       ['list the first 50 by title', listTitle],

@@ -80,6 +80,24 @@ function drawnView(within: ParentNode | undefined): { facts: string; notes: [str
   return { facts, notes, chapters: list };
 }
 
+/** How many stories' search keys wait to be written into the index (src/library/search/waiting.ts). Runs in an extension page. */
+async function waitingKeys(): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('slipcase-library');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    const count = db.transaction('waitingKeys').objectStore('waitingKeys').count();
+    return await new Promise<number>((resolve, reject) => {
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = freshBrowserEach(browserName);
 
@@ -118,6 +136,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const before = driver.proxyRequests.length;
     const library = await driver.openExtensionPage('options.html#library');
     try {
+      // A save's search keys wait, and the extension writes them into the index once it is idle:
+      // the searches below then read them from the index.
+      await until(async () => (await library.evaluate(waitingKeys, undefined)) === 0, 'the saves’ search keys written in', 30_000);
       for (const s of SAVES) await readOffline(library, s);
       // The offline reader and the library asked the archives for nothing (the browsers' own
       // housekeeping requests, refused like everything else, are not Slipcase's). Every reader

@@ -11,7 +11,7 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import { DB_VERSION, STORES, migrate, type UpgradeTx } from './schema';
-import type { LibrarySchema, WriteTx } from './stores';
+import type { LibrarySchema, StoreName, WriteTx } from './stores';
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
@@ -116,12 +116,12 @@ function abortQuietly(tx: IDBTransaction | WriteTx): void {
 }
 
 /**
- * Runs `work` in one read-write transaction over every store: it all lands or none of it does.
+ * Runs `work` in one read-write transaction over every store (or over `stores`): it all lands or none of it does.
  * Any error aborts the transaction; a quota error (raised by a request, or by the commit, as
  * Chrome does) comes out as a LibraryQuotaError.
  */
-export async function write<T>(db: LibraryDb, work: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(STORES, 'readwrite');
+export async function write<T>(db: LibraryDb, work: (tx: WriteTx) => Promise<T>, stores: StoreName[] = STORES): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite');
   // Awaited below; an abort before then must not surface as an unhandled rejection.
   tx.done.catch(() => {});
   try {

@@ -17,7 +17,8 @@ import type { PageKind, PageReport } from '../../core/model';
 import type { WriteTx } from './stores';
 import type { LibraryDb } from './db';
 import { write } from './db';
-import { indexStory, termsOf, unindexStory } from '../search/search-index';
+import { termsOf, unindexStory } from '../search/search-index';
+import { queueStory } from '../search/waiting';
 import { prepareChapter, storyIdOf, storyRecord, versionRecord } from './build-records';
 import { each } from './batch-requests';
 import { countStory } from './counts';
@@ -141,7 +142,7 @@ export async function saveStory(
     await tx.objectStore('stories').put(record);
     if (options.moved) await followPlace(tx, id, options.moved);
     await countStory(tx, story, record);
-    await indexStory(tx, id, termsOf(copy.meta, chapters));
+    await queueStory(tx, id, termsOf(copy.meta, chapters));
     return { id, outcome: story ? 'updated' : 'saved', problems };
   });
 }
@@ -161,7 +162,7 @@ export async function promotePending(db: LibraryDb, id: string): Promise<boolean
     const record = storyRecord(story.site, current, times, null);
     await tx.objectStore('stories').put(record);
     await countStory(tx, story, record);
-    await indexStory(tx, id, termsOf(held.meta, chapters));
+    await queueStory(tx, id, termsOf(held.meta, chapters));
     return true;
   });
 }

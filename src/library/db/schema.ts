@@ -14,6 +14,8 @@
  *               pair, then its lacking keys, in parts, each by its story's number × PARTS + part;
  *               index keys (multi-entry)
  * - indexedStories  each indexed story's id by its number (a key generator); index id (unique)
+ * - waitingKeys the index keys of saved stories not yet written into searchKeys, a record per story
+ *               by its number, with no index (../search/waiting.ts)
  * - fandoms     FandomCount by fandom: the stories in each fandom (counts.ts)
  * - jobs        JobRecord by id: save jobs, unfinished and recently finished (jobs.ts)
  * - jobPages    JobPage by [jobId, n]: the pages an unfinished job has fetched, so it resumes after
@@ -30,7 +32,8 @@
  * `storyTerms` (per story its terms and masks) to searchKeys, converted from storyTerms. v6 keys
  * the parts by a number per story (indexedStories) instead of [storyId, part]. v7 adds the fandom
  * counts, counted from the stories. v8 adds the reading memory, empty. v9 adds the totals, counted
- * from the stories. v10 adds each story's lacking keys of the common words (search-index.ts).
+ * from the stories. v10 adds each story's lacking keys of the common words (search-index.ts). v11
+ * adds the waiting keys, empty.
  * Since v6, without a new version (nothing to convert): stories' meta.chaptersPosted and
  * savedNumbers, and versions' chapterNumbers; records saved before lack them and are read with the
  * defaults (repair.ts).
@@ -50,6 +53,7 @@ export const STORES: StoreName[] = [
   'progress',
   'searchKeys',
   'indexedStories',
+  'waitingKeys',
   'fandoms',
   'jobs',
   'jobPages',
@@ -227,7 +231,11 @@ const v10: Migration = async (_db, tx) => {
   }
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+const v11: Migration = async (db) => {
+  db.createObjectStore('waitingKeys');
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 export const DB_VERSION = MIGRATIONS.length;
 
 /** Runs the steps from `from` up to `to`, in order, each finished before the next begins. */

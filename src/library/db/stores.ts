@@ -12,6 +12,15 @@ export interface SearchKeysRecord {
   keys: string[];
 }
 
+/**
+ * A story's index keys waiting to be written in (../search/waiting.ts): in one string, each key
+ * between newlines (no term holds one), as a search reads every waiting record, and one string
+ * is read back many times faster than thousands.
+ */
+export interface WaitingKeysRecord {
+  keys: string;
+}
+
 /** A fandom with its number of stories (counts.ts). */
 export interface FandomCount {
   fandom: string;
@@ -38,6 +47,8 @@ export interface LibrarySchema extends DBSchema {
   progress: { key: string; value: ProgressRecord };
   searchKeys: { key: number; value: SearchKeysRecord; indexes: { keys: string } };
   indexedStories: { key: number; value: { id: string }; indexes: { id: string } };
+  /** A story's index keys waiting to be written in (../search/waiting.ts), by its number. */
+  waitingKeys: { key: number; value: WaitingKeysRecord };
   fandoms: { key: string; value: FandomCount };
   jobs: { key: string; value: JobRecord };
   jobPages: { key: [string, number]; value: JobPage };

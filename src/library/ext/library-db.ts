@@ -3,6 +3,14 @@
  * pages only: a content script's IndexedDB would be the site's (tests/unit/architecture.test.ts
  * checks that none imports this).
  */
-import { sharedLibrary } from '../db/db';
+import { sharedLibrary, type LibraryDb } from '../db/db';
+import { writeInWhenIdle } from '../search/waiting';
 
-export const libraryDb = sharedLibrary(() => indexedDB);
+const shared = sharedLibrary(() => indexedDB);
+
+/** The page's connection, which writes in the search index's waiting keys when idle (a page keeps a held copy, say). */
+export async function libraryDb(): Promise<LibraryDb> {
+  const db = await shared();
+  writeInWhenIdle(db);
+  return db;
+}

@@ -5,6 +5,7 @@
  * LibraryEvent.
  */
 import { openLibrary } from '../db/db';
+import { writeInWhenIdle } from '../search/waiting';
 import { storyReport } from '../story-report';
 import { Runner } from '../jobs/runner';
 import { PoliteClock } from '../jobs/polite-clock';
@@ -64,6 +65,7 @@ export function runnerHandlers(host: Promise<RunnerHost>): Handlers {
  */
 export async function startRunnerHost(onEvent: (event: LibraryEvent) => void): Promise<RunnerHost> {
   const db = await openLibrary(indexedDB);
+  writeInWhenIdle(db);
   // The reader's own cookies go along, so pages they can see when logged in come back the same.
   const fetchPage = (url: string, signal: AbortSignal) => fetch(url, { signal, credentials: 'include', redirect: 'follow' });
   // Saves and imports take turns at the archives.

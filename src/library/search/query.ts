@@ -13,6 +13,7 @@ import type { RatingLevel } from '../../core/model';
 import type { LibraryDb } from '../db/db';
 import { FIELDS, lookup, storyIds, type KnownIds, type SearchField } from './search-index';
 import { tokens } from './text-keys';
+import { readWaiting } from './waiting';
 import { FEW, pageOfMatches } from './page-order';
 import type { StoryRecord, StoryStatus } from '../types';
 import type { FandomCount, LibrarySchema } from '../db/stores';
@@ -87,7 +88,7 @@ const PREFIX_FIELDS = FIELDS.title | FIELDS.author | FIELDS.fandom | FIELDS.tag;
 const knownIds = new WeakMap<LibraryDb, KnownIds>();
 
 type ReadTx = ReturnType<typeof searchTx>;
-const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories', 'totals'], 'readonly');
+const searchTx = (db: LibraryDb) => db.transaction(['stories', 'searchKeys', 'indexedStories', 'waitingKeys', 'totals'], 'readonly');
 
 /**
  * Stories holding every word of `text`, with their relevance: for each word the weight of the
@@ -99,7 +100,11 @@ async function textMatches(tx: ReadTx, text: string, fields: number, known: Know
   if (words.length === 0) return null;
   const last = words[words.length - 1]!;
   const prefixLast = last.length >= MIN_PREFIX && !/\s$/.test(text);
-  const index = { keys: tx.objectStore('searchKeys').index('keys'), numbers: tx.objectStore('indexedStories') };
+  const index = {
+    keys: tx.objectStore('searchKeys').index('keys'),
+    numbers: tx.objectStore('indexedStories'),
+    waiting: await readWaiting(tx.objectStore('waitingKeys')),
+  };
   let scores: Map<number, number> | null = null;
   for (const word of words) {
     const hits = await lookup(index, word, fields, prefixLast && word === last ? PREFIX_FIELDS : 0);
@@ -187,7 +192,7 @@ export async function searchLibrary(db: LibraryDb, q: LibraryQuery = {}): Promis
   return { total: ids.size, stories: page.map(readableStory) };
 }
 
-type SortIndex = IDBPIndex<LibrarySchema, ['stories', 'searchKeys', 'indexedStories', 'totals'], 'stories', SortIndexName>;
+type SortIndex = IDBPIndex<LibrarySchema, ['stories', 'searchKeys', 'indexedStories', 'waitingKeys', 'totals'], 'stories', SortIndexName>;
 /** IndexedDB 3.0's read of an index's records in either direction (Chromium 141 and later). */
 type RecordsIndex = IDBIndex & {
   getAllRecords?(options: { direction: IDBCursorDirection; count: number }): IDBRequest<{ value: StoryRecord }[]>;

@@ -29,6 +29,9 @@
  * a story whose text lacks one has its lacking key ("Xthe"), and a search for one reads those few
  * entries and takes their stories from all of them, not the one entry per story its own key has.
  *
+ * A save does not write its keys here at once: they wait in one record (waiting.ts), and a lookup
+ * reads them in place of what the index holds of that story.
+ *
  * Only a story's current copy is indexed; held copies are not searchable.
  */
 import type { ChapterRecord, StoryMeta } from '../types';
@@ -114,28 +117,48 @@ export function indexParts(n: number, keys: readonly string[]): [key: number, ke
 /** The primary keys of the parts of the story numbered `n`. */
 const partsOf = (n: number) => IDBKeyRange.bound(n * PARTS, (n + 1) * PARTS, false, true);
 
-/** Points the index at a story's new terms, numbering the story if it has no number yet. */
-export async function indexStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
+/** The story's number for the index, and whether it was numbered just now (so it has no parts yet). */
+export async function storyNumber(tx: WriteTx, storyId: string): Promise<[n: number, fresh: boolean]> {
   const numbers = tx.objectStore('indexedStories');
-  let n = await numbers.index('id').getKey(storyId);
-  if (n === undefined) n = await numbers.add({ id: storyId });
-  else await tx.objectStore('searchKeys').delete(partsOf(n));
-  const store = tx.objectStore('searchKeys');
-  await each(indexParts(n, storyKeys(terms)), ([key, keys]) => store.put({ keys }, key));
+  const n = await numbers.index('id').getKey(storyId);
+  return n === undefined ? [await numbers.add({ id: storyId }), true] : [n, false];
 }
 
-/** Takes a story out of the index, number and all. */
+/** Writes the story numbered `n`'s keys into the index, in place of its parts unless it has none (`fresh`). */
+export async function writeParts(tx: WriteTx, n: number, keys: readonly string[], fresh = false): Promise<void> {
+  const store = tx.objectStore('searchKeys');
+  if (!fresh) await store.delete(partsOf(n));
+  await each(indexParts(n, keys), ([key, part]) => store.put({ keys: part }, key));
+}
+
+/**
+ * Points the index at a story's new terms at once, in place of any that wait to be written in
+ * (waiting.ts): for writes of many stories together (an import, an undo), where a search should
+ * not have to read them all as waiting keys.
+ */
+export async function indexStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
+  const [n, fresh] = await storyNumber(tx, storyId);
+  if (!fresh) await tx.objectStore('waitingKeys').delete(n);
+  await writeParts(tx, n, storyKeys(terms), fresh);
+}
+
+/** Takes a story out of the index, number, waiting keys and all. */
 export async function unindexStory(tx: WriteTx, storyId: string): Promise<void> {
   const numbers = tx.objectStore('indexedStories');
   const n = await numbers.index('id').getKey(storyId);
   if (n === undefined) return;
-  await Promise.all([tx.objectStore('searchKeys').delete(partsOf(n)), numbers.delete(n)]);
+  await Promise.all([tx.objectStore('searchKeys').delete(partsOf(n)), tx.objectStore('waitingKeys').delete(n), numbers.delete(n)]);
 }
+
+/** The keys of the stories whose keys wait to be written in (waiting.ts), by number: each key between newlines. */
+export type Waiting = ReadonlyMap<number, string>;
 
 /** What a lookup reads from, in any transaction: the searchKeys store's `keys` index, and the indexedStories store. */
 export interface IndexReader {
   keys: { getAllKeys(range: IDBKeyRange): Promise<number[]> };
   numbers: { getAllKeys(): Promise<number[]> };
+  /** A waiting story's keys stand in for what the index holds of it (an older copy's, or none). */
+  waiting: Waiting;
 }
 
 const storyOf = (part: number) => Math.floor(part / PARTS);
@@ -154,10 +177,15 @@ async function holdingCommon(index: IndexReader, key: string): Promise<number[]>
 export async function lookup(index: IndexReader, term: string, fields: number, prefixFields = 0): Promise<Map<number, number>> {
   const asked = LETTERS.filter(([field]) => field & fields);
   const range = (field: number, key: string) => (field & prefixFields ? IDBKeyRange.bound(key, key + '\uffff') : IDBKeyRange.only(key));
-  const holding = async ([field, letter]: readonly [number, string]) => {
+  const written = async ([field, letter]: readonly [number, string]) => {
     const lacking = field & prefixFields ? undefined : LACKING.find(([f, , words]) => f === field && words.includes(term));
     if (lacking) return holdingCommon(index, lacking[1] + term);
     return (await index.keys.getAllKeys(range(field, letter + term))).map(storyOf);
+  };
+  const holding = async ([field, letter]: readonly [number, string]) => {
+    const found = await written([field, letter]);
+    if (index.waiting.size === 0) return found;
+    return [...found.filter((n) => !index.waiting.has(n)), ...waitingHolding(index.waiting, letter + term, (field & prefixFields) !== 0)];
   };
   const found = await Promise.all(asked.map(holding));
   const hits = new Map<number, number>();
@@ -165,6 +193,12 @@ export async function lookup(index: IndexReader, term: string, fields: number, p
     for (const n of found[i]!) hits.set(n, (hits.get(n) ?? 0) | field);
   });
   return hits;
+}
+
+/** The waiting stories holding `key`, or with `prefix` a key starting with it. */
+function waitingHolding(waiting: Waiting, key: string, prefix: boolean): number[] {
+  const sought = prefix ? `\n${key}` : `\n${key}\n`;
+  return [...waiting].filter(([, keys]) => keys.includes(sought)).map(([n]) => n);
 }
 
 /** What turns story numbers into ids: the indexedStories store, in any transaction. */

@@ -8,6 +8,7 @@ import { LibraryQuotaError, type LibraryDb } from '../db/db';
 import { lookup, storyIds, ALL_FIELDS } from '../search/search-index';
 import { loadStory } from '../db/reading';
 import { searchLibrary } from '../search/query';
+import { readWaiting, writeInNext } from '../search/waiting';
 import { deleteStory, discardPending, judgeCopy, metaFromReport, promotePending, saveStory, type Fetched } from '../db/save';
 import type { StoryCopy, VersionRecord } from '../types';
 import { emptyInfo, type PageReport } from '../../core/model';
@@ -30,8 +31,12 @@ const story = (): StoryCopy => {
 
 /** Ids of the stories whose current copy holds `word`. */
 async function storiesWith(word: string): Promise<string[]> {
-  const tx = db.transaction(['searchKeys', 'indexedStories']);
-  const index = { keys: tx.objectStore('searchKeys').index('keys'), numbers: tx.objectStore('indexedStories') };
+  const tx = db.transaction(['searchKeys', 'indexedStories', 'waitingKeys']);
+  const index = {
+    keys: tx.objectStore('searchKeys').index('keys'),
+    numbers: tx.objectStore('indexedStories'),
+    waiting: await readWaiting(tx.objectStore('waitingKeys')),
+  };
   const numbers = [...(await lookup(index, word, ALL_FIELDS)).keys()];
   return (await storyIds(tx.objectStore('indexedStories'), numbers)).map((id) => id!);
 }
@@ -261,10 +266,18 @@ describe("a long story's search index", () => {
   it('goes into several parts, and a new copy with fewer keys leaves none of the old ones behind', async () => {
     const many = Array.from({ length: 1400 }, (_, i) => word(i));
     const { id } = await saveStory(db, withText(many), win);
+    expect(await db.count('searchKeys')).toBe(0);
+    for (const w of [many[0]!, many[700]!, many[1399]!]) expect(await storiesWith(w)).toEqual([id]);
+    expect(await writeInNext(db)).toBe(true);
     expect(await db.count('searchKeys')).toBeGreaterThan(2);
     for (const w of [many[0]!, many[700]!, many[1399]!]) expect(await storiesWith(w)).toEqual([id]);
 
     expect((await saveStory(db, withText(many.map(() => 'zzsame')), win)).outcome).toBe('updated');
+    // Waiting, the new copy's keys stand in for the old copy's parts; written in, they replace them.
+    expect(await storiesWith(many[1399]!)).toEqual([]);
+    expect(await storiesWith('zzsame')).toEqual([id]);
+    expect(await writeInNext(db)).toBe(true);
+    expect(await writeInNext(db)).toBe(false);
     expect(await db.count('searchKeys')).toBe(1);
     expect(await storiesWith(many[1399]!)).toEqual([]);
     expect(await storiesWith('zzsame')).toEqual([id]);

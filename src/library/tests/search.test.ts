@@ -13,6 +13,7 @@ import { loadStory, setProgress } from '../db/reading';
 import { saveStory } from '../db/save';
 import { fandomCounts, searchLibrary, type LibraryQuery, type SortKey } from '../search/query';
 import { fold, tokens } from '../search/text-keys';
+import { writeInNext } from '../search/waiting';
 import type { StoryCopy, StoryRecord } from '../types';
 import { freshLibrary, makeStory, pick, seeded, testWindow, wordOfRank } from './library-fixtures';
 
@@ -95,7 +96,22 @@ async function found(q: LibraryQuery): Promise<string[]> {
   return r.stories.map((s) => s.id).sort();
 }
 
-describe('searchLibrary', () => {
+/**
+ * A search must find the same whether the saves' index keys still wait or have been written in
+ * (waiting.ts): the same library in three states, in this order.
+ */
+const STATES: [state: string, waitingLeft: number][] = [
+  ['every story waiting to be written in', copies.length + 1],
+  ['half of them written in', Math.floor((copies.length + 1) / 2)],
+  ['all of them written in', 0],
+];
+
+describe.each(STATES)('searchLibrary, %s', (_state, waitingLeft) => {
+  beforeAll(async () => {
+    while ((await db.count('waitingKeys')) > waitingLeft) await writeInNext(db);
+    expect(await db.count('waitingKeys')).toBe(waitingLeft);
+  });
+
   it('finds exactly the stories holding every word, for words drawn from the stories themselves', async () => {
     const r = seeded(5);
     const all = [...oracle.values()];
@@ -282,6 +298,7 @@ describe('the index of a story saved again', () => {
     const lib = await freshLibrary();
     const first = makeStory(seeded(8), 7000, { chapters: [3, 3], words: [400, 400] });
     const { id } = await saveStory(lib, first, win);
+    await writeInNext(lib);
     const before = (await loadStory(lib, id))!.chapters.flatMap((c) => tokens(plainText(c.html)));
     // As many words as before, nearly all one word: far fewer distinct terms to index.
     const same = (html: string) => `<p>${'lorem '.repeat(tokens(plainText(html)).length)}</p>`;
@@ -304,8 +321,13 @@ describe('the index of a story saved again', () => {
     );
     const gone = [...new Set(before)].filter((w) => !kept.has(w));
     expect(gone.length).toBeGreaterThan(100);
-    for (const w of gone) expect((await searchLibrary(lib, { text: `${w} ` })).total, w).toBe(0);
-    expect((await searchLibrary(lib, { text: 'lorem ', fields: ['text'] })).stories.map((s) => s.id)).toEqual([id]);
+    // The first copy's keys written in, the second's waiting; then the second's written in too.
+    for (const written of [1, 2]) {
+      expect(await lib.count('waitingKeys')).toBe(2 - written);
+      for (const w of gone) expect((await searchLibrary(lib, { text: `${w} ` })).total, w).toBe(0);
+      expect((await searchLibrary(lib, { text: 'lorem ', fields: ['text'] })).stories.map((s) => s.id)).toEqual([id]);
+      await writeInNext(lib);
+    }
     lib.close();
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * Index keys waiting to be written in. A save puts its story's index keys (search-index.ts) in one
+ * record of the waitingKeys store, which has no index, and they are written into the search index
+ * later, a story a transaction, once the connection has had no save for a moment.
+ *
+ * Why: the index's cost grows with the library. At 10,000 stories Chromium took ~33 ms to put
+ * each 512-key part (against 3.6 ms in an empty library), so a save that wrote its parts took
+ * 4.5–4.8× an empty library's save, where issue #16 asks for 3×. A record without index entries
+ * costs about what a chapter's does. The work is the same, but a save no longer waits on it.
+ *
+ * A search reads the waiting records too, and a waiting story's keys stand in for whatever the
+ * index holds of it (search-index.ts#lookup): what a search finds does not depend on whether they
+ * have been written in. A write of the keys at once (indexStory) drops the story's waiting ones,
+ * and a delete drops both.
+ */
+import type { LibraryDb } from '../db/db';
+import { write } from '../db/db';
+import type { WriteTx } from '../db/stores';
+import type { WaitingKeysRecord } from '../db/stores';
+import { storyKeys, storyNumber, writeParts, type Waiting } from './search-index';
+
+/** A connection's schedule: write in after this long without a save… */
+const IDLE_MS = 2_000;
+/** …or this long after the oldest unwritten save, should saves keep coming. */
+const MOST_MS = 20_000;
+
+interface Schedule {
+  idleMs: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** When the first save since the last write-in queued its keys. */
+  since: number | null;
+  running: boolean;
+}
+
+const schedules = new WeakMap<LibraryDb, Schedule>();
+
+/**
+ * Queues a story's new terms for the index, numbering the story if it has none yet, in place of
+ * any keys of it already waiting. They are written in after the transaction, if the connection
+ * writes in when idle (writeInWhenIdle).
+ */
+export async function queueStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
+  const [n] = await storyNumber(tx, storyId);
+  await tx.objectStore('waitingKeys').put({ keys: `\n${storyKeys(terms).join('\n')}\n` }, n);
+  const schedule = schedules.get(tx.db);
+  // Only once committed: an aborted save leaves nothing to write in.
+  if (schedule)
+    tx.done.then(
+      () => writeInSoon(tx.db, schedule),
+      () => {},
+    );
+}
+
+/** Every waiting story's keys, by number: for a search (search-index.ts#IndexReader). */
+export async function readWaiting(store: { getAll(): Promise<WaitingKeysRecord[]>; getAllKeys(): Promise<number[]> }): Promise<Waiting> {
+  const [records, numbers] = await Promise.all([store.getAll(), store.getAllKeys()]);
+  return new Map(numbers.map((n, i) => [n, records[i]!.keys]));
+}
+
+/** Writes the first waiting story's keys into the index, in a transaction of its own. False when none waits. */
+export async function writeInNext(db: LibraryDb): Promise<boolean> {
+  return write(
+    db,
+    async (tx) => {
+      const waiting = await tx.objectStore('waitingKeys').openCursor();
+      if (!waiting) return false;
+      await Promise.all([writeParts(tx, waiting.key, waiting.value.keys.slice(1, -1).split('\n')), waiting.delete()]);
+      return true;
+    },
+    ['searchKeys', 'waitingKeys'],
+  );
+}
+
+/**
+ * Makes this connection write waiting keys in once it has been idle for `idleMs` after a save
+ * (and at most MOST_MS after the first), starting with any a closed page or worker left waiting.
+ * For the connections of the contexts that save: the background's runner and the extension's pages.
+ */
+export function writeInWhenIdle(db: LibraryDb, idleMs = IDLE_MS): void {
+  if (schedules.has(db)) return;
+  const schedule: Schedule = { idleMs, since: null, running: false };
+  schedules.set(db, schedule);
+  writeInSoon(db, schedule);
+}
+
+function writeInSoon(db: LibraryDb, schedule: Schedule): void {
+  const now = Date.now();
+  schedule.since ??= now;
+  clearTimeout(schedule.timer);
+  const at = Math.min(now + schedule.idleMs, schedule.since + MOST_MS);
+  schedule.timer = setTimeout(() => void writeInAll(db, schedule), at - now);
+}
+
+/** Writes in every waiting story, a transaction each, so a save that comes meanwhile waits for one story at most. */
+async function writeInAll(db: LibraryDb, schedule: Schedule): Promise<void> {
+  // The running write-in may have looked for waiting keys before this save's: look again later.
+  if (schedule.running) return writeInSoon(db, schedule);
+  schedule.running = true;
+  schedule.since = null;
+  try {
+    while (await writeInNext(db));
+  } catch {
+    // The keys stay waiting, and searches still read them: the next save's schedule tries again.
+  } finally {
+    schedule.running = false;
+  }
+}
