@@ -9,7 +9,7 @@ import { storyIdOf } from '../../src/library/db/build-records';
 import { saveStory } from '../../src/library/db/save';
 import { fandomCounts, searchLibrary, type LibraryQuery } from '../../src/library/search/query';
 import { tokens } from '../../src/library/search/text-keys';
-import { writeInNext } from '../../src/library/search/waiting';
+import { writeInNext, writeInWhenIdle } from '../../src/library/search/waiting';
 import { StoryWorld, type Vocabulary } from './library-stories';
 import { fillLibrary, type FillStats } from './library-fill';
 
@@ -89,6 +89,14 @@ async function writeIns(name: string): Promise<Timed[]> {
   }
 }
 
+/** From now on the connection writes waiting keys in when idle, as the runner's does. */
+async function writeInIdle(name: string): Promise<void> {
+  writeInWhenIdle(await library(name));
+}
+
+/** Stories whose index keys wait to be written in. */
+const waitingCount = async (name: string) => (await library(name)).count('waitingKeys');
+
 async function opens(name: string, ns: number[]): Promise<Timed[]> {
   const db = await library(name);
   const out: Timed[] = [];
@@ -138,6 +146,8 @@ const api = {
   fill,
   saves,
   writeIns,
+  writeInIdle,
+  waitingCount,
   opens,
   searches,
   fandoms,

@@ -21,10 +21,12 @@
  *   start from a copy of it (--fresh fills anew); the output says which. A change to how the
  *   library reads keeps the cache; a change to what a save writes fills anew.
  * - save: saveStory itself, one story per call as the runner saves, of new stories from the same
- *   distribution into the full library: back to back, then 1 s apart (the runner's pace, as it
- *   fetches at least one page a story, a second apart), which leaves LevelDB time to compact
- *   between saves; then the first ones into an empty library, for the ratio that shows what the
- *   library's size costs a save.
+ *   distribution into the full library: back to back; then, their index keys still waiting
+ *   (search/waiting.ts), searches for "the", and the keys written in, a story a transaction,
+ *   timed; then 1 s apart (the runner's pace, as it fetches at least one page a story, a second
+ *   apart), the connection writing in when idle as the runner's does; then the first ones into
+ *   an empty library, and their keys written in, for the ratios that show what the library's
+ *   size costs a save.
  * - The browser is then restarted, so that reads start from the database on disk; each read is
  *   reported as its first (cold) time and the median / 95th percentile of the rest.
  * - open: loadStory (a story and all its chapters) of stories picked at random.
@@ -45,11 +47,9 @@ import { parseArgs } from 'node:util';
 import { browserBundle } from './browser-bundle';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_EXECUTABLE, chromiumOptions } from '../../tests/e2e/lib/chromium-args';
-import { corpusPages } from '../../tests/lib/corpus';
-import { readFullPage } from '../../src/reader/view';
 import { LIBRARY_NAME } from '../../src/library/db/db';
 import type { LibraryQuery } from '../../src/library/search/query';
-import { parseHtml } from '../lib/html';
+import { corpusVocabulary } from './library-vocabulary';
 import type { LibraryBench, Timed } from './library-page';
 import { noFill, type FillStats } from './library-fill';
 import { seeded } from '../../tests/lib/seeded';
@@ -78,29 +78,6 @@ const ORIGIN = 'https://library.bench.slipcase.test';
 const EMPTY = 'slipcase-bench-empty';
 /** Where filled profiles are kept: SLIPCASE_BENCH_CACHE, else node_modules/.cache/slipcase-bench. */
 const CACHE = process.env.SLIPCASE_BENCH_CACHE ?? join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'slipcase-bench');
-
-/** The words of the corpus's story texts (as the reader extracts them) with their counts, commonest first. */
-function corpusVocabulary(): Vocabulary {
-  const forms = new Map<string, Map<string, number>>();
-  for (const page of corpusPages()) {
-    if (!page.expected.storyText) continue;
-    const doc = parseHtml(readFileSync(page.htmlPath, 'utf8'), page.expected.url);
-    const text = readFullPage(doc, page.expected.url, { content: true }).content?.text ?? '';
-    for (const w of text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []) {
-      const seen = forms.get(w.toLowerCase()) ?? new Map<string, number>();
-      seen.set(w, (seen.get(w) ?? 0) + 1);
-      forms.set(w.toLowerCase(), seen);
-    }
-  }
-  // Each word as it is most often written ("I", "Buffy", "the").
-  const words = [...forms.values()]
-    .map((seen) => {
-      const [form] = [...seen].sort((a, b) => b[1] - a[1])[0]!;
-      return { form, count: [...seen.values()].reduce((a, b) => a + b, 0) };
-    })
-    .sort((a, b) => b.count - a.count || (a.form < b.form ? -1 : 1));
-  return { words: words.map((w) => w.form), counts: words.map((w) => w.count) };
-}
 
 interface Browser {
   context: BrowserContext;
@@ -209,6 +186,15 @@ async function filledProfile(script: string, vocab: Vocabulary): Promise<{ dir: 
   return { dir: join(dir, 'profile'), filled, reused: false };
 }
 
+/** Waits until the full library's connection has written in every waiting story's keys. */
+async function untilNoneWaiting(browser: Awaited<ReturnType<typeof launch>>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while ((await browser.bench('waitingCount', LIBRARY_NAME)) > 0) {
+    if (Date.now() > deadline) throw new Error('the waiting index keys were not written in within 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const started = performance.now();
 const profile = mkdtempSync(join(tmpdir(), 'slipcase-library-bench-'));
 try {
@@ -220,16 +206,21 @@ try {
 
   let browser = await launch(profile, script, vocab);
   const full = await browser.bench('saves', LIBRARY_NAME, STORIES, STORIES + SAVES);
+  // The saves' index keys wait (search/waiting.ts): searches read them too, until they are written in.
+  const waitingCommon = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the ', fields: ['text'] }));
+  const waitingPrefix = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the' }));
+  const writtenIn = await browser.bench('writeIns', LIBRARY_NAME);
+  const writtenCommon = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the ', fields: ['text'] }));
+  const writtenPrefix = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the' }));
+  // Paced as the runner saves, its connection writing in when idle (and meanwhile, when saves keep coming).
+  await browser.bench('writeInIdle', LIBRARY_NAME);
   const paced: Timed[] = [];
   for (let n = STORIES + SAVES; n < STORIES + 2 * SAVES; n++) {
     await new Promise((r) => setTimeout(r, 1000));
     paced.push(...(await browser.bench('saves', LIBRARY_NAME, n, n + 1)));
   }
+  await untilNoneWaiting(browser);
   const empty = await browser.bench('saves', EMPTY, STORIES, STORIES + SAVES);
-  // The saves' index keys wait (search/waiting.ts): searches read them too, until they are written in.
-  const waitingCommon = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the ', fields: ['text'] }));
-  const waitingPrefix = await browser.bench('searches', LIBRARY_NAME, Array<LibraryQuery>(5).fill({ text: 'the' }));
-  const writtenIn = await browser.bench('writeIns', LIBRARY_NAME);
   const writtenInEmpty = await browser.bench('writeIns', EMPTY);
   await browser.context.close();
 
@@ -325,13 +316,16 @@ try {
     `full / empty, median, back to back: ${(median(saveMs) / median(emptyMs)).toFixed(2)}; 1 s apart / empty: ${(median(paced.map((r) => r.ms)) / median(emptyMs)).toFixed(2)}\n`,
   );
   console.log(
-    `Then, the saves' index keys waiting (${writtenIn.length} stories in the full library): ms, the first run, then median and p95 of the rest`,
+    `After the back-to-back saves, the same searches with their index keys waiting (${writtenIn.length} stories) and written in, then the writing in: ` +
+      `ms, the first run, then median and p95 of the rest. The saves 1 s apart came after, the connection writing in when idle`,
   );
   table(
     ['operation', 'first', 'median', 'p95', 'size (median)', 'IndexedDB requests'],
     [
       summary('search: "the" in text, keys waiting', waitingCommon, 'matches'),
       summary('typing: "the" (prefix), keys waiting', waitingPrefix, 'matches'),
+      summary('search: "the" in text, keys written in', writtenCommon, 'matches'),
+      summary('typing: "the" (prefix), keys written in', writtenPrefix, 'matches'),
       summary("writing in a story's waiting keys, full library", writtenIn, 'stories'),
       summary("writing in a story's waiting keys, empty library", writtenInEmpty, 'stories'),
     ],

@@ -10,7 +10,7 @@ import { openLibrary, write, type LibraryDb } from '../db/db';
 import { deleteStory, saveStory } from '../db/save';
 import { searchLibrary } from '../search/query';
 import { indexStory, termsOf } from '../search/search-index';
-import { queueStory, writeInNext, writeInWhenIdle } from '../search/waiting';
+import { MOST_WAITING, queueStory, writeInNext, writeInWhenIdle } from '../search/waiting';
 import type { StoryCopy } from '../types';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
@@ -30,7 +30,8 @@ function storyWith(n: number, word: string): StoryCopy {
   return { ...s, chapters: [{ ...s.chapters[0]!, html: `${s.chapters[0]!.html}<p>${word}</p>` }] };
 }
 
-const found = async (db: LibraryDb, word: string) => (await searchLibrary(db, { text: `${word} ` })).stories.map((s) => s.id).sort();
+const found = async (db: LibraryDb, word: string) =>
+  (await searchLibrary(db, { text: `${word} `, limit: 1000 })).stories.map((s) => s.id).sort();
 const counts = async (db: LibraryDb) => [await db.count('waitingKeys'), await db.count('searchKeys')];
 
 describe('waiting keys', () => {
@@ -65,6 +66,14 @@ describe('waiting keys', () => {
     writeInWhenIdle(next, 20);
     await vi.waitFor(async () => expect(await counts(next)).toEqual([0, 1]), { timeout: 5_000, interval: 20 });
     expect(await found(next, 'quokka')).toEqual([id]);
+  });
+
+  it(`are written in at once by a save once ${MOST_WAITING} stories wait, so a search never reads more`, async () => {
+    const db = await library();
+    const ids = [];
+    for (let n = 1; n <= MOST_WAITING + 2; n++) ids.push((await saveStory(db, storyWith(n, 'quokka'), win)).id);
+    expect(await counts(db)).toEqual([MOST_WAITING, 2]);
+    expect(await found(db, 'quokka')).toEqual(ids.sort());
   });
 
   it('are not left by a save that fails', async () => {
