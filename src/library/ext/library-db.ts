@@ -8,7 +8,10 @@ import { writeInWhenIdle } from '../search/waiting';
 
 const shared = sharedLibrary(() => indexedDB);
 
-/** The page's connection, which writes in the search index's waiting keys when idle (a page keeps a held copy, say). */
+/**
+ * The context's connection, which writes in the search index's waiting keys when idle: a page
+ * saves too (it keeps a held copy), and any that opens the library takes over what a closed one left.
+ */
 export async function libraryDb(): Promise<LibraryDb> {
   const db = await shared();
   writeInWhenIdle(db);

@@ -12,6 +12,7 @@ import { searchLibrary } from '../search/query';
 import { indexStory, termsOf } from '../search/search-index';
 import { MOST_WAITING, queueStory, writeInNext, writeInWhenIdle } from '../search/waiting';
 import type { StoryCopy } from '../types';
+import type { WaitingKeysRecord } from '../db/stores';
 import { freshLibrary, makeStory, seeded, testWindow } from './library-fixtures';
 
 const win = testWindow();
@@ -74,6 +75,24 @@ describe('waiting keys', () => {
     for (let n = 1; n <= MOST_WAITING + 2; n++) ids.push((await saveStory(db, storyWith(n, 'quokka'), win)).id);
     expect(await counts(db)).toEqual([MOST_WAITING, 2]);
     expect(await found(db, 'quokka')).toEqual(ids.sort());
+    // A story already waiting takes its own record's place.
+    await saveStory(db, { ...storyWith(1, 'wombat'), fetchedAt: Date.now() + 1 }, win);
+    expect(await counts(db)).toEqual([MOST_WAITING, 2]);
+    expect(await found(db, 'wombat')).toEqual([ids.find((id) => id.endsWith(':1'))]);
+  });
+
+  it('are left out of a search, and dropped when written in, when their record is damaged', async () => {
+    const db = await library();
+    const { id } = await saveStory(db, storyWith(1, 'quokka'), win);
+    await writeInNext(db);
+    await saveStory(db, { ...storyWith(1, 'wombat'), fetchedAt: Date.now() + 1 }, win);
+    const [n] = await db.getAllKeys('waitingKeys');
+    await db.put('waitingKeys', { keys: 5 } as unknown as WaitingKeysRecord, n);
+    // What the index holds of the story (its first copy) stands.
+    expect(await found(db, 'quokka')).toEqual([id]);
+    expect(await writeInNext(db)).toBe(true);
+    expect(await counts(db)).toEqual([0, 1]);
+    expect(await found(db, 'quokka')).toEqual([id]);
   });
 
   it('are not left by a save that fails', async () => {
