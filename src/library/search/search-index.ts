@@ -138,6 +138,11 @@ export async function writeParts(tx: WriteTx, n: number, keys: readonly string[]
  */
 export async function indexStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
   const [n, fresh] = await storyNumber(tx, storyId);
+  await indexNumbered(tx, n, fresh, terms);
+}
+
+/** indexStory for a story already numbered (storyNumber). */
+export async function indexNumbered(tx: WriteTx, n: number, fresh: boolean, terms: ReadonlyMap<string, number>): Promise<void> {
   if (!fresh) await tx.objectStore('waitingKeys').delete(n);
   await writeParts(tx, n, storyKeys(terms), fresh);
 }

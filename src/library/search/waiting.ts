@@ -15,14 +15,13 @@
  */
 import type { LibraryDb } from '../db/db';
 import { write } from '../db/db';
-import type { WriteTx } from '../db/stores';
-import type { WaitingKeysRecord } from '../db/stores';
-import { indexStory, storyKeys, storyNumber, writeParts, type Waiting } from './search-index';
+import type { WaitingKeysRecord, WriteTx } from '../db/stores';
+import { indexNumbered, storyKeys, storyNumber, writeParts, type Waiting } from './search-index';
 
 /**
  * Past this many stories waiting, a save writes its keys in at once: every search reads all the
- * waiting records (40 added up to 45 ms to a search for "the" at 10,000 stories), and only a library
- * written to where nothing writes in (a page closed, say) piles them up.
+ * waiting records (40 added up to 45 ms to a search for "the" at 10,000 stories), and only a
+ * library written to where nothing writes in (a page closed, say) piles them up.
  */
 export const MOST_WAITING = 50;
 
@@ -45,14 +44,14 @@ const schedules = new WeakMap<LibraryDb, Schedule>();
 
 /**
  * Queues a story's new terms for the index, numbering the story if it has none yet, in place of
- * any keys of it already waiting (unless MOST_WAITING stories wait already). They are written in after the transaction, if the connection
- * writes in when idle (writeInWhenIdle).
+ * any keys of it already waiting (unless MOST_WAITING stories wait already). They are written in
+ * after the transaction, if the connection writes in when idle (writeInWhenIdle).
  */
 export async function queueStory(tx: WriteTx, storyId: string, terms: ReadonlyMap<string, number>): Promise<void> {
   const waiting = tx.objectStore('waitingKeys');
   const [[n, fresh], count] = await Promise.all([storyNumber(tx, storyId), waiting.count()]);
   // A story already waiting takes its own record's place, adding none.
-  if (count >= MOST_WAITING && (fresh || (await waiting.getKey(n)) === undefined)) return indexStory(tx, storyId, terms);
+  if (count >= MOST_WAITING && (fresh || (await waiting.getKey(n)) === undefined)) return indexNumbered(tx, n, fresh, terms);
   await waiting.put({ keys: `\n${storyKeys(terms).join('\n')}\n` }, n);
   const schedule = schedules.get(tx.db);
   // Only once committed: an aborted save leaves nothing to write in.
